@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
-import { ArchangelError } from '../errors/archangel-error.js';
+import { ArchangelError, messageOf } from '../errors/archangel-error.js';
 import { configSchema, type ArchangelConfig } from './schema.js';
 
 export const CONFIG_FILE = 'archangel.json';
@@ -139,17 +140,30 @@ function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
-/** JSON.parse messages give a character position; people want a line and column. */
+/** JSON.parse's messages vary by Node version and rarely say where; people want a line and column. */
 function describeJsonError(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const match = /position (\d+)/.exec(message);
-  if (!match) return message;
-  const offset = Number(match[1]);
-  const before = text.slice(0, offset);
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (!first) return messageOf(error);
+  const before = text.slice(0, first.offset);
   const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')} at line ${line}, column ${column}`;
+  const column = first.offset - before.lastIndexOf('\n');
+  return `${JSON_PROBLEMS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)} at line ${line}, column ${column}`;
 }
+
+const JSON_PROBLEMS: Record<string, string> = {
+  ValueExpected: 'a value was expected (a trailing comma?)',
+  CommaExpected: 'a comma is missing',
+  ColonExpected: 'a colon is missing',
+  PropertyNameExpected: 'a quoted key was expected (a trailing comma?)',
+  CloseBraceExpected: 'a closing } is missing',
+  CloseBracketExpected: 'a closing ] is missing',
+  EndOfFileExpected: 'there is text after the end of the JSON',
+  InvalidSymbol: 'an unexpected character',
+  UnexpectedEndOfString: 'a string is not closed',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+};
 
 function closest(word: string, candidates: string[]): string | undefined {
   let best: string | undefined;

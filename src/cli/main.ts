@@ -1,0 +1,47 @@
+import { Command } from 'commander';
+import { register as registerIndex } from '../commands/index-command.js';
+import { register as registerInit } from '../commands/init.js';
+import { register as registerSearch } from '../commands/search.js';
+import { handleError } from './handle-error.js';
+
+/**
+ * The `archangel` program. Each subcommand lives in its own file under src/commands and imports
+ * its heavy dependencies (SQLite, tree-sitter, Ink) only when it runs, so `--help` stays fast.
+ */
+export function buildProgram(): Command {
+  const program = new Command('archangel')
+    .description('A terminal coding tutor: Socratic feedback on every save, grounded in your team\'s golden repositories.')
+    .version(VERSION, '-v, --version')
+    .option('-C, --cwd <dir>', 'run as if started in <dir>')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .hook('preAction', (command) => {
+      const cwd = command.opts<{ cwd?: string }>().cwd;
+      if (cwd) process.chdir(cwd);
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ archangel init                         write a starter archangel.json here
+  $ archangel index                        fetch and index the golden repositories
+  $ archangel search "retry http calls"    find how the golden code does something
+  $ archangel search --file src/api.ts:10-40
+
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6 provider, 7 file, 130 interrupted.`,
+    );
+  registerInit(program);
+  registerIndex(program);
+  registerSearch(program);
+  return program;
+}
+
+const VERSION = '0.1.0';
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    process.exitCode = handleError(error);
+  }
+}

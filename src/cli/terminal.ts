@@ -1,0 +1,33 @@
+/**
+ * How much the terminal can show. Colour follows the conventions users set: NO_COLOR disables it
+ * (no-color.org), FORCE_COLOR enables it, TERM=dumb and non-TTY streams get plain text.
+ */
+export interface TerminalCaps {
+  color: boolean;
+  /** Live redraws (progress bars) need a TTY that understands carriage returns. */
+  interactive: boolean;
+  columns: number;
+}
+
+export function terminalCaps(stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): TerminalCaps {
+  const tty = Boolean(stream.isTTY);
+  const dumb = env.TERM === 'dumb';
+  let color = tty && !dumb;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') color = false;
+  else if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') color = true;
+  return { color, interactive: tty && !dumb && !env.CI, columns: stream.columns || 80 };
+}
+
+export interface Palette {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  cyan(text: string): string;
+}
+
+export function palette(color: boolean): Palette {
+  const wrap = (open: number, close: number) => (text: string) => (color ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), cyan: wrap(36, 39) };
+}

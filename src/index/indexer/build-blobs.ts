@@ -1,0 +1,70 @@
+import type { EmbeddingProvider } from '../embed/provider.js';
+import { chunkFile } from '../chunk/index.js';
+import { classifyFile } from '../classify.js';
+import type { BlobRecord, ChunkRecord } from '../store/write.js';
+import { terms } from '../tokens.js';
+import type { SelectedFile } from './select-files.js';
+
+/** Learns per-blob facts beside chunking (the conventions observer); optional. */
+export type Observer = (text: string, file: SelectedFile) => Promise<string | null>;
+
+/**
+ * Turns a batch of files read from git into records for the store: content checks, chunks along
+ * syntax, search terms, and one embedding call for the whole batch (remote providers batch well).
+ */
+export async function buildBlobRecords(
+  batch: Array<{ file: SelectedFile; bytes: Buffer }>,
+  embedder: EmbeddingProvider,
+  options: { maxFileBytes: number; observe?: Observer | undefined; signal?: AbortSignal | undefined },
+): Promise<BlobRecord[]> {
+  const records: BlobRecord[] = [];
+  const pending: Array<{ chunk: ChunkRecord; embedText: string }> = [];
+  for (const { file, bytes } of batch) {
+    const verdict = classifyFile(file.path, bytes, options.maxFileBytes);
+    if (!verdict.index) {
+      records.push({ sha: file.sha, language: file.language, bytes: bytes.length, lines: 0, skipReason: verdict.reason, observations: null, path: file.path, chunks: [] });
+      continue;
+    }
+    const text = verdict.text;
+    const pathTerms = terms(file.path).join(' ');
+    const chunks: ChunkRecord[] = (await chunkFile(text, file.language)).map((chunk) => ({
+      startLine: chunk.startLine,
+      endLine: chunk.endLine,
+      kind: chunk.kind,
+      symbol: chunk.symbol,
+      text: chunk.text,
+      ftsPath: pathTerms,
+      ftsSymbol: chunk.symbol ? terms(chunk.symbol).join(' ') : '',
+      ftsBody: terms(chunk.text).join(' '),
+      vector: EMPTY,
+    }));
+    for (const chunk of chunks) pending.push({ chunk, embedText: chunk.symbol ? `${chunk.symbol}\n${chunk.text}` : chunk.text });
+    records.push({
+      sha: file.sha,
+      language: file.language,
+      bytes: bytes.length,
+      lines: countLines(text),
+      skipReason: null,
+      observations: options.observe ? await options.observe(text, file) : null,
+      path: file.path,
+      chunks,
+    });
+  }
+  if (pending.length > 0) {
+    const vectors = await embedder.embedDocuments(
+      pending.map((p) => p.embedText),
+      options.signal,
+    );
+    pending.forEach((p, i) => (p.chunk.vector = vectors[i]!));
+  }
+  return records;
+}
+
+const EMPTY = new Float32Array(0);
+
+function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return text.endsWith('\n') ? lines - 1 : lines;
+}

@@ -1,0 +1,253 @@
+import { createHash } from 'node:crypto';
+import type { ArchangelConfig } from '../../config/schema.js';
+import { ArchangelError, isArchangelError, messageOf } from '../../errors/archangel-error.js';
+import { resolveSources } from '../../golden/sources.js';
+import { syncSource } from '../../golden/sync.js';
+import { commitTime, listTree, readBlobs } from '../../golden/plumbing.js';
+import type { GoldenSource, SyncProgress } from '../../golden/types.js';
+import type { EmbeddingProvider } from '../embed/provider.js';
+import { readMeta, writeMeta } from '../store/meta.js';
+import { openIndexDb, moveIndexAside, type IndexDb } from '../store/open.js';
+import { acquireIndexLock } from '../store/lock.js';
+import { knownBlobs, listRepos } from '../store/read.js';
+import { describeSpace, ensureEmbeddingSpace, readEmbeddingSpace, type EmbeddingSpace } from '../store/vectors.js';
+import { clearDerived, collectGarbage, insertBlobs, publishRepo, removeReposExcept } from '../store/write.js';
+import { buildBlobRecords, type Observer } from './build-blobs.js';
+import { reembedAll } from './reembed.js';
+import { gitignoreEntries, selectFiles, type PathSkipReason, type SelectedFile } from './select-files.js';
+
+/**
+ * Bumped whenever chunking, tokenising or the stored shape of a blob changes: every blob is then
+ * derived again on the next run (the commit and files are unchanged, so nothing else would notice).
+ */
+export const PIPELINE_VERSION = 1;
+
+/** Files per write transaction: big enough to amortise the commit, small enough to resume cheaply. */
+const BATCH_FILES = 128;
+
+export type IndexEvent =
+  | { type: 'repo-start'; repo: string; position: number; total: number }
+  | { type: 'sync'; repo: string; stage: string; percent?: number | undefined }
+  | { type: 'scan'; repo: string; files: number; toRead: number }
+  | { type: 'progress'; repo: string; filesDone: number; filesTotal: number; chunks: number; bytes: number }
+  | { type: 'repo-done'; summary: RepoSummary }
+  | { type: 'notice'; message: string };
+
+export interface RepoSummary {
+  repo: string;
+  sourceId: string;
+  status: 'indexed' | 'unchanged' | 'failed';
+  commit?: string | undefined;
+  /** Files the repo shows in the index. */
+  files: number;
+  /** Files whose content was read and derived this run (the rest were known). */
+  filesRead: number;
+  chunksAdded: number;
+  bytesRead: number;
+  skipped: Partial<Record<PathSkipReason, number>>;
+  seconds: number;
+  error?: { code: string; message: string; hint?: string | undefined } | undefined;
+}
+
+export interface IndexSummary {
+  indexPath: string;
+  embedding: EmbeddingSpace;
+  repos: RepoSummary[];
+  removedRepos: number;
+  droppedBlobs: number;
+  seconds: number;
+  interrupted: boolean;
+}
+
+export interface IndexOptions {
+  config: ArchangelConfig;
+  /** Folder of archangel.json; relative paths resolve against it. */
+  root: string;
+  indexPath: string;
+  cacheDir: string;
+  embedder: EmbeddingProvider;
+  token?: string | undefined;
+  /** Move the existing index aside and build from scratch. */
+  rebuild?: boolean;
+  observe?: Observer | undefined;
+  /** Extra text folded into each repo's filter key (e.g. the conventions observer's version). */
+  observerVersion?: string | undefined;
+  signal?: AbortSignal | undefined;
+  onEvent?: (event: IndexEvent) => void;
+}
+
+/**
+ * `archangel index`: syncs every golden repo, derives what is new, and publishes each repo's new
+ * version atomically. One repo failing is reported in its summary; the others are still indexed.
+ */
+export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
+  const started = performance.now();
+  const emit = options.onEvent ?? (() => {});
+  const lock = acquireIndexLock(options.indexPath);
+  let db: IndexDb | undefined;
+  try {
+    if (options.rebuild) {
+      const backup = moveIndexAside(options.indexPath);
+      if (backup) emit({ type: 'notice', message: `Moved the previous index to ${backup}; building a fresh one.` });
+    }
+    db = openIndexDb(options.indexPath);
+    const space = await prepareEmbeddingSpace(db, options.embedder, emit, options.signal);
+    resetIfPipelineChanged(db, emit);
+
+    const sources = resolveSources(options.config.golden, options.root);
+    const removedRepos = removeReposExcept(
+      db,
+      sources.map((s) => s.id),
+    );
+    const repos: RepoSummary[] = [];
+    for (const [position, source] of sources.entries()) {
+      if (options.signal?.aborted) break;
+      emit({ type: 'repo-start', repo: source.name, position: position + 1, total: sources.length });
+      const summary = await indexSource(db, source, options, emit);
+      repos.push(summary);
+      emit({ type: 'repo-done', summary });
+    }
+    const droppedBlobs = options.signal?.aborted ? 0 : collectGarbage(db);
+    db.pragma('wal_checkpoint(PASSIVE)');
+    return {
+      indexPath: options.indexPath,
+      embedding: space,
+      repos,
+      removedRepos,
+      droppedBlobs,
+      seconds: (performance.now() - started) / 1000,
+      interrupted: options.signal?.aborted ?? false,
+    };
+  } finally {
+    db?.close();
+    lock.release();
+  }
+}
+
+async function indexSource(db: IndexDb, source: GoldenSource, options: IndexOptions, emit: (event: IndexEvent) => void): Promise<RepoSummary> {
+  const started = performance.now();
+  const summary: RepoSummary = { repo: source.name, sourceId: source.id, status: 'indexed', files: 0, filesRead: 0, chunksAdded: 0, bytesRead: 0, skipped: {}, seconds: 0 };
+  try {
+    const synced = await syncSource(source, {
+      cacheDir: options.cacheDir,
+      token: options.token,
+      signal: options.signal,
+      onProgress: (p: SyncProgress) => emit({ type: 'sync', repo: source.name, stage: p.stage, percent: p.percent }),
+    });
+    summary.commit = synced.commit;
+    const filterKey = filterKeyOf(source, options);
+    const previous = listRepos(db).find((r) => r.sourceId === source.id);
+    if (previous && previous.commit === synced.commit && previous.filterKey === filterKey) {
+      return { ...summary, status: 'unchanged', files: previous.fileCount, seconds: (performance.now() - started) / 1000 };
+    }
+
+    const entries = await listTree(synced.gitDir, synced.commit);
+    const gitignores = new Map<string, string>();
+    const ignoreFiles = gitignoreEntries(entries);
+    const pathBySha = new Map(ignoreFiles.map((e) => [e.sha, e.path]));
+    for await (const { sha, bytes } of readBlobs(synced.gitDir, ignoreFiles.map((e) => e.sha))) {
+      const path = pathBySha.get(sha);
+      if (path) gitignores.set(path, bytes.toString('utf8'));
+    }
+    const selection = selectFiles(entries, { include: source.include, exclude: source.exclude, maxFileBytes: options.config.index.maxFileBytes, gitignores });
+    summary.skipped = Object.fromEntries(selection.skipped);
+
+    const known = knownBlobs(db);
+    const toRead = uniqueBySha(selection.files.filter((f) => !known.has(f.sha)));
+    emit({ type: 'scan', repo: source.name, files: selection.files.length, toRead: toRead.length });
+    await deriveBlobs(db, synced.gitDir, toRead, options, summary, emit);
+    if (options.signal?.aborted) throw new ArchangelError('INTERRUPTED', `Indexing ${source.name} was interrupted.`, { hint: 'Run `archangel index` again: it resumes where it stopped.' });
+
+    const skipReasons = readSkipReasons(db, selection.files.map((f) => f.sha));
+    for (const reason of skipReasons.values()) summary.skipped[reason as PathSkipReason] = (summary.skipped[reason as PathSkipReason] ?? 0) + 1;
+    const visible = selection.files.filter((f) => !skipReasons.has(f.sha));
+    publishRepo(db, {
+      sourceId: source.id,
+      name: source.name,
+      location: source.kind === 'local' ? source.path : source.url,
+      ref: synced.ref,
+      commit: synced.commit,
+      committedAt: await commitTime(synced.gitDir, synced.commit),
+      filterKey,
+    }, visible.map((f) => ({ path: f.path, blobSha: f.sha, language: f.language })));
+    summary.files = visible.length;
+  } catch (error) {
+    summary.status = 'failed';
+    summary.error = isArchangelError(error)
+      ? { code: error.code, message: error.message, hint: error.hint }
+      : { code: 'INTERNAL', message: `Indexing ${source.name} failed: ${messageOf(error)}.`, hint: 'Run again with ARCHANGEL_DEBUG_LOG=debug.log and report the log.' };
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** Reads, derives and stores the blobs not yet in the index, in resumable batches. */
+async function deriveBlobs(
+  db: IndexDb,
+  gitDir: string,
+  files: SelectedFile[],
+  options: IndexOptions,
+  summary: RepoSummary,
+  emit: (event: IndexEvent) => void,
+): Promise<void> {
+  const bySha = new Map(files.map((f) => [f.sha, f]));
+  let batch: Array<{ file: SelectedFile; bytes: Buffer }> = [];
+  const flush = async () => {
+    const records = await buildBlobRecords(batch, options.embedder, { maxFileBytes: options.config.index.maxFileBytes, observe: options.observe, signal: options.signal });
+    insertBlobs(db, records);
+    summary.filesRead += batch.length;
+    for (const record of records) summary.chunksAdded += record.chunks.length;
+    batch = [];
+    emit({ type: 'progress', repo: summary.repo, filesDone: summary.filesRead, filesTotal: files.length, chunks: summary.chunksAdded, bytes: summary.bytesRead });
+  };
+  for await (const { sha, bytes } of readBlobs(gitDir, [...bySha.keys()])) {
+    const file = bySha.get(sha);
+    if (!file) continue;
+    batch.push({ file, bytes });
+    summary.bytesRead += bytes.length;
+    if (batch.length >= BATCH_FILES) await flush();
+    if (options.signal?.aborted) return;
+  }
+  if (batch.length > 0) await flush();
+}
+
+function readSkipReasons(db: IndexDb, shas: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const rows = db.prepare('SELECT sha, skip_reason AS reason FROM blobs WHERE skip_reason IS NOT NULL AND sha IN (SELECT value FROM json_each(?))').all(JSON.stringify([...new Set(shas)])) as Array<{ sha: string; reason: string }>;
+  for (const row of rows) out.set(row.sha, row.reason);
+  return out;
+}
+
+function uniqueBySha(files: SelectedFile[]): SelectedFile[] {
+  const seen = new Set<string>();
+  return files.filter((f) => !seen.has(f.sha) && seen.add(f.sha));
+}
+
+function filterKeyOf(source: GoldenSource, options: IndexOptions): string {
+  const key = JSON.stringify([source.include ?? [], source.exclude ?? [], options.config.index.maxFileBytes, PIPELINE_VERSION, options.observerVersion ?? '']);
+  return createHash('sha1').update(key).digest('hex');
+}
+
+async function prepareEmbeddingSpace(db: IndexDb, embedder: EmbeddingProvider, emit: (event: IndexEvent) => void, signal?: AbortSignal): Promise<EmbeddingSpace> {
+  // A remote provider may only know its dimensions after a first call.
+  if (embedder.info.dimensions === 0) await embedder.embedQuery('archangel', signal);
+  const space: EmbeddingSpace = { ...embedder.info };
+  const previous = readEmbeddingSpace(db);
+  const outcome = ensureEmbeddingSpace(db, space);
+  if (outcome === 'changed' && previous) {
+    emit({ type: 'notice', message: `The embedding model changed from ${describeSpace(previous)} to ${describeSpace(space)}: re-embedding every chunk.` });
+    await reembedAll(db, embedder, signal);
+  }
+  return space;
+}
+
+function resetIfPipelineChanged(db: IndexDb, emit: (event: IndexEvent) => void): void {
+  const stored = readMeta(db, 'pipeline_version');
+  if (stored === String(PIPELINE_VERSION)) return;
+  if (stored !== undefined) {
+    emit({ type: 'notice', message: 'This ArchAngel chunks code differently from the one that built the index: deriving every file again.' });
+    db.exec('UPDATE repos SET filter_key = NULL');
+    clearDerived(db);
+  }
+  writeMeta(db, 'pipeline_version', String(PIPELINE_VERSION));
+}

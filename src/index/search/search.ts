@@ -1,0 +1,79 @@
+import type { EmbeddingProvider, TermStats } from '../embed/provider.js';
+import type { IndexDb } from '../store/open.js';
+import { locateChunks, type ChunkLocation } from '../store/read.js';
+import { expandQueryTerms, terms } from '../tokens.js';
+import { ftsSearch } from './fts.js';
+import { fuseRanks } from './fuse.js';
+import { knnSearch, MAX_K } from './knn.js';
+
+/** What to look for: words ("how do we retry http calls") or a piece of code. */
+export type SearchQuery = { kind: 'text'; text: string } | { kind: 'code'; code: string };
+
+export interface SearchOptions {
+  limit: number;
+  /** Only results from this repo (its display name). */
+  repo?: string | undefined;
+  /** Only results in this language. */
+  language?: string | undefined;
+  /** Leave out this place (the file a code query came from, when it is itself golden). */
+  excludePath?: string | undefined;
+}
+
+export interface SearchResult extends ChunkLocation {
+  score: number;
+}
+
+/** A code query keeps its rarest terms: hundreds of OR-ed common ones only add noise and time. */
+const MAX_CODE_QUERY_TERMS = 48;
+/** Candidates from each ranker per wanted result, before fusion and filters. */
+const OVERFETCH = 5;
+const MIN_CANDIDATES = 50;
+
+/**
+ * Hybrid search: BM25 over identifier-split terms and vector KNN, fused by reciprocal rank. When
+ * filters drop candidates, it fetches more rather than silently returning fewer results.
+ */
+export async function searchIndex(db: IndexDb, embedder: EmbeddingProvider, stats: TermStats, query: SearchQuery, options: SearchOptions): Promise<SearchResult[]> {
+  const text = query.kind === 'text' ? query.text : query.code;
+  const queryTerms = query.kind === 'text' ? expandQueryTerms(terms(text)) : rarestTerms(terms(text), stats);
+  const vector = await embedder.embedQuery(text);
+  const filtered = options.repo !== undefined || options.language !== undefined || options.excludePath !== undefined;
+  let fetch = Math.max(options.limit * OVERFETCH, MIN_CANDIDATES);
+  for (;;) {
+    const lexical = ftsSearch(db, queryTerms, fetch);
+    const semantic = knnSearch(db, vector, fetch, options.language).map((r) => r.id);
+    const scores = fuseRanks([lexical, semantic]);
+    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+    const places = locateChunks(
+      db,
+      ranked.map(([id]) => id),
+    );
+    const results: SearchResult[] = [];
+    for (const [id, score] of ranked) {
+      const place = places.get(id);
+      if (!place || !matches(place, options)) continue;
+      results.push({ ...place, score });
+      if (results.length === options.limit) return results;
+    }
+    const exhausted = lexical.length < fetch && semantic.length < fetch;
+    if (!filtered || exhausted || fetch >= MAX_K) return results;
+    fetch = Math.min(MAX_K, fetch * 4);
+  }
+}
+
+function matches(place: ChunkLocation, options: SearchOptions): boolean {
+  if (options.repo !== undefined && place.repo !== options.repo) return false;
+  if (options.language !== undefined && place.language !== options.language) return false;
+  if (options.excludePath !== undefined && place.path === options.excludePath) return false;
+  return true;
+}
+
+function rarestTerms(all: string[], stats: TermStats): string[] {
+  const unique = [...new Set(all)];
+  if (unique.length <= MAX_CODE_QUERY_TERMS) return unique;
+  const df = stats.documentFrequency(unique);
+  return unique
+    .filter((t) => (df.get(t) ?? 0) > 0)
+    .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0))
+    .slice(0, MAX_CODE_QUERY_TERMS);
+}

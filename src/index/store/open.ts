@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as sqliteVec from 'sqlite-vec';
+import { ArchangelError, messageOf } from '../../errors/archangel-error.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+export type IndexDb = Database.Database;
+
+export interface OpenOptions {
+  /** Open for reading only: a missing file is an error instead of being created. */
+  readonly?: boolean;
+}
+
+/**
+ * Opens (or creates) the index database: WAL so searches run while an index run writes,
+ * sqlite-vec loaded, migrations applied. A file that is not a database, or is damaged, becomes an
+ * INDEX_CORRUPT error that tells the user how to rebuild; nothing is deleted behind their back.
+ */
+export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
+  if (options.readonly && !existsSync(path)) {
+    throw new ArchangelError('INDEX_MISSING', `There is no golden index at ${path} yet.`, {
+      hint: 'Run `archangel index` to build it (the first run takes a minute or two).',
+    });
+  }
+  if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
+  let db: IndexDb | undefined;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    sqliteVec.load(db);
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -64000');
+    migrate(db, path, options.readonly ?? false);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof ArchangelError) throw error;
+    if (isCorruption(error)) throw corruptIndex(path, error);
+    throw new ArchangelError('INDEX_CORRUPT', `Could not open the golden index at ${path}: ${messageOf(error)}.`, {
+      hint: 'Check the file permissions, or run `archangel index --rebuild` to start a fresh index.',
+      cause: error,
+    });
+  }
+}
+
+function migrate(db: IndexDb, path: string, readonly: boolean): void {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+  const current = hasMeta ? Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value ?? 0) : 0;
+  if (current > SCHEMA_VERSION) {
+    throw new ArchangelError('INDEX_MISMATCH', `The golden index at ${path} was written by a newer ArchAngel (schema ${current}, this one knows ${SCHEMA_VERSION}).`, {
+      hint: 'Upgrade ArchAngel, or run `archangel index --rebuild` to rebuild the index with this version.',
+    });
+  }
+  if (current === SCHEMA_VERSION) return;
+  if (readonly) {
+    throw new ArchangelError('INDEX_MISMATCH', `The golden index at ${path} is from an older ArchAngel (schema ${current}).`, {
+      hint: 'Run `archangel index` to upgrade it.',
+    });
+  }
+  db.transaction(() => {
+    for (let version = current; version < SCHEMA_VERSION; version++) MIGRATIONS[version]!(db);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
+  })();
+}
+
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /not a database|malformed/i.test(messageOf(error));
+}
+
+export function corruptIndex(path: string, cause: unknown): ArchangelError {
+  return new ArchangelError('INDEX_CORRUPT', `The golden index at ${path} is damaged and cannot be read.`, {
+    hint: 'Run `archangel index --rebuild`: it keeps the damaged file as a backup beside it and builds a fresh index.',
+    cause,
+  });
+}
+
+/**
+ * Moves an index file (and its WAL side files) aside so a rebuild starts clean. Returns the backup
+ * path, or undefined when there was nothing to move.
+ */
+export function moveIndexAside(path: string, now: Date = new Date()): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const backup = `${path}.bak-${now.toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(path, backup);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, backup + suffix);
+  }
+  return backup;
+}

@@ -1,0 +1,99 @@
+import type { IndexDb } from './open.js';
+
+/** What the index knows about one golden repo. */
+export interface RepoRow {
+  id: number;
+  sourceId: string;
+  name: string;
+  location: string;
+  ref: string | null;
+  commit: string | null;
+  committedAt: number | null;
+  indexedAt: number | null;
+  filterKey: string | null;
+  fileCount: number;
+  chunkCount: number;
+}
+
+export function listRepos(db: IndexDb): RepoRow[] {
+  return db
+    .prepare(
+      `SELECT id, source_id AS sourceId, name, location, ref, commit_sha AS "commit", committed_at AS committedAt,
+              indexed_at AS indexedAt, filter_key AS filterKey, file_count AS fileCount, chunk_count AS chunkCount
+       FROM repos ORDER BY name`,
+    )
+    .all() as RepoRow[];
+}
+
+/** Blob shas already stored, so unchanged files are not read again. */
+export function knownBlobs(db: IndexDb): Set<string> {
+  const out = new Set<string>();
+  for (const row of db.prepare('SELECT sha FROM blobs').iterate() as Iterable<{ sha: string }>) out.add(row.sha);
+  return out;
+}
+
+/** A chunk with everything a search result needs, at one place it is shown. */
+export interface ChunkLocation {
+  chunkId: number;
+  repo: string;
+  repoId: number;
+  commit: string;
+  path: string;
+  language: string | null;
+  startLine: number;
+  endLine: number;
+  kind: string;
+  symbol: string | null;
+  text: string;
+}
+
+/**
+ * Where each chunk is visible (the first path, by repo then path, when a blob appears in several
+ * places). Chunks of blobs no repo shows (left by an interrupted run) are absent.
+ */
+export function locateChunks(db: IndexDb, chunkIds: number[]): Map<number, ChunkLocation> {
+  const out = new Map<number, ChunkLocation>();
+  if (chunkIds.length === 0) return out;
+  const rows = db
+    .prepare(
+      `SELECT c.id AS chunkId, r.name AS repo, r.id AS repoId, r.commit_sha AS "commit", f.path, f.language,
+              c.start_line AS startLine, c.end_line AS endLine, c.kind, c.symbol, c.text
+       FROM chunks c
+       JOIN files f ON f.blob_sha = c.blob_sha
+       JOIN repos r ON r.id = f.repo_id
+       WHERE c.id IN (SELECT value FROM json_each(?))
+       ORDER BY r.name, f.path`,
+    )
+    .all(JSON.stringify(chunkIds)) as ChunkLocation[];
+  for (const row of rows) if (!out.has(row.chunkId)) out.set(row.chunkId, row);
+  return out;
+}
+
+/** int8 vector codes of chunks, for rescoring KNN candidates. */
+export function vectorCodes(db: IndexDb, chunkIds: number[]): Map<number, Buffer> {
+  const out = new Map<number, Buffer>();
+  if (chunkIds.length === 0) return out;
+  const rows = db
+    .prepare('SELECT chunk_id AS id, vector FROM chunk_vectors WHERE chunk_id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(chunkIds)) as Array<{ id: number; vector: Buffer }>;
+  for (const row of rows) out.set(row.id, row.vector);
+  return out;
+}
+
+/** Document counts from the full-text index, for IDF weighting of queries. */
+export function createTermStats(db: IndexDb): { documentCount(): number; documentFrequency(terms: string[]): Map<string, number> } {
+  let count: number | undefined;
+  const lookup = db.prepare('SELECT term, doc FROM chunk_vocab WHERE term IN (SELECT value FROM json_each(?))');
+  return {
+    documentCount() {
+      count ??= (db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
+      return count;
+    },
+    documentFrequency(terms) {
+      const out = new Map<string, number>();
+      if (terms.length === 0) return out;
+      for (const row of lookup.all(JSON.stringify([...new Set(terms)])) as Array<{ term: string; doc: number }>) out.set(row.term, row.doc);
+      return out;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig, parseConfigText } from '../../src/config/load.js';
+import { configJsonSchema } from '../../src/config/json-schema.js';
+import { ArchangelError } from '../../src/errors/archangel-error.js';
+import { readFileSync } from 'node:fs';
+
+function errorOf(fn: () => unknown): ArchangelError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ArchangelError) return error;
+    throw error;
+  }
+  throw new Error('expected an ArchangelError');
+}
+
+describe('archangel.json', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('fills defaults for everything left out', () => {
+    const config = parseConfigText('{ "golden": ["acme/api"] }', 'archangel.json');
+    expect(config.golden).toEqual(['acme/api']);
+    expect(config.index.path).toBe('.archangel/index.db');
+    expect(config.embeddings.provider).toBe('local');
+    expect(config.mentor.maxNotesPerSave).toBe(3);
+  });
+
+  it('reports malformed JSON with a line and column', () => {
+    const error = errorOf(() => parseConfigText('{\n  "golden": [\n    "a/b",\n  ]\n}', '/x/archangel.json'));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain('/x/archangel.json is not valid JSON');
+    expect(error.message).toMatch(/line 4, column 3/);
+    expect(error.hint).toMatch(/trailing comma/);
+  });
+
+  it('names an unknown key and suggests the closest known one', () => {
+    const error = errorOf(() => parseConfigText('{ "golde": [] }', 'archangel.json'));
+    expect(error.message).toContain('unknown key "golde"');
+    expect(error.hint).toContain('Did you mean "golden"?');
+  });
+
+  it('names the key path and expected type of a wrong type', () => {
+    const error = errorOf(() => parseConfigText('{ "mentor": { "maxNotesPerSave": "three" } }', 'archangel.json'));
+    expect(error.message).toContain('"mentor.maxNotesPerSave" should be number, got string "three"');
+  });
+
+  it('lists the allowed values of an enum', () => {
+    const error = errorOf(() => parseConfigText('{ "embeddings": { "provider": "magic" } }', 'archangel.json'));
+    expect(error.message).toContain('"embeddings.provider"');
+    expect(error.message).toContain('"local"');
+  });
+
+  it('explains a golden entry that is none of the accepted shapes', () => {
+    const error = errorOf(() => parseConfigText('{ "golden": [42] }', 'archangel.json'));
+    expect(error.message).toContain('"golden[0]" is not a golden repository');
+    expect(error.hint).toContain('owner/repo');
+  });
+
+  it('is found by walking up from a nested folder', () => {
+    const root = mkdtempSync(join(tmpdir(), 'aa-config-'));
+    dirs.push(root);
+    writeFileSync(join(root, 'archangel.json'), '{ "golden": [{ "path": "." }] }');
+    mkdirSync(join(root, 'a', 'b'), { recursive: true });
+    const loaded = loadConfig(join(root, 'a', 'b'));
+    expect(loaded.root).toBe(root);
+    expect(loaded.config.golden).toEqual([{ path: '.' }]);
+  });
+
+  it('says how to create one when there is none', () => {
+    const root = mkdtempSync(join(tmpdir(), 'aa-noconfig-'));
+    dirs.push(root);
+    const error = errorOf(() => loadConfig(root));
+    expect(error.code).toBe('CONFIG_NOT_FOUND');
+    expect(error.hint).toContain('archangel init');
+  });
+
+  it('ships a schema.json that matches the zod schema', () => {
+    const shipped = JSON.parse(readFileSync(new URL('../../schema.json', import.meta.url), 'utf8'));
+    expect(shipped).toEqual(configJsonSchema());
+  });
+
+  it('validates the repository\'s own archangel.json', () => {
+    const text = readFileSync(new URL('../../archangel.json', import.meta.url), 'utf8');
+    expect(parseConfigText(text, 'archangel.json').golden).toHaveLength(1);
+  });
+});
