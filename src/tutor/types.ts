@@ -1,0 +1,64 @@
+/**
+ * The mentor's vocabulary, shared by the offline mentor, the Claude tutor and every consumer
+ * (TUI, plain text, JSON). A tutor is an `AsyncGenerator<TutorEvent>`; consumers switch on `type`
+ * exhaustively.
+ */
+
+/** A place in golden code: `repo path:start-end @commit`. */
+export interface Citation {
+  repo: string;
+  path: string;
+  startLine: number;
+  endLine: number;
+  commit: string;
+}
+
+/** Why a note can claim "how we do it here": retrieved golden code, or a learned convention. */
+export type Evidence =
+  | { kind: 'golden'; id: string; citation: Citation; snippet: string; symbol?: string | null }
+  | { kind: 'convention'; id: string; ruleId: string; statement: string; support: number; confidence: number; examples: Citation[] };
+
+export type Severity = 'info' | 'warn' | 'error';
+
+/** The hint ladder: 1 question, 2 hint, 3 golden example beside the learner's code, 4 the change. */
+export type HintLevel = 1 | 2 | 3 | 4;
+
+export interface Rung {
+  level: HintLevel;
+  text: string;
+}
+
+export interface Note {
+  /** Stable across saves while the code and the topic stay the same (dedup and dismissals use it). */
+  id: string;
+  path: string;
+  startLine: number;
+  endLine: number;
+  /** A convention rule id (`ts.naming.function`) or a topic (`error-handling`). */
+  topic: string;
+  severity: Severity;
+  /** A few words: "error handling", "naming". */
+  title: string;
+  /** Exactly four rungs, levels 1 to 4. Levels 1-3 never contain code blocks or the literal fix. */
+  ladder: Rung[];
+  evidence: Evidence[];
+  source: 'offline' | 'model';
+  /** The stream was cut while this note was being written; what arrived is kept. */
+  partial?: boolean;
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  /** Estimated from the model's list price; undefined when the price is unknown. */
+  costUsd?: number;
+  model?: string;
+}
+
+export type TutorEvent =
+  | { type: 'note-start'; note: Pick<Note, 'id' | 'path' | 'startLine' | 'endLine' | 'topic' | 'severity' | 'title' | 'source'> }
+  | { type: 'text'; noteId: string; text: string }
+  | { type: 'citation'; noteId: string; evidence: Evidence }
+  | { type: 'note-end'; note: Note }
+  | { type: 'error'; message: string; hint?: string; fatal: boolean }
+  | { type: 'done'; notes: number; usage?: Usage };
