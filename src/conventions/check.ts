@@ -1,0 +1,118 @@
+import type { Fact, Measure } from './facts.js';
+import { SIZE_KEYS } from './facts.js';
+import { pathFacts } from './layout.js';
+import { collectFacts } from './observe.js';
+import { ruleMeta, SIZE_STATEMENTS } from './rules.js';
+import { rulePrefix } from './specs/index.js';
+import type { CheckedFile, Convention, Finding, Profile, SizeStats } from './types.js';
+
+/** A size this many times over its limit is a warning rather than a note. */
+const SIZE_WARN_FACTOR = 2;
+
+type Ranges = CheckedFile['changed'];
+
+const byIdCache = new WeakMap<Profile, Map<string, Convention>>();
+
+function conventionsById(profile: Profile): Map<string, Convention> {
+  let map = byIdCache.get(profile);
+  if (!map) {
+    map = new Map(profile.conventions.map((c) => [c.id, c]));
+    byIdCache.set(profile, map);
+  }
+  return map;
+}
+
+function touches(changed: Ranges, start: number, end = start): boolean {
+  return changed === undefined || changed.some((r) => r.start <= end && r.end >= start);
+}
+
+/** A file is new when nothing of it is unchanged: only then are its name and place judged. */
+function isWholeFile(changed: Ranges, lineCount: number): boolean {
+  if (changed === undefined) return true;
+  for (let line = 1; line <= lineCount; line++) if (!touches(changed, line)) return false;
+  return true;
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
+function severityOf(convention: Convention, severity: Finding['severity']): Finding['severity'] {
+  return convention.lowConfidence ? 'info' : severity;
+}
+
+function categoricalFinding(file: CheckedFile, fact: Fact, convention: Convention): Finding | undefined {
+  const meta = ruleMeta(fact.key);
+  if (!meta || meta.statementOnly || meta.conforms(fact.value, convention.expected)) return undefined;
+  const subject = fact.symbol ? `\`${fact.symbol}\`` : 'This';
+  const evidence = `${Math.round(convention.support * convention.confidence)} of ${convention.support} golden cases (${percent(convention.confidence)})`;
+  const caveat = convention.lowConfidence ? ' (learned without a parser: lower confidence)' : '';
+  return {
+    ruleId: convention.id,
+    severity: severityOf(convention, meta.severity),
+    path: file.path,
+    startLine: fact.line,
+    endLine: fact.line,
+    observed: fact.value,
+    expected: convention.expected,
+    message: `${subject}: ${fact.value}. ${convention.statement}: ${evidence}.${caveat}`,
+    support: convention.support,
+    confidence: convention.confidence,
+    examples: convention.examples,
+    ...(fact.symbol ? { symbol: fact.symbol } : {}),
+  };
+}
+
+function sizeFinding(file: CheckedFile, measure: Measure, convention: Convention, stats: SizeStats): Finding {
+  const words = SIZE_STATEMENTS[measure.key] ?? { noun: 'Cases', unit: '' };
+  const subject = measure.symbol ? `\`${measure.symbol}\`` : 'This file';
+  const severity = measure.value > stats.limit * SIZE_WARN_FACTOR ? 'warn' : 'info';
+  return {
+    ruleId: convention.id,
+    severity: severityOf(convention, severity),
+    path: file.path,
+    startLine: measure.start,
+    endLine: measure.end,
+    observed: `${measure.value} ${words.unit}`,
+    expected: convention.expected,
+    message: `${subject} has ${measure.value} ${words.unit}; golden ${words.noun.toLowerCase()} have a median of ${stats.median} and ${percent(convention.confidence)} of ${convention.support} stay at or under ${stats.limit}.`,
+    support: convention.support,
+    confidence: convention.confidence,
+    examples: convention.examples,
+    ...(measure.symbol ? { symbol: measure.symbol } : {}),
+  };
+}
+
+/** Whether a size measure is judged: it must touch the change (a file, only past its limit). */
+function sizeTouched(changed: Ranges, measure: Measure, limit: number): boolean {
+  if (measure.key === SIZE_KEYS.fileLines) return touches(changed, limit + 1, measure.end);
+  return touches(changed, measure.start, measure.end);
+}
+
+/**
+ * Findings for new or changed code: each enforced convention the changed lines depart from, with
+ * what was observed, what the golden code does (support, confidence) and cited examples. Lines
+ * outside `changed` are never judged; a file's name and place only when the whole file is new.
+ */
+export async function checkFile(profile: Profile, file: CheckedFile): Promise<Finding[]> {
+  const conventions = conventionsById(profile);
+  const prefix = rulePrefix(file.language);
+  const facts = await collectFacts(file.text, file.language);
+  const candidates = facts.facts.filter((fact) => touches(file.changed, fact.line));
+  if (isWholeFile(file.changed, facts.lines)) candidates.push(...pathFacts(file.path, file.language, facts.lines));
+  const findings: Finding[] = [];
+  for (const fact of candidates) {
+    const convention = conventions.get(`${prefix}.${fact.key}`);
+    if (!convention?.enforced) continue;
+    const finding = categoricalFinding(file, fact, convention);
+    if (finding) findings.push(finding);
+  }
+  for (const measure of facts.measures) {
+    const id = `${prefix}.${measure.key}`;
+    const convention = conventions.get(id);
+    const stats = profile.sizes[id];
+    if (!convention?.enforced || !stats || measure.value <= stats.limit) continue;
+    if (sizeTouched(file.changed, measure, stats.limit)) findings.push(sizeFinding(file, measure, convention, stats));
+  }
+  return findings.sort((a, b) => a.startLine - b.startLine || a.ruleId.localeCompare(b.ruleId));
+}

@@ -1,0 +1,48 @@
+/**
+ * When a pattern counts as a convention, and when a convention is enforced. Precision first: a
+ * tutor that nags about code the team itself wrote teaches nothing, so every limit here errs on
+ * the side of silence.
+ */
+
+/**
+ * Fewer cases than this and a share means little: with 20 cases at 95%, the 95% Wilson interval
+ * still reaches down to ~76%. Below it, a pattern is reported as a statement but never enforced.
+ */
+export const MIN_SUPPORT = 20;
+
+/**
+ * A habit followed by less than 90% of the cases is a tendency, not a convention: the team
+ * clearly accepts both, so a tutor must not take sides.
+ */
+export const MIN_CONFIDENCE = 0.9;
+
+/**
+ * Departures the golden code itself has, per 1,000 golden lines. Checking a held-out golden file
+ * raises about this many findings per 1,000 lines for the rule, so it is a direct estimate of the
+ * rule's false-alarm rate. The whole checker must stay under 5 per 1,000 lines across ~20 rules,
+ * so each rule gets a quarter of a point.
+ */
+export const MAX_DEVIATIONS_PER_KLOC = 0.25;
+
+/**
+ * Size limits are quantiles, and a 99th percentile needs at least 100 cases to be more than the
+ * maximum of a small sample.
+ */
+export const MIN_SIZE_SUPPORT = 100;
+
+/**
+ * Size findings start above the 99th percentile of the golden code (only 1% of golden functions
+ * would be flagged) and never below twice the 90th (so a tight, uniform corpus does not turn a
+ * slightly longer function into a finding).
+ */
+export const SIZE_LIMIT_QUANTILE = 0.99;
+export const SIZE_LIMIT_P90_FACTOR = 2;
+
+/** Example line ranges kept per value per file in the stored observations (keeps them compact). */
+export const MAX_EXAMPLES_PER_FILE = 2;
+
+/** Golden examples cited per convention or finding: enough to compare, few enough to read. */
+export const MAX_CITATIONS = 3;
+
+/** A cited example longer than this is clipped: the tutor shows it side by side in a terminal. */
+export const MAX_CITATION_LINES = 15;

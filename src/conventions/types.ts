@@ -1,0 +1,120 @@
+import type { Language } from '../index/language.js';
+
+/** The kind of habit a convention describes; also the first segment of its rule id after the language. */
+export type Category = 'naming' | 'layout' | 'size' | 'docs' | 'errors' | 'imports' | 'idioms';
+
+/** A place in a golden repository that shows a convention being followed. Lines are 1-based, inclusive. */
+export interface Citation {
+  repo: string;
+  path: string;
+  startLine: number;
+  endLine: number;
+  commit: string;
+}
+
+/** One learned habit of the golden code, with the evidence that it is a habit. */
+export interface Convention {
+  /** Stable rule id, e.g. `ts.naming.function`. */
+  id: string;
+  language: Language;
+  category: Category;
+  /** A human sentence, e.g. "Functions are camelCase". */
+  statement: string;
+  /** What the golden code does, e.g. `camelCase` or `<= 60 lines`. */
+  expected: string;
+  /** How many cases were seen. */
+  support: number;
+  /** Share of the cases that follow the convention, 0..1. */
+  confidence: number;
+  /** Up to three golden places that follow it. */
+  examples: Citation[];
+  /** Whether checkFile reports departures from it (see thresholds.ts for why not every one is). */
+  enforced: boolean;
+  /** Learned without a parser (lexical fallback): trust it less. */
+  lowConfidence?: boolean;
+}
+
+/** One departure of new code from an enforced convention. */
+export interface Finding {
+  ruleId: string;
+  severity: 'info' | 'warn' | 'error';
+  path: string;
+  startLine: number;
+  endLine: number;
+  observed: string;
+  expected: string;
+  message: string;
+  support: number;
+  confidence: number;
+  examples: Citation[];
+  symbol?: string;
+}
+
+/** Quantiles of a size metric (function length, parameters, nesting, file length) in the golden code. */
+export interface SizeStats {
+  median: number;
+  p90: number;
+  p99: number;
+  max: number;
+  /** Values above this are reported. */
+  limit: number;
+}
+
+/** The learned conventions of a set of golden repositories. JSON-serialisable. */
+export interface Profile {
+  version: number;
+  conventions: Convention[];
+  /** Size distributions by rule id, for the size checks. */
+  sizes: Record<string, SizeStats>;
+}
+
+/** Counts of one categorical fact (e.g. a naming case) within one file, with a few example line ranges. */
+export interface ValueCount {
+  n: number;
+  /** Up to MAX_EXAMPLES_PER_FILE [start, end] line ranges. */
+  ex: Array<[number, number]>;
+}
+
+/** A size metric within one file: a sparse histogram (value → count) plus the largest case. */
+export interface SizeObservation {
+  h: Record<string, number>;
+  /** [value, startLine, endLine] of the largest case. */
+  top: [number, number, number];
+}
+
+/**
+ * Path-independent facts about one file's content. Stored once per git blob, so it is compact:
+ * counts and a few example ranges per category, never the full list of identifiers.
+ */
+export interface FileObservations {
+  /** Format version of this record; bump when the meaning of a key changes. */
+  v: number;
+  lines: number;
+  /** Lines that hold a comment. */
+  commentLines: number;
+  /** Observed with the lexical fallback (no parser for the language). */
+  lexical?: boolean;
+  /** The file consists only of re-exports (a barrel / index file). */
+  barrel?: boolean;
+  /** Categorical facts: key (e.g. `naming.function`) → value (e.g. `camelCase`) → count. */
+  cat: Record<string, Record<string, ValueCount>>;
+  /** Size facts: key (e.g. `size.function-lines`) → distribution in this file. */
+  size: Record<string, SizeObservation>;
+}
+
+/** One golden file as the index hands it to buildProfile. */
+export interface GoldenFile {
+  repo: string;
+  commit: string;
+  path: string;
+  language: Language;
+  observations: FileObservations;
+}
+
+/** A file to check: its changed line ranges (1-based, inclusive); undefined means the whole file. */
+export interface CheckedFile {
+  path: string;
+  language: Language;
+  text: string;
+  changed?: Array<{ start: number; end: number }>;
+}
