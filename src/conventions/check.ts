@@ -6,6 +6,9 @@ import { ruleMeta, SIZE_STATEMENTS } from './rules.js';
 import { rulePrefix } from './specs/index.js';
 import type { CheckedFile, Convention, Finding, Profile, SizeStats } from './types.js';
 
+/** Further lines of a grouped finding listed in its message. */
+const MAX_LISTED_LINES = 5;
+
 /** A size this many times over its limit is a warning rather than a note. */
 const SIZE_WARN_FACTOR = 2;
 
@@ -101,11 +104,21 @@ export async function checkFile(profile: Profile, file: CheckedFile): Promise<Fi
   const candidates = facts.facts.filter((fact) => touches(file.changed, fact.line));
   if (isWholeFile(file.changed, facts.lines)) candidates.push(...pathFacts(file.path, file.language, facts.lines));
   const findings: Finding[] = [];
+  // One note per habit: the same departure repeated in a file is one idea, not many (and a file
+  // that deliberately mirrors an external API, say snake_case tool names, is one decision).
+  const grouped = new Map<string, { finding: Finding; lines: number[] }>();
   for (const fact of candidates) {
     const convention = conventions.get(`${prefix}.${fact.key}`);
     if (!convention?.enforced) continue;
     const finding = categoricalFinding(file, fact, convention);
-    if (finding) findings.push(finding);
+    if (!finding) continue;
+    const group = grouped.get(`${finding.ruleId}\0${finding.observed}`);
+    if (group) group.lines.push(fact.line);
+    else grouped.set(`${finding.ruleId}\0${finding.observed}`, { finding, lines: [] });
+  }
+  for (const { finding, lines } of grouped.values()) {
+    if (lines.length > 0) finding.message += ` The same on ${lines.length} more line${lines.length > 1 ? 's' : ''} (${lines.slice(0, MAX_LISTED_LINES).join(', ')}${lines.length > MAX_LISTED_LINES ? ', …' : ''}).`;
+    findings.push(finding);
   }
   for (const measure of facts.measures) {
     const id = `${prefix}.${measure.key}`;

@@ -98,7 +98,7 @@ function categoricalConvention(tally: LanguageTally, key: string, rule: Tally): 
   if (!best || support === 0) return undefined;
   const confidence = best.conforming / support;
   const deviationsPerKloc = tally.lines > 0 ? ((support - best.conforming) / tally.lines) * 1000 : Infinity;
-  const enforced = !meta.statementOnly && support >= MIN_SUPPORT && confidence >= MIN_CONFIDENCE && deviationsPerKloc <= MAX_DEVIATIONS_PER_KLOC;
+  const enforced = !meta.statementOnly && meta.enforceable(best.value) && support >= MIN_SUPPORT && confidence >= MIN_CONFIDENCE && deviationsPerKloc <= MAX_DEVIATIONS_PER_KLOC;
   return {
     id: `${rulePrefix(tally.language)}.${key}`,
     language: tally.language,

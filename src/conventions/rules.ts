@@ -1,14 +1,17 @@
 import { isDecisiveStyle, styleConforms } from './naming/cases.js';
 import type { Category, Finding } from './types.js';
 
+
 /** What the profile and the checker need to know about one rule key (the rule id minus its language). */
 export interface RuleMeta {
   category: Category;
   severity: Finding['severity'];
   /** The convention as a sentence, given the value the golden code uses. */
   statement(expected: string): string;
-  /** Whether a value may be the expected one (e.g. "empty catch" is never a convention to enforce). */
+  /** Whether a value can describe the golden code (ambiguous single-word names cannot). */
   candidate(value: string): boolean;
+  /** Whether departures from this expected value are reported ("empty catch" is never enforced). */
+  enforceable(value: string): boolean;
   /** Whether an observed value follows the expected one. */
   conforms(observed: string, expected: string): boolean;
   /** Learned and stated, but never reported on new code (see the rule's comment). */
@@ -32,7 +35,20 @@ const NAMING_LABEL: Record<string, string> = {
 };
 
 function namingRule(label: string, extra: Partial<RuleMeta> = {}): RuleMeta {
-  return { category: 'naming', severity: 'warn', statement: (e) => `${label} are ${e}`, candidate: isDecisiveStyle, conforms: styleConforms, ...extra };
+  return { category: 'naming', severity: 'warn', statement: (e) => `${label} are ${e}`, candidate: isDecisiveStyle, enforceable: any, conforms: styleConforms, ...extra };
+}
+
+/**
+ * A two-sided habit where only one side is worth teaching: the golden code may describe either
+ * (stated honestly), but only departures from `good` are reported.
+ */
+function oneSided(category: Category, severity: Finding['severity'], good: string, goodSentence: string, otherSentence: string): RuleMeta {
+  return { category, severity, statement: (e) => (e === good ? goodSentence : otherSentence), candidate: any, enforceable: only(good), conforms: equal };
+}
+
+/** A habit where either side is a legitimate team choice. */
+function eitherWay(category: Category, severity: Finding['severity'], statement: (expected: string) => string): RuleMeta {
+  return { category, severity, statement, candidate: any, enforceable: any, conforms: equal };
 }
 
 const RULES: Record<string, RuleMeta> = {
@@ -40,25 +56,25 @@ const RULES: Record<string, RuleMeta> = {
   // A folder is created once and lives on; judging it on every save of every file inside it
   // would repeat one old decision forever, so folder naming is described, never reported.
   'naming.folder': namingRule('Folder names', { statementOnly: true }),
-  'naming.boolean-function': { category: 'naming', severity: 'info', statement: () => 'Functions returning a boolean are named as questions (is/has/can…)', candidate: only('is/has/can… prefix'), conforms: equal },
-  'naming.error-class': { category: 'naming', severity: 'warn', statement: (e) => `Error classes are named with the ${e.replace(' suffix', '')} suffix`, candidate: (v) => !v.startsWith('no '), conforms: equal },
-  'naming.interface-prefix': { category: 'naming', severity: 'warn', statement: (e) => (e === 'I prefix' ? 'Interfaces are named IThing' : 'Interfaces have no I prefix'), candidate: any, conforms: equal },
-  'naming.test': { category: 'naming', severity: 'info', statement: (e) => `Test titles ${e}`, candidate: any, conforms: equal },
-  'errors.empty-catch': { category: 'errors', severity: 'warn', statement: () => 'Catch blocks handle the error or say why they ignore it', candidate: only('handles the error'), conforms: equal },
-  'errors.rethrow-cause': { category: 'errors', severity: 'warn', statement: () => 'Errors thrown from a catch keep the caught error (rethrown or as cause)', candidate: only('keeps the cause'), conforms: equal },
-  'errors.wrap': { category: 'errors', severity: 'warn', statement: () => 'fmt.Errorf wraps errors with %w', candidate: only('wraps with %w'), conforms: equal },
-  'imports.relative-extension': { category: 'imports', severity: 'warn', statement: (e) => `Relative imports are written ${e}`, candidate: any, conforms: equal },
-  'imports.module-path': { category: 'imports', severity: 'info', statement: (e) => `Local modules are imported by ${e} path`, candidate: any, conforms: equal },
-  'imports.default-export': { category: 'imports', severity: 'info', statement: (e) => `Modules use ${e}`, candidate: any, conforms: equal },
-  'docs.exported': { category: 'docs', severity: 'info', statement: () => 'Exported symbols have a doc comment', candidate: only('documented'), conforms: equal },
-  'idioms.any': { category: 'idioms', severity: 'info', statement: () => 'Types are precise: `any` is avoided', candidate: only('a precise type'), conforms: equal },
-  'idioms.async': { category: 'idioms', severity: 'info', statement: () => 'Asynchronous code uses async/await rather than .then() chains', candidate: only('async/await'), conforms: equal },
-  'idioms.var': { category: 'idioms', severity: 'warn', statement: () => 'Variables are declared with let/const, never var', candidate: only('let/const'), conforms: equal },
-  'idioms.logging': { category: 'idioms', severity: 'info', statement: () => 'Logging goes through a logger, not straight to the console', candidate: only('logger'), conforms: equal },
-  'idioms.type-hints': { category: 'idioms', severity: 'info', statement: () => 'Functions carry type hints', candidate: only('type hints'), conforms: equal },
-  'idioms.string-format': { category: 'idioms', severity: 'info', statement: () => 'Strings are formatted with f-strings', candidate: only('f-string'), conforms: equal },
-  'layout.test-location': { category: 'layout', severity: 'warn', statement: (e) => `Tests live ${e}`, candidate: any, conforms: equal },
-  'layout.test-file-name': { category: 'layout', severity: 'warn', statement: (e) => `Test files are named ${e}`, candidate: any, conforms: equal },
+  'naming.boolean-function': oneSided('naming', 'info', 'is/has/can… prefix', 'Functions returning a boolean are named as questions (is/has/can…)', 'Functions returning a boolean are not named as questions'),
+  'naming.error-class': { category: 'naming', severity: 'warn', statement: (e) => (e.startsWith('no ') ? 'Error classes have no Error/Exception suffix' : `Error classes are named with the ${e.replace(' suffix', '')} suffix`), candidate: any, enforceable: (v) => !v.startsWith('no '), conforms: equal },
+  'naming.interface-prefix': eitherWay('naming', 'warn', (e) => (e === 'I prefix' ? 'Interfaces are named IThing' : 'Interfaces have no I prefix')),
+  'naming.test': eitherWay('naming', 'info', (e) => `Test titles ${e}`),
+  'errors.empty-catch': oneSided('errors', 'warn', 'handles the error', 'Catch blocks handle the error or say why they ignore it', 'Catch blocks are often left empty'),
+  'errors.rethrow-cause': oneSided('errors', 'warn', 'keeps the cause', 'Errors thrown from a catch keep the caught error (rethrown or as cause)', 'Errors thrown from a catch often drop the caught error'),
+  'errors.wrap': oneSided('errors', 'warn', 'wraps with %w', 'fmt.Errorf wraps errors with %w', 'fmt.Errorf formats errors without %w'),
+  'imports.relative-extension': eitherWay('imports', 'warn', (e) => `Relative imports are written ${e}`),
+  'imports.module-path': eitherWay('imports', 'info', (e) => `Local modules are imported by ${e} path`),
+  'imports.default-export': eitherWay('imports', 'info', (e) => `Modules use ${e}`),
+  'docs.exported': oneSided('docs', 'info', 'documented', 'Exported symbols have a doc comment', 'Exported symbols mostly have no doc comment'),
+  'idioms.any': oneSided('idioms', 'info', 'a precise type', 'Types are precise: `any` is avoided', '`any` is the common type annotation'),
+  'idioms.async': oneSided('idioms', 'info', 'async/await', 'Asynchronous code uses async/await rather than .then() chains', 'Asynchronous code uses .then() chains'),
+  'idioms.var': oneSided('idioms', 'warn', 'let/const', 'Variables are declared with let/const, never var', 'Variables are declared with var'),
+  'idioms.logging': oneSided('idioms', 'info', 'logger', 'Logging goes through a logger, not straight to the console', 'Output goes straight to the console (print/console), not a logger'),
+  'idioms.type-hints': oneSided('idioms', 'info', 'type hints', 'Functions carry type hints', 'Functions carry no type hints'),
+  'idioms.string-format': { category: 'idioms', severity: 'info', statement: (e) => `Strings are formatted with ${e}`, candidate: any, enforceable: only('f-string'), conforms: equal },
+  'layout.test-location': eitherWay('layout', 'warn', (e) => `Tests live ${e}`),
+  'layout.test-file-name': eitherWay('layout', 'warn', (e) => `Test files are named ${e}`),
 };
 
 /** The metadata of a rule key, or undefined for keys this version does not know. */

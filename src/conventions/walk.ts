@@ -52,7 +52,7 @@ export function walkTree(tree: Tree, spec: LanguageSpec, sink: FactSink): void {
     // nesting in the function around it, whose length already includes it.
     const name = spec.functions.has(node.type) ? spec.functionName(node) : undefined;
     const opensFrame = name !== undefined;
-    const nests = !opensFrame && (spec.nesting.has(node.type) || spec.functions.has(node.type));
+    const nests = !opensFrame && (spec.nesting.has(node.type) || spec.functions.has(node.type)) && !isElseIf(node);
     const parent = frames[frames.length - 1];
     if (opensFrame) {
       frames.push({ name, node, depth: 0, maxDepth: 0 });
@@ -69,6 +69,12 @@ export function walkTree(tree: Tree, spec: LanguageSpec, sink: FactSink): void {
     }
   };
   visit(tree.rootNode);
+}
+
+/** `else if` continues a chain; it is not one level deeper. */
+function isElseIf(node: Node): boolean {
+  const parent = node.parent;
+  return node.type === 'if_statement' && (parent?.type === 'else_clause' || parent?.type === 'if_statement');
 }
 
 function closeFrame(frame: Frame, spec: LanguageSpec, sink: FactSink): void {
