@@ -25,7 +25,7 @@ const REPOSITORY_VARIABLES = [
 const GITHUB_HTTPS = 'https://github.com/';
 
 /** True when `url` is fetched over https from github.com, the one place a GitHub token is for. */
-export function isGitHubHttps(url: string): boolean {
+function isGitHubHttps(url: string): boolean {
   return url.startsWith(GITHUB_HTTPS);
 }
 

@@ -22,7 +22,7 @@ export async function listTree(gitDir: string, commit: string): Promise<TreeEntr
 }
 
 /** Parses `<mode> SP <type> SP <sha> SP+ <size> TAB <path> NUL` records. */
-export function parseLsTree(out: Buffer): TreeEntry[] {
+function parseLsTree(out: Buffer): TreeEntry[] {
   const entries: TreeEntry[] = [];
   let start = 0;
   while (start < out.length) {

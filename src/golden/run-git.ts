@@ -42,15 +42,24 @@ export function runGit(args: string[], options: RunGitOptions = {}): Promise<Buf
   if (signal?.aborted) return Promise.reject(new GitCommandError(args, null, '', 'abort'));
   debug('golden', 'git', { args, cwd: options.cwd });
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('git', args, {
-      cwd: options.cwd,
-      env: gitEnv({ url: options.url, token: options.token }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const env = gitEnv({ url: options.url, token: options.token });
+    if (timeoutMs !== undefined) {
+      // curl's own stall limit, so a transport helper orphaned by a killed ArchAngel gives up too.
+      env.GIT_HTTP_LOW_SPEED_LIMIT = '1';
+      env.GIT_HTTP_LOW_SPEED_TIME = String(Math.max(1, Math.ceil(timeoutMs / 1000)));
+    }
+    // Its own process group: `git fetch` runs helpers (git-remote-https, ssh) that keep our pipes
+    // open, so stopping git means stopping the whole group.
+    const child = spawn('git', args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
     let stoppedBy: 'timeout' | 'abort' | undefined;
     const stop = (why: 'timeout' | 'abort'): void => {
       stoppedBy ??= why;
-      child.kill('SIGTERM');
+      try {
+        if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGTERM');
+        else child.kill('SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
     };
     let timer: NodeJS.Timeout | undefined;
     const rearm = (): void => {
