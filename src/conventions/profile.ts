@@ -14,7 +14,8 @@ export const PROFILE_VERSION = 1;
 
 /** Everything gathered about one rule key in one language. */
 interface Tally {
-  values: Map<string, { n: number; examples: Citation[] }>;
+  /** Per value: cases, files holding at least one case, cited examples. */
+  values: Map<string, { n: number; files: number; examples: Citation[] }>;
 }
 
 /** Everything gathered about one language. */
@@ -42,8 +43,9 @@ function cite(file: GoldenFile, start: number, end: number): Citation {
 function addValue(tally: LanguageTally, key: string, value: string, n: number, examples: Citation[]): void {
   let rule = tally.categorical.get(key);
   if (!rule) tally.categorical.set(key, (rule = { values: new Map() }));
-  const entry = rule.values.get(value) ?? { n: 0, examples: [] };
+  const entry = rule.values.get(value) ?? { n: 0, files: 0, examples: [] };
   entry.n += n;
+  entry.files++;
   // One example per file, so the citations show the habit across files.
   const fresh = examples.find((e) => !entry.examples.some((x) => x.repo === e.repo && x.path === e.path));
   if (fresh && entry.examples.length < MAX_CITATIONS) entry.examples.push(fresh);
@@ -97,7 +99,10 @@ function categoricalConvention(tally: LanguageTally, key: string, rule: Tally): 
   }
   if (!best || support === 0) return undefined;
   const confidence = best.conforming / support;
-  const deviationsPerKloc = tally.lines > 0 ? ((support - best.conforming) / tally.lines) * 1000 : Infinity;
+  // checkFile reports a repeated departure once per file, so departures are counted the same way.
+  let departures = 0;
+  for (const [observed, entry] of rule.values) if (!meta.conforms(observed, best.value)) departures += entry.files;
+  const deviationsPerKloc = tally.lines > 0 ? (departures / tally.lines) * 1000 : Infinity;
   const enforced = !meta.statementOnly && meta.enforceable(best.value) && support >= MIN_SUPPORT && confidence >= MIN_CONFIDENCE && deviationsPerKloc <= MAX_DEVIATIONS_PER_KLOC;
   return {
     id: `${rulePrefix(tally.language)}.${key}`,
