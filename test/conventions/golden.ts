@@ -9,9 +9,11 @@ const ROOT = fileURLToPath(new URL('../fixtures/conventions/', import.meta.url))
 export async function fixtureGolden(): Promise<GoldenFile[]> {
   const files: GoldenFile[] = [];
   for (const dir of ['ts', 'py', 'java', 'go', 'cs']) {
-    for (const name of readdirSync(`${ROOT}${dir}`)) {
+    for (const stored of readdirSync(`${ROOT}${dir}`)) {
+      // TypeScript fixtures end in `.fixture` so the project's tsc and eslint leave them alone.
+      const name = stored.replace(/\.fixture$/, '');
       const language = detectLanguage(name) as Language;
-      const text = readFileSync(`${ROOT}${dir}/${name}`, 'utf8');
+      const text = readFileSync(`${ROOT}${dir}/${stored}`, 'utf8');
       files.push({ repo: 'acme/golden', commit: 'a'.repeat(40), path: `src/${dir}/${name}`, language, observations: await observeFile(text, language) });
     }
   }
@@ -19,7 +21,7 @@ export async function fixtureGolden(): Promise<GoldenFile[]> {
 }
 
 export function fixtureText(path: string): string {
-  return readFileSync(`${ROOT}${path}`, 'utf8');
+  return readFileSync(`${ROOT}${path}${path.endsWith('.ts') ? '.fixture' : ''}`, 'utf8');
 }
 
 let cached: Promise<Profile> | undefined;
