@@ -207,10 +207,20 @@ export class RungPreview {
     const limits = LIMITS[this.#level];
     const words = stripCode(settled, this.#options).split(' ');
     const safe = words.slice(0, limits.words).join(' ');
-    if (!safe.startsWith(this.#shown)) {
-      this.#stalled = true;
-      return '';
-    }
+    if (safe.startsWith(this.#shown)) return this.#advance(safe);
+    this.#stalled = true;
+    return '';
+  }
+
+  /** The rung is complete: returns the rest of its final text, if it still extends what was shown. */
+  finish(): string {
+    if (this.#level === 4 || this.#stalled) return '';
+    this.#stalled = true;
+    const final = enforceRungText(this.#level, this.#raw, this.#options);
+    return final.startsWith(this.#shown) ? final.slice(this.#shown.length) : '';
+  }
+
+  #advance(safe: string): string {
     const next = safe.slice(this.#shown.length);
     this.#shown = safe;
     return next;
