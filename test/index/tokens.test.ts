@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandQueryTerms, splitIdentifier, stem, terms } from '../../src/index/tokens.js';
+import { splitIdentifier, stem, terms } from '../../src/index/tokens.js';
 
 describe('splitIdentifier', () => {
   it.each([
@@ -94,19 +94,5 @@ describe('terms', () => {
   it('returns nothing for empty or symbol-only text', () => {
     expect(terms('')).toEqual([]);
     expect(terms('{}();=>!== ...')).toEqual([]);
-  });
-});
-
-describe('expandQueryTerms', () => {
-  it('adds expansions and abbreviations both ways, originals first, without duplicates', () => {
-    expect(expandQueryTerms(terms('str db'))).toEqual(['str', 'db', 'string', 'databas']);
-    expect(expandQueryTerms(terms('error message'))).toEqual(['error', 'messag', 'err', 'msg']);
-    expect(expandQueryTerms(['str', 'string'])).toEqual(['str', 'string']);
-  });
-
-  it('meets abbreviated identifiers in code from prose', () => {
-    const code = new Set(terms('function parseCfgStr(cfgStr) {}'));
-    const query = expandQueryTerms(terms('parse the config string'));
-    expect(query.filter((t) => code.has(t)).sort()).toEqual(['cfg', 'pars', 'str']);
   });
 });

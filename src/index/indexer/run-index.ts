@@ -160,6 +160,8 @@ async function indexSource(db: IndexDb, source: GoldenSource, options: IndexOpti
 
     const skipReasons = readSkipReasons(db, selection.files.map((f) => f.sha));
     for (const reason of skipReasons.values()) summary.skipped[reason as PathSkipReason] = (summary.skipped[reason as PathSkipReason] ?? 0) + 1;
+    // Files skipped for their content (binary, minified...) are published too, chunkless, so
+    // their blobs survive garbage collection and are not read again on the next run.
     const visible = selection.files.filter((f) => !skipReasons.has(f.sha));
     publishRepo(db, {
       sourceId: source.id,
@@ -169,7 +171,7 @@ async function indexSource(db: IndexDb, source: GoldenSource, options: IndexOpti
       commit: synced.commit,
       committedAt: await commitTime(synced.gitDir, synced.commit),
       filterKey,
-    }, visible.map((f) => ({ path: f.path, blobSha: f.sha, language: f.language })));
+    }, selection.files.map((f) => ({ path: f.path, blobSha: f.sha, language: f.language })));
     summary.files = visible.length;
   } catch (error) {
     summary.status = 'failed';

@@ -1,5 +1,6 @@
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 import { ArchangelError } from '../../errors/archangel-error.js';
 
 /**
@@ -16,6 +17,7 @@ export interface IndexLock {
 
 export function acquireIndexLock(indexPath: string): IndexLock {
   const lockPath = `${indexPath}.lock`;
+  mkdirSync(dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');

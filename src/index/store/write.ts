@@ -122,12 +122,15 @@ export function publishRepo(db: IndexDb, repo: RepoRecord, files: FileRecord[], 
     const { chunks } = db
       .prepare('SELECT count(*) AS chunks FROM files f JOIN chunks c ON c.blob_sha = f.blob_sha WHERE f.repo_id = ?')
       .get(id) as { chunks: number };
+    const { indexed } = db
+      .prepare('SELECT count(*) AS indexed FROM files f JOIN blobs b ON b.sha = f.blob_sha WHERE f.repo_id = ? AND b.skip_reason IS NULL')
+      .get(id) as { indexed: number };
     db.prepare('UPDATE repos SET commit_sha = ?, committed_at = ?, indexed_at = ?, filter_key = ?, file_count = ?, chunk_count = ? WHERE id = ?').run(
       repo.commit,
       repo.committedAt,
       now,
       repo.filterKey,
-      files.length,
+      indexed,
       chunks,
       id,
     );

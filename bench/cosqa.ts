@@ -1,0 +1,67 @@
+// Retrieval quality on CoSQA (shared/eval/cosqa-dev.json): our hybrid search against plain BM25
+// over whitespace tokens, in the same run (protocol in shared/eval/README.md).
+// Run: npx tsx bench/cosqa.ts
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfigText } from '../src/config/load.js';
+import { createEmbeddingProvider } from '../src/index/embed/create.js';
+import { openGoldenIndex } from '../src/index/golden-index.js';
+import { runIndex } from '../src/index/indexer/run-index.js';
+import { git } from './lib/corpus.js';
+import { Bm25 } from './lib/bm25.js';
+
+interface Record {
+  idx: string;
+  doc: string;
+  code: string;
+  label: number;
+}
+
+const records = JSON.parse(readFileSync(new URL('../../shared/eval/cosqa-dev.json', import.meta.url), 'utf8')) as Record[];
+const work = mkdtempSync(join(tmpdir(), 'aa-cosqa-'));
+const repo = join(work, 'golden');
+mkdirSync(join(repo, 'functions'), { recursive: true });
+const fileOf = (i: number) => `functions/f${String(i).padStart(4, '0')}.py`;
+records.forEach((r, i) => writeFileSync(join(repo, fileOf(i)), r.code.endsWith('\n') ? r.code : `${r.code}\n`));
+git(repo, 'init', '-q');
+git(repo, 'add', '-A');
+git(repo, '-c', 'user.name=b', '-c', 'user.email=b@example.invalid', 'commit', '-qm', 'cosqa');
+
+const config = parseConfigText(JSON.stringify({ golden: [{ path: repo, name: 'cosqa' }] }), 'bench');
+const indexPath = join(work, 'index.db');
+await runIndex({ config, root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider(config.embeddings, {}) });
+const index = openGoldenIndex(indexPath, config);
+
+// Identical code appears under several records: any file with the query's code counts as a hit.
+const codeOfPath = new Map(records.map((r, i) => [fileOf(i), r.code]));
+const queries = records.map((r, i) => ({ ...r, i })).filter((r) => r.label === 1);
+const bm25 = new Bm25(records.map((r) => r.code.toLowerCase().split(/\s+/).filter(Boolean)));
+
+const ours: number[] = [];
+const baseline: number[] = [];
+const started = performance.now();
+for (const q of queries) {
+  const results = await index.search({ kind: 'text', text: q.doc }, { limit: 10 });
+  ours.push(results.findIndex((r) => codeOfPath.get(r.path) === q.code) + 1);
+  const top = bm25.search(q.doc.toLowerCase().split(/\s+/).filter(Boolean), 10);
+  baseline.push(top.findIndex((doc) => records[doc]!.code === q.code) + 1);
+}
+const ms = (performance.now() - started) / queries.length;
+index.close();
+
+const metrics = (ranks: number[]) => ({
+  mrr: ranks.reduce((s, r) => s + (r > 0 ? 1 / r : 0), 0) / ranks.length,
+  r1: ranks.filter((r) => r === 1).length / ranks.length,
+  r5: ranks.filter((r) => r > 0 && r <= 5).length / ranks.length,
+  r10: ranks.filter((r) => r > 0 && r <= 10).length / ranks.length,
+});
+const a = metrics(ours);
+const b = metrics(baseline);
+console.log(`# CoSQA dev: ${queries.length} queries over ${records.length} functions\n`);
+console.log('| ranker | MRR@10 | R@1 | R@5 | R@10 |');
+console.log('| --- | --- | --- | --- | --- |');
+console.log(`| archangel hybrid (local embeddings) | ${a.mrr.toFixed(3)} | ${a.r1.toFixed(3)} | ${a.r5.toFixed(3)} | ${a.r10.toFixed(3)} |`);
+console.log(`| plain BM25, whitespace tokens | ${b.mrr.toFixed(3)} | ${b.r1.toFixed(3)} | ${b.r5.toFixed(3)} | ${b.r10.toFixed(3)} |`);
+console.log(`\nMRR ratio: ${(a.mrr / b.mrr).toFixed(2)}x (target ≥ 1.2x); ${ms.toFixed(1)} ms per query (both rankers)`);
+rmSync(work, { recursive: true, force: true });

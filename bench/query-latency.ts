@@ -1,0 +1,78 @@
+// Query latency p50/p95 for text and code queries at ~100k chunks.
+// Run: npx tsx bench/query-latency.ts
+import Database from 'better-sqlite3';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfigText } from '../src/config/load.js';
+import { createEmbeddingProvider } from '../src/index/embed/create.js';
+import { openGoldenIndex } from '../src/index/golden-index.js';
+import { runIndex } from '../src/index/indexer/run-index.js';
+import { buildNodeModulesCorpus, git, percentile } from './lib/corpus.js';
+
+const TARGET_CHUNKS = 100_000;
+const TEXT_QUERIES = [
+  'retry http request with backoff', 'parse command line options', 'read a file and split lines', 'escape html entities',
+  'format a date as iso string', 'deep merge two objects', 'validate an email address', 'throw an error with a cause',
+  'walk a directory recursively', 'debounce a function', 'compare semantic versions', 'convert camel case to snake case',
+  'stream json from stdin', 'hash a string', 'resolve a module path', 'render a react component',
+  'create a temporary directory', 'handle process signals', 'sort an array by key', 'cache results in a map',
+];
+
+const work = mkdtempSync(join(tmpdir(), 'aa-bench-query-'));
+const indexPath = join(work, 'index.db');
+const corpora = [buildNodeModulesCorpus()];
+const config = () =>
+  parseConfigText(JSON.stringify({ golden: corpora.map((c, i) => ({ path: c.dir, name: `corpus${i}` })) }), 'bench');
+let summary = await runIndex({ config: config(), root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider({ provider: 'local' }, {}) });
+let chunks = summary.repos.reduce((s, r) => s + r.chunksAdded, 0);
+// One copy of node_modules is not always 100k chunks: add copies whose blobs differ by a line.
+while (chunks < TARGET_CHUNKS) {
+  const copy = buildNodeModulesCorpus();
+  git(copy.dir, 'ls-files', '-z')
+    .split('\0')
+    .filter(Boolean)
+    .forEach((f) => appendFileSync(join(copy.dir, f), `\n// copy ${corpora.length}\n`));
+  git(copy.dir, 'add', '-A');
+  git(copy.dir, '-c', 'user.name=b', '-c', 'user.email=b@example.invalid', 'commit', '-qm', 'copy');
+  corpora.push(copy);
+  summary = await runIndex({ config: config(), root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider({ provider: 'local' }, {}) });
+  chunks = countChunks();
+}
+
+function countChunks(): number {
+  const db = new Database(indexPath, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+const index = openGoldenIndex(indexPath, config());
+const total = (index.db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
+const samples = index.db.prepare('SELECT text FROM chunks WHERE length(text) > 400 ORDER BY random() LIMIT 100').all() as Array<{ text: string }>;
+
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+for (const q of TEXT_QUERIES.slice(0, 3)) await index.search({ kind: 'text', text: q }, { limit: 10 }); // warm-up
+const text: number[] = [];
+for (let round = 0; round < 5; round++) for (const q of TEXT_QUERIES) text.push(await time(() => index.search({ kind: 'text', text: q }, { limit: 10 })));
+const code: number[] = [];
+for (const s of samples) code.push(await time(() => index.search({ kind: 'code', code: s.text }, { limit: 10 })));
+const filtered: number[] = [];
+for (const q of TEXT_QUERIES) filtered.push(await time(() => index.search({ kind: 'text', text: q }, { limit: 10, language: 'typescript' })));
+index.close();
+
+console.log(`# Query latency at ${total} chunks\n`);
+console.log('| query | n | p50 ms | p95 ms |');
+console.log('| --- | --- | --- | --- |');
+for (const [name, values] of [['text', text], ['code (a 400+ char chunk)', code], ['text, --lang typescript', filtered]] as const) {
+  console.log(`| ${name} | ${values.length} | ${percentile(values, 50).toFixed(1)} | ${percentile(values, 95).toFixed(1)} |`);
+}
+console.log('\nTarget: p50 under 15 ms.');
+rmSync(work, { recursive: true, force: true });
+for (const c of corpora) rmSync(c.dir, { recursive: true, force: true });
