@@ -1,4 +1,5 @@
 import { detectLanguage } from '../../index/language.js';
+import { isSecretFile } from '../redact/secret-files.js';
 import type { DiffResult, DiffTarget, FileChange, Hunk } from '../types.js';
 import { reviewGit } from './git.js';
 import { addedFileHunks, countChanges } from './hunks.js';
@@ -22,6 +23,9 @@ export const DEFAULT_MAX_FILE_BYTES = 512 * 1024;
  * and submodules left out (their "Subproject commit" lines are not code).
  */
 const DIFF_OPTIONS = ['--no-ext-diff', '--no-textconv', '--no-color', '-U3', '-M', '--src-prefix=a/', '--dst-prefix=b/', '--ignore-submodules=all'];
+
+/** Skip reason for `.env`, keys and credential stores: they are never read, so they can never be sent. */
+const SECRET_FILE = 'secret-file';
 
 export interface ReadDiffOptions {
   /** Files bigger than this are skipped as 'too-large' (default `DEFAULT_MAX_FILE_BYTES`). */
@@ -64,6 +68,7 @@ export async function readDiff(repoDir: string, target: DiffTarget = { kind: 'wo
 
 function trackedChange(parsed: ParsedFile, maxBytes: number): FileChange | { path: string; reason: string } {
   const { path } = parsed;
+  if (isSecretFile(path)) return { path, reason: SECRET_FILE };
   if (parsed.binary) return { path, reason: 'binary' };
   if (parsed.modeOnly) return { path, reason: 'mode-only' };
   const reason = skipReasonForHunks(path, parsed.hunks, maxBytes);
@@ -72,6 +77,7 @@ function trackedChange(parsed: ParsedFile, maxBytes: number): FileChange | { pat
 }
 
 async function untrackedChange(top: string, path: string, maxBytes: number): Promise<FileChange | { path: string; reason: string }> {
+  if (isSecretFile(path)) return { path, reason: SECRET_FILE };
   const read = await readUntracked(top, path, maxBytes);
   if ('reason' in read) return { path, reason: read.reason };
   const verdict = skipReasonForBytes(path, read.bytes, maxBytes);

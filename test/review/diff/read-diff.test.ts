@@ -153,6 +153,18 @@ describe('readDiff (worktree)', () => {
     ]);
   });
 
+  it('never reads secret files such as .env or private keys', async () => {
+    const repo = createRepo();
+    repo.commit('one', { '.env': 'A=1\n', 'a.ts': 'a\n' });
+    repo.write({ '.env': 'A=2\n', 'certs/dev.pem': 'x\n', '.env.example': 'A=\n' });
+    const result = await readDiff(repo.dir);
+    expect(result.skipped).toEqual([
+      { path: '.env', reason: 'secret-file' },
+      { path: '.env.example', reason: 'not-source' },
+      { path: 'certs/dev.pem', reason: 'secret-file' },
+    ]);
+  });
+
   it('treats everything as added in a repository with no commits', async () => {
     const repo = createRepo();
     repo.write({ 'tracked.ts': 'a\n', 'untracked.ts': 'b\n' });
