@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { debug } from '../../log/logger.js';
 import { enforceRungDiscipline, RungPreview } from '../rungs.js';
 import type { Evidence, HintLevel, Note, Rung, Severity, TutorEvent } from '../types.js';
-import { citationLabel, type EvidenceAliases } from './prompt-data.js';
+import { citationLabel, citeEvidence, type EvidenceAliases } from './prompt-data.js';
 import { hunkLineText, type ReviewHunk } from './review-input.js';
 
 /**
@@ -241,23 +241,13 @@ export class NoteParser {
     const texts: Partial<Record<HintLevel, string>> = {};
     for (const child of CHILDREN) {
       const text = note.rungs[child];
-      if (text !== undefined && text.trim() !== '') texts[RUNG_OF[child]] = this.#citeInText(decodeEntities(text));
+      if (text !== undefined && text.trim() !== '') texts[RUNG_OF[child]] = citeEvidence(decodeEntities(text), this.#context.aliases);
     }
-    if (texts[1] === undefined && note.loose.trim() !== '') texts[1] = this.#citeInText(decodeEntities(note.loose));
+    if (texts[1] === undefined && note.loose.trim() !== '') texts[1] = citeEvidence(decodeEntities(note.loose), this.#context.aliases);
     const ladder = enforceRungDiscipline(completeLadder(texts, note.head, note.evidence), { code: note.code });
     const finished: Note = { ...note.head, ladder, evidence: note.evidence, ...(partial ? { partial: true } : {}) };
     this.#finished += 1;
     events.push({ type: 'note-end', note: finished });
-  }
-
-  /** `[E2]` becomes `acme/api src/users.ts:10-24 @1a2b3c4`; an id that was not sent disappears. */
-  #citeInText(text: string): string {
-    return text.replace(/\s?\[(E\d+)\]/g, (match, id: string) => {
-      const item = this.#context.aliases.get(id);
-      if (!item) return '';
-      const label = item.kind === 'golden' ? citationLabel(item.citation) : `the convention "${item.statement}" (${item.support} examples)`;
-      return `${match.startsWith(' ') ? ' ' : ''}${label}`;
-    });
   }
 
   /** A reply with no note at all: shown as one general note unless it is empty or `<none/>`. */

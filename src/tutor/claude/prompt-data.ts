@@ -24,6 +24,16 @@ export function citationLabel(citation: Citation): string {
   return `${citation.repo} ${citation.path}:${citation.startLine}-${citation.endLine} @${citation.commit.slice(0, 7)}`;
 }
 
+/** `[E2]` in a rung becomes `acme/api src/users.ts:10-24 @1a2b3c4`; an id that was not sent disappears. */
+export function citeEvidence(text: string, aliases: EvidenceAliases): string {
+  return text.replace(/\s?\[(E\d+)\]/g, (match, id: string) => {
+    const item = aliases.get(id);
+    if (!item) return '';
+    const label = item.kind === 'golden' ? citationLabel(item.citation) : `the convention "${item.statement}" (${item.support} examples)`;
+    return `${match.startsWith(' ') ? ' ' : ''}${label}`;
+  });
+}
+
 /** The hunks, each in its own `<hunk>` inside one `<diff>`. */
 export function renderDiff(hunks: ReviewHunk[]): string {
   const body = hunks
