@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { crc32 } from 'node:zlib';
 
 /**
  * A loopback Messages API for tests: the real SDKs (`@anthropic-ai/sdk` and the Foundry, Vertex and
@@ -23,6 +24,8 @@ export type FakeStep =
       usage?: { inputTokens: number; outputTokens: number };
       /** Destroy the socket after this many characters of text were sent (a network cut). */
       cutAfterChars?: number;
+      /** Frame the events as Bedrock does (AWS binary event stream of base64 chunks) instead of SSE. */
+      awsEventStream?: boolean;
     }
   | {
       kind: 'error';
@@ -146,14 +149,15 @@ function sendError(res: ServerResponse, step: Extract<FakeStep, { kind: 'error' 
 
 async function sendStream(res: ServerResponse, step: Extract<FakeStep, { kind: 'reply' }>): Promise<void> {
   const sse = step.sse === undefined ? sseFromText(step.text ?? '', step) : step.sse.includes('event:') ? step.sse : loadSseFixture(step.sse);
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'request-id': 'req_fake' });
+  const contentType = step.awsEventStream ? 'application/vnd.amazon.eventstream' : 'text/event-stream';
+  res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache', 'request-id': 'req_fake' });
   let sent = 0;
   for (const event of sse.split(/\n\n(?=event:)/)) {
     if (res.destroyed) return;
     if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
     const text = /"text_delta","text":(".*?(?<!\\)")/.exec(event)?.[1];
     sent += text === undefined ? 0 : (JSON.parse(text) as string).length;
-    res.write(event.endsWith('\n\n') ? event : `${event}\n\n`);
+    res.write(step.awsEventStream ? awsChunkFrame(event) : event.endsWith('\n\n') ? event : `${event}\n\n`);
     if (step.cutAfterChars !== undefined && sent >= step.cutAfterChars) {
       // Let the bytes leave, then drop the connection like a flaky network would.
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -162,6 +166,35 @@ async function sendStream(res: ServerResponse, step: Extract<FakeStep, { kind: '
     }
   }
   res.end();
+}
+
+/**
+ * One SSE event as a Bedrock `chunk` frame of the AWS event stream encoding: a prelude (total and
+ * header lengths, CRC32), string headers, a JSON body `{"bytes": base64(event data)}`, and a CRC32.
+ */
+function awsChunkFrame(event: string): Buffer {
+  const data = /^data: (.*)$/m.exec(event)?.[1] ?? '{}';
+  const headers = Buffer.concat(
+    Object.entries({ ':event-type': 'chunk', ':content-type': 'application/json', ':message-type': 'event' }).map(([name, value]) => {
+      const header = Buffer.alloc(1 + name.length + 3 + value.length);
+      header.writeUInt8(name.length, 0);
+      header.write(name, 1);
+      header.writeUInt8(7, 1 + name.length); // 7: string
+      header.writeUInt16BE(value.length, 2 + name.length);
+      header.write(value, 4 + name.length);
+      return header;
+    }),
+  );
+  const body = Buffer.from(JSON.stringify({ bytes: Buffer.from(data).toString('base64') }));
+  const total = 12 + headers.length + body.length + 4;
+  const prelude = Buffer.alloc(12);
+  prelude.writeUInt32BE(total, 0);
+  prelude.writeUInt32BE(headers.length, 4);
+  prelude.writeUInt32BE(crc32(prelude.subarray(0, 8)), 8);
+  const message = Buffer.concat([prelude, headers, body]);
+  const trailer = Buffer.alloc(4);
+  trailer.writeUInt32BE(crc32(message), 0);
+  return Buffer.concat([message, trailer]);
 }
 
 function parseJson(text: string): unknown {

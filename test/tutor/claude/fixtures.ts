@@ -2,7 +2,7 @@ import { formatHunkLines, type ReviewInput } from '../../../src/tutor/claude/rev
 import type { Evidence } from '../../../src/tutor/types.js';
 
 /** A realistic save: a swallowed error and a snake_case function name, with golden evidence for both. */
-export const goldenCatch: Evidence = {
+export const goldenCatch: Extract<Evidence, { kind: 'golden' }> = {
   kind: 'golden',
   id: 'chunk:acme-api:src/users/service.ts:40',
   citation: { repo: 'acme/api', path: 'src/users/service.ts', startLine: 40, endLine: 52, commit: '1a2b3c4d5e6f7a8b9c0d' },

@@ -52,6 +52,16 @@ describe('ClaudeTutor.review against the real SDK', () => {
     expect(request?.body).toMatchObject({ model: 'claude-haiku-5-5', stream: true, max_tokens: 1500 });
   });
 
+  it('replays a recorded stream: one note, tags split across deltas', async () => {
+    const { tutor } = await tutorFor([{ kind: 'reply', sse: 'review-one-note.sse' }]);
+    const events = await collect(tutor.review(reviewInput));
+    const [note] = ofType(events, 'note-end').map((event) => event.note);
+    expect(note).toMatchObject({ startLine: 12, endLine: 12, topic: 'error-handling', severity: 'warn', evidence: [goldenCatch] });
+    expect(note?.ladder[0]?.text).toBe('When fetch rejects, what does the caller of get_user_data receive from the empty catch on line 12?');
+    expect(note?.ladder[2]?.text).toBe('Compare with acme/api src/users/service.ts:40-52 @1a2b3c4: what does its catch pass along that yours drops?');
+    expect(events.at(-1)).toMatchObject({ type: 'done', notes: 1, usage: { inputTokens: 1873, outputTokens: 163 } });
+  });
+
   it('says nothing when the model answers <none/>', async () => {
     const { tutor } = await tutorFor([{ kind: 'reply', text: '<none/>' }]);
     const events = await collect(tutor.review(reviewInput));
