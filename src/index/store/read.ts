@@ -80,10 +80,10 @@ export function vectorCodes(db: IndexDb, chunkIds: number[]): Map<number, Buffer
   return out;
 }
 
-/** Document counts from the full-text index, for IDF weighting of queries. */
+/** Document counts per term, for IDF weighting of queries. */
 export function createTermStats(db: IndexDb): { documentCount(): number; documentFrequency(terms: string[]): Map<string, number> } {
   let count: number | undefined;
-  const lookup = db.prepare('SELECT term, doc FROM chunk_vocab WHERE term IN (SELECT value FROM json_each(?))');
+  const lookup = db.prepare('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))');
   return {
     documentCount() {
       count ??= (db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
@@ -92,7 +92,7 @@ export function createTermStats(db: IndexDb): { documentCount(): number; documen
     documentFrequency(terms) {
       const out = new Map<string, number>();
       if (terms.length === 0) return out;
-      for (const row of lookup.all(JSON.stringify([...new Set(terms)])) as Array<{ term: string; doc: number }>) out.set(row.term, row.doc);
+      for (const row of lookup.all(JSON.stringify([...new Set(terms)])) as Array<{ term: string; df: number }>) out.set(row.term, row.df);
       return out;
     },
   };

@@ -1,4 +1,5 @@
 import type { IndexDb } from './open.js';
+import { terms } from '../tokens.js';
 import { toBits, toInt8 } from './vector-codec.js';
 
 /** One blob's worth of derived data, ready to store. */
@@ -41,6 +42,7 @@ export function insertBlobs(db: IndexDb, blobs: BlobRecord[]): void {
   const insertVectorCode = db.prepare('INSERT INTO chunk_vectors (chunk_id, vector) VALUES (?, ?)');
   const insertVec = db.prepare('INSERT INTO chunk_vec (chunk_id, language, embedding) VALUES (?, ?, vec_bit(?))');
   const exists = db.prepare('SELECT 1 FROM blobs WHERE sha = ?');
+  const df = new Map<string, number>();
   db.transaction(() => {
     for (const blob of blobs) {
       if (exists.get(blob.sha)) deleteBlobContent(db, [blob.sha]);
@@ -50,9 +52,26 @@ export function insertBlobs(db: IndexDb, blobs: BlobRecord[]): void {
         insertFts.run(id, chunk.ftsPath, chunk.ftsSymbol, chunk.ftsBody);
         insertVectorCode.run(id, toInt8(chunk.vector));
         insertVec.run(id, blob.language ?? 'text', toBits(chunk.vector));
+        countTerms(df, `${chunk.ftsSymbol} ${chunk.ftsBody}`, 1);
       }
     }
+    applyTermCounts(db, df);
   })();
+}
+
+/** Adds `sign` to the count of each distinct term of one chunk. */
+function countTerms(df: Map<string, number>, text: string, sign: 1 | -1): void {
+  for (const term of new Set(text.split(' '))) if (term) df.set(term, (df.get(term) ?? 0) + sign);
+}
+
+function applyTermCounts(db: IndexDb, df: Map<string, number>): void {
+  const upsert = db.prepare('INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df');
+  const dropIfGone = db.prepare('DELETE FROM term_df WHERE term = ? AND df <= 0');
+  for (const [term, delta] of df) {
+    if (delta === 0) continue;
+    upsert.run(term, delta);
+    if (delta < 0) dropIfGone.run(term);
+  }
 }
 
 /** Replaces the vectors of existing chunks (after the embedding model changed). */
@@ -73,14 +92,16 @@ export function replaceVectors(db: IndexDb, rows: Array<{ chunkId: number; langu
 /** Removes everything derived from these blobs (chunks, full-text rows, vectors, the blob row). */
 function deleteBlobContent(db: IndexDb, shas: string[]): void {
   if (shas.length === 0) return;
-  const chunkIds = db.prepare('SELECT id FROM chunks WHERE blob_sha = ?');
+  const chunkRows = db.prepare('SELECT id, symbol, text FROM chunks WHERE blob_sha = ?');
+  const df = new Map<string, number>();
   const deleteFts = db.prepare('DELETE FROM chunk_fts WHERE rowid = ?');
   const deleteCode = db.prepare('DELETE FROM chunk_vectors WHERE chunk_id = ?');
   const deleteVec = db.prepare('DELETE FROM chunk_vec WHERE chunk_id = ?');
   const deleteChunks = db.prepare('DELETE FROM chunks WHERE blob_sha = ?');
   const deleteBlob = db.prepare('DELETE FROM blobs WHERE sha = ?');
   for (const sha of shas) {
-    for (const { id } of chunkIds.all(sha) as Array<{ id: number }>) {
+    for (const { id, symbol, text } of chunkRows.all(sha) as Array<{ id: number; symbol: string | null; text: string }>) {
+      countTerms(df, chunkTermText(symbol, text), -1);
       const big = BigInt(id);
       deleteFts.run(big);
       deleteCode.run(big);
@@ -89,6 +110,7 @@ function deleteBlobContent(db: IndexDb, shas: string[]): void {
     deleteChunks.run(sha);
     deleteBlob.run(sha);
   }
+  applyTermCounts(db, df);
 }
 
 export interface RepoRecord {
@@ -166,7 +188,12 @@ export function collectGarbage(db: IndexDb): number {
 export function clearDerived(db: IndexDb): void {
   db.transaction(() => {
     db.exec("INSERT INTO chunk_fts (chunk_fts) VALUES ('delete-all')");
-    db.exec('DELETE FROM chunk_vectors; DELETE FROM chunks; DELETE FROM blobs;');
+    db.exec('DELETE FROM chunk_vectors; DELETE FROM chunks; DELETE FROM blobs; DELETE FROM term_df;');
     if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'chunk_vec'").get()) db.exec('DELETE FROM chunk_vec');
   })();
+}
+
+/** The term text of a stored chunk, exactly as insertBlobs counted it (see build-blobs.ts). */
+function chunkTermText(symbol: string | null, text: string): string {
+  return `${symbol ? terms(symbol).join(' ') : ''} ${terms(text).join(' ')}`;
 }

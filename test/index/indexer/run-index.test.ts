@@ -9,6 +9,7 @@ import { createEmbeddingProvider } from '../../../src/index/embed/create.js';
 import { openGoldenIndex } from '../../../src/index/golden-index.js';
 import { runIndex, type IndexOptions } from '../../../src/index/indexer/run-index.js';
 import { acquireIndexLock } from '../../../src/index/store/lock.js';
+import { terms } from '../../../src/index/tokens.js';
 import { commitAll, makeGoldenRepo, writeFiles } from '../../helpers/corpus.js';
 
 const dirs: string[] = [];
@@ -96,6 +97,21 @@ describe('archangel index on a real repository with awkward files', () => {
       const hits = await index.search({ kind: 'text', text: 'renamedOptionParser' }, { limit: 3 });
       expect(hits[0]?.path).toBe('lib/option.js');
       expect(hits[0]?.text).toContain('renamedOptionParser');
+    } finally {
+      index.close();
+    }
+  });
+
+  it('keeps per-term document counts equal to a recount after changes and garbage collection', () => {
+    const index = openGoldenIndex(options(work, []).indexPath, options(work, []).config);
+    try {
+      const expected = new Map<string, number>();
+      for (const row of index.db.prepare('SELECT symbol, text FROM chunks').all() as Array<{ symbol: string | null; text: string }>) {
+        for (const term of new Set([...(row.symbol ? terms(row.symbol) : []), ...terms(row.text)])) expected.set(term, (expected.get(term) ?? 0) + 1);
+      }
+      const stored = new Map((index.db.prepare('SELECT term, df FROM term_df').all() as Array<{ term: string; df: number }>).map((r) => [r.term, r.df]));
+      expect(stored.size).toBeGreaterThan(100);
+      expect(stored).toEqual(expected);
     } finally {
       index.close();
     }
