@@ -24,11 +24,13 @@ const indexPath = join(work, 'index.db');
 const corpora = [buildNodeModulesCorpus()];
 const config = () =>
   parseConfigText(JSON.stringify({ golden: corpora.map((c, i) => ({ path: c.dir, name: `corpus${i}` })) }), 'bench');
-let summary = await runIndex({ config: config(), root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider({ provider: 'local' }, {}) });
+const summary = await runIndex({ config: config(), root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider({ provider: 'local' }, {}) });
 let chunks = summary.repos.reduce((s, r) => s + r.chunksAdded, 0);
-// One copy of node_modules is not always 100k chunks: add copies whose blobs differ by a line.
+// One copy of node_modules is not always 100k chunks: add copies whose blobs differ by a line,
+// sized from the chunks-per-file seen so far so the index lands near the target.
 while (chunks < TARGET_CHUNKS) {
-  const copy = buildNodeModulesCorpus();
+  const perFile = chunks / corpora.reduce((s, c) => s + c.files, 0);
+  const copy = buildNodeModulesCorpus({ maxFiles: Math.ceil((TARGET_CHUNKS - chunks) / perFile) + 50 });
   git(copy.dir, 'ls-files', '-z')
     .split('\0')
     .filter(Boolean)
@@ -36,7 +38,7 @@ while (chunks < TARGET_CHUNKS) {
   git(copy.dir, 'add', '-A');
   git(copy.dir, '-c', 'user.name=b', '-c', 'user.email=b@example.invalid', 'commit', '-qm', 'copy');
   corpora.push(copy);
-  summary = await runIndex({ config: config(), root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider({ provider: 'local' }, {}) });
+  await runIndex({ config: config(), root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider({ provider: 'local' }, {}) });
   chunks = countChunks();
 }
 

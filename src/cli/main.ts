@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { register as registerCheck } from '../commands/check.js';
+import { register as registerConventions } from '../commands/conventions.js';
 import { register as registerIndex } from '../commands/index-command.js';
 import { register as registerInit } from '../commands/init.js';
 import { register as registerSearch } from '../commands/search.js';
@@ -27,12 +29,16 @@ Examples:
   $ archangel index                        fetch and index the golden repositories
   $ archangel search "retry http calls"    find how the golden code does something
   $ archangel search --file src/api.ts:10-40
+  $ archangel conventions                  what the golden code does, measured
+  $ archangel check src/user-service.ts    where a file departs from it
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6 provider, 7 file, 130 interrupted.`,
     );
   registerInit(program);
   registerIndex(program);
   registerSearch(program);
+  registerConventions(program);
+  registerCheck(program);
   return program;
 }
 

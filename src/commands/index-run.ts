@@ -2,6 +2,7 @@ import { cacheDir, githubToken } from '../config/env.js';
 import { openProject } from '../config/project.js';
 import { ArchangelError, EXIT_CODES } from '../errors/archangel-error.js';
 import { createEmbeddingProvider } from '../index/embed/create.js';
+import { conventionsObserver } from '../conventions/learn.js';
 import { runIndex, type IndexEvent, type IndexSummary, type RepoSummary } from '../index/indexer/run-index.js';
 import { formatDuration, ProgressLine } from '../cli/progress.js';
 import { palette, terminalCaps } from '../cli/terminal.js';
@@ -30,6 +31,7 @@ export async function indexCommand(flags: { rebuild?: boolean; json?: boolean; q
       indexPath: project.indexPath,
       cacheDir: cacheDir(),
       embedder: createEmbeddingProvider(project.config.embeddings, {}),
+      observer: conventionsObserver,
       token: githubToken(),
       rebuild: flags.rebuild ?? false,
       signal: controller.signal,

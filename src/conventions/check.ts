@@ -47,7 +47,7 @@ function severityOf(convention: Convention, severity: Finding['severity']): Find
 function categoricalFinding(file: CheckedFile, fact: Fact, convention: Convention): Finding | undefined {
   const meta = ruleMeta(fact.key);
   if (!meta || meta.statementOnly || meta.conforms(fact.value, convention.expected)) return undefined;
-  const subject = fact.symbol ? `\`${fact.symbol}\`` : 'This';
+  const subject = fact.symbol ? `\`${fact.symbol}\` is ${fact.value}` : `Line ${fact.line}: ${fact.value}`;
   const evidence = `${Math.round(convention.support * convention.confidence)} of ${convention.support} golden cases (${percent(convention.confidence)})`;
   const caveat = convention.lowConfidence ? ' (learned without a parser: lower confidence)' : '';
   return {
@@ -58,7 +58,7 @@ function categoricalFinding(file: CheckedFile, fact: Fact, convention: Conventio
     endLine: fact.line,
     observed: fact.value,
     expected: convention.expected,
-    message: `${subject}: ${fact.value}. ${convention.statement}: ${evidence}.${caveat}`,
+    message: `${subject}. ${convention.statement}: ${evidence}.${caveat}`,
     support: convention.support,
     confidence: convention.confidence,
     examples: convention.examples,

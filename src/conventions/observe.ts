@@ -1,3 +1,4 @@
+import type { Tree } from 'web-tree-sitter';
 import { isParsedLanguage, type Language } from '../index/language.js';
 import { parse } from '../index/parse/tree-sitter.js';
 import { FactSink, SIZE_KEYS, type Facts } from './facts.js';
@@ -14,7 +15,7 @@ export const OBSERVATIONS_VERSION = 1;
  * All facts of one file, each with its line. Parsed with tree-sitter when the language has a spec,
  * else read lexically. Never throws on broken code: ERROR subtrees are skipped.
  */
-export async function collectFacts(text: string, language: Language): Promise<Facts> {
+export async function collectFacts(text: string, language: Language, parsed?: Tree | null): Promise<Facts> {
   const lines = text.split('\n');
   const lineCount = text.endsWith('\n') ? lines.length - 1 : lines.length;
   const sink = new FactSink();
@@ -22,14 +23,15 @@ export async function collectFacts(text: string, language: Language): Promise<Fa
   let barrel = false;
   let lexical = true;
   if (spec && isParsedLanguage(language)) {
-    const tree = await parse(text, language);
+    // A tree passed in belongs to the caller (the indexer parses once for chunks and conventions).
+    const tree = parsed === undefined ? await parse(text, language) : parsed;
     if (tree) {
       try {
         walkTree(tree, spec, sink);
         barrel = spec.isBarrel?.(tree.rootNode) ?? false;
         lexical = false;
       } finally {
-        tree.delete();
+        if (parsed === undefined) tree.delete();
       }
     }
   }
@@ -68,6 +70,6 @@ export function summarize(facts: Facts): FileObservations {
  * Path-independent facts about one file's content (naming cases by identifier kind, function
  * sizes, catch blocks, imports, idiom counts), compact enough to store one per git blob.
  */
-export async function observeFile(text: string, language: Language): Promise<FileObservations> {
-  return summarize(await collectFacts(text, language));
+export async function observeFile(text: string, language: Language, parsed?: Tree | null): Promise<FileObservations> {
+  return summarize(await collectFacts(text, language, parsed));
 }

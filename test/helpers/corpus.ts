@@ -1,31 +1,25 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 /** Real source files nobody here wrote, for tests that need real code in a golden repo. */
 export const NODE_MODULES = new URL('../../node_modules/', import.meta.url).pathname;
 
-/** A temp git repo holding `files` (repo path → source path under node_modules, or literal content). */
-export function makeGoldenRepo(files: Record<string, { from: string } | { text: string | Buffer }>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'aa-golden-'));
-  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
-  writeFiles(dir, files);
-  commitAll(dir, 'initial');
-  return dir;
+/** The bytes of a file under node_modules, e.g. `commander/lib/command.js`. */
+export function fromNodeModules(path: string): Buffer {
+  return readFileSync(join(NODE_MODULES, path));
 }
 
-export function writeFiles(dir: string, files: Record<string, { from: string } | { text: string | Buffer }>): void {
-  for (const [path, source] of Object.entries(files)) {
-    const target = join(dir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    if ('from' in source) copyFileSync(join(NODE_MODULES, source.from), target);
-    else writeFileSync(target, source.text);
-  }
-}
-
-export function commitAll(dir: string, message: string): string {
-  execFileSync('git', ['add', '-A'], { cwd: dir });
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-qm', message], { cwd: dir });
-  return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+/** Every file below a node_modules folder whose name matches, keyed by its path inside the folder. */
+export function treeFromNodeModules(folder: string, pattern: RegExp): Record<string, Buffer> {
+  const root = join(NODE_MODULES, folder);
+  const out: Record<string, Buffer> = {};
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && pattern.test(entry.name)) out[relative(root, path)] = readFileSync(path);
+    }
+  };
+  walk(root);
+  return out;
 }

@@ -98,7 +98,7 @@ function visitCall(node: Node, sink: FactSink): void {
     const title = node.childForFieldName('arguments')?.namedChildren[0];
     if (title?.type === 'string') {
       const text = title.text.slice(1, -1);
-      const value = /^should\b/i.test(text) ? 'starts with "should"' : 'states the behaviour';
+      const value = /^should\b/i.test(text) ? 'start with "should"' : 'state the behaviour';
       sink.fact('naming.test', value, node.startPosition.row + 1, lines(node), text);
     }
   }

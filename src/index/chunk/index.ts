@@ -1,5 +1,6 @@
 import { debug } from '../../log/logger.js';
-import { isParsedLanguage, type Language } from '../language.js';
+import type { Tree } from 'web-tree-sitter';
+import { isParsedLanguage, type Language, type ParsedLanguage } from '../language.js';
 import { parse } from '../parse/tree-sitter.js';
 import { MAX_CHUNK_CHARS, WINDOW_LINES } from './budget.js';
 import { LineIndex, windowStarts } from './lines.js';
@@ -16,22 +17,26 @@ export type { Chunk } from './segments.js';
  * unparseable files and trees that are mostly errors get line windows. Every non-blank line
  * lands in exactly one chunk.
  */
-export async function chunkFile(text: string, language: Language): Promise<Chunk[]> {
+export async function chunkFile(text: string, language: Language, parsed?: Tree | null): Promise<Chunk[]> {
   if (!/\S/.test(text)) return [];
   const lines = new LineIndex(text);
   if (!isParsedLanguage(language)) return toChunks(windowSegments(lines), lines);
-  let tree;
-  try {
-    tree = await parse(text, language);
-  } catch (error) {
-    debug('chunk', `tree-sitter failed on ${language} text, using line windows`, { error: String(error) });
-    tree = null;
-  }
+  // A tree passed in belongs to the caller (the indexer parses once for chunks and conventions).
+  const tree = parsed === undefined ? await parseOrNull(text, language) : parsed;
   if (!tree) return toChunks(windowSegments(lines), lines);
   try {
     return toChunks(syntaxSegments(tree.rootNode, lines, RULES[language]) ?? windowSegments(lines), lines);
   } finally {
-    tree.delete();
+    if (parsed === undefined) tree.delete();
+  }
+}
+
+async function parseOrNull(text: string, language: ParsedLanguage): Promise<Tree | null> {
+  try {
+    return await parse(text, language);
+  } catch (error) {
+    debug('chunk', `tree-sitter failed on ${language} text, using line windows`, { error: String(error) });
+    return null;
   }
 }
 

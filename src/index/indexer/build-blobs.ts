@@ -1,12 +1,26 @@
+import type { Tree } from 'web-tree-sitter';
 import type { EmbeddingProvider } from '../embed/provider.js';
+import { isParsedLanguage, type Language } from '../language.js';
+import { parse } from '../parse/tree-sitter.js';
+import type { IndexDb } from '../store/open.js';
 import { chunkFile } from '../chunk/index.js';
 import { classifyFile } from '../classify.js';
 import type { BlobRecord, ChunkRecord } from '../store/write.js';
 import { terms } from '../tokens.js';
 import type { SelectedFile } from './select-files.js';
 
-/** Learns per-blob facts beside chunking (the conventions observer); optional. */
-export type Observer = (text: string, file: SelectedFile) => Promise<string | null>;
+/**
+ * Learns per-blob facts beside chunking (the conventions observer plugs in here), from the same
+ * syntax tree, so each file is parsed once.
+ */
+export interface BlobObserver {
+  /** Changes whenever observations change shape: the index then derives every blob again. */
+  readonly version: string;
+  /** JSON to store with the blob. `tree` is null for languages without a parser. */
+  observe(text: string, language: Language, tree: Tree | null): Promise<string | null>;
+  /** Runs once the repos are published, when anything changed (e.g. to rebuild a profile). */
+  summarize(db: IndexDb): void;
+}
 
 /**
  * Turns a batch of files read from git into records for the store: content checks, chunks along
@@ -15,7 +29,7 @@ export type Observer = (text: string, file: SelectedFile) => Promise<string | nu
 export async function buildBlobRecords(
   batch: Array<{ file: SelectedFile; bytes: Buffer }>,
   embedder: EmbeddingProvider,
-  options: { maxFileBytes: number; observe?: Observer | undefined; signal?: AbortSignal | undefined },
+  options: { maxFileBytes: number; observer?: BlobObserver | undefined; signal?: AbortSignal | undefined },
 ): Promise<BlobRecord[]> {
   const records: BlobRecord[] = [];
   const pending: Array<{ chunk: ChunkRecord; embedText: string }> = [];
@@ -26,18 +40,26 @@ export async function buildBlobRecords(
       continue;
     }
     const text = verdict.text;
-    const pathTerms = terms(file.path).join(' ');
-    const chunks: ChunkRecord[] = (await chunkFile(text, file.language)).map((chunk) => ({
-      startLine: chunk.startLine,
-      endLine: chunk.endLine,
-      kind: chunk.kind,
-      symbol: chunk.symbol,
-      text: chunk.text,
-      ftsPath: pathTerms,
-      ftsSymbol: chunk.symbol ? terms(chunk.symbol).join(' ') : '',
-      ftsBody: terms(chunk.text).join(' '),
-      vector: EMPTY,
-    }));
+    const tree = isParsedLanguage(file.language) ? await parse(text, file.language).catch(() => null) : null;
+    let chunks: ChunkRecord[];
+    let observations: string | null;
+    try {
+      const pathTerms = terms(file.path).join(' ');
+      chunks = (await chunkFile(text, file.language, tree)).map((chunk) => ({
+        startLine: chunk.startLine,
+        endLine: chunk.endLine,
+        kind: chunk.kind,
+        symbol: chunk.symbol,
+        text: chunk.text,
+        ftsPath: pathTerms,
+        ftsSymbol: chunk.symbol ? terms(chunk.symbol).join(' ') : '',
+        ftsBody: terms(chunk.text).join(' '),
+        vector: EMPTY,
+      }));
+      observations = options.observer ? await options.observer.observe(text, file.language, tree) : null;
+    } finally {
+      tree?.delete();
+    }
     for (const chunk of chunks) pending.push({ chunk, embedText: chunk.symbol ? `${chunk.symbol}\n${chunk.text}` : chunk.text });
     records.push({
       sha: file.sha,
@@ -45,7 +67,7 @@ export async function buildBlobRecords(
       bytes: bytes.length,
       lines: countLines(text),
       skipReason: null,
-      observations: options.observe ? await options.observe(text, file) : null,
+      observations,
       path: file.path,
       chunks,
     });

@@ -12,7 +12,7 @@ import { acquireIndexLock } from '../store/lock.js';
 import { knownBlobs, listRepos } from '../store/read.js';
 import { describeSpace, ensureEmbeddingSpace, readEmbeddingSpace, type EmbeddingSpace } from '../store/vectors.js';
 import { clearDerived, collectGarbage, insertBlobs, publishRepo, removeReposExcept } from '../store/write.js';
-import { buildBlobRecords, type Observer } from './build-blobs.js';
+import { buildBlobRecords, type BlobObserver } from './build-blobs.js';
 import { reembedAll } from './reembed.js';
 import { gitignoreEntries, selectFiles, type PathSkipReason, type SelectedFile } from './select-files.js';
 
@@ -21,6 +21,16 @@ import { gitignoreEntries, selectFiles, type PathSkipReason, type SelectedFile }
  * derived again on the next run (the commit and files are unchanged, so nothing else would notice).
  */
 export const PIPELINE_VERSION = 1;
+
+/**
+ * Which observer version summarised the index as it is now; cleared whenever a repo's content
+ * changes, so a run interrupted after publishing still gets its summary on the next run.
+ */
+const OBSERVER_KEY = 'observer_summary';
+
+function markStale(db: IndexDb): void {
+  writeMeta(db, OBSERVER_KEY, 'stale');
+}
 
 /** Files per write transaction: big enough to amortise the commit, small enough to resume cheaply. */
 const BATCH_FILES = 128;
@@ -69,9 +79,8 @@ export interface IndexOptions {
   token?: string | undefined;
   /** Move the existing index aside and build from scratch. */
   rebuild?: boolean;
-  observe?: Observer | undefined;
-  /** Extra text folded into each repo's filter key (e.g. the conventions observer's version). */
-  observerVersion?: string | undefined;
+  /** Learns more from each blob while it is parsed (the conventions profile). */
+  observer?: BlobObserver | undefined;
   signal?: AbortSignal | undefined;
   onEvent?: (event: IndexEvent) => void;
 }
@@ -92,7 +101,7 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     }
     db = openIndexDb(options.indexPath);
     const space = await prepareEmbeddingSpace(db, options.embedder, emit, options.signal);
-    resetIfPipelineChanged(db, emit);
+    resetIfPipelineChanged(db, `${PIPELINE_VERSION}/${options.observer?.version ?? 'none'}`, emit);
 
     const sources = resolveSources(options.config.golden, options.root);
     const removedRepos = removeReposExcept(
@@ -108,6 +117,11 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
       emit({ type: 'repo-done', summary });
     }
     const droppedBlobs = options.signal?.aborted ? 0 : collectGarbage(db);
+    if (removedRepos > 0 || droppedBlobs > 0) markStale(db);
+    if (options.observer && !options.signal?.aborted && readMeta(db, OBSERVER_KEY) !== options.observer.version) {
+      options.observer.summarize(db);
+      writeMeta(db, OBSERVER_KEY, options.observer.version);
+    }
     db.pragma('wal_checkpoint(PASSIVE)');
     return {
       indexPath: options.indexPath,
@@ -172,6 +186,7 @@ async function indexSource(db: IndexDb, source: GoldenSource, options: IndexOpti
       committedAt: await commitTime(synced.gitDir, synced.commit),
       filterKey,
     }, selection.files.map((f) => ({ path: f.path, blobSha: f.sha, language: f.language })));
+    markStale(db);
     summary.files = visible.length;
   } catch (error) {
     summary.status = 'failed';
@@ -195,7 +210,7 @@ async function deriveBlobs(
   const bySha = new Map(files.map((f) => [f.sha, f]));
   let batch: Array<{ file: SelectedFile; bytes: Buffer }> = [];
   const flush = async () => {
-    const records = await buildBlobRecords(batch, options.embedder, { maxFileBytes: options.config.index.maxFileBytes, observe: options.observe, signal: options.signal });
+    const records = await buildBlobRecords(batch, options.embedder, { maxFileBytes: options.config.index.maxFileBytes, observer: options.observer, signal: options.signal });
     insertBlobs(db, records);
     summary.filesRead += batch.length;
     for (const record of records) summary.chunksAdded += record.chunks.length;
@@ -226,7 +241,7 @@ function uniqueBySha(files: SelectedFile[]): SelectedFile[] {
 }
 
 function filterKeyOf(source: GoldenSource, options: IndexOptions): string {
-  const key = JSON.stringify([source.include ?? [], source.exclude ?? [], options.config.index.maxFileBytes, PIPELINE_VERSION, options.observerVersion ?? '']);
+  const key = JSON.stringify([source.include ?? [], source.exclude ?? [], options.config.index.maxFileBytes, PIPELINE_VERSION]);
   return createHash('sha1').update(key).digest('hex');
 }
 
@@ -243,13 +258,14 @@ async function prepareEmbeddingSpace(db: IndexDb, embedder: EmbeddingProvider, e
   return space;
 }
 
-function resetIfPipelineChanged(db: IndexDb, emit: (event: IndexEvent) => void): void {
+/** Derives every blob again when chunking or the observer changed since the index was built. */
+function resetIfPipelineChanged(db: IndexDb, pipeline: string, emit: (event: IndexEvent) => void): void {
   const stored = readMeta(db, 'pipeline_version');
-  if (stored === String(PIPELINE_VERSION)) return;
+  if (stored === pipeline) return;
   if (stored !== undefined) {
-    emit({ type: 'notice', message: 'This ArchAngel chunks code differently from the one that built the index: deriving every file again.' });
+    emit({ type: 'notice', message: 'This ArchAngel reads code differently from the one that built the index: deriving every file again.' });
     db.exec('UPDATE repos SET filter_key = NULL');
     clearDerived(db);
   }
-  writeMeta(db, 'pipeline_version', String(PIPELINE_VERSION));
+  writeMeta(db, 'pipeline_version', pipeline);
 }

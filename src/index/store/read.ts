@@ -97,3 +97,14 @@ export function createTermStats(db: IndexDb): { documentCount(): number; documen
     },
   };
 }
+
+/** Per-blob observations of every file the index shows, with where it is shown. */
+export function* visibleObservations(db: IndexDb): Generator<{ repo: string; commit: string; path: string; language: string; observations: string }> {
+  yield* db
+    .prepare(
+      `SELECT r.name AS repo, r.commit_sha AS "commit", f.path, f.language, b.observations
+       FROM files f JOIN repos r ON r.id = f.repo_id JOIN blobs b ON b.sha = f.blob_sha
+       WHERE b.observations IS NOT NULL AND b.skip_reason IS NULL`,
+    )
+    .iterate() as Iterable<{ repo: string; commit: string; path: string; language: string; observations: string }>;
+}

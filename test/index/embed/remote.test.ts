@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ArchangelConfig } from '../../../src/config/schema.js';
 import { createEmbeddingProvider } from '../../../src/index/embed/create.js';
 import type { EmbeddingProviderOptions } from '../../../src/index/embed/create.js';
-import { embeddingsFor, sendJson, startLoopback } from './loopback.js';
-import type { Loopback, Responder } from './loopback.js';
+import { embeddingsFor, sendJson, startLoopback } from '../../helpers/loopback.js';
+import type { Loopback, Responder } from '../../helpers/loopback.js';
 
 type EmbeddingsConfig = ArchangelConfig['embeddings'];
 

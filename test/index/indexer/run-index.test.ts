@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, symlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../../src/config/load.js';
@@ -10,16 +8,12 @@ import { openGoldenIndex } from '../../../src/index/golden-index.js';
 import { runIndex, type IndexOptions } from '../../../src/index/indexer/run-index.js';
 import { acquireIndexLock } from '../../../src/index/store/lock.js';
 import { terms } from '../../../src/index/tokens.js';
-import { commitAll, makeGoldenRepo, writeFiles } from '../../helpers/corpus.js';
+import { fromNodeModules } from '../../helpers/corpus.js';
+import { embeddingsFor, sendJson, startLoopback } from '../../helpers/loopback.js';
+import { createRepo, removeTempDirs, tempDir, type TestRepo } from '../../helpers/git.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'aa-index-'));
-  dirs.push(dir);
-  return dir;
-}
+afterAll(removeTempDirs);
+const workspace = () => tempDir();
 
 function options(work: string, golden: unknown[], extra: Partial<IndexOptions> = {}): IndexOptions {
   const config = parseConfigText(JSON.stringify({ golden }), 'test');
@@ -34,27 +28,30 @@ function options(work: string, golden: unknown[], extra: Partial<IndexOptions> =
 }
 
 describe('archangel index on a real repository with awkward files', () => {
+  let repo: TestRepo;
   let golden: string;
   let work: string;
 
   beforeAll(() => {
-    golden = makeGoldenRepo({
-      'lib/command.js': { from: 'commander/lib/command.js' },
-      'lib/help.js': { from: 'commander/lib/help.js' },
-      'lib/option.js': { from: 'commander/lib/option.js' },
-      'assets/logo.png': { text: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]) },
-      'lib/huge.js': { text: `// generated-ish\n${'const x = 1;\n'.repeat(1_700_000)}` },
-      'lib/app.min.js': { text: `var a=${'1+'.repeat(6000)}1;function b(){return a}` },
-      'lib/latin1.js': { text: Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from('\nconst x = 1;\n')]) },
-      'package-lock.json': { text: '{}' },
-      'vendor/lib.js': { text: 'function vendored() {}\n' },
-      '.gitignore': { text: 'ignored/\n' },
+    repo = createRepo();
+    golden = repo.dir;
+    repo.commit('real code and awkward files', {
+      'lib/command.js': fromNodeModules('commander/lib/command.js'),
+      'lib/help.js': fromNodeModules('commander/lib/help.js'),
+      'lib/option.js': fromNodeModules('commander/lib/option.js'),
+      'assets/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]),
+      'lib/huge.js': `// generated-ish\n${'const x = 1;\n'.repeat(1_700_000)}`,
+      'lib/app.min.js': `var a=${'1+'.repeat(6000)}1;function b(){return a}`,
+      'lib/latin1.js': Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from('\nconst x = 1;\n')]),
+      'package-lock.json': '{}',
+      'vendor/lib.js': 'function vendored() {}\n',
+      '.gitignore': 'ignored/\n',
     });
     symlinkSync('loop-b', join(golden, 'loop-a'));
     symlinkSync('loop-a', join(golden, 'loop-b'));
-    writeFiles(golden, { 'ignored/forced.js': { text: 'function forced() {}\n' } });
-    execFileSync('git', ['add', '-f', 'ignored/forced.js'], { cwd: golden });
-    commitAll(golden, 'awkward files');
+    repo.write({ 'ignored/forced.js': 'function forced() {}\n' });
+    repo.git('add', '-f', 'ignored/forced.js');
+    repo.commit('symlink loop and a force-added ignored file');
     // A file ignored by .gitignore but force-added is tracked; the repo's own ignore rules still apply.
     work = workspace();
   }, 60_000);
@@ -87,8 +84,7 @@ describe('archangel index on a real repository with awkward files', () => {
   });
 
   it('reads only the changed file after a new commit, and forgets the old version', async () => {
-    writeFiles(golden, { 'lib/option.js': { text: 'export function renamedOptionParser(flags) {\n  return flags.split(/[ ,|]+/);\n}\n' } });
-    commitAll(golden, 'change one file');
+    repo.commit('change one file', { 'lib/option.js': 'export function renamedOptionParser(flags) {\n  return flags.split(/[ ,|]+/);\n}\n' });
     const summary = await runIndex(options(work, [{ path: golden, name: 'cmdr' }]));
     expect(summary.repos[0]).toMatchObject({ status: 'indexed', files: 3, filesRead: 1 });
     expect(summary.droppedBlobs).toBe(1);
@@ -114,6 +110,36 @@ describe('archangel index on a real repository with awkward files', () => {
       expect(stored).toEqual(expected);
     } finally {
       index.close();
+    }
+  });
+
+  it('re-embeds every chunk, with a notice, when the embedding provider changes', async () => {
+    const server = await startLoopback((request, response) => sendJson(response, 200, embeddingsFor(request.body.input, 8)));
+    try {
+      const other = workspace();
+      const local = options(other, [{ path: golden, name: 'cmdr' }]);
+      await runIndex(local);
+      const config = parseConfigText(JSON.stringify({ golden: [{ path: golden, name: 'cmdr' }], embeddings: { provider: 'openai-compatible', baseUrl: server.baseUrl, model: 'tiny', dimensions: 8 } }), 'test');
+      const notices: string[] = [];
+      const summary = await runIndex({
+        ...local,
+        config,
+        embedder: createEmbeddingProvider(config.embeddings, { env: { ARCHANGEL_EMBEDDINGS_API_KEY: 'k' } }),
+        onEvent: (e) => e.type === 'notice' && notices.push(e.message),
+      });
+      expect(notices.join('\n')).toMatch(/embedding model changed from local\/hashed-features-v1 .* to openai-compatible\/tiny \(8 dimensions\)/);
+      expect(summary.embedding).toEqual({ provider: 'openai-compatible', model: 'tiny', dimensions: 8 });
+      const index = openGoldenIndex(local.indexPath, config, { ARCHANGEL_EMBEDDINGS_API_KEY: 'k' });
+      try {
+        const counts = index.db.prepare('SELECT (SELECT count(*) FROM chunks) AS chunks, (SELECT count(*) FROM chunk_vectors) AS codes, (SELECT count(*) FROM chunk_vec) AS bits').get() as Record<string, number>;
+        expect(counts.codes).toBe(counts.chunks);
+        expect(counts.bits).toBe(counts.chunks);
+        expect((await index.search({ kind: 'text', text: 'help' }, { limit: 3 })).length).toBe(3);
+      } finally {
+        index.close();
+      }
+    } finally {
+      await server.close();
     }
   });
 

@@ -1,0 +1,27 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+
+/** The built `archangel` executable (npm test builds before running the tests). */
+export const BIN = new URL('../../bin/archangel.js', import.meta.url).pathname;
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI to completion in `cwd`, offline: no API keys reach it. */
+export function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: cliEnv(env), encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts the CLI without waiting, for tests that interrupt it. */
+export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { cwd, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function cliEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  for (const name of ['ANTHROPIC_API_KEY', 'VOYAGE_API_KEY', 'GITHUB_TOKEN', 'GH_TOKEN', 'ARCHANGEL_INDEX_PATH']) delete env[name];
+  return env;
+}
