@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'INDEX_CORRUPT'
   | 'INDEX_LOCKED'
   | 'INDEX_MISMATCH'
+  | 'STATE_CORRUPT'
   | 'PROVIDER'
   | 'FILE_UNREADABLE'
   | 'INTERRUPTED'
@@ -33,6 +34,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   INDEX_CORRUPT: 5,
   INDEX_LOCKED: 5,
   INDEX_MISMATCH: 5,
+  STATE_CORRUPT: 5,
   PROVIDER: 6,
   FILE_UNREADABLE: 7,
   INTERRUPTED: 130,

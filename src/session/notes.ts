@@ -1,0 +1,150 @@
+import type { HintLevel, Note } from '../tutor/types.js';
+import type { StateDb } from './open.js';
+import type { ReviewLog } from './reviews.js';
+import { toHintEvent, toNoteRecord, type HintEventRow, type NoteRow } from './rows.js';
+import { topicCategory } from './topic.js';
+import type { HintEvent, NoteHistoryQuery, NoteRecord, OpenNotesQuery } from './types.js';
+
+/** One learner's notes: what was given, climbed, dismissed and resolved. */
+export interface NoteLedger {
+  record(reviewId: number, notes: Note[], codeOf: (note: Note) => string): void;
+  isDismissed(noteId: string): boolean;
+  dismiss(noteId: string): boolean;
+  wasShown(noteId: string): boolean;
+  climb(noteId: string, level: HintLevel): boolean;
+  markResolved(reviewId: number, scope: { paths: string[]; stillFound: ReadonlySet<string> }): string[];
+  get(noteId: string): NoteRecord | undefined;
+  open(query: OpenNotesQuery): NoteRecord[];
+  history(query: NoteHistoryQuery): NoteRecord[];
+  hintEvents(noteId: string): HintEvent[];
+}
+
+/**
+ * A note seen again keeps its first sighting and counts one more; its lines, ladder and evidence
+ * become the latest (the code moved, or the model worded it anew). If it had been resolved, the code
+ * came back: that is a relapse, counted, and the note is open again. SQLite evaluates every SET
+ * expression against the old row, so `relapses` sees the old `resolved_at`.
+ */
+const UPSERT = `
+  INSERT INTO notes (learner, id, repo, branch, path, start_line, end_line, topic, category, severity, title, source,
+    partial, code, ladder, evidence, first_seen, last_seen, first_review_id, last_review_id)
+  VALUES (@learner, @id, @repo, @branch, @path, @startLine, @endLine, @topic, @category, @severity, @title, @source,
+    @partial, @code, @ladder, @evidence, @at, @at, @reviewId, @reviewId)
+  ON CONFLICT (learner, id) DO UPDATE SET
+    repo = excluded.repo, branch = excluded.branch, path = excluded.path,
+    start_line = excluded.start_line, end_line = excluded.end_line,
+    topic = excluded.topic, category = excluded.category, severity = excluded.severity, title = excluded.title,
+    source = excluded.source, partial = excluded.partial, ladder = excluded.ladder, evidence = excluded.evidence,
+    last_seen = excluded.last_seen, last_review_id = excluded.last_review_id, times_seen = times_seen + 1,
+    relapses = relapses + (resolved_at IS NOT NULL),
+    resolved_at = NULL, resolved_unaided = NULL, resolved_review_id = NULL
+`;
+
+/** "Open" = neither resolved nor dismissed; the same terms as the partial index `notes_open`. */
+const OPEN = 'resolved_at IS NULL AND dismissed_at IS NULL';
+
+/** No limit, in SQLite's terms. */
+const ALL = -1;
+
+export function noteLedger(db: StateDb, learner: string, now: () => number, reviews: ReviewLog): NoteLedger {
+  const upsert = db.prepare(UPSERT);
+  const selectOne = db.prepare('SELECT * FROM notes WHERE learner = ? AND id = ?');
+  const dismissed = db.prepare('SELECT 1 FROM notes WHERE learner = ? AND id = ? AND dismissed_at IS NOT NULL');
+  const dismissOne = db.prepare('UPDATE notes SET dismissed_at = coalesce(dismissed_at, ?) WHERE learner = ? AND id = ?');
+  const raise = db.prepare('UPDATE notes SET max_level = max(max_level, ?) WHERE learner = ? AND id = ?');
+  const insertEvent = db.prepare('INSERT INTO hint_events (learner, note_id, level, at) VALUES (?, ?, ?, ?)');
+  const events = db.prepare('SELECT note_id, level, at FROM hint_events WHERE learner = ? AND note_id = ? ORDER BY at, id');
+  const openOnPath = db.prepare(`SELECT id FROM notes WHERE learner = ? AND repo = ? AND path = ? AND ${OPEN} AND branch = ?`);
+  const resolve = db.prepare(`
+    UPDATE notes SET resolved_at = @at, resolved_unaided = (max_level = 1), resolved_review_id = @reviewId,
+      times_resolved = times_resolved + 1, unaided_fixes = unaided_fixes + (max_level = 1)
+    WHERE learner = @learner AND id = @id AND resolved_at IS NULL
+  `);
+  const openIn = db.prepare(`
+    SELECT * FROM notes WHERE learner = @learner AND repo = @repo AND ${OPEN}
+      AND (@branch IS NULL OR branch = @branch) AND (@path IS NULL OR path = @path)
+    ORDER BY path, start_line, id
+  `);
+  // One statement per filter, so each reads the index that fits it.
+  const historyOrder = 'ORDER BY last_seen DESC, id LIMIT @limit';
+  const byTime = db.prepare(`SELECT * FROM notes WHERE learner = @learner AND last_seen >= @since ${historyOrder}`);
+  const byTopic = db.prepare(`SELECT * FROM notes WHERE learner = @learner AND topic = @topic AND last_seen >= @since ${historyOrder}`);
+  const byCategory = db.prepare(`SELECT * FROM notes WHERE learner = @learner AND category = @category AND last_seen >= @since ${historyOrder}`);
+
+  const recordAll = db.transaction((reviewId: number, notes: Note[], codeOf: (note: Note) => string) => {
+    const review = reviews.require(reviewId);
+    const at = now();
+    const seen = new Set<string>();
+    for (const note of notes) {
+      if (seen.has(note.id)) continue;
+      seen.add(note.id);
+      upsert.run({
+        learner,
+        id: note.id,
+        repo: review.repo,
+        branch: review.branch,
+        path: note.path,
+        startLine: note.startLine,
+        endLine: note.endLine,
+        topic: note.topic,
+        category: topicCategory(note.topic),
+        severity: note.severity,
+        title: note.title,
+        source: note.source,
+        partial: note.partial ? 1 : 0,
+        code: codeOf(note),
+        ladder: JSON.stringify(note.ladder),
+        evidence: JSON.stringify(note.evidence),
+        at,
+        reviewId,
+      });
+    }
+  });
+
+  const climbOnce = db.transaction((noteId: string, level: HintLevel) => {
+    if (raise.run(level, learner, noteId).changes === 0) return false;
+    insertEvent.run(learner, noteId, level, now());
+    return true;
+  });
+
+  const resolveAll = db.transaction((reviewId: number, paths: string[], stillFound: ReadonlySet<string>) => {
+    const review = reviews.require(reviewId);
+    const at = now();
+    const resolved: string[] = [];
+    for (const path of new Set(paths)) {
+      for (const { id } of openOnPath.all(learner, review.repo, path, review.branch) as Array<{ id: string }>) {
+        if (stillFound.has(id)) continue;
+        resolve.run({ at, reviewId, learner, id });
+        resolved.push(id);
+      }
+    }
+    return resolved;
+  });
+
+  const records = (rows: unknown[]): NoteRecord[] => (rows as NoteRow[]).map(toNoteRecord);
+
+  return {
+    record: (reviewId, notes, codeOf) => recordAll.immediate(reviewId, notes, codeOf),
+    isDismissed: (noteId) => dismissed.get(learner, noteId) !== undefined,
+    dismiss: (noteId) => dismissOne.run(now(), learner, noteId).changes > 0,
+    wasShown: (noteId) => selectOne.get(learner, noteId) !== undefined,
+    climb: (noteId, level) => climbOnce.immediate(noteId, level),
+    markResolved: (reviewId, { paths, stillFound }) => resolveAll.immediate(reviewId, paths, stillFound),
+    get(noteId) {
+      const row = selectOne.get(learner, noteId) as NoteRow | undefined;
+      return row && toNoteRecord(row);
+    },
+    open: ({ repo, branch, path }) => records(openIn.all({ learner, repo, branch: branch ?? null, path: path ?? null })),
+    history({ since = 0, topic, category, limit = ALL }) {
+      const base = { learner, since, limit };
+      if (topic !== undefined) {
+        // A topic has one category: asking for both either agrees or can match nothing.
+        if (category !== undefined && category !== topicCategory(topic)) return [];
+        return records(byTopic.all({ ...base, topic }));
+      }
+      if (category !== undefined) return records(byCategory.all({ ...base, category }));
+      return records(byTime.all(base));
+    },
+    hintEvents: (noteId) => (events.all(learner, noteId) as HintEventRow[]).map(toHintEvent),
+  };
+}

@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ArchangelError, messageOf } from '../errors/archangel-error.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+export type StateDb = Database.Database;
+
+/**
+ * How long a writer waits for the other process (watch and the review hook share the file) before
+ * giving up. Every write transaction here is a few milliseconds, so 5 s means something is wrong.
+ */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens (or creates) the state database: WAL so readers never block the writer, a busy timeout so
+ * two processes take turns, migrations applied. A damaged file becomes a STATE_CORRUPT error telling
+ * the user what to do; it is never moved or deleted here, since it holds their chat history.
+ */
+export function openStateDb(path: string): StateDb {
+  mkdirSync(dirname(path), { recursive: true });
+  let db: StateDb | undefined;
+  try {
+    db = new Database(path);
+    // The timeout first: switching to WAL and migrating may have to wait for the other process.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, path);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw asStateError(path, error);
+  }
+}
+
+/**
+ * Applies missing migrations in one IMMEDIATE transaction, reading the version inside it: when
+ * two processes open a new file at once, the second waits and then finds nothing left to do.
+ */
+function migrate(db: StateDb, path: string): void {
+  db.transaction(() => {
+    const current = schemaVersion(db);
+    if (current > SCHEMA_VERSION) {
+      throw new ArchangelError('STATE_CORRUPT', `The learner record at ${path} was written by a newer ArchAngel (schema ${current}, this one knows ${SCHEMA_VERSION}).`, {
+        hint: 'Upgrade ArchAngel to keep using this record; it was left untouched.',
+      });
+    }
+    if (current === SCHEMA_VERSION) return;
+    for (let version = current; version < SCHEMA_VERSION; version++) MIGRATIONS[version]!(db);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
+  }).immediate();
+}
+
+function schemaVersion(db: StateDb): number {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+  if (!hasMeta) return 0;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  return Number(row?.value ?? 0);
+}
+
+/** True for SQLite's ways of saying the file is not a (healthy) database. */
+export function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  const text = typeof code === 'string' ? code : '';
+  return text === 'SQLITE_NOTADB' || text.startsWith('SQLITE_CORRUPT') || /not a database|malformed/i.test(messageOf(error));
+}
+
+/** Any failure to open or read the record, as the error a human can act on (ArchangelErrors pass through). */
+export function asStateError(path: string, error: unknown): unknown {
+  if (error instanceof ArchangelError) return error;
+  if (isCorruption(error)) return corruptState(path, error);
+  return new ArchangelError('STATE_CORRUPT', `Could not open the learner record at ${path}: ${messageOf(error)}.`, {
+    hint: `Check that ${dirname(path)} is writable and not on a network drive that lacks file locks.`,
+    cause: error,
+  });
+}
+
+/** The damaged-file error: says how to start afresh without losing the old file. */
+export function corruptState(path: string, cause: unknown): ArchangelError {
+  return new ArchangelError('STATE_CORRUPT', `The learner record at ${path} (notes and chat history) is damaged and cannot be read.`, {
+    hint: `Nothing was deleted. Move it aside (\`mv ${path} ${path}.damaged\`) and ArchAngel starts a fresh record; \`sqlite3 ${path}.damaged .recover\` may rescue old chats.`,
+    cause,
+  });
+}
+
+/**
+ * Moves a state file and its WAL side files aside, for when the user asks to start afresh.
+ * Returns the backup path, or undefined when there was nothing to move.
+ */
+export function moveStateAside(path: string, now: Date = new Date()): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const backup = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(path, backup);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, backup + suffix);
+  }
+  return backup;
+}

@@ -1,0 +1,119 @@
+import type { HintLevel, Note } from '../tutor/types.js';
+import { chatLog } from './chat.js';
+import { fallbackLearner } from './learner.js';
+import { noteLedger } from './notes.js';
+import { asStateError, isCorruption, openStateDb } from './open.js';
+import { reviewLog } from './reviews.js';
+import type {
+  ChatHistoryQuery,
+  ChatRecord,
+  HintEvent,
+  NewChatMessage,
+  NoteHistoryQuery,
+  NoteRecord,
+  OpenNotesQuery,
+  ReviewFinish,
+  ReviewRecord,
+  ReviewStart,
+} from './types.js';
+
+export interface SessionStoreOptions {
+  /** Whose record this is (see `currentLearner`); defaults to `$USER@local`. */
+  learner?: string;
+  /** The clock, in ms since the epoch; tests pass a fake one. */
+  now?: () => number;
+}
+
+/**
+ * One learner's record in `.archangel/state.db`: reviews, the notes they were given and what they
+ * did with them, and chat history. Synchronous; every write is one short IMMEDIATE transaction, so
+ * `watch` and a review hook can share the file. A damaged file surfaces as STATE_CORRUPT.
+ */
+export interface SessionStore {
+  /** The learner every note, hint and review of this store belongs to. */
+  readonly learner: string;
+  /** Records that a review started; returns its id. */
+  startReview(meta: ReviewStart): number;
+  /** Records how a review ended: notes given, tokens and cost, or the error. */
+  finishReview(id: number, outcome: ReviewFinish): void;
+  getReview(id: number): ReviewRecord | undefined;
+  /**
+   * Records the notes shown in a review. A note seen before counts once more; one that had been
+   * resolved is open again and counts a relapse. `codeOf` gives the learner's lines it was about.
+   */
+  recordNotes(reviewId: number, notes: Note[], codeOf: (note: Note) => string): void;
+  isDismissed(noteId: string): boolean;
+  /** The learner does not want this note again, ever. False when the note was never recorded. */
+  dismiss(noteId: string): boolean;
+  /** The notes that may be shown: dismissed ones are dropped, in the given order. */
+  filterShowable<T extends Pick<Note, 'id'>>(notes: T[]): T[];
+  /** Whether this learner was ever given this note. */
+  wasShown(noteId: string): boolean;
+  /** The learner opened rung `level`: logged with the time, and `maxLevel` raised. False for an unknown note. */
+  climb(noteId: string, level: HintLevel): boolean;
+  /**
+   * After a review of `paths`: each open note on them (this repository and branch) whose id is not
+   * in `stillFound` is resolved, unaided when only L1 was seen. Returns the resolved ids.
+   * `paths` must be files whose noted lines the review looked at, or fixes are claimed too early.
+   */
+  markResolved(reviewId: number, scope: { paths: string[]; stillFound: ReadonlySet<string> }): string[];
+  getNote(noteId: string): NoteRecord | undefined;
+  /** Notes neither resolved nor dismissed, by path and line. */
+  openNotes(query: OpenNotesQuery): NoteRecord[];
+  /** Notes by latest sighting, newest first, for progress (topics mastered, fading help). */
+  noteHistory(query?: NoteHistoryQuery): NoteRecord[];
+  /** Every rung opened for a note, oldest first (L1 to L4 in seconds is help abuse). */
+  hintEvents(noteId: string): HintEvent[];
+  /** Stores a chat turn; returns its id. */
+  appendChat(message: NewChatMessage): number;
+  /** The last turns of one conversation (learner, repository, branch), oldest first. */
+  chatHistory(query: ChatHistoryQuery): ChatRecord[];
+  close(): void;
+}
+
+/**
+ * Opens the learner record at `path` (created with its folder when missing). Throws STATE_CORRUPT,
+ * naming the file and what to do, when it is damaged; the file is left where it is.
+ */
+export function openSessionStore(path: string, options: SessionStoreOptions = {}): SessionStore {
+  const learner = (options.learner ?? fallbackLearner()).trim().toLowerCase();
+  const now = options.now ?? Date.now;
+  const db = openStateDb(path);
+  const guard = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      // Damage found past the header (a bad page) is reported like damage found on open.
+      throw isCorruption(error) ? asStateError(path, error) : error;
+    }
+  };
+  try {
+    const reviews = reviewLog(db, learner, now);
+    const notes = noteLedger(db, learner, now, reviews);
+    const chat = chatLog(db, learner, now);
+    const isDismissed = guard(notes.isDismissed);
+    return {
+      learner,
+      startReview: guard(reviews.start),
+      finishReview: guard(reviews.finish),
+      getReview: guard(reviews.get),
+      recordNotes: guard(notes.record),
+      isDismissed,
+      dismiss: guard(notes.dismiss),
+      filterShowable: (list) => list.filter((note) => !isDismissed(note.id)),
+      wasShown: guard(notes.wasShown),
+      climb: guard(notes.climb),
+      markResolved: guard(notes.markResolved),
+      getNote: guard(notes.get),
+      openNotes: guard(notes.open),
+      noteHistory: guard((query = {}) => notes.history(query)),
+      hintEvents: guard(notes.hintEvents),
+      appendChat: guard(chat.append),
+      chatHistory: guard(chat.history),
+      close: () => db.close(),
+    };
+  } catch (error) {
+    db.close();
+    throw asStateError(path, error);
+  }
+}
