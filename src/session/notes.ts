@@ -66,7 +66,7 @@ export function noteLedger(db: StateDb, learner: string, now: () => number, revi
     ORDER BY path, start_line, id
   `);
   // One statement per filter, so each reads the index that fits it.
-  const historyOrder = 'ORDER BY last_seen DESC, id LIMIT @limit';
+  const historyOrder = 'ORDER BY last_seen DESC, rowid DESC LIMIT @limit';
   const byTime = db.prepare(`SELECT * FROM notes WHERE learner = @learner AND last_seen >= @since ${historyOrder}`);
   const byTopic = db.prepare(`SELECT * FROM notes WHERE learner = @learner AND topic = @topic AND last_seen >= @since ${historyOrder}`);
   const byCategory = db.prepare(`SELECT * FROM notes WHERE learner = @learner AND category = @category AND last_seen >= @since ${historyOrder}`);

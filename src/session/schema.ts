@@ -7,7 +7,9 @@ import type { Database } from 'better-sqlite3';
  *
  * Times are milliseconds since the epoch (INTEGER), so ranges compare in an index. A note's key is
  * (learner, id): the id is already a hash of path, topic and code, and the learner keeps two people
- * sharing one machine apart. `repo` and `branch` of a note say where it was seen last.
+ * sharing one machine apart. `repo` and `branch` of a note say where it was seen last. Notes keep a
+ * rowid (their rows carry ladder and evidence JSON, too big for WITHOUT ROWID) and history queries
+ * break ties on it, which every index already ends with, so they need no sort.
  */
 export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
   (db) => {
@@ -64,8 +66,8 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
         relapses INTEGER NOT NULL DEFAULT 0,
         first_review_id INTEGER NOT NULL REFERENCES reviews (id),
         last_review_id INTEGER NOT NULL REFERENCES reviews (id),
-        PRIMARY KEY (learner, id)
-      ) WITHOUT ROWID;
+        UNIQUE (learner, id)
+      );
       -- Open notes of a file: what markResolved and openNotes read on every save.
       CREATE INDEX notes_open ON notes (learner, repo, path)
         WHERE resolved_at IS NULL AND dismissed_at IS NULL;
