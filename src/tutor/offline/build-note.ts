@@ -1,0 +1,87 @@
+import { basename } from 'node:path';
+import type { ReviewContext } from '../../review/context/types.js';
+import { noteId } from '../claude/note-parser.js';
+import { citationLabel } from '../claude/prompt-data.js';
+import { hunkLineText } from '../claude/review-input.js';
+import { enforceRungDiscipline } from '../rungs.js';
+import type { Citation, HintLevel, Note } from '../types.js';
+import { ruleEntry } from './rules.js';
+import { composeRungs, loadSections } from './template.js';
+import type { Change, Draft } from './types.js';
+
+/**
+ * Writes one note from a draft: the rule's template filled with this code's names, lines and the
+ * evidence's numbers, the last rung from the rule's change builder, every rung checked for rung
+ * discipline. The note id is the Claude tutor's (`noteId` over path, rule id and the lines' code),
+ * so dismissals and dedup hold whichever mentor wrote the note.
+ */
+export async function buildNote(draft: Draft, context: ReviewContext, projectRoot: string): Promise<Note> {
+  const entry = ruleEntry(draft.key);
+  const change = entry.change(draft);
+  const citation = draft.golden[0]?.citation ?? draft.convention.examples[0] ?? draft.findings[0]?.examples[0];
+  const sections = await loadSections(entry.template, templateVars(draft, change, citation), projectRoot);
+  const texts = composeRungs(sections, context.level, citation !== undefined);
+  const { path } = draft.hunk;
+  const code = hunkLineText(context.hunks, path, draft.startLine, draft.endLine);
+  const ladder = enforceRungDiscipline(
+    ([1, 2, 3, 4] as const).map((level) => ({ level, text: level === 4 ? texts[level] : withoutFix(texts[level], change) })),
+    { code },
+  );
+  return {
+    id: noteId(path, draft.ruleId, code || `${draft.startLine}-${draft.endLine}`),
+    path,
+    startLine: draft.startLine,
+    endLine: draft.endLine,
+    topic: draft.ruleId,
+    severity: draft.severity,
+    title: entry.title,
+    ladder,
+    evidence: [draft.convention, ...draft.golden],
+    source: 'offline',
+  };
+}
+
+/** Stands in for a literal replacement a (team-edited) template let slip above the last rung. */
+const FIX_PLACEHOLDER = 'the team’s form (shown at the last rung)';
+
+/** Removes the literal fix from a rung before the last: the learner should find it, not copy it. */
+function withoutFix(text: string, change: Change): string {
+  return change.fixed.filter((fixed) => fixed.length > 2).reduce((result, fixed) => result.split(`\`${fixed}\``).join(FIX_PLACEHOLDER).split(fixed).join(FIX_PLACEHOLDER), text);
+}
+
+/**
+ * What a template may use. Every key is always filled (a template may use any of them), quoted
+ * names carry their backticks so a template reads the same with or without a symbol.
+ */
+function templateVars(draft: Draft, change: Change, citation: Citation | undefined): Record<string, string | number> {
+  const { convention, hunk, findings } = draft;
+  const first = findings[0];
+  const lines = draft.startLine === draft.endLine ? `${draft.startLine}` : `${draft.startLine}-${draft.endLine}`;
+  const others = draft.lines.filter((line) => line !== draft.startLine);
+  const symbols = [...new Set(findings.map((finding) => finding.symbol).filter((symbol): symbol is string => symbol !== undefined))];
+  const enclosing = hunk.symbol?.split(/[.#:]/).at(-1);
+  return {
+    path: hunk.path,
+    file: basename(hunk.path),
+    line: draft.startLine,
+    lines,
+    where: `${hunk.path}:${lines}`,
+    name: symbols.length > 0 ? symbols.map((symbol) => `\`${symbol}\``).join(', ') : `line ${draft.startLine}`,
+    fn: enclosing ? `\`${enclosing}\`` : 'this function',
+    more: others.length > 0 ? ` (and the same on line${others.length > 1 ? 's' : ''} ${others.join(', ')})` : '',
+    observed: first?.observed ?? '',
+    expected: (first?.expected ?? '').replace(/^<=\s*/, 'at most '),
+    statement: convention.statement,
+    support: convention.support,
+    followed: Math.round(convention.support * convention.confidence),
+    percent: `${Math.round(convention.confidence * 100)}%`,
+    golden: citation ? citationLabel(citation) : '',
+    goldenName: draft.golden[0]?.symbol ? `\`${draft.golden[0].symbol}\`` : 'the golden code',
+    change: change.text,
+  };
+}
+
+/** The first rung, for the `text` event on save. */
+export function questionOf(note: Note): string {
+  return note.ladder.find((rung) => rung.level === (1 satisfies HintLevel))?.text ?? '';
+}

@@ -1,0 +1,44 @@
+import type { HunkContext } from '../../../review/context/types.js';
+import { hunkLineText } from '../../claude/review-input.js';
+import type { Change } from '../types.js';
+
+/**
+ * Small helpers the last-rung builders share: reading the learner's lines and writing a minimal
+ * diff of them.
+ */
+
+/** The new-file text of line `line` of the hunk ('' when the hunk does not show it). */
+export function lineAt(hunk: HunkContext, line: number): string {
+  return hunk.added.find((row) => row.line === line)?.text ?? hunkLineText([hunk], hunk.path, line, line);
+}
+
+/** Lines `start`..`end` of the hunk, with their numbers, skipping any it does not show. */
+export function linesIn(hunk: HunkContext, start: number, end: number): Array<{ line: number; text: string }> {
+  const rows: Array<{ line: number; text: string }> = [];
+  for (let line = start; line <= end; line++) {
+    const text = lineAt(hunk, line);
+    if (text !== '' || hunk.added.some((row) => row.line === line)) rows.push({ line, text });
+  }
+  return rows;
+}
+
+/** A fenced unified-diff fragment: the removed lines, then the added ones. */
+export function diffBlock(removed: string[], added: string[]): string {
+  const body = [...removed.map((text) => `-${text}`), ...added.map((text) => `+${text}`)];
+  return ['```diff', ...body, '```'].join('\n');
+}
+
+/** The leading whitespace of a line. */
+export function indentOf(text: string): string {
+  return /^\s*/.exec(text)?.[0] ?? '';
+}
+
+/** A change described in words only, when no safe mechanical edit exists. */
+export function prose(text: string): Change {
+  return { text, fixed: [] };
+}
+
+/** Escapes a literal for use inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

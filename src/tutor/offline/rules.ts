@@ -1,0 +1,81 @@
+import type { Category } from '../../conventions/types.js';
+import { fillEmptyCatch, keepCause, wrapWithW } from './changes/errors.js';
+import { addDocComment, fixImportExtension, moveTest, renameTest, restateConvention } from './changes/files.js';
+import { addTypeHints, awaitThen, replaceAny, replaceVar, useFString, useLogger } from './changes/idioms.js';
+import { renameBoolean, renameCase, renameErrorClass, renameFile, renameInterface, renameTestTitle } from './changes/naming.js';
+import { flattenNesting, groupParams, splitFile, splitFunction } from './changes/size.js';
+import type { ChangeBuilder } from './types.js';
+
+/**
+ * The offline mentor's one table: for each convention rule (its id without the language prefix),
+ * the markdown template that words its ladder (`prompts/offline/<template>.md`, overridable in
+ * `.archangel/prompts/`), a short title, and the builder of its last rung. A rule missing here
+ * falls back to its category's row, then to the generic template; adding a rule is adding a row.
+ */
+export interface RuleEntry {
+  template: string;
+  title: string;
+  change: ChangeBuilder;
+}
+
+/** The template every rule template falls back to, section by section. */
+export const DEFAULT_TEMPLATE = 'offline-default';
+
+const CASE: RuleEntry = { template: 'offline-naming-case', title: 'naming', change: renameCase };
+
+const RULES: Record<string, RuleEntry> = {
+  'naming.function': CASE,
+  'naming.method': CASE,
+  'naming.type': CASE,
+  'naming.variable': CASE,
+  'naming.constant': CASE,
+  'naming.parameter': CASE,
+  'naming.field': CASE,
+  'naming.file': { template: 'offline-naming-file', title: 'file naming', change: renameFile },
+  'naming.boolean-function': { template: 'offline-naming-boolean', title: 'boolean naming', change: renameBoolean },
+  'naming.error-class': { template: 'offline-naming-error-class', title: 'error class naming', change: renameErrorClass },
+  'naming.interface-prefix': { template: DEFAULT_TEMPLATE, title: 'interface naming', change: renameInterface },
+  'naming.test': { template: 'offline-naming-test', title: 'test titles', change: renameTestTitle },
+  'errors.empty-catch': { template: 'offline-errors-empty-catch', title: 'error handling', change: fillEmptyCatch },
+  'errors.rethrow-cause': { template: 'offline-errors-cause', title: 'error cause', change: keepCause },
+  'errors.wrap': { template: 'offline-errors-cause', title: 'error wrapping', change: wrapWithW },
+  'size.function-lines': { template: 'offline-size-function', title: 'function size', change: splitFunction },
+  'size.params': { template: 'offline-size-params', title: 'parameters', change: groupParams },
+  'size.nesting': { template: 'offline-size-nesting', title: 'nesting', change: flattenNesting },
+  'size.file-lines': { template: 'offline-size-file', title: 'file size', change: splitFile },
+  'docs.exported': { template: 'offline-docs-exported', title: 'doc comment', change: addDocComment },
+  'imports.relative-extension': { template: 'offline-imports', title: 'imports', change: fixImportExtension },
+  'imports.module-path': { template: 'offline-imports', title: 'imports', change: restateConvention },
+  'imports.default-export': { template: 'offline-imports', title: 'exports', change: restateConvention },
+  'idioms.any': { template: 'offline-idioms-any', title: 'types', change: replaceAny },
+  'idioms.async': { template: 'offline-idioms-async', title: 'async style', change: awaitThen },
+  'idioms.var': { template: 'offline-idioms-var', title: 'declarations', change: replaceVar },
+  'idioms.logging': { template: 'offline-idioms-logging', title: 'logging', change: useLogger },
+  'idioms.type-hints': { template: 'offline-idioms-type-hints', title: 'type hints', change: addTypeHints },
+  'idioms.string-format': { template: DEFAULT_TEMPLATE, title: 'string formatting', change: useFString },
+  'layout.test-location': { template: 'offline-layout-test', title: 'test location', change: moveTest },
+  'layout.test-file-name': { template: 'offline-layout-test', title: 'test file name', change: renameTest },
+};
+
+/** A rule this version has no row for: the generic template, and the convention restated as the move. */
+const FALLBACK: RuleEntry = { template: DEFAULT_TEMPLATE, title: 'convention', change: restateConvention };
+
+/** The row for a rule key (`naming.function`). */
+export function ruleEntry(key: string): RuleEntry {
+  return RULES[key] ?? { ...FALLBACK, title: key.split('.')[0] ?? FALLBACK.title };
+}
+
+/**
+ * Which kind of departure to raise first when severities tie. A swallowed error hides a bug from
+ * everyone downstream, so it comes first; an oversized function makes every later change harder;
+ * a misleading name misleads each reader; a missing doc comment costs each caller a read of the
+ * body; imports and idioms are local style; layout is decided once per file and cheapest to fix
+ * later. MENTOR.md principle 1: the most important first.
+ */
+export const CATEGORY_PRIORITY: readonly Category[] = ['errors', 'size', 'naming', 'docs', 'imports', 'idioms', 'layout'];
+
+/**
+ * Categories whose `info` findings are nits: worth a note only when nothing real (a `warn` or
+ * `error`) is open on the same save ("no nits while something real is open", MENTOR.md).
+ */
+export const NIT_CATEGORIES: ReadonlySet<string> = new Set<Category>(['naming', 'docs', 'imports', 'idioms', 'layout']);

@@ -1,0 +1,102 @@
+import type { Finding } from '../../conventions/types.js';
+import type { HunkContext, ReviewContext } from '../../review/context/types.js';
+import type { Evidence } from '../types.js';
+import { CATEGORY_PRIORITY, NIT_CATEGORIES } from './rules.js';
+import type { ConventionEvidence, Draft, GoldenEvidence } from './types.js';
+
+/**
+ * Which ideas the offline mentor raises on one save, before any wording: the findings of each rule
+ * in a hunk merged into one draft, drafts without convention evidence dropped (no "how we do it
+ * here" without evidence), ranked, nits dropped while something real is open, one draft per rule,
+ * at most `maxNotes`. Golden neighbours alone never make a note: the context carries no similarity
+ * score, and "this resembles golden code" names no gap and no next move, so precision says stay
+ * silent (MENTOR.md principle 10).
+ */
+export function selectDrafts(context: ReviewContext): Draft[] {
+  const evidence = new Map(context.evidence.map((item) => [item.id, item]));
+  const ranked = context.hunks.flatMap((hunk) => hunkDrafts(hunk, evidence)).sort(compareDrafts);
+  const somethingReal = ranked.some((draft) => draft.severity !== 'info');
+  const rules = new Set<string>();
+  return ranked
+    .filter((draft) => !(somethingReal && isNit(draft)))
+    .filter((draft) => {
+      // The same rule twice in one save is the same lesson twice; the best-ranked instance teaches it.
+      if (rules.has(draft.ruleId)) return false;
+      rules.add(draft.ruleId);
+      return true;
+    })
+    .slice(0, Math.max(0, context.maxNotes));
+}
+
+const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warn: 1, info: 2 };
+
+/**
+ * Severity first (the checker's own judgement of cost); then the kind of departure (an empty catch
+ * before a name, see CATEGORY_PRIORITY), because how many golden cases back a habit measures how
+ * sure we are of it, not how much it matters; then that certainty, confidence × support; then
+ * position, so the order is stable.
+ */
+function compareDrafts(a: Draft, b: Draft): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    categoryRank(a.category) - categoryRank(b.category) ||
+    strength(b) - strength(a) ||
+    a.hunk.path.localeCompare(b.hunk.path) ||
+    a.startLine - b.startLine
+  );
+}
+
+function categoryRank(category: string): number {
+  const index = CATEGORY_PRIORITY.indexOf(category as (typeof CATEGORY_PRIORITY)[number]);
+  return index === -1 ? CATEGORY_PRIORITY.length : index;
+}
+
+function strength(draft: Draft): number {
+  return draft.convention.confidence * draft.convention.support;
+}
+
+function isNit(draft: Draft): boolean {
+  return draft.severity === 'info' && NIT_CATEGORIES.has(draft.category);
+}
+
+/** One draft per rule in the hunk, merging its findings; undefined evidence ids are ignored. */
+function hunkDrafts(hunk: HunkContext, evidence: ReadonlyMap<string, Evidence>): Draft[] {
+  const byRule = new Map<string, HunkContext['findings']>();
+  for (const item of hunk.findings) byRule.set(item.finding.ruleId, [...(byRule.get(item.finding.ruleId) ?? []), item]);
+  const drafts: Draft[] = [];
+  for (const [ruleId, items] of byRule) {
+    const cited = items.flatMap((item) => item.evidence).map((id) => evidence.get(id));
+    const convention = cited.find((item): item is ConventionEvidence => item?.kind === 'convention' && item.ruleId === ruleId) ?? cited.find((item): item is ConventionEvidence => item?.kind === 'convention');
+    if (convention === undefined) continue;
+    const golden = [...new Set(cited.filter((item): item is GoldenEvidence => item?.kind === 'golden'))];
+    const findings = items.map((item) => item.finding).sort((a, b) => a.startLine - b.startLine);
+    const key = ruleId.split('.').slice(1).join('.');
+    drafts.push({
+      ruleId,
+      key,
+      category: key.split('.')[0] ?? '',
+      severity: findings.reduce<Finding['severity']>((worst, finding) => (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[worst] ? finding.severity : worst), 'info'),
+      hunk,
+      findings,
+      startLine: Math.min(...findings.map((finding) => finding.startLine)),
+      endLine: Math.max(...findings.map((finding) => finding.endLine)),
+      lines: findingLines(findings, hunk),
+      convention,
+      golden,
+    });
+  }
+  return drafts;
+}
+
+/** Each finding's line, and the repeats a grouped finding lists ("The same on 2 more lines (9, 12)."), within the hunk. */
+function findingLines(findings: Finding[], hunk: HunkContext): number[] {
+  const lines = new Set<number>();
+  for (const finding of findings) {
+    lines.add(finding.startLine);
+    const listed = /The same on \d+ more lines? \(([\d, …]+)\)/.exec(finding.message)?.[1] ?? '';
+    for (const number of listed.split(',').map((part) => Number(part.trim()))) {
+      if (Number.isInteger(number) && number > 0 && number >= hunk.startLine && number <= hunk.endLine) lines.add(number);
+    }
+  }
+  return [...lines].sort((a, b) => a - b);
+}

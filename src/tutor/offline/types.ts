@@ -1,0 +1,42 @@
+import type { Finding } from '../../conventions/types.js';
+import type { HunkContext } from '../../review/context/types.js';
+import type { Evidence } from '../types.js';
+
+/** Golden code retrieved for a finding: the snippet the UI shows beside the learner's lines. */
+export type GoldenEvidence = Extract<Evidence, { kind: 'golden' }>;
+/** A learned convention with its support and confidence. */
+export type ConventionEvidence = Extract<Evidence, { kind: 'convention' }>;
+
+/**
+ * One idea the offline mentor may raise: every finding of one rule in one hunk, with the evidence
+ * that grounds it. Ranked and cut before any text is written.
+ */
+export interface Draft {
+  /** The full rule id, `ts.naming.function`; the note's topic. */
+  ruleId: string;
+  /** The rule id without its language prefix, `naming.function`: what the rule table is keyed by. */
+  key: string;
+  category: string;
+  severity: Finding['severity'];
+  hunk: HunkContext;
+  /** The findings merged into this note, by line. */
+  findings: Finding[];
+  startLine: number;
+  endLine: number;
+  /** Every line the findings point at, including the repeats a grouped finding lists in its message. */
+  lines: number[];
+  convention: ConventionEvidence;
+  /** Golden examples of the convention, best first (may be empty: then L3 cites the convention's examples). */
+  golden: GoldenEvidence[];
+}
+
+/** What a rule's last-rung builder returns. */
+export interface Change {
+  /** The concrete change: a minimal diff in a fence, a rename, or where to split. */
+  text: string;
+  /** Literal replacements (`getUserData`) that must not appear before the last rung. */
+  fixed: string[];
+}
+
+/** Builds the last rung's change for a draft; pure, no I/O. */
+export type ChangeBuilder = (draft: Draft) => Change;
