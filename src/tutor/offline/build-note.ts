@@ -60,25 +60,32 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
   const others = draft.lines.filter((line) => line !== draft.startLine);
   const symbols = [...new Set(findings.map((finding) => finding.symbol).filter((symbol): symbol is string => symbol !== undefined))];
   const enclosing = hunk.symbol?.split(/[.#:]/).at(-1);
+  const quoted = symbols.map((symbol) => `\`${symbol}\``).join(', ');
   return {
     path: hunk.path,
     file: basename(hunk.path),
     line: draft.startLine,
     lines,
     where: `${hunk.path}:${lines}`,
-    name: symbols.length > 0 ? symbols.map((symbol) => `\`${symbol}\``).join(', ') : `line ${draft.startLine}`,
+    name: quoted || 'this code',
+    at: quoted ? `${quoted}, line ${draft.startLine}` : `Line ${draft.startLine}`,
     fn: enclosing ? `\`${enclosing}\`` : 'this function',
     more: others.length > 0 ? ` (and the same on line${others.length > 1 ? 's' : ''} ${others.join(', ')})` : '',
     observed: first?.observed ?? '',
     expected: (first?.expected ?? '').replace(/^<=\s*/, 'at most '),
     statement: convention.statement,
-    support: convention.support,
-    followed: Math.round(convention.support * convention.confidence),
+    support: count(convention.support),
+    followed: count(Math.round(convention.support * convention.confidence)),
     percent: `${Math.round(convention.confidence * 100)}%`,
     golden: citation ? citationLabel(citation) : '',
     goldenName: draft.golden[0]?.symbol ? `\`${draft.golden[0].symbol}\`` : 'the golden code',
     change: change.text,
   };
+}
+
+/** `2100` → `2,100`: counts are read at a glance. */
+function count(value: number): string {
+  return value.toLocaleString('en-US');
 }
 
 /** The first rung, for the `text` event on save. */

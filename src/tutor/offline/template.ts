@@ -9,11 +9,12 @@ import { DEFAULT_TEMPLATE } from './rules.js';
  * overridden by `.archangel/prompts/<name>.md` in the project. A template is a list of `## section`
  * blocks (question, hint parts, example, change...); a rule template may define only some of them
  * and the rest come from `offline-default.md`. Which sections make which rung depends on the
- * learner's level (see RUNGS).
+ * learner's level (see RUNGS). Sections: `question` (L1), `pointer` (L1 for seniors), `why`, `gap`
+ * and `move` (L2), `example` or `example-missing` (L3), `change`, `because` and `next` (L4).
  */
 
 /** The parts a ladder is assembled from. */
-export type Section = 'question' | 'pointer' | 'why' | 'gap' | 'move' | 'example' | 'example-missing' | 'change' | 'next';
+export type Section = 'question' | 'pointer' | 'why' | 'gap' | 'move' | 'example' | 'example-missing' | 'change' | 'because' | 'next';
 
 export type Sections = Partial<Record<Section, string>>;
 
@@ -22,12 +23,13 @@ type Level = ReviewContext['level'];
 /**
  * Tone by level, as data. A junior gets the full ladder: a question, then why it matters here, how
  * the team does it and one next move, and at the bottom the change with its reason and a question to
- * explain it. A mid-level developer gets the same without the basics. A senior gets a pointer that
- * already states the convention, then the consequence, then the change alone (expertise reversal:
- * guidance that helps novices hinders experts). The evidence is the same at every level.
+ * explain it (self-explanation, MENTOR.md principle 9). A mid-level developer gets no next move and
+ * no reason at the bottom, only the question. A senior gets a pointer that already states the
+ * convention, then the consequence, then the change alone (expertise reversal: guidance that helps
+ * novices hinders experts). The evidence is the same at every level.
  */
 const RUNGS: Record<Level, Record<HintLevel, Section[]>> = {
-  junior: { 1: ['question'], 2: ['why', 'gap', 'move'], 3: ['example'], 4: ['change', 'why', 'next'] },
+  junior: { 1: ['question'], 2: ['why', 'gap', 'move'], 3: ['example'], 4: ['change', 'because', 'next'] },
   mid: { 1: ['question'], 2: ['why', 'gap'], 3: ['example'], 4: ['change', 'next'] },
   senior: { 1: ['pointer'], 2: ['why'], 3: ['example'], 4: ['change'] },
 };
@@ -52,7 +54,7 @@ export function composeRungs(sections: Sections, level: Level, hasExample: boole
   return { 1: rung(1, ' '), 2: rung(2, ' '), 3: rung(3, ' '), 4: rung(4, '\n\n') };
 }
 
-const SECTION_NAMES = new Set<string>(['question', 'pointer', 'why', 'gap', 'move', 'example', 'example-missing', 'change', 'next']);
+const SECTION_NAMES = new Set<string>(['question', 'pointer', 'why', 'gap', 'move', 'example', 'example-missing', 'change', 'because', 'next']);
 
 /**
  * `## name` headings split a template into sections; text before the first heading (notes for the

@@ -55,7 +55,7 @@ export const useLogger: ChangeBuilder = (draft) => {
       if (/System\.(out|err)\.print(ln)?\(/.test(line)) return [line.replace(/System\.(out|err)\.print(ln)?\(/, (_all, stream: string) => `${logger}.${stream === 'err' ? 'error' : 'info'}(`)];
       return undefined;
     },
-    `Import \`${logger}\` the way the golden file at the third rung does.`,
+    `Get \`${logger}\` the way the golden code at the third rung does (imported or injected).`,
     `Send this output through \`${logger}\`, as the golden code does.`,
   );
 };
@@ -94,7 +94,7 @@ function goldenLogger(draft: Draft): string {
   return 'logger';
 }
 
-/** A diff of every flagged line the rewrite handles, plus a sentence; words only when none is handled. */
+/** The move in words, then a diff of every flagged line the rewrite handles, then `after`; words only when none is handled. */
 function rewriteLines(draft: Draft, rewrite: LineRewrite, after: string, fallback: string): Change {
   const before: string[] = [];
   const rewritten: string[] = [];
@@ -106,5 +106,5 @@ function rewriteLines(draft: Draft, rewrite: LineRewrite, after: string, fallbac
     rewritten.push(...lines.map((text) => (text.startsWith(indentOf(line)) ? text : `${indentOf(line)}${text}`)));
   }
   if (before.length === 0) return prose(`On line ${draft.startLine}: ${fallback}`);
-  return { text: `${diffBlock(before, rewritten)}${after ? `\n\n${after}` : ''}`, fixed: [] };
+  return { text: `${fallback}\n\n${diffBlock(before, rewritten)}${after ? `\n\n${after}` : ''}`, fixed: [] };
 }

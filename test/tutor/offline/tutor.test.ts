@@ -1,0 +1,169 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReviewContext } from '../../../src/review/context/types.js';
+import { NoteParser } from '../../../src/tutor/claude/note-parser.js';
+import { aliasEvidence } from '../../../src/tutor/claude/prompt-data.js';
+import { createOfflineTutor } from '../../../src/tutor/offline/index.js';
+import { CHANGE_AT_LAST_RUNG } from '../../../src/tutor/rungs.js';
+import type { Note, TutorEvent } from '../../../src/tutor/types.js';
+import { userServiceContext } from './fixtures.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'archangel-offline-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function events(context: ReviewContext, signal?: AbortSignal): Promise<TutorEvent[]> {
+  const out: TutorEvent[] = [];
+  for await (const event of createOfflineTutor({ projectRoot: dir }).review(context, signal)) out.push(event);
+  return out;
+}
+
+async function notes(context: ReviewContext): Promise<Note[]> {
+  return (await events(context)).flatMap((event) => (event.type === 'note-end' ? [event.note] : []));
+}
+
+function rung(note: Note | undefined, level: number): string {
+  return note?.ladder.find((item) => item.level === level)?.text ?? '';
+}
+
+describe('createOfflineTutor', () => {
+  it('says which mentor it is', () => {
+    const tutor = createOfflineTutor({ projectRoot: dir });
+    expect(tutor.mode).toBe('offline');
+    expect(tutor.label).toBe('offline mentor');
+  });
+
+  it('ranks the swallowed error first, then the name, and drops info nits while they are open', async () => {
+    const result = await notes(userServiceContext());
+    expect(result.map((note) => note.topic)).toEqual(['ts.errors.empty-catch', 'ts.naming.function']);
+    expect(result.every((note) => note.source === 'offline' && note.ladder.length === 4)).toBe(true);
+  });
+
+  it('keeps at most maxNotes', async () => {
+    expect(await notes(userServiceContext({ maxNotes: 1 }))).toHaveLength(1);
+    expect(await notes(userServiceContext({ maxNotes: 0 }))).toHaveLength(0);
+  });
+
+  it('raises the info findings when nothing real is open', async () => {
+    const context = userServiceContext();
+    const hunk = context.hunks[0];
+    if (hunk) hunk.findings = hunk.findings.filter((item) => item.finding.severity === 'info');
+    expect((await notes(context)).map((note) => note.topic)).toEqual(['ts.idioms.any', 'ts.idioms.logging']);
+  });
+
+  it('streams note-start, the question, one citation per evidence and note-end, then done without usage', async () => {
+    const stream = await events(userServiceContext({ maxNotes: 1 }));
+    expect(stream.map((event) => event.type)).toEqual(['note-start', 'text', 'citation', 'citation', 'note-end', 'done']);
+    const end = stream.find((event) => event.type === 'note-end');
+    const text = stream.find((event) => event.type === 'text');
+    expect(text && end && text.type === 'text' && end.type === 'note-end' ? text.text === rung(end.note, 1) : false).toBe(true);
+    expect(stream.at(-1)).toEqual({ type: 'done', notes: 1 });
+  });
+
+  it('asks one question at L1 that names the identifier and its line, and keeps the fix for L4', async () => {
+    const naming = (await notes(userServiceContext())).find((note) => note.topic === 'ts.naming.function');
+    const question = rung(naming, 1);
+    expect(question).toMatch(/`get_user_data` on line 6/);
+    expect(question.match(/\?/g)).toHaveLength(1);
+    expect(question.endsWith('?')).toBe(true);
+    for (const level of [1, 2, 3]) {
+      expect(rung(naming, level)).not.toContain('getUserData');
+      expect(rung(naming, level)).not.toMatch(/```|^[+-]/m);
+    }
+    expect(rung(naming, 2)).toContain('531 of 531');
+    expect(rung(naming, 3)).toContain('acme/api src/users/accounts.ts:10-24 @1a2b3c4');
+    expect(rung(naming, 4)).toContain('`get_user_data` → `getUserData`');
+    expect(rung(naming, 4)).toContain('+export async function getUserData(id: string): Promise<User | undefined> {');
+  });
+
+  it('writes rungs that rung discipline has nothing to strip or cut', async () => {
+    for (const level of ['junior', 'mid', 'senior'] as const) {
+      const context = userServiceContext({ level, maxNotes: 5 });
+      const hunk = context.hunks[0];
+      if (hunk) hunk.findings = hunk.findings.map((item) => ({ ...item, finding: { ...item.finding, severity: 'warn' as const } }));
+      for (const note of await notes(context)) {
+        for (const level of [1, 2, 3]) {
+          expect(rung(note, level)).not.toContain(CHANGE_AT_LAST_RUNG);
+          expect(rung(note, level)).not.toContain('shown at the last rung');
+          expect(rung(note, level)).not.toMatch(/…$/);
+          expect(rung(note, level)).not.toBe('');
+        }
+      }
+    }
+  });
+
+  it('cites the convention with its numbers and the golden example of each note', async () => {
+    const [emptyCatch, naming] = await notes(userServiceContext());
+    expect(emptyCatch?.evidence.map((item) => item.id)).toEqual(['E3', 'E4']);
+    expect(naming?.evidence.map((item) => item.id)).toEqual(['E1', 'E2']);
+    expect(naming?.evidence[0]).toMatchObject({ kind: 'convention', support: 531, confidence: 1 });
+  });
+
+  it('gives a note the id the Claude tutor gives the same place and topic', async () => {
+    const context = userServiceContext();
+    const [, naming] = await notes(context);
+    const parser = new NoteParser({ aliases: aliasEvidence(context.evidence), hunks: context.hunks });
+    const reply = '<note path="src/user-service.ts" lines="6" topic="ts.naming.function" severity="warn" title="naming" evidence="E1"><question>Which name?</question></note>';
+    const model = [...parser.push(reply), ...parser.end({ truncated: false })].find((event) => event.type === 'note-end');
+    expect(model?.type === 'note-end' ? model.note.id : undefined).toBe(naming?.id);
+  });
+
+  it('is silent when there are no findings, or only findings with no convention evidence', async () => {
+    const context = userServiceContext();
+    const hunk = context.hunks[0];
+    if (hunk) hunk.findings = [];
+    expect(await events(context)).toEqual([{ type: 'done', notes: 0 }]);
+    const ungrounded = userServiceContext({ evidence: [] });
+    expect(await events(ungrounded)).toEqual([{ type: 'done', notes: 0 }]);
+  });
+
+  it('changes the tone by level and keeps the evidence identical', async () => {
+    const [junior, mid, senior] = await Promise.all((['junior', 'mid', 'senior'] as const).map((level) => notes(userServiceContext({ level }))));
+    const naming = (list: Note[] | undefined) => list?.find((note) => note.topic === 'ts.naming.function');
+    expect(naming(senior)?.evidence).toEqual(naming(junior)?.evidence);
+    expect(naming(senior)?.id).toBe(naming(junior)?.id);
+    expect(rung(naming(senior), 1)).toContain('Functions are camelCase (531 of 531)');
+    expect(rung(naming(junior), 1)).not.toContain('camelCase');
+    const words = (text: string) => text.split(/\s+/).length;
+    expect(words(rung(naming(junior), 2))).toBeGreaterThan(words(rung(naming(mid), 2)));
+    expect(words(rung(naming(mid), 2))).toBeGreaterThan(words(rung(naming(senior), 2)));
+    expect(rung(naming(junior), 4)).toMatch(/\?$/);
+    expect(rung(naming(senior), 4)).not.toMatch(/\?$/);
+  });
+
+  it('uses a project override from .archangel/prompts', async () => {
+    await mkdir(join(dir, '.archangel', 'prompts'), { recursive: true });
+    await writeFile(join(dir, '.archangel', 'prompts', 'offline-naming-case.md'), '## question\nWould our style guide accept {{name}} on line {{line}}?\n');
+    const naming = (await notes(userServiceContext())).find((note) => note.topic === 'ts.naming.function');
+    expect(rung(naming, 1)).toBe('Would our style guide accept `get_user_data` on line 6?');
+    expect(rung(naming, 2)).toContain('531 of 531');
+  });
+
+  it('reports a broken override and still gives the other notes', async () => {
+    await mkdir(join(dir, '.archangel', 'prompts'), { recursive: true });
+    await writeFile(join(dir, '.archangel', 'prompts', 'offline-naming-case.md'), '## question\n{{mood}}?\n');
+    const stream = await events(userServiceContext());
+    expect(stream.find((event) => event.type === 'error')).toMatchObject({ fatal: false, message: expect.stringContaining('{{mood}}') });
+    expect(stream.filter((event) => event.type === 'note-end')).toHaveLength(1);
+    expect(stream.at(-1)).toEqual({ type: 'done', notes: 1 });
+  });
+
+  it('removes a literal fix that an edited template lets slip above the last rung', async () => {
+    await mkdir(join(dir, '.archangel', 'prompts'), { recursive: true });
+    await writeFile(join(dir, '.archangel', 'prompts', 'offline-naming-case.md'), '## question\nWhy not {{change}}?\n');
+    const naming = (await notes(userServiceContext())).find((note) => note.topic === 'ts.naming.function');
+    expect(rung(naming, 1)).not.toContain('getUserData');
+  });
+
+  it('stops when the signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await events(userServiceContext(), controller.signal)).toEqual([]);
+  });
+});
