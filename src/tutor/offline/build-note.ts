@@ -19,7 +19,7 @@ export async function buildNote(draft: Draft, context: ReviewContext, projectRoo
   const entry = ruleEntry(draft.key);
   const change = entry.change(draft);
   const citation = draft.golden[0]?.citation ?? draft.convention.examples[0] ?? draft.findings[0]?.examples[0];
-  const sections = await loadSections(entry.template, templateVars(draft, change, citation), projectRoot);
+  const sections = await loadSections(entry.template, templateVars(draft, change, citation, entry.wholeFile === true), projectRoot);
   const texts = composeRungs(sections, context.level, citation !== undefined);
   const { path } = draft.hunk;
   const code = hunkLineText(context.hunks, path, draft.startLine, draft.endLine);
@@ -51,9 +51,10 @@ function withoutFix(text: string, change: Change): string {
 
 /**
  * What a template may use. Every key is always filled (a template may use any of them), quoted
- * names carry their backticks so a template reads the same with or without a symbol.
+ * names carry their backticks so a template reads the same with or without a symbol. A rule about a
+ * whole file (its name, place or length) names the file, not its line 1.
  */
-function templateVars(draft: Draft, change: Change, citation: Citation | undefined): Record<string, string | number> {
+function templateVars(draft: Draft, change: Change, citation: Citation | undefined, wholeFile: boolean): Record<string, string | number> {
   const { convention, hunk, findings } = draft;
   const first = findings[0];
   const lines = draft.startLine === draft.endLine ? `${draft.startLine}` : `${draft.startLine}-${draft.endLine}`;
@@ -67,12 +68,12 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
     line: draft.startLine,
     lines,
     where: `${hunk.path}:${lines}`,
-    name: quoted || 'this code',
-    at: quoted ? `${quoted}, line ${draft.startLine}` : `Line ${draft.startLine}`,
+    name: wholeFile ? `\`${basename(hunk.path)}\`` : quoted || 'this code',
+    at: wholeFile ? `\`${basename(hunk.path)}\`` : quoted ? `${quoted}, line ${draft.startLine}` : `Line ${draft.startLine}`,
     fn: enclosing ? `\`${enclosing}\`` : 'this function',
     more: others.length > 0 ? ` (and the same on line${others.length > 1 ? 's' : ''} ${others.join(', ')})` : '',
     observed: first?.observed ?? '',
-    expected: (first?.expected ?? '').replace(/^<=\s*/, 'at most '),
+    expected: (first?.expected ?? '').replace(/^<=\s*(.+)$/, '$1 or fewer'),
     statement: convention.statement,
     support: count(convention.support),
     followed: count(Math.round(convention.support * convention.confidence)),

@@ -16,6 +16,8 @@ export interface RuleEntry {
   template: string;
   title: string;
   change: ChangeBuilder;
+  /** The rule judges a whole file (its name, place or length): notes name the file, not line 1. */
+  wholeFile?: true;
 }
 
 /** The template every rule template falls back to, section by section. */
@@ -31,7 +33,7 @@ const RULES: Record<string, RuleEntry> = {
   'naming.constant': CASE,
   'naming.parameter': CASE,
   'naming.field': CASE,
-  'naming.file': { template: 'offline-naming-file', title: 'file naming', change: renameFile },
+  'naming.file': { template: 'offline-naming-file', title: 'file naming', change: renameFile, wholeFile: true },
   'naming.boolean-function': { template: 'offline-naming-boolean', title: 'boolean naming', change: renameBoolean },
   'naming.error-class': { template: 'offline-naming-error-class', title: 'error class naming', change: renameErrorClass },
   'naming.interface-prefix': { template: DEFAULT_TEMPLATE, title: 'interface naming', change: renameInterface },
@@ -42,7 +44,7 @@ const RULES: Record<string, RuleEntry> = {
   'size.function-lines': { template: 'offline-size-function', title: 'function size', change: splitFunction },
   'size.params': { template: 'offline-size-params', title: 'parameters', change: groupParams },
   'size.nesting': { template: 'offline-size-nesting', title: 'nesting', change: flattenNesting },
-  'size.file-lines': { template: 'offline-size-file', title: 'file size', change: splitFile },
+  'size.file-lines': { template: 'offline-size-file', title: 'file size', change: splitFile, wholeFile: true },
   'docs.exported': { template: 'offline-docs-exported', title: 'doc comment', change: addDocComment },
   'imports.relative-extension': { template: 'offline-imports', title: 'imports', change: fixImportExtension },
   'imports.module-path': { template: 'offline-imports', title: 'imports', change: restateConvention },
@@ -53,8 +55,8 @@ const RULES: Record<string, RuleEntry> = {
   'idioms.logging': { template: 'offline-idioms-logging', title: 'logging', change: useLogger },
   'idioms.type-hints': { template: 'offline-idioms-type-hints', title: 'type hints', change: addTypeHints },
   'idioms.string-format': { template: DEFAULT_TEMPLATE, title: 'string formatting', change: useFString },
-  'layout.test-location': { template: 'offline-layout-test', title: 'test location', change: moveTest },
-  'layout.test-file-name': { template: 'offline-layout-test', title: 'test file name', change: renameTest },
+  'layout.test-location': { template: 'offline-layout-test', title: 'test location', change: moveTest, wholeFile: true },
+  'layout.test-file-name': { template: 'offline-layout-test', title: 'test file name', change: renameTest, wholeFile: true },
 };
 
 /** A rule this version has no row for: the generic template, and the convention restated as the move. */

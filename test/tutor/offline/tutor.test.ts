@@ -78,7 +78,7 @@ describe('createOfflineTutor', () => {
     }
     expect(rung(naming, 2)).toContain('531 of 531');
     expect(rung(naming, 3)).toContain('acme/api src/users/accounts.ts:10-24 @1a2b3c4');
-    expect(rung(naming, 4)).toContain('`get_user_data` → `getUserData`');
+    expect(rung(naming, 4)).toContain('`get_user_data` → `getUserData`, at the declaration');
     expect(rung(naming, 4)).toContain('+export async function getUserData(id: string): Promise<User | undefined> {');
   });
 

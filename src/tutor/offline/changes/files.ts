@@ -39,9 +39,9 @@ export const addDocComment: ChangeBuilder = (draft) => {
   const indent = indentOf(line);
   const summary = `${describe(symbol)}: say what it returns and when it fails.`;
   const language = draft.hunk.language;
-  if (language === 'python') return { text: diffBlock([line], [line, `${indent}    """${summary}"""`]), fixed: [] };
+  if (language === 'python') return { text: `Add a one-line docstring:\n\n${diffBlock([line], [line, `${indent}    """${summary}"""`])}`, fixed: [] };
   const comment = language === 'go' ? `${indent}// ${symbol} ${summary.charAt(0).toLowerCase()}${summary.slice(1)}` : language === 'csharp' ? `${indent}/// <summary>${summary}</summary>` : `${indent}/** ${summary} */`;
-  return { text: `${diffBlock([line], [comment, line])}\n\nReplace the second half with what a caller needs to know.`, fixed: [] };
+  return { text: `Add a one-line doc comment above the declaration:\n\n${diffBlock([line], [comment, line])}\n\nReplace the second half with what a caller needs to know.`, fixed: [] };
 };
 
 /** Relative imports with or without the file extension the golden code writes. */

@@ -17,7 +17,7 @@ export const renameCase: ChangeBuilder = (draft) => renameAll(draft, (symbol, ex
 
 /** Boolean functions read as questions: `validUser` → `isValidUser`, `valid_user` → `is_valid_user`. */
 export const renameBoolean: ChangeBuilder = (draft) =>
-  renameAll(draft, (symbol) => convertCase(`is_${splitWords(symbol).join('_')}`, styleOf(symbol)), ' (or `has…`/`can…` when that reads truer)');
+  renameAll(draft, (symbol) => convertCase(`is_${splitWords(symbol).join('_')}`, styleOf(symbol)), (list) => `${RENAME_LEAD(list)} \`has…\` or \`can…\` may read truer than \`is…\`.`);
 
 /** Error classes carry the team's suffix: `ParseFailure` → `ParseFailureError`. */
 export const renameErrorClass: ChangeBuilder = (draft) =>
@@ -32,7 +32,7 @@ export const renameInterface: ChangeBuilder = (draft) =>
 
 /** Test titles that state the behaviour (`returns the user`) or start with "should". */
 export const renameTestTitle: ChangeBuilder = (draft) =>
-  renameAll(draft, (title, expected) => (expected.includes('should') ? `should ${baseForm(title)}` : thirdPerson(title.replace(/^should\s+/i, ''))));
+  renameAll(draft, (title, expected) => (expected.includes('should') ? `should ${baseForm(title)}` : thirdPerson(title.replace(/^should\s+/i, ''))), (list) => `Reword ${list}:`);
 
 /** A file named in the wrong case: a `git mv` to the converted stem. */
 export const renameFile: ChangeBuilder = (draft) => {
@@ -46,7 +46,10 @@ export const renameFile: ChangeBuilder = (draft) => {
   return { text: `Rename the file, then update its imports:\n\n\`\`\`sh\ngit mv ${draft.hunk.path} ${target}\n\`\`\``, fixed: [converted] };
 };
 
-function renameAll(draft: Draft, rename: Rename, aside = ''): Change {
+/** How a rename is introduced, given the `from` → `to` list. */
+const RENAME_LEAD = (list: string): string => `Rename ${list}, at the declaration and every use (your editor's rename does both).`;
+
+function renameAll(draft: Draft, rename: Rename, lead: (list: string) => string = RENAME_LEAD): Change {
   const pairs = unique(draft.findings).flatMap((finding) => {
     const to = finding.symbol === undefined ? undefined : rename(finding.symbol, finding.expected);
     return to === undefined || finding.symbol === undefined || to === finding.symbol ? [] : [{ finding, from: finding.symbol, to }];
@@ -55,7 +58,7 @@ function renameAll(draft: Draft, rename: Rename, aside = ''): Change {
   const before = pairs.map(({ finding }) => lineAt(draft.hunk, finding.startLine));
   const after = pairs.map(({ from, to }, index) => (before[index] ?? '').replace(new RegExp(`(?<![\\w$])${escapeRegExp(from)}(?![\\w$])`), to));
   const list = pairs.map(({ from, to }) => `\`${from}\` → \`${to}\``).join(', ');
-  const text = `Rename ${list}${aside}, at the declaration and every use (your editor's rename does both):\n\n${diffBlock(before, after)}`;
+  const text = `${lead(list)}\n\n${diffBlock(before, after)}`;
   return { text, fixed: pairs.map(({ to }) => to) };
 }
 

@@ -46,7 +46,7 @@ export const groupParams: ChangeBuilder = (draft) => {
   const type = `${convertCase(draft.findings[0]?.symbol ?? 'options', 'PascalCase') ?? 'Call'}Options`;
   const typed = draft.hunk.language !== 'javascript';
   const after = `${line.slice(0, open + 1)}{ ${names.join(', ')} }${typed ? `: ${type}` : ''}${line.slice(close)}`;
-  const fields = params.map((param, index) => `${indentOf(line)}  ${names[index] ?? ''}: ${typeOf(param)};`);
+  const fields = params.map((param, index) => `${indentOf(line)}  ${names[index] ?? ''}${/^[^:=]*\?|=/.test(param) ? '?' : ''}: ${typeOf(param)};`);
   const declaration = typed ? [`${indentOf(line)}interface ${type} {`, ...fields, `${indentOf(line)}}`] : [];
   return { text: `Pass one options object, so each call names its arguments:\n\n${diffBlock([line], [...declaration, after])}`, fixed: [] };
 };
@@ -72,7 +72,7 @@ export const splitFile: ChangeBuilder = (draft) => {
   return prose(`Top-level declarations in what you added:\n\n${list}\n\nMove the related group starting around line ${middle?.line ?? draft.startLine} into a module of its own and import it here.`);
 };
 
-/** Runs of lines split at blank lines and at statements that open a block at the body's own depth. */
+/** Runs of lines split at blank lines, and around the block statements at the body's own depth. */
 function blocks(body: Row[]): Row[][] {
   const depth = Math.min(...body.filter((row) => row.text.trim() !== '').map((row) => indentOf(row.text).length));
   const result: Row[][] = [];
@@ -85,6 +85,11 @@ function blocks(body: Row[]): Row[][] {
       current = [];
     }
     if (row.text.trim() !== '') current.push(row);
+    // A block statement closing at the body's depth ends a piece (`}` of a loop, not `} else {`).
+    if (atBodyDepth && /^\s*\}\s*;?\s*$/.test(row.text)) {
+      result.push(current);
+      current = [];
+    }
   }
   if (current.length > 0) result.push(current);
   return result;

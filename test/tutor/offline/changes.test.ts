@@ -1,0 +1,181 @@
+import { tmpdir } from 'node:os';
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../../src/conventions/types.js';
+import type { Language } from '../../../src/index/language.js';
+import type { ReviewContext } from '../../../src/review/context/types.js';
+import { createOfflineTutor } from '../../../src/tutor/offline/index.js';
+import { ruleEntry } from '../../../src/tutor/offline/rules.js';
+import { selectDrafts } from '../../../src/tutor/offline/select.js';
+import type { Evidence, Note } from '../../../src/tutor/types.js';
+import { CATCH_EXAMPLE, convention, finding, golden, hunk } from './fixtures.js';
+
+/**
+ * The last rung the offline mentor writes for `found` on `lines` of `path`. Every case also checks
+ * the whole ladder at each level: one question at L1 naming the line, rungs 1-3 free of code and of
+ * the literal fix, nothing stripped or cut by rung discipline.
+ */
+async function lastRung(path: string, lines: string[], found: Finding[], options: { language?: Language; symbol?: string; evidence?: Evidence[] } = {}): Promise<string> {
+  const context = reviewOf(path, lines, found, options);
+  const draft = selectDrafts(context)[0];
+  if (!draft) throw new Error('no draft');
+  const { fixed } = ruleEntry(draft.key).change(draft);
+  let last = '';
+  for (const level of ['senior', 'mid', 'junior'] as const) {
+    const tutor = createOfflineTutor({ projectRoot: tmpdir() });
+    const notes: Note[] = [];
+    for await (const event of tutor.review({ ...context, level })) if (event.type === 'note-end') notes.push(event.note);
+    expect(notes).toHaveLength(1);
+    const ladder = notes[0]?.ladder ?? [];
+    expect(ladder[0]?.text).toMatch(/\?$/);
+    // A note on a whole file (its name, place or length) names the file rather than line 1.
+    expect(ladder[0]?.text).toMatch(new RegExp(`\\b${draft.startLine}\\b|${basename(path).replace('.', '\\.')}`));
+    for (const rung of ladder.slice(0, 3)) {
+      expect(rung.text).not.toMatch(/```|shown at the last rung|…$/);
+      for (const literal of fixed) expect(rung.text).not.toContain(literal);
+    }
+    last = ladder[3]?.text ?? '';
+  }
+  return last;
+}
+
+function reviewOf(path: string, lines: string[], found: Finding[], options: { language?: Language; symbol?: string; evidence?: Evidence[] } = {}): ReviewContext {
+  const rules = [...new Set(found.map((item) => item.ruleId))];
+  const evidence = options.evidence ?? rules.map((ruleId, index) => convention(`E${index + 1}`, ruleId, `statement of ${ruleId}`, 200, 0.95));
+  const ids = (ruleId: string) => evidence.filter((item) => item.kind === 'golden' || item.ruleId === ruleId).map((item) => item.id);
+  const findings = found.map((item) => ({ finding: { ...item, path }, evidence: ids(item.ruleId) }));
+  return { hunks: [hunk(path, lines, { ...options, findings })], evidence, level: 'junior', maxNotes: 3 };
+}
+
+const LONG_FUNCTION = [
+  'export function importOrders(rows: string[]): Order[] {',
+  '  const orders: Order[] = [];',
+  '  for (const row of rows) {',
+  "    const cells = row.split(',');",
+  '    if (cells.length < 3) continue;',
+  '    orders.push({ id: cells[0], total: Number(cells[1]), currency: cells[2] });',
+  '  }',
+  '',
+  '  for (const order of orders) {',
+  '    if (order.total < 0) {',
+  "      throw new Error('negative total');",
+  '    }',
+  '  }',
+  '  return orders;',
+  '}',
+];
+
+describe('last rungs', () => {
+  it('splits a long function at its largest blocks, by line', async () => {
+    const text = await lastRung('src/import.ts', LONG_FUNCTION, [finding('ts.size.function-lines', { startLine: 1, endLine: 15, symbol: 'importOrders', observed: '15 lines', expected: '<= 10 lines' })]);
+    expect(text).toContain('- lines 3-7, starting `for (const row of rows) {`');
+    expect(text).toContain('- lines 9-13, starting `for (const order of orders) {`');
+  });
+
+  it('groups many parameters into one typed options object', async () => {
+    const line = 'export function createUser(name: string, email: string, age: number, role: Role, team?: string) {';
+    const text = await lastRung('src/users.ts', [line, '}'], [finding('ts.size.params', { startLine: 1, endLine: 2, symbol: 'createUser', observed: '5 parameters', expected: '<= 4 parameters' })]);
+    expect(text).toContain('+interface CreateUserOptions {');
+    expect(text).toContain('+  role: Role;');
+    expect(text).toContain('+  team?: string;');
+    expect(text).toContain('+export function createUser({ name, email, age, role, team }: CreateUserOptions) {');
+  });
+
+  it('points at the deepest line and the block to flatten', async () => {
+    const text = await lastRung('src/import.ts', LONG_FUNCTION, [finding('ts.size.nesting', { startLine: 1, endLine: 15, symbol: 'importOrders', observed: '4 levels of nesting', expected: '<= 3 levels of nesting' })]);
+    expect(text).toContain('Line 11 (`throw new Error(\'negative total\');`) is the deepest');
+    expect(text).toContain('line 3');
+  });
+
+  it('moves a test beside the code into the mirrored test folder', async () => {
+    const text = await lastRung('src/review/diff.test.ts', ["import { it } from 'vitest';"], [finding('ts.layout.test-location', { startLine: 1, symbol: 'src/review/diff.test.ts', observed: 'beside the code they test', expected: 'in a separate test folder' })]);
+    expect(text).toContain('git mv src/review/diff.test.ts test/review/diff.test.ts');
+  });
+
+  it('renames a spec file to the golden test-file pattern', async () => {
+    const text = await lastRung('test/diff.spec.ts', ["import { it } from 'vitest';"], [finding('ts.layout.test-file-name', { startLine: 1, symbol: 'diff.spec.ts', observed: '<name>.spec.<ext>', expected: '<name>.test.<ext>' })]);
+    expect(text).toContain('git mv test/diff.spec.ts test/diff.test.ts');
+  });
+
+  it('writes a one-line doc comment skeleton above an export', async () => {
+    const line = 'export function getUserData(id: string): User {';
+    const text = await lastRung('src/users.ts', [line, '}'], [finding('ts.docs.exported', { severity: 'info', startLine: 1, symbol: 'getUserData', observed: 'undocumented', expected: 'documented' })]);
+    expect(text).toContain('+/** Gets user data: say what it returns and when it fails. */');
+  });
+
+  it('rethrows from an empty Python except with the cause chained', async () => {
+    const lines = ['def load_user(user_id):', '    try:', '        return api.get(user_id)', '    except ValueError:', '        pass'];
+    const text = await lastRung('app/users.py', lines, [finding('py.errors.empty-catch', { startLine: 4, endLine: 5, observed: 'empty', expected: 'handles the error' })], { language: 'python', symbol: 'load_user' });
+    expect(text).toContain('+    except ValueError as error:');
+    expect(text).toContain('+        raise RuntimeError("load_user failed") from error');
+  });
+
+  it('keeps the caught error as the cause of a new throw', async () => {
+    const lines = ['  } catch (err) {', "    throw new ApiError('lookup failed');", '  }'];
+    const text = await lastRung('src/api.ts', lines, [finding('ts.errors.rethrow-cause', { startLine: 2, observed: 'drops the cause', expected: 'keeps the cause' })], { symbol: 'lookup' });
+    expect(text).toContain("+    throw new ApiError('lookup failed', { cause: err });");
+  });
+
+  it('wraps a Go error with %w', async () => {
+    const lines = ['\tif err != nil {', '\t\treturn fmt.Errorf("read config: %v", err)', '\t}'];
+    const text = await lastRung('config.go', lines, [finding('go.errors.wrap', { startLine: 2, observed: 'formats without %w', expected: 'wraps with %w' })], { language: 'go' });
+    expect(text).toContain('+\t\treturn fmt.Errorf("read config: %w", err)');
+  });
+
+  it('turns a one-step .then() into an await', async () => {
+    const text = await lastRung('src/api.ts', ['  return fetch(url).then((res) => res.json());'], [finding('ts.idioms.async', { severity: 'info', startLine: 1, observed: '.then() chain', expected: 'async/await' })]);
+    expect(text).toContain('+  const res = await fetch(url);');
+    expect(text).toContain('+  return res.json();');
+  });
+
+  it('declares with let only what the hunk reassigns', async () => {
+    const lines = ['  var total = 0;', '  var label = "x";', '  total += 1;'];
+    const text = await lastRung('src/sum.js', lines, [finding('js.idioms.var', { startLine: 1, observed: 'var', expected: 'let/const', message: 'Line 1: var. The same on 1 more line (2).' })], { language: 'javascript' });
+    expect(text).toContain('+  let total = 0;');
+    expect(text).toContain('+  const label = "x";');
+  });
+
+  it('routes console output through the logger the golden code uses', async () => {
+    const evidence = [convention('E1', 'ts.idioms.logging', 'Logging goes through a logger', 300, 0.93), golden('E2', CATCH_EXAMPLE, "logger.warn('retrying', { attempt });")];
+    const text = await lastRung('src/sync.ts', ["  console.error('sync failed', error);"], [finding('ts.idioms.logging', { severity: 'info', startLine: 1, observed: 'console.*', expected: 'logger' })], { evidence });
+    expect(text).toContain("+  logger.error('sync failed', error);");
+  });
+
+  it('renames a file to the golden case', async () => {
+    const text = await lastRung('src/user_service.ts', ['export {};'], [finding('ts.naming.file', { startLine: 1, symbol: 'user_service.ts', observed: 'snake_case', expected: 'kebab-case' })]);
+    expect(text).toContain('git mv src/user_service.ts src/user-service.ts');
+  });
+
+  it('names a boolean function as a question in its own style', async () => {
+    const text = await lastRung('src/auth.ts', ['export function validUser(user: User): boolean {'], [finding('ts.naming.boolean-function', { severity: 'info', startLine: 1, symbol: 'validUser', observed: 'no question prefix', expected: 'is/has/can… prefix' })]);
+    expect(text).toContain('`validUser` → `isValidUser`');
+  });
+
+  it('rewords a test title into the golden form', async () => {
+    const text = await lastRung('test/users.test.ts', ["  it('should return the user', () => {"], [finding('ts.naming.test', { severity: 'info', startLine: 1, symbol: 'should return the user', observed: 'start with "should"', expected: 'state the behaviour' })]);
+    expect(text).toContain("Reword `should return the user` → `returns the user`:");
+    expect(text).toContain("+  it('returns the user', () => {");
+  });
+});
+
+describe('selectDrafts', () => {
+  it('merges the findings of one rule in a hunk into one note spanning them', () => {
+    const lines = ['function load_user() {}', '', 'function save_user() {}'];
+    const found = [
+      finding('ts.naming.function', { startLine: 1, symbol: 'load_user', observed: 'snake_case', expected: 'camelCase' }),
+      finding('ts.naming.function', { startLine: 3, symbol: 'save_user', observed: 'snake_case', expected: 'camelCase' }),
+    ];
+    const drafts = selectDrafts(reviewOf('src/users.ts', lines, found));
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ startLine: 1, endLine: 3, lines: [1, 3] });
+    const text = drafts[0] ? ruleEntry(drafts[0].key).change(drafts[0]).text : '';
+    expect(text).toContain('`load_user` → `loadUser`, `save_user` → `saveUser`');
+  });
+
+  it('raises one rule once per save, at its best-ranked place', () => {
+    const context = reviewOf('src/a.ts', ['function load_user() {}'], [finding('ts.naming.function', { startLine: 1, symbol: 'load_user', observed: 'snake_case', expected: 'camelCase' })]);
+    const second = hunk('src/b.ts', ['function save_user() {}'], { findings: [{ finding: finding('ts.naming.function', { path: 'src/b.ts', startLine: 1, symbol: 'save_user', observed: 'snake_case', expected: 'camelCase' }), evidence: ['E1'] }] });
+    context.hunks.push(second);
+    expect(selectDrafts(context).map((draft) => draft.hunk.path)).toEqual(['src/a.ts']);
+  });
+});
