@@ -4,7 +4,7 @@ import { noteId } from '../claude/note-parser.js';
 import { citationLabel } from '../claude/prompt-data.js';
 import { hunkLineText } from '../claude/review-input.js';
 import { enforceRungDiscipline } from '../rungs.js';
-import type { Citation, HintLevel, Note } from '../types.js';
+import type { Citation, Note } from '../types.js';
 import { ruleEntry } from './rules.js';
 import { composeRungs, loadSections } from './template.js';
 import type { Change, Draft } from './types.js';
@@ -91,5 +91,5 @@ function count(value: number): string {
 
 /** The first rung, for the `text` event on save. */
 export function questionOf(note: Note): string {
-  return note.ladder.find((rung) => rung.level === (1 satisfies HintLevel))?.text ?? '';
+  return note.ladder.find((rung) => rung.level === 1)?.text ?? '';
 }

@@ -5,9 +5,6 @@
  * guides ask for and what round-trips; privacy markers (`_name`, `$el`, `__x`) are kept.
  */
 
-/** The case styles the convention checker reports (see `src/conventions/naming/cases.ts`). */
-export type TargetCase = 'camelCase' | 'PascalCase' | 'snake_case' | 'UPPER_SNAKE' | 'kebab-case' | 'mixedCaps';
-
 /** Splits an identifier into lowercase words: `parseHTTPResponse2` → `parse`, `http`, `response2`. */
 export function splitWords(name: string): string[] {
   return name
@@ -18,7 +15,10 @@ export function splitWords(name: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
-/** `name` written in `style`, or undefined when the style is not one this converter writes. */
+/**
+ * `name` written in `style` (camelCase, PascalCase, snake_case, UPPER_SNAKE, kebab-case or Go's
+ * mixedCaps), or undefined for any other style.
+ */
 export function convertCase(name: string, style: string): string | undefined {
   const match = /^([_$]*)(.*?)([_$]*)$/.exec(name);
   const [lead, core, trail] = [match?.[1] ?? '', match?.[2] ?? name, match?.[3] ?? ''];

@@ -61,7 +61,7 @@ const SECTION_NAMES = new Set<string>(['question', 'pointer', 'why', 'gap', 'mov
  * team editing it) and HTML comments are ignored. Lines inside a fenced block are never headings,
  * so a filled-in diff cannot start a section.
  */
-export function parseSections(markdown: string): Sections {
+function parseSections(markdown: string): Sections {
   const sections: Sections = {};
   let current: Section | undefined;
   let fenced = false;
