@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfigText } from '../src/config/load.js';
 import { createEmbeddingProvider } from '../src/index/embed/create.js';
+import { conventionsObserver } from '../src/conventions/learn.js';
 import { runIndex, type IndexSummary } from '../src/index/indexer/run-index.js';
 import { buildNodeModulesCorpus, git, ioFloorSeconds } from './lib/corpus.js';
 
@@ -15,7 +16,7 @@ const indexPath = join(work, 'index.db');
 const config = parseConfigText(JSON.stringify({ golden: [{ path: corpus.dir, name: 'corpus' }] }), 'bench');
 
 async function index(): Promise<IndexSummary> {
-  return runIndex({ config, root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider(config.embeddings, {}) });
+  return runIndex({ config, root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider(config.embeddings, {}), observer: conventionsObserver });
 }
 
 const floor = ioFloorSeconds(corpus.dir);

@@ -1,7 +1,10 @@
 import { Command } from 'commander';
+import { register as registerAsk } from '../commands/ask.js';
 import { register as registerCheck } from '../commands/check.js';
 import { register as registerConventions } from '../commands/conventions.js';
+import { register as registerHook } from '../commands/hook.js';
 import { register as registerIndex } from '../commands/index-command.js';
+import { register as registerReview } from '../commands/review.js';
 import { register as registerInit } from '../commands/init.js';
 import { register as registerSearch } from '../commands/search.js';
 import { handleError } from './handle-error.js';
@@ -31,14 +34,19 @@ Examples:
   $ archangel search --file src/api.ts:10-40
   $ archangel conventions                  what the golden code does, measured
   $ archangel check src/user-service.ts    where a file departs from it
+  $ archangel review                       the mentor's notes on your changes
 
-Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6 provider, 7 file, 130 interrupted.`,
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6 provider, 7 file,
+10 review notes at --fail-on, 130 interrupted.`,
     );
   registerInit(program);
   registerIndex(program);
   registerSearch(program);
   registerConventions(program);
   registerCheck(program);
+  registerReview(program);
+  registerHook(program);
+  registerAsk(program);
   return program;
 }
 

@@ -28,12 +28,13 @@ export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
     sqliteVec.load(db);
+    // Before WAL: switching the journal mode waits for another process creating the file.
+    db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -64000');
     migrate(db, path, options.readonly ?? false);
     return db;
@@ -49,23 +50,32 @@ export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
 }
 
 function migrate(db: IndexDb, path: string, readonly: boolean): void {
-  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
-  const current = hasMeta ? Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value ?? 0) : 0;
-  if (current > SCHEMA_VERSION) {
-    throw new ArchangelError('INDEX_MISMATCH', `The golden index at ${path} was written by a newer ArchAngel (schema ${current}, this one knows ${SCHEMA_VERSION}).`, {
-      hint: 'Upgrade ArchAngel, or run `archangel index --rebuild` to rebuild the index with this version.',
-    });
-  }
-  if (current === SCHEMA_VERSION) return;
+  const version = () => {
+    const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+    return hasMeta ? Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value ?? 0) : 0;
+  };
+  const check = (current: number) => {
+    if (current > SCHEMA_VERSION) {
+      throw new ArchangelError('INDEX_MISMATCH', `The golden index at ${path} was written by a newer ArchAngel (schema ${current}, this one knows ${SCHEMA_VERSION}).`, {
+        hint: 'Upgrade ArchAngel, or run `archangel index --rebuild` to rebuild the index with this version.',
+      });
+    }
+  };
+  const seen = version();
+  check(seen);
+  if (seen === SCHEMA_VERSION) return;
   if (readonly) {
-    throw new ArchangelError('INDEX_MISMATCH', `The golden index at ${path} is from an older ArchAngel (schema ${current}).`, {
+    throw new ArchangelError('INDEX_MISMATCH', `The golden index at ${path} is from an older ArchAngel (schema ${seen}).`, {
       hint: 'Run `archangel index` to upgrade it.',
     });
   }
+  // Read the version again under the write lock: another process may have migrated meanwhile.
   db.transaction(() => {
-    for (let version = current; version < SCHEMA_VERSION; version++) MIGRATIONS[version]!(db);
+    const current = version();
+    check(current);
+    for (let v = current; v < SCHEMA_VERSION; v++) MIGRATIONS[v]!(db);
     db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
-  })();
+  }).immediate();
 }
 
 function isCorruption(error: unknown): boolean {

@@ -82,14 +82,11 @@ export class ClaudeTutor {
       return;
     }
     const aliases = aliasEvidence(input.evidence);
-    const [system, task] = await Promise.all([
-      this.#prompt('review-system', { level: input.level, maxNotes: input.maxNotes }),
-      this.#prompt('review-task', { maxNotes: input.maxNotes, diff: renderDiff(input.hunks), evidence: renderEvidence(aliases), findings: renderFindings(input.findings) }),
-    ]);
+    const request = await reviewRequest(input, { model: this.#model, projectRoot: this.#projectRoot });
     const parser = new NoteParser({ aliases, hunks: input.hunks, maxNotes: input.maxNotes, ...(this.#lineText ? { lineText: this.#lineText } : {}) });
     const sink: TextSink = { push: (text) => parser.push(text), end: (truncated) => parser.end({ truncated }), notes: () => parser.notes };
     debug('tutor', 'review', { hunks: input.hunks.length, evidence: input.evidence.length });
-    yield* this.#run({ model: this.#model.feedback, system, messages: [{ role: 'user', content: task }], maxTokens: MAX_TOKENS.review }, sink, signal);
+    yield* this.#run(request, sink, signal);
   }
 
   /**
@@ -181,6 +178,19 @@ export class ClaudeTutor {
   #prompt(name: string, vars: Record<string, string | number>): Promise<string> {
     return loadPrompt(name, vars, { projectRoot: this.#projectRoot });
   }
+}
+
+/**
+ * Exactly what a review of `input` sends (`archangel review --dry-run` prints it; no client or key
+ * is needed to build it).
+ */
+export async function reviewRequest(input: ReviewInput, options: { model: ArchangelConfig['model']; projectRoot: string }): Promise<CallRequest> {
+  const aliases = aliasEvidence(input.evidence);
+  const [system, task] = await Promise.all([
+    loadPrompt('review-system', { level: input.level, maxNotes: input.maxNotes }, { projectRoot: options.projectRoot }),
+    loadPrompt('review-task', { maxNotes: input.maxNotes, diff: renderDiff(input.hunks), evidence: renderEvidence(aliases), findings: renderFindings(input.findings) }, { projectRoot: options.projectRoot }),
+  ]);
+  return { model: options.model.feedback, system, messages: [{ role: 'user', content: task }], maxTokens: MAX_TOKENS.review };
 }
 
 /**

@@ -1,0 +1,57 @@
+import { openProject } from '../config/project.js';
+
+import { atLeast, formatEvidence, noteToMarkdown } from '../review/render-notes.js';
+import { runReview } from '../review/run-review.js';
+import type { DiffTarget } from '../review/types.js';
+import type { Note } from '../tutor/types.js';
+import { palette, terminalCaps } from '../cli/terminal.js';
+import { openReviewServices } from '../review/open-services.js';
+import type { ReviewFlags } from './review.js';
+
+/** Exit code when a note is at or above `--fail-on`: distinct from every error code. */
+export const FINDINGS_EXIT_CODE = 10;
+
+export async function reviewCommand(flags: ReviewFlags): Promise<number> {
+  const project = openProject();
+  const target: DiffTarget = flags.range ? { kind: 'range', range: flags.range } : flags.staged ? { kind: 'staged' } : { kind: 'worktree' };
+  const services = await openReviewServices(project, { offline: flags.offline ?? false });
+  const p = palette(terminalCaps(process.stdout).color);
+  const err = palette(terminalCaps(process.stderr).color);
+  try {
+    for (const warning of services.warnings) process.stderr.write(`${err.yellow('note:')} ${warning}\n`);
+    if (flags.dryRun) {
+      const { printDryRun } = await import('./review-dry-run.js');
+      await printDryRun(project, services, target);
+      return 0;
+    }
+    const notes: Note[] = [];
+    let skipped: Array<{ path: string; reason: string }> = [];
+    for await (const event of runReview({ project, repoDir: project.root, target, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session })) {
+      if (event.type === 'context') skipped = event.diff.skipped;
+      if (event.type === 'note-end') notes.push(event.note);
+      if (event.type === 'error') process.stderr.write(`${err.yellow('note:')} ${event.message}${event.hint ? `\n${err.yellow('hint:')} ${event.hint}` : ''}\n`);
+    }
+    if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ tutor: services.tutor.label, notes, skipped }, null, 2)}\n`);
+    else if (flags.format === 'md') process.stdout.write(`${notes.length === 0 ? 'No notes: nothing here departs from the golden repositories.' : notes.map((n) => noteToMarkdown(n, { fold: true })).join('\n\n')}\n`);
+    else printText(notes, p, services.tutor.label);
+    return flags.failOn && notes.some((n) => atLeast(n, flags.failOn!)) ? FINDINGS_EXIT_CODE : 0;
+  } finally {
+    services.close();
+  }
+}
+
+function printText(notes: Note[], p: ReturnType<typeof palette>, tutor: string): void {
+  if (notes.length === 0) {
+    process.stdout.write(`No notes from the ${tutor}: nothing here departs from the golden repositories.\n`);
+    return;
+  }
+  for (const note of notes) {
+    const mark = note.severity === 'error' ? p.red('●') : note.severity === 'warn' ? p.yellow('●') : p.cyan('○');
+    process.stdout.write(`${mark} ${p.bold(`${note.path}:${note.startLine}`)}  ${note.title}\n`);
+    process.stdout.write(`  ${note.ladder[0]?.text ?? ''}\n`);
+    for (const evidence of note.evidence) process.stdout.write(p.dim(`  ${formatEvidence(evidence)}\n`));
+    process.stdout.write('\n');
+  }
+  process.stdout.write(p.dim('Hints, the golden example and the change itself: `archangel watch` (h, e), or --format md.\n'));
+}
+

@@ -1,0 +1,39 @@
+import { Option, type Command } from 'commander';
+
+export interface ReviewFlags {
+  staged?: boolean;
+  range?: string;
+  format: 'text' | 'md' | 'json';
+  failOn?: 'info' | 'warn' | 'error';
+  dryRun?: boolean;
+  offline?: boolean;
+}
+
+/** `archangel review`: the mentor's notes on the current diff, for terminals, hooks and CI. */
+export function register(program: Command): void {
+  program
+    .command('review')
+    .description('Review the current changes against the golden repositories: notes with questions, hints and evidence.')
+    .option('--staged', 'review what is staged (the index) instead of the working tree')
+    .option('--range <A..B>', 'review the changes between two commits')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'exit 10 when a note is at least this severe').choices(['info', 'warn', 'error']))
+    .option('--dry-run', 'print exactly what would be sent to the model, and send nothing')
+    .option('--offline', 'use the offline mentor even when a model is configured')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ archangel review                          notes on your uncommitted changes
+  $ archangel review --staged --fail-on warn  a pre-commit check (see \`archangel hook install\`)
+  $ archangel review --range main..HEAD --format md > review.md
+  $ archangel review --dry-run                what would leave the machine
+
+Without ANTHROPIC_API_KEY (or another configured provider) the offline mentor writes the notes
+from the golden conventions and code. Exit codes: 0 ok, 10 a note at or above --fail-on.`,
+    )
+    .action(async (flags: ReviewFlags) => {
+      const { reviewCommand } = await import('./review-run.js');
+      process.exitCode = await reviewCommand(flags);
+    });
+}

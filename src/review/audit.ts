@@ -1,0 +1,44 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReviewContext } from './context/types.js';
+import type { Usage } from '../tutor/types.js';
+
+/** One request that left the machine. Never the text that was sent, never a secret. */
+export interface AuditEntry {
+  at: string;
+  kind: 'review' | 'hint' | 'chat' | 'ask';
+  model: string;
+  /** Which files and line ranges went out. */
+  files: Array<{ path: string; lines: string[] }>;
+  /** Golden snippets sent, by citation. */
+  golden: string[];
+  inputTokens: number;
+  outputTokens: number;
+  error?: string;
+}
+
+/** Appends to `.archangel/audit.log` (JSON lines), the record of what was sent to a model. */
+export function appendAudit(stateDir: string, entry: AuditEntry): void {
+  mkdirSync(stateDir, { recursive: true });
+  appendFileSync(join(stateDir, 'audit.log'), `${JSON.stringify(entry)}\n`);
+}
+
+/** The audit entry for a context sent to `model`. */
+export function auditEntryFor(kind: AuditEntry['kind'], model: string, context: ReviewContext, usage: Usage | undefined, error?: string): AuditEntry {
+  const files = new Map<string, string[]>();
+  for (const hunk of context.hunks) {
+    const lines = files.get(hunk.path) ?? [];
+    lines.push(`${hunk.startLine}-${hunk.endLine}`);
+    files.set(hunk.path, lines);
+  }
+  return {
+    at: new Date().toISOString(),
+    kind,
+    model,
+    files: [...files].map(([path, lines]) => ({ path, lines })),
+    golden: context.evidence.flatMap((e) => (e.kind === 'golden' ? [`${e.citation.repo} ${e.citation.path}:${e.citation.startLine}-${e.citation.endLine}`] : [])),
+    inputTokens: usage?.inputTokens ?? 0,
+    outputTokens: usage?.outputTokens ?? 0,
+    ...(error ? { error } : {}),
+  };
+}

@@ -1,0 +1,240 @@
+import { checkFile } from '../../conventions/check.js';
+import type { Convention, Finding, Profile } from '../../conventions/types.js';
+import { chunkFile, type Chunk } from '../../index/chunk/index.js';
+import type { GoldenIndex } from '../../index/golden-index.js';
+import { goldenLines } from '../../index/store/golden-lines.js';
+import { formatHunkLines } from '../../tutor/claude/review-input.js';
+import type { Citation, Evidence } from '../../tutor/types.js';
+import { redactSecrets } from '../redact/index.js';
+import type { DiffResult, DiffTarget, FileChange, Hunk, HunkLine } from '../types.js';
+import { readNewText } from './new-text.js';
+import type { HunkContext, ReviewContext } from './types.js';
+
+/**
+ * Budgets that keep a review small enough to read and cheap to send. A save rarely touches more
+ * than a few hunks; past these, the rest is left out rather than drowning the learner.
+ */
+export const CONTEXT_LIMITS = {
+  /** Hunks reviewed per save, largest first. */
+  maxHunks: 8,
+  /** Golden neighbours looked up per hunk. */
+  neighboursPerHunk: 2,
+  /** Pieces of evidence in one review (golden snippets and conventions). */
+  maxEvidence: 8,
+  /**
+   * Lines of a golden snippet sent or shown: enough for a function's head and the habit in
+   * question, and half a terminal pane beside the learner's code (at 24 lines a review sent
+   * 0.31x the naive prompt's evidence; the target is 0.3x).
+   */
+  snippetLines: 16,
+};
+
+export interface BuildContextOptions {
+  repoRoot: string;
+  target: DiffTarget;
+  diff: DiffResult;
+  /** The golden index; without it there are no neighbours (conventions still work if a profile exists). */
+  index?: GoldenIndex | undefined;
+  profile?: Profile | undefined;
+  level: ReviewContext['level'];
+  maxNotes: number;
+  /** Redact secrets in everything the context holds (privacy.redactSecrets). */
+  redact: boolean;
+}
+
+/**
+ * Turns a diff into the evidence a tutor works from: for each changed hunk, the enclosing symbol,
+ * the convention findings on its added lines, and the golden code most like it; every piece of
+ * evidence numbered once. Everything is redacted before it is put in the context.
+ */
+export async function buildReviewContext(options: BuildContextOptions): Promise<ReviewContext> {
+  const evidence = new EvidenceList(CONTEXT_LIMITS.maxEvidence);
+  const files = new Map<string, Promise<FileView>>();
+  const hunks: HunkContext[] = [];
+  const code = new Map<HunkContext, string>();
+  for (const { file, hunk } of rankHunks(options.diff.files).slice(0, CONTEXT_LIMITS.maxHunks)) {
+    let view = files.get(file.path);
+    if (!view) files.set(file.path, (view = readFileView(file, options)));
+    const built = await hunkContext(file, hunk, await view, options.redact);
+    hunks.push(built.context);
+    code.set(built.context, built.code);
+  }
+  await attachConventionEvidence(hunks, options, evidence);
+  if (options.index) await attachNeighbours(hunks, code, options.index, options.redact, evidence);
+  return {
+    hunks: hunks.sort((a, b) => a.path.localeCompare(b.path) || a.startLine - b.startLine),
+    evidence: evidence.items,
+    findings: describeFindings(hunks),
+    level: options.level,
+    maxNotes: options.maxNotes,
+  };
+}
+
+/** Hunks that add code, biggest change first (a one-line tweak matters less than a new function). */
+function rankHunks(files: FileChange[]): Array<{ file: FileChange; hunk: Hunk }> {
+  return files
+    .filter((file) => file.status !== 'deleted')
+    .flatMap((file) => file.hunks.map((hunk) => ({ file, hunk })))
+    .filter(({ hunk }) => hunk.lines.some((line) => line.kind === 'add'))
+    .sort((a, b) => addedCount(b.hunk) - addedCount(a.hunk));
+}
+
+function addedCount(hunk: Hunk): number {
+  return hunk.lines.filter((line) => line.kind === 'add').length;
+}
+
+/** A changed file read once per review and shared by its hunks. */
+interface FileView {
+  /** The new file text, redacted (line count unchanged), or undefined when unreadable. */
+  text: string | undefined;
+  chunks: Chunk[];
+  findings: Finding[];
+}
+
+async function readFileView(file: FileChange, options: BuildContextOptions): Promise<FileView> {
+  const raw = await readNewText(options.repoRoot, options.target, file.path);
+  if (raw === undefined || !file.language) return { text: raw, chunks: [], findings: [] };
+  const text = options.redact ? (await redactSecrets(raw, { path: file.path })).text : raw;
+  const changed = addedRanges(file.hunks);
+  const [chunks, findings] = await Promise.all([
+    chunkFile(text, file.language),
+    options.profile ? checkFile(options.profile, { path: file.path, language: file.language, text, changed }) : Promise.resolve([]),
+  ]);
+  return { text, chunks, findings };
+}
+
+/** One hunk's context, and the code to find golden neighbours with (its enclosing chunk, or the added lines). */
+async function hunkContext(file: FileChange, hunk: Hunk, view: FileView, redact: boolean): Promise<{ context: HunkContext; code: string }> {
+  const lines = view.text === undefined ? hunk.lines : await redactedLines(hunk.lines, view.text, file.path, redact);
+  const added = lines.filter((l) => l.kind === 'add' && l.newLine !== undefined).map((l) => ({ line: l.newLine!, text: l.text }));
+  const startLine = added[0]?.line ?? hunk.newStart;
+  const endLine = added[added.length - 1]?.line ?? startLine;
+  const enclosing = enclosingChunk(view.chunks, startLine, endLine);
+  const inHunk = (f: Finding) => f.startLine >= hunk.newStart && f.startLine < hunk.newStart + Math.max(1, hunk.newLines);
+  const context: HunkContext = {
+    path: file.path,
+    language: file.language,
+    startLine,
+    endLine,
+    text: formatHunkLines(lines),
+    symbol: enclosing?.symbol ?? null,
+    added,
+    findings: view.findings.filter(inHunk).map((finding) => ({ finding, evidence: [] })),
+    neighbours: [],
+  };
+  return { context, code: enclosing?.text ?? added.map((a) => a.text).join('\n') };
+}
+
+/** New-file lines come from the redacted file; deleted lines are redacted as one block. */
+async function redactedLines(lines: HunkLine[], text: string, path: string, redact: boolean): Promise<HunkLine[]> {
+  const fileLines = text.split('\n');
+  const deleted = lines.filter((l) => l.kind === 'del').map((l) => l.text);
+  const cleanDeleted = redact && deleted.length > 0 ? (await redactSecrets(deleted.join('\n'), { path })).text.split('\n') : deleted;
+  let d = 0;
+  return lines.map((line) => {
+    if (line.kind === 'del') return { ...line, text: cleanDeleted[d++] ?? line.text };
+    return line.newLine !== undefined ? { ...line, text: fileLines[line.newLine - 1] ?? line.text } : line;
+  });
+}
+
+function enclosingChunk(chunks: Chunk[], start: number, end: number): Chunk | undefined {
+  let best: Chunk | undefined;
+  let bestOverlap = 0;
+  for (const chunk of chunks) {
+    const overlap = Math.min(end, chunk.endLine) - Math.max(start, chunk.startLine) + 1;
+    if (overlap > bestOverlap) {
+      best = chunk;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
+
+/** Findings' evidence is numbered first: findings are what notes are about. */
+async function attachConventionEvidence(hunks: HunkContext[], options: BuildContextOptions, evidence: EvidenceList): Promise<void> {
+  const conventions = new Map((options.profile?.conventions ?? []).map((c) => [c.id, c]));
+  for (const hunk of hunks) {
+    for (const entry of hunk.findings) {
+      const convention = conventions.get(entry.finding.ruleId);
+      const id = evidence.add(conventionEvidence(entry.finding, convention));
+      if (id) entry.evidence.push(id);
+      const example = entry.finding.examples[0];
+      const snippet = example && options.index ? goldenLines(options.index.db, example.repo, example.path, example.startLine, Math.min(example.endLine, example.startLine + CONTEXT_LIMITS.snippetLines - 1)) : undefined;
+      if (example && snippet !== undefined) {
+        const golden = evidence.add({ kind: 'golden', id: '', citation: example, snippet: await clean(snippet, example.path, options.redact) });
+        if (golden) entry.evidence.push(golden);
+      }
+    }
+  }
+}
+
+/** The golden code most like each hunk's enclosing code (its own file left out). */
+async function attachNeighbours(hunks: HunkContext[], code: Map<HunkContext, string>, index: GoldenIndex, redact: boolean, evidence: EvidenceList): Promise<void> {
+  for (const hunk of hunks) {
+    const query = code.get(hunk) ?? '';
+    if (query.trim().length === 0) continue;
+    const results = await index.search({ kind: 'code', code: query }, { limit: CONTEXT_LIMITS.neighboursPerHunk, excludePath: hunk.path });
+    for (const result of results) {
+      const citation: Citation = { repo: result.repo, path: result.path, startLine: result.startLine, endLine: Math.min(result.endLine, result.startLine + CONTEXT_LIMITS.snippetLines - 1), commit: result.commit };
+      const snippet = result.text.split('\n').slice(0, CONTEXT_LIMITS.snippetLines).join('\n');
+      const id = evidence.add({ kind: 'golden', id: '', citation, snippet: await clean(snippet, result.path, redact), symbol: result.symbol });
+      if (id) hunk.neighbours.push(id);
+    }
+  }
+}
+
+function conventionEvidence(finding: Finding, convention: Convention | undefined): Evidence {
+  return {
+    kind: 'convention',
+    id: '',
+    ruleId: finding.ruleId,
+    statement: convention?.statement ?? finding.expected,
+    support: finding.support,
+    confidence: finding.confidence,
+    examples: finding.examples,
+  };
+}
+
+async function clean(text: string, path: string, redact: boolean): Promise<string> {
+  return redact ? (await redactSecrets(text, { path })).text : text;
+}
+
+/** Numbered evidence (E1, E2...), each piece once, up to a limit. */
+class EvidenceList {
+  readonly items: Evidence[] = [];
+  readonly #byKey = new Map<string, string>();
+
+  constructor(private readonly limit: number) {}
+
+  /** The id of `item`, added if new; undefined when the list is full. */
+  add(item: Evidence): string | undefined {
+    const key = item.kind === 'golden' ? `g:${item.citation.repo}:${item.citation.path}:${item.citation.startLine}` : `c:${item.ruleId}`;
+    const known = this.#byKey.get(key);
+    if (known) return known;
+    if (this.items.length >= this.limit) return undefined;
+    const id = `E${this.items.length + 1}`;
+    this.items.push({ ...item, id });
+    this.#byKey.set(key, id);
+    return id;
+  }
+}
+
+function addedRanges(hunks: Hunk[]): Array<{ start: number; end: number }> {
+  const ranges: Array<{ start: number; end: number }> = [];
+  for (const hunk of hunks) {
+    for (const line of hunk.lines) {
+      if (line.kind !== 'add' || line.newLine === undefined) continue;
+      const last = ranges[ranges.length - 1];
+      if (last && last.end === line.newLine - 1) last.end = line.newLine;
+      else ranges.push({ start: line.newLine, end: line.newLine });
+    }
+  }
+  return ranges;
+}
+
+/** The findings as short lines for the model, citing their evidence ids. */
+function describeFindings(hunks: HunkContext[]): string {
+  return hunks
+    .flatMap((hunk) => hunk.findings.map(({ finding, evidence }) => `${finding.path}:${finding.startLine} ${finding.ruleId} (${finding.severity}): ${finding.message}${evidence.length ? ` [${evidence.join(', ')}]` : ''}`))
+    .join('\n');
+}

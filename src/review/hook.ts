@@ -1,0 +1,44 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { ArchangelError } from '../errors/archangel-error.js';
+import { reviewGit } from './diff/git.js';
+
+/** The line that marks a hook as ours, so we never overwrite or delete someone else's. */
+const MARKER = '# installed by `archangel hook install`';
+
+/** Where git looks for the pre-commit hook (honours core.hooksPath and worktrees). */
+async function hookPath(repoDir: string): Promise<string> {
+  const path = (await reviewGit(repoDir, ['rev-parse', '--git-path', 'hooks/pre-commit'])).trim();
+  return isAbsolute(path) ? path : join((await reviewGit(repoDir, ['rev-parse', '--show-toplevel'])).trim(), path);
+}
+
+/**
+ * Installs a pre-commit hook that runs `archangel review --staged` and blocks the commit when a
+ * note is at least `failOn` severe. `bin` is the archangel executable to run.
+ */
+export async function installHook(repoDir: string, options: { bin: string; failOn: 'info' | 'warn' | 'error' }): Promise<string> {
+  const path = await hookPath(repoDir);
+  if (existsSync(path) && !readFileSync(path, 'utf8').includes(MARKER)) {
+    throw new ArchangelError('USAGE', `${path} already exists and was not written by ArchAngel.`, {
+      hint: `Add this line to it instead: "${process.execPath}" "${options.bin}" review --staged --fail-on ${options.failOn}`,
+    });
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(
+    path,
+    `#!/bin/sh\n${MARKER}\n# Reviews the staged changes; a note at or above "${options.failOn}" stops the commit (git commit --no-verify skips it).\nexec "${process.execPath}" "${options.bin}" review --staged --fail-on ${options.failOn}\n`,
+  );
+  chmodSync(path, 0o755);
+  return path;
+}
+
+/** Removes the hook if ArchAngel installed it; returns its path, or undefined when there was none of ours. */
+export async function uninstallHook(repoDir: string): Promise<string | undefined> {
+  const path = await hookPath(repoDir);
+  if (!existsSync(path)) return undefined;
+  if (!readFileSync(path, 'utf8').includes(MARKER)) {
+    throw new ArchangelError('USAGE', `${path} was not written by ArchAngel, so it is left alone.`, { hint: 'Edit it by hand if it runs archangel.' });
+  }
+  rmSync(path);
+  return path;
+}

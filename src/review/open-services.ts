@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import type { Project } from '../config/project.js';
+import { readProfile } from '../conventions/learn.js';
+import type { Profile } from '../conventions/types.js';
+import { isArchangelError } from '../errors/archangel-error.js';
+import { openGoldenIndex, type GoldenIndex } from '../index/golden-index.js';
+import { currentLearner } from '../session/learner.js';
+import { openSessionStore, type SessionStore } from '../session/store.js';
+import type { ClaudeTutor } from '../tutor/claude/tutor.js';
+import { selectTutor } from '../tutor/select-tutor.js';
+import type { Tutor } from '../tutor/tutor.js';
+
+/** What a review needs, opened once: `review` uses it for one run, `watch` for a whole session. */
+export interface ReviewServices {
+  tutor: Tutor;
+  claude?: ClaudeTutor | undefined;
+  index?: GoldenIndex | undefined;
+  profile?: Profile | undefined;
+  session: SessionStore;
+  learner: string;
+  /** Plain lines about what is missing or degraded (no index, no key...), for the user. */
+  warnings: string[];
+  close(): void;
+}
+
+export async function openReviewServices(project: Project, options: { offline?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<ReviewServices> {
+  const env = options.env ?? process.env;
+  const warnings: string[] = [];
+  let index: GoldenIndex | undefined;
+  try {
+    index = openGoldenIndex(project.indexPath, project.config, env);
+  } catch (error) {
+    if (!isArchangelError(error) || !['INDEX_MISSING', 'INDEX_MISMATCH'].includes(error.code)) throw error;
+    warnings.push(`${error.message} Notes will have no golden evidence until ${error.hint ? error.hint.replace(/\.$/, '').replace(/^Run/, 'you run') : 'the index is built'}.`);
+  }
+  const profile = index ? readProfile(index.db) : undefined;
+  const selected = await selectTutor(project.config, { projectRoot: project.root, env, offline: options.offline ?? false });
+  if (selected.offlineReason && !options.offline) warnings.push(`Using the offline mentor: ${selected.offlineReason}`);
+  const learner = currentLearner(project.root);
+  const session = openSessionStore(join(project.stateDir, 'state.db'), { learner });
+  return {
+    tutor: selected.tutor,
+    claude: selected.claude,
+    index,
+    profile,
+    session,
+    learner,
+    warnings,
+    close() {
+      session.close();
+      index?.close();
+    },
+  };
+}

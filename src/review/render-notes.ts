@@ -1,0 +1,52 @@
+import { citationLabel } from '../tutor/claude/prompt-data.js';
+import type { Evidence, Note } from '../tutor/types.js';
+
+/** One line of evidence for a terminal: a golden place, or a convention with its numbers. */
+export function formatEvidence(evidence: Evidence): string {
+  if (evidence.kind === 'golden') return `golden: ${citationLabel(evidence.citation)}${evidence.symbol ? ` (${evidence.symbol})` : ''}`;
+  const followed = Math.round(evidence.support * evidence.confidence);
+  return `convention: ${evidence.statement} — ${followed} of ${evidence.support} golden cases (${Math.round(evidence.confidence * 100)}%)`;
+}
+
+const RUNG_NAMES = ['question', 'hint', 'golden example', 'change'] as const;
+
+/**
+ * A note as markdown: its place and title, the rungs and the evidence it rests on, golden
+ * snippets included. `fold` hides rungs 2-4 in <details> so a reader of a PR or CI report
+ * climbs on purpose; unfolded (the notes report), every rung is shown for scoring against the
+ * rubric in MENTOR.md.
+ */
+export function noteToMarkdown(note: Note, options: { fold?: boolean } = {}): string {
+  const lines = note.startLine === note.endLine ? `${note.startLine}` : `${note.startLine}-${note.endLine}`;
+  const head = `### ${note.path}:${lines} — ${note.title} (${note.severity})\n\n_topic_ \`${note.topic}\` · _source_ ${note.source} · _id_ \`${note.id}\``;
+  const rungs = options.fold ? foldedRungs(note) : note.ladder.map((rung) => `${rung.level}. **${RUNG_NAMES[rung.level - 1] ?? 'rung'}:** ${indentContinuation(rung.text)}`).join('\n');
+  const evidence = note.evidence.map(evidenceMarkdown).join('\n\n');
+  const partial = note.partial ? '\n\n_The reply was cut off while this note was written._' : '';
+  return `${head}\n\n${rungs}\n\n**Evidence**\n\n${evidence || '_none_'}${partial}\n`;
+}
+
+function foldedRungs(note: Note): string {
+  const [first, ...rest] = note.ladder;
+  return [first?.text ?? '', ...rest.map((rung) => `<details><summary>${RUNG_NAMES[rung.level - 1]}</summary>\n\n${rung.text}\n\n</details>`)].join('\n\n');
+}
+
+function evidenceMarkdown(item: Evidence): string {
+  if (item.kind === 'convention') {
+    const examples = item.examples.map((example) => `  - ${citationLabel(example)}`).join('\n');
+    return `- ${item.id} convention \`${item.ruleId}\`: ${item.statement} (support ${item.support}, confidence ${Math.round(item.confidence * 100)}%)${examples ? `\n${examples}` : ''}`;
+  }
+  const fence = item.snippet.includes('```') ? '~~~~' : '```';
+  return `- ${item.id} golden ${citationLabel(item.citation)}${item.symbol ? ` (\`${item.symbol}\`)` : ''}\n\n${fence}\n${item.snippet.trimEnd()}\n${fence}`;
+}
+
+/** Multi-line rung text (a level-4 diff) indented under its list item so the list stays one list. */
+function indentContinuation(text: string): string {
+  return text.split('\n').join('\n   ');
+}
+
+const SEVERITY_RANK = { info: 0, warn: 1, error: 2 } as const;
+
+/** Whether `note` is at least as severe as `threshold`. */
+export function atLeast(note: Note, threshold: Note['severity']): boolean {
+  return SEVERITY_RANK[note.severity] >= SEVERITY_RANK[threshold];
+}

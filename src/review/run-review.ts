@@ -1,0 +1,122 @@
+import type { Project } from '../config/project.js';
+import type { Profile } from '../conventions/types.js';
+import type { GoldenIndex } from '../index/golden-index.js';
+import type { SessionStore } from '../session/store.js';
+import type { Tutor } from '../tutor/tutor.js';
+import type { Note, TutorEvent, Usage } from '../tutor/types.js';
+import { appendAudit, auditEntryFor } from './audit.js';
+import { currentBranch } from './branch.js';
+import { buildReviewContext } from './context/build-context.js';
+import type { ReviewContext } from './context/types.js';
+import { readDiff } from './diff/read-diff.js';
+import type { DiffResult, DiffTarget } from './types.js';
+
+export interface ReviewRequest {
+  project: Project;
+  /** The learner's repository (any folder inside it). */
+  repoDir: string;
+  target: DiffTarget;
+  /** Only these files (the watcher passes the file that was saved). */
+  paths?: string[] | undefined;
+  tutor: Tutor;
+  /** Open once and reused by long-lived callers (watch); absent: no golden neighbours. */
+  index?: GoldenIndex | undefined;
+  profile?: Profile | undefined;
+  /** Where notes, dismissals and reviews are recorded; absent: nothing is recorded. */
+  session?: SessionStore | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** The review's own events around the tutor's: what was diffed and the context built from it. */
+export type ReviewEvent = TutorEvent | { type: 'context'; diff: DiffResult; context: ReviewContext };
+
+/**
+ * One review of the learner's changes: diff, context (conventions, golden neighbours, redaction),
+ * the tutor's notes (dismissed ones never shown again), and the record of it all.
+ */
+export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewEvent> {
+  const { project, tutor, session } = request;
+  const { diff, context } = await prepareReview(request);
+  yield { type: 'context', diff, context };
+  if (request.signal?.aborted) return;
+
+  const reviewId = session?.startReview({ repo: project.root, branch: await currentBranch(request.repoDir), target: request.target, tutor: tutor.label, files: diff.files.map((f) => f.path) });
+  const sent = tutor.mode === 'model' ? forModel(context, project.config.privacy.sendGoldenSnippets) : context;
+  const notes: Note[] = [];
+  const hidden = new Set<string>();
+  let usage: Usage | undefined;
+  let failure: string | undefined;
+  for await (const event of tutor.review(sent, request.signal)) {
+    if (event.type === 'note-start' && session?.isDismissed(event.note.id)) hidden.add(event.note.id);
+    if ((event.type === 'note-start' && hidden.has(event.note.id)) || ((event.type === 'text' || event.type === 'citation') && hidden.has(event.noteId))) continue;
+    if (event.type === 'note-end') {
+      if (hidden.has(event.note.id) || session?.isDismissed(event.note.id)) continue;
+      notes.push(event.note);
+    }
+    if (event.type === 'error') failure = event.message;
+    if (event.type === 'done') usage = event.usage;
+    yield event;
+  }
+  if (request.signal?.aborted) {
+    if (reviewId !== undefined) session?.finishReview(reviewId, { notes: notes.length, error: 'superseded' });
+    return;
+  }
+  if (tutor.mode === 'model') appendAudit(project.stateDir, auditEntryFor('review', tutor.label, sent, usage, failure));
+  if (session && reviewId !== undefined) {
+    session.recordNotes(reviewId, notes, (note) => noteCode(context, note));
+    session.markResolved(reviewId, { paths: diff.files.map((f) => f.path), stillFound: stillFound(session, project.root, context, notes) });
+    session.finishReview(reviewId, { notes: notes.length, ...(usage ? { usage } : {}), ...(failure ? { error: failure } : {}) });
+  }
+}
+
+/** The diff and the context built from it, before any tutor runs (dry runs and questions stop here). */
+export async function prepareReview(request: Omit<ReviewRequest, 'tutor' | 'session'>): Promise<{ diff: DiffResult; context: ReviewContext }> {
+  const { project } = request;
+  const diff = await readDiff(request.repoDir, request.target, { ...(request.paths ? { paths: request.paths } : {}) });
+  const context = await buildReviewContext({
+    repoRoot: project.root,
+    target: request.target,
+    diff,
+    index: request.index,
+    profile: request.profile,
+    level: project.config.mentor.level,
+    maxNotes: project.config.mentor.maxNotesPerSave,
+    redact: project.config.privacy.redactSecrets,
+  });
+  return { diff, context };
+}
+
+/** `privacy.sendGoldenSnippets: false` keeps golden code on this machine: only conventions go out. */
+export function forModel(context: ReviewContext, sendGolden: boolean): ReviewContext {
+  if (sendGolden) return context;
+  const kept = new Set(context.evidence.filter((e) => e.kind !== 'golden').map((e) => e.id));
+  return {
+    ...context,
+    evidence: context.evidence.filter((e) => kept.has(e.id)),
+    hunks: context.hunks.map((h) => ({ ...h, neighbours: [], findings: h.findings.map((f) => ({ ...f, evidence: f.evidence.filter((id) => kept.has(id)) })) })),
+  };
+}
+
+/**
+ * Notes still standing after this review: the ones given now, and a model's earlier notes whose
+ * convention is still broken in the same file (a model may skip or rephrase a note on a later
+ * save; the offline mentor's notes are deterministic, so their ids alone are exact).
+ */
+function stillFound(session: SessionStore, repo: string, context: ReviewContext, notes: Note[]): Set<string> {
+  const found = new Set(notes.map((n) => n.id));
+  const broken = new Set(context.hunks.flatMap((h) => h.findings.map(({ finding }) => `${finding.path}\u0000${finding.ruleId}`)));
+  for (const note of session.openNotes({ repo })) {
+    if (note.source === 'model' && broken.has(`${note.path}\u0000${note.topic}`)) found.add(note.id);
+  }
+  return found;
+}
+
+/** The learner's code a note is about, from the context's hunks. */
+function noteCode(context: ReviewContext, note: Note): string {
+  const lines: string[] = [];
+  for (const hunk of context.hunks) {
+    if (hunk.path !== note.path) continue;
+    for (const added of hunk.added) if (added.line >= note.startLine && added.line <= note.endLine) lines.push(added.text);
+  }
+  return lines.join('\n');
+}

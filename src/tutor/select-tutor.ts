@@ -1,0 +1,63 @@
+import type { ArchangelConfig } from '../config/schema.js';
+import { isArchangelError } from '../errors/archangel-error.js';
+import type { ReviewContext } from '../review/context/types.js';
+import { createClaudeTutor, type ClaudeTutor } from './claude/tutor.js';
+import type { ClientOverrides } from './claude/client.js';
+import type { RetryPolicy } from './claude/stream-call.js';
+import { createOfflineTutor } from './offline/index.js';
+import type { Tutor } from './tutor.js';
+import type { TutorEvent } from './types.js';
+
+export interface SelectedTutor {
+  tutor: Tutor;
+  /** The Claude tutor when one is configured (chat and hints use it directly). */
+  claude?: ClaudeTutor | undefined;
+  /** Why the offline mentor is used, in one plain line (no key, `--offline`...). */
+  offlineReason?: string | undefined;
+}
+
+export interface SelectOptions {
+  projectRoot: string;
+  env?: NodeJS.ProcessEnv;
+  /** Force the offline mentor. */
+  offline?: boolean;
+  overrides?: ClientOverrides;
+  retry?: Partial<RetryPolicy>;
+}
+
+/**
+ * Claude when its provider has credentials, else the offline mentor. A Claude review that fails
+ * before giving any note (bad key, no network, quota) is answered by the offline mentor, with one
+ * line saying why.
+ */
+export async function selectTutor(config: ArchangelConfig, options: SelectOptions): Promise<SelectedTutor> {
+  const offline = createOfflineTutor({ projectRoot: options.projectRoot });
+  if (options.offline) return { tutor: offline, offlineReason: 'offline mode was asked for' };
+  let claude: ClaudeTutor;
+  try {
+    claude = await createClaudeTutor(config, { projectRoot: options.projectRoot, env: options.env ?? process.env, ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.retry ? { retry: options.retry } : {}) });
+  } catch (error) {
+    if (isArchangelError(error) && error.code === 'PROVIDER') return { tutor: offline, offlineReason: error.message };
+    throw error;
+  }
+  return { tutor: withOfflineFallback(claude, config.model.feedback, offline), claude };
+}
+
+function withOfflineFallback(claude: ClaudeTutor, model: string, offline: Tutor): Tutor {
+  return {
+    mode: 'model',
+    label: model,
+    async *review(context: ReviewContext, signal?: AbortSignal): AsyncGenerator<TutorEvent> {
+      let notes = 0;
+      for await (const event of claude.review(context, signal)) {
+        if (event.type === 'note-end') notes++;
+        if (event.type === 'error' && event.fatal && notes === 0) {
+          yield { type: 'error', fatal: false, message: `${event.message} The offline mentor answers instead.`, ...(event.hint ? { hint: event.hint } : {}) };
+          yield* offline.review(context, signal);
+          return;
+        }
+        yield event;
+      }
+    },
+  };
+}

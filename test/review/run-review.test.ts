@@ -1,0 +1,170 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Project } from '../../src/config/project.js';
+import { parseConfigText } from '../../src/config/load.js';
+import { conventionsObserver } from '../../src/conventions/learn.js';
+import { createEmbeddingProvider } from '../../src/index/embed/create.js';
+import { runIndex } from '../../src/index/indexer/run-index.js';
+import { openReviewServices } from '../../src/review/open-services.js';
+import { runReview, type ReviewEvent } from '../../src/review/run-review.js';
+import type { Note } from '../../src/tutor/types.js';
+import { treeFromNodeModules } from '../helpers/corpus.js';
+import { startFakeAnthropic, type FakeAnthropic } from '../helpers/fake-anthropic.js';
+import { createRepo, removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+
+/**
+ * The learner's repository: golden code is zod's TypeScript sources, and the learner's change
+ * adds a function that departs from two of its conventions (naming, an empty catch).
+ */
+const LEARNER_CHANGE = `
+export async function load_user_profile(id: string) {
+  try {
+    const response = await fetch(\`/api/users/\${id}\`);
+    return await response.json();
+  } catch (error) {}
+}
+`;
+
+// A fake GitHub token built at run time: never a literal secret in the repository.
+const FAKE_TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;
+
+let golden: TestRepo;
+let learner: TestRepo;
+let project: Project;
+
+/** The learner's project; `stateDir` apart gives a test its own notes and dismissals. */
+function projectFor(root: string, extra: Record<string, unknown> = {}, stateDir = join(root, '.archangel')): Project {
+  const config = parseConfigText(JSON.stringify({ golden: [{ path: golden.dir, name: 'zod' }], ...extra }), 'archangel.json');
+  return { config, file: join(root, 'archangel.json'), root, indexPath: join(root, '.archangel', 'index.db'), stateDir };
+}
+
+async function collect(events: AsyncGenerator<ReviewEvent>): Promise<{ notes: Note[]; errors: string[]; all: ReviewEvent[] }> {
+  const all: ReviewEvent[] = [];
+  for await (const event of events) all.push(event);
+  return {
+    all,
+    notes: all.flatMap((e) => (e.type === 'note-end' ? [e.note] : [])),
+    errors: all.flatMap((e) => (e.type === 'error' ? [e.message] : [])),
+  };
+}
+
+beforeAll(async () => {
+  golden = createRepo();
+  golden.commit('zod sources', treeFromNodeModules('zod/src/v4/core', /\.ts$/));
+  learner = createRepo();
+  learner.commit('start', { 'src/users.ts': 'export const users = new Map<string, string>();\n' });
+  project = projectFor(learner.dir);
+  await runIndex({ config: project.config, root: project.root, indexPath: project.indexPath, cacheDir: join(project.root, '.cache'), embedder: createEmbeddingProvider({ provider: 'local' }, {}), observer: conventionsObserver });
+  writeFileSync(join(learner.dir, 'src/users.ts'), `export const users = new Map<string, string>();\nconst token = "${FAKE_TOKEN}";\n${LEARNER_CHANGE}`);
+}, 120_000);
+afterAll(removeTempDirs);
+
+describe('a review offline', () => {
+  it('gives ranked notes on the departures, with golden evidence, and records them', async () => {
+    const services = await openReviewServices(project, { offline: true });
+    try {
+      const { notes, all } = await collect(runReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session }));
+      expect(all[0]?.type).toBe('context');
+      expect(notes.length).toBeGreaterThan(0);
+      expect(notes.length).toBeLessThanOrEqual(3);
+      const topics = notes.map((n) => n.topic);
+      expect(topics.some((t) => t.includes('errors.empty-catch') || t.includes('naming.function'))).toBe(true);
+      for (const note of notes) {
+        expect(note.ladder.map((r) => r.level)).toEqual([1, 2, 3, 4]);
+        expect(note.evidence.length).toBeGreaterThan(0);
+        expect(services.session.getNote(note.id)).toMatchObject({ id: note.id, timesSeen: 1 });
+      }
+    } finally {
+      services.close();
+    }
+  });
+
+  it('never shows a dismissed note again', async () => {
+    const services = await openReviewServices(project, { offline: true });
+    try {
+      const review = () => collect(runReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session }));
+      const first = await review();
+      const dismissed = first.notes[0]!;
+      services.session.dismiss(dismissed.id);
+      const second = await review();
+      expect(second.notes.map((n) => n.id)).not.toContain(dismissed.id);
+      expect(second.all.some((e) => e.type === 'note-start' && e.note.id === dismissed.id)).toBe(false);
+    } finally {
+      services.close();
+    }
+  });
+});
+
+describe('a review with Claude (the real SDK against a loopback Messages API)', () => {
+  let fake: FakeAnthropic;
+  afterAll(() => fake?.close());
+
+  it('streams the model\'s notes, drops invented citations, redacts secrets and writes the audit log', async () => {
+    const reply = `<note path="src/users.ts" lines="4-9" topic="errors" severity="warn" title="error handling" evidence="E1,E99">
+<question>If fetch fails on line 6, what does a caller of load_user_profile receive?</question>
+<hint>An empty catch turns every failure into undefined.</hint>
+<example>Compare with the golden code in [E1].</example>
+<change>Rethrow with a cause.</change>
+</note>`;
+    fake = await startFakeAnthropic({ script: [{ kind: 'reply', text: reply, usage: { inputTokens: 900, outputTokens: 120 } }] });
+    const env = { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url };
+    const services = await openReviewServices(project, { env });
+    try {
+      expect(services.tutor.mode).toBe('model');
+      const { notes, all } = await collect(runReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session }));
+      expect(notes).toHaveLength(1);
+      expect(notes[0]!.source).toBe('model');
+      expect(notes[0]!.evidence.map((e) => e.id)).toEqual(['E1']);
+      const done = all.find((e) => e.type === 'done');
+      expect(done).toMatchObject({ usage: { inputTokens: 900, outputTokens: 120 } });
+
+      const body = JSON.stringify(fake.requests[0]!.body);
+      expect(body).toContain('load_user_profile');
+      expect(body).not.toContain(FAKE_TOKEN);
+      expect(body).toContain('[REDACTED');
+
+      const audit = readFileSync(join(project.stateDir, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const entry = audit[audit.length - 1];
+      expect(entry).toMatchObject({ kind: 'review', inputTokens: 900, outputTokens: 120 });
+      expect(entry.files[0].path).toBe('src/users.ts');
+      expect(JSON.stringify(entry)).not.toContain(FAKE_TOKEN);
+    } finally {
+      services.close();
+    }
+  });
+
+  it('falls back to the offline mentor with one clear line when the key is rejected', async () => {
+    const rejecting = await startFakeAnthropic({ script: [{ kind: 'error', status: 401, message: 'invalid x-api-key' }] });
+    const fresh = projectFor(learner.dir, {}, tempDir());
+    const services = await openReviewServices(fresh, { env: { ANTHROPIC_API_KEY: 'bad-key', ANTHROPIC_BASE_URL: rejecting.url } });
+    try {
+      const { notes, errors } = await collect(runReview({ project: fresh, repoDir: learner.dir, target: { kind: 'worktree' }, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session }));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/rejected the API key.*offline mentor answers instead/);
+      expect(notes.length).toBeGreaterThan(0);
+      expect(notes.every((n) => n.source === 'offline')).toBe(true);
+      expect(rejecting.requests).toHaveLength(1);
+    } finally {
+      services.close();
+      await rejecting.close();
+    }
+  });
+
+  it('keeps golden code on the machine when privacy.sendGoldenSnippets is false', async () => {
+    const quiet = await startFakeAnthropic({ script: [{ kind: 'reply', text: '<none/>' }] });
+    const privateProject = projectFor(learner.dir, { privacy: { sendGoldenSnippets: false } });
+    const services = await openReviewServices(privateProject, { env: { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: quiet.url } });
+    try {
+      await collect(runReview({ project: privateProject, repoDir: learner.dir, target: { kind: 'worktree' }, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session }));
+      const body = JSON.stringify((quiet.requests[0]!.body as { messages: unknown }).messages);
+      // Conventions (statements, numbers, where the examples are) may go out; golden code may not.
+      expect(body).toContain('<convention_evidence');
+      expect(body).not.toContain('<golden_evidence');
+      expect(existsSync(join(privateProject.stateDir, 'audit.log'))).toBe(true);
+    } finally {
+      services.close();
+      await quiet.close();
+    }
+  });
+});
