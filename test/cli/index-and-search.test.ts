@@ -144,8 +144,8 @@ describe('archangel index and search, as a user runs them', () => {
   });
 
   it('documents every command with an example in --help', () => {
-    for (const command of ['index', 'search', 'init', 'conventions', 'check']) {
-      const help = runCli(tempDir(), [command, '--help']);
+    for (const command of [['index'], ['search'], ['init'], ['conventions'], ['check'], ['review'], ['ask'], ['hook', 'install'], ['hook', 'uninstall']]) {
+      const help = runCli(tempDir(), [...command, '--help']);
       expect(help.status).toBe(0);
       expect(help.stdout).toMatch(/Examples:\n\s+\$ archangel/);
     }
