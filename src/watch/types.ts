@@ -1,0 +1,59 @@
+import type { FileChange } from '../review/types.js';
+import type { HintLevel, Note, TutorEvent, Usage } from '../tutor/types.js';
+
+/**
+ * The contract between the watch session (core) and whatever shows it: the Ink TUI, plain lines
+ * without a TTY, or a test. The session emits `WatchEvent`s; the view calls `WatchController`.
+ */
+
+/** What the header shows. */
+export interface WatchStatus {
+  repo: string;
+  branch: string;
+  /** e.g. "3 repos, indexed 2h ago", or "indexing 40%", or "no index". */
+  index: string;
+  /** "offline mentor" or the model id. */
+  tutor: string;
+  /** Tokens and estimated cost this session (model tutors only). */
+  usage: Usage;
+}
+
+export type WatchEvent =
+  | { type: 'status'; status: WatchStatus }
+  /** Index building/updating progress before the first review (a newcomer's first run). */
+  | { type: 'index-progress'; message: string; done: number; total: number }
+  /** A review started for these files (empty: the whole diff). */
+  | { type: 'review-start'; reviewId: number; paths: string[] }
+  /** The changed files and their hunks, as the review saw them. */
+  | { type: 'changes'; reviewId: number; files: FileChange[] }
+  /** The tutor's stream for a review. */
+  | { type: 'tutor'; reviewId: number; event: TutorEvent }
+  /** The review ended (done, superseded by a newer save, or failed). */
+  | { type: 'review-end'; reviewId: number; outcome: 'done' | 'superseded' | 'failed'; message?: string }
+  /** A note moved up the ladder (its new rung text is in `note`). */
+  | { type: 'note-updated'; note: Note; level: HintLevel }
+  | { type: 'note-dismissed'; noteId: string }
+  /** Chat: the learner's message, the answer streaming, the end of the answer. */
+  | { type: 'chat-user'; text: string }
+  | { type: 'chat-text'; text: string }
+  | { type: 'chat-end'; error?: string }
+  /** Chat history restored at start (oldest first). */
+  | { type: 'chat-history'; messages: Array<{ role: 'user' | 'assistant'; text: string }> }
+  /** One plain line worth showing (fallback to offline, a watcher error...). */
+  | { type: 'notice'; level: 'info' | 'warn' | 'error'; message: string };
+
+/** What a view may ask of the session. */
+export interface WatchController {
+  /** Receive every event from now on; returns the unsubscribe function. */
+  subscribe(listener: (event: WatchEvent) => void): () => void;
+  /** Show the next rung of a note (records the climb). */
+  climb(noteId: string, level: HintLevel): void;
+  /** Never show this note again. */
+  dismiss(noteId: string): void;
+  /** Review the whole current diff again now. */
+  reviewAgain(): void;
+  /** Ask about the current diff (and the selected note, if any). */
+  ask(text: string, noteId?: string): void;
+  /** Stop watching, flush the record, and resolve when everything is closed. */
+  quit(): Promise<void>;
+}
