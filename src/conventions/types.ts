@@ -1,16 +1,10 @@
+import type { Citation } from '../index/citation.js';
 import type { Language } from '../index/language.js';
 
 /** The kind of habit a convention describes; also the first segment of its rule id after the language. */
 export type Category = 'naming' | 'layout' | 'size' | 'docs' | 'errors' | 'imports' | 'idioms';
 
-/** A place in a golden repository that shows a convention being followed. Lines are 1-based, inclusive. */
-export interface Citation {
-  repo: string;
-  path: string;
-  startLine: number;
-  endLine: number;
-  commit: string;
-}
+export type { Citation };
 
 /** One learned habit of the golden code, with the evidence that it is a habit. */
 export interface Convention {

@@ -6,7 +6,6 @@
 export { openSessionStore } from './store.js';
 export type { SessionStore, SessionStoreOptions } from './store.js';
 export { currentLearner, fallbackLearner } from './learner.js';
-export { moveStateAside } from './open.js';
 export { topicCategory } from './topic.js';
 export { DEFAULT_CHAT_LIMIT } from './chat.js';
 export type {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ArchangelError, messageOf } from '../errors/archangel-error.js';
+import { isCorruption } from '../sqlite/file-health.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type StateDb = Database.Database;
@@ -60,13 +61,6 @@ function schemaVersion(db: StateDb): number {
   return Number(row?.value ?? 0);
 }
 
-/** True for SQLite's ways of saying the file is not a (healthy) database. */
-export function isCorruption(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  const text = typeof code === 'string' ? code : '';
-  return text === 'SQLITE_NOTADB' || text.startsWith('SQLITE_CORRUPT') || /not a database|malformed/i.test(messageOf(error));
-}
-
 /** Any failure to open or read the record, as the error a human can act on (ArchangelErrors pass through). */
 export function asStateError(path: string, error: unknown): unknown {
   if (error instanceof ArchangelError) return error;
@@ -83,18 +77,4 @@ export function corruptState(path: string, cause: unknown): ArchangelError {
     hint: `Nothing was deleted. Move it aside (\`mv ${path} ${path}.damaged\`) and ArchAngel starts a fresh record; \`sqlite3 ${path}.damaged .recover\` may rescue old chats.`,
     cause,
   });
-}
-
-/**
- * Moves a state file and its WAL side files aside, for when the user asks to start afresh.
- * Returns the backup path, or undefined when there was nothing to move.
- */
-export function moveStateAside(path: string, now: Date = new Date()): string | undefined {
-  if (!existsSync(path)) return undefined;
-  const backup = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
-  renameSync(path, backup);
-  for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(path + suffix)) renameSync(path + suffix, backup + suffix);
-  }
-  return backup;
 }

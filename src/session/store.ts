@@ -2,7 +2,8 @@ import type { HintLevel, Note } from '../tutor/types.js';
 import { chatLog } from './chat.js';
 import { fallbackLearner } from './learner.js';
 import { noteLedger } from './notes.js';
-import { asStateError, isCorruption, openStateDb } from './open.js';
+import { isCorruption } from '../sqlite/file-health.js';
+import { asStateError, openStateDb } from './open.js';
 import { reviewLog } from './reviews.js';
 import type {
   ChatHistoryQuery,

@@ -4,14 +4,9 @@
  * exhaustively.
  */
 
-/** A place in golden code: `repo path:start-end @commit`. */
-export interface Citation {
-  repo: string;
-  path: string;
-  startLine: number;
-  endLine: number;
-  commit: string;
-}
+import type { Citation } from '../index/citation.js';
+
+export type { Citation };
 
 /** Why a note can claim "how we do it here": retrieved golden code, or a learned convention. */
 export type Evidence =

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchangelError } from '../../src/errors/archangel-error.js';
-import { moveStateAside } from '../../src/session/open.js';
+import { moveAside } from '../../src/sqlite/file-health.js';
 import { SCHEMA_VERSION } from '../../src/session/schema.js';
 import { openSessionStore } from '../../src/session/store.js';
 import { removeTempDirs } from '../helpers/git.js';
@@ -82,7 +82,7 @@ describe('opening the session store', () => {
     const path = statePath();
     const store = openSessionStore(path, { learner: 'ada@example.org' });
     store.appendChat({ repo: REPO, branch: 'main', role: 'user', text: 'keep me' });
-    const backup = moveStateAside(path, new Date(Date.UTC(2025, 0, 2, 3, 4, 5)));
+    const backup = moveAside(path, 'damaged', new Date(Date.UTC(2025, 0, 2, 3, 4, 5)));
     store.close();
 
     expect(backup).toBe(`${path}.damaged-2025-01-02T03-04-05-000Z`);
@@ -90,6 +90,6 @@ describe('opening the session store', () => {
     const saved = openSessionStore(backup!, { learner: 'ada@example.org' });
     expect(saved.chatHistory({ repo: REPO, branch: 'main' }).map((m) => m.text)).toEqual(['keep me']);
     saved.close();
-    expect(moveStateAside(path)).toBeUndefined();
+    expect(moveAside(path, 'damaged')).toBeUndefined();
   });
 });

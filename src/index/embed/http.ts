@@ -1,6 +1,7 @@
 import { ArchangelError, messageOf } from '../../errors/archangel-error.js';
 import { debug } from '../../log/logger.js';
 import { cancelled, throwIfCancelled } from './cancel.js';
+import { sleep } from '../../net/sleep.js';
 
 /** How hard a request is tried before giving up. Tests shrink the delays. */
 export interface RetryPolicy {
@@ -73,7 +74,7 @@ export async function postJson(service: Service, request: JsonRequest, options: 
     const delayMs = failure.retryAfterMs ?? backoffMs(retry, attempt);
     if (delayMs > retry.maxDelayMs) throw rateLimited(service, failure, delayMs);
     debug('embed', `${service.name}: ${failure.detail}; retrying in ${Math.round(delayMs)} ms`, { attempt });
-    await sleep(delayMs, signal);
+    await sleep(delayMs, signal, () => cancelled(signal));
   }
 }
 
@@ -164,19 +165,6 @@ function rateLimited(service: Service, failure: Transient, delayMs: number): Arc
   });
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(cancelled(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** "fetch failed" says nothing; undici keeps the useful part (ECONNREFUSED ...) in `cause`. */
 function networkDetail(error: unknown): string {

@@ -7,7 +7,8 @@ import { commitTime, listTree, readBlobs } from '../../golden/plumbing.js';
 import type { GoldenSource, SyncProgress } from '../../golden/types.js';
 import type { EmbeddingProvider } from '../embed/provider.js';
 import { readMeta, writeMeta } from '../store/meta.js';
-import { openIndexDb, moveIndexAside, type IndexDb } from '../store/open.js';
+import { moveAside } from '../../sqlite/file-health.js';
+import { openIndexDb, type IndexDb } from '../store/open.js';
 import { acquireIndexLock } from '../store/lock.js';
 import { knownBlobs, listRepos } from '../store/read.js';
 import { describeSpace, ensureEmbeddingSpace, readEmbeddingSpace, type EmbeddingSpace } from '../store/vectors.js';
@@ -96,7 +97,7 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
   let db: IndexDb | undefined;
   try {
     if (options.rebuild) {
-      const backup = moveIndexAside(options.indexPath);
+      const backup = moveAside(options.indexPath, 'bak');
       if (backup) emit({ type: 'notice', message: `Moved the previous index to ${backup}; building a fresh one.` });
     }
     db = openIndexDb(options.indexPath);

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as sqliteVec from 'sqlite-vec';
 import { ArchangelError, messageOf } from '../../errors/archangel-error.js';
+import { isCorruption } from '../../sqlite/file-health.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type IndexDb = Database.Database;
@@ -78,28 +79,9 @@ function migrate(db: IndexDb, path: string, readonly: boolean): void {
   }).immediate();
 }
 
-function isCorruption(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? '';
-  return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /not a database|malformed/i.test(messageOf(error));
-}
-
 export function corruptIndex(path: string, cause: unknown): ArchangelError {
   return new ArchangelError('INDEX_CORRUPT', `The golden index at ${path} is damaged and cannot be read.`, {
     hint: 'Run `archangel index --rebuild`: it keeps the damaged file as a backup beside it and builds a fresh index.',
     cause,
   });
-}
-
-/**
- * Moves an index file (and its WAL side files) aside so a rebuild starts clean. Returns the backup
- * path, or undefined when there was nothing to move.
- */
-export function moveIndexAside(path: string, now: Date = new Date()): string | undefined {
-  if (!existsSync(path)) return undefined;
-  const backup = `${path}.bak-${now.toISOString().replace(/[:.]/g, '-')}`;
-  renameSync(path, backup);
-  for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(path + suffix)) renameSync(path + suffix, backup + suffix);
-  }
-  return backup;
 }

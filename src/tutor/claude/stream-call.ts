@@ -2,6 +2,7 @@ import type { MessageParam } from '@anthropic-ai/sdk/resources/messages/messages
 import { debug } from '../../log/logger.js';
 import type { MessagesClient } from './client.js';
 import { classifyFailure, type Failure } from './failures.js';
+import { sleep } from '../../net/sleep.js';
 
 /**
  * One streamed Messages call with bounded retries. A failure before any text arrived is retried
@@ -113,7 +114,7 @@ export async function* streamCall(client: MessagesClient, request: CallRequest, 
       const delayMs = failure.retryAfterMs ?? backoffMs(retry, attempt);
       if (delayMs > retry.maxDelayMs) throw new CallFailed(failure, attempt, delayMs);
       debug('tutor', `claude: ${failure.kind} (${failure.detail}); retrying in ${Math.round(delayMs)} ms`, { attempt });
-      await sleep(delayMs, signal);
+      await sleep(delayMs, signal, () => abortReason(signal));
     } finally {
       clearTimeout(idle);
       signal?.removeEventListener('abort', onAbort);
@@ -137,16 +138,3 @@ function abortReason(signal: AbortSignal | undefined): Error {
   return signal?.reason instanceof Error ? signal.reason : new DOMException('The call was aborted.', 'AbortError');
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortReason(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
