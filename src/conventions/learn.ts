@@ -21,6 +21,7 @@ export const conventionsObserver: BlobObserver = {
   summarize(db) {
     writeMeta(db, PROFILE_KEY, JSON.stringify(learnProfile(db)));
   },
+  workerEntry: { module: import.meta.url, name: 'conventionsObserver' },
 };
 
 /** Builds the profile from every file the index shows. */

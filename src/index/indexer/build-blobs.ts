@@ -20,19 +20,28 @@ export interface BlobObserver {
   observe(text: string, language: Language, tree: Tree | null): Promise<string | null>;
   /** Runs once the repos are published, when anything changed (e.g. to rebuild a profile). */
   summarize(db: IndexDb): void;
+  /** Where worker threads import this observer from: a module URL and its export's name. */
+  readonly workerEntry?: { module: string; name: string };
 }
+
+/** Files read from git, waiting to be derived. */
+export type BlobBatch = Array<{ file: SelectedFile; bytes: Uint8Array }>;
 
 /**
  * Turns a batch of files read from git into records for the store: content checks, chunks along
  * syntax, search terms, and one embedding call for the whole batch (remote providers batch well).
  */
 export async function buildBlobRecords(
-  batch: Array<{ file: SelectedFile; bytes: Buffer }>,
+  batch: BlobBatch,
   embedder: EmbeddingProvider,
-  options: { maxFileBytes: number; observer?: BlobObserver | undefined; signal?: AbortSignal | undefined },
+  options: { maxFileBytes: number; observer?: Pick<BlobObserver, 'observe'> | undefined; signal?: AbortSignal | undefined },
 ): Promise<BlobRecord[]> {
+  return embedBlobRecords(await deriveBlobRecords(batch, options), embedder, options.signal);
+}
+
+/** Everything but the vectors: classification, one parse, chunks, terms and observations. */
+export async function deriveBlobRecords(batch: BlobBatch, options: { maxFileBytes: number; observer?: Pick<BlobObserver, 'observe'> | undefined }): Promise<BlobRecord[]> {
   const records: BlobRecord[] = [];
-  const pending: Array<{ chunk: ChunkRecord; embedText: string }> = [];
   for (const { file, bytes } of batch) {
     const verdict = classifyFile(file.path, bytes, options.maxFileBytes);
     if (!verdict.index) {
@@ -60,7 +69,6 @@ export async function buildBlobRecords(
     } finally {
       tree?.delete();
     }
-    for (const chunk of chunks) pending.push({ chunk, embedText: chunk.symbol ? `${chunk.symbol}\n${chunk.text}` : chunk.text });
     records.push({
       sha: file.sha,
       language: file.language,
@@ -72,13 +80,18 @@ export async function buildBlobRecords(
       chunks,
     });
   }
-  if (pending.length > 0) {
-    const vectors = await embedder.embedDocuments(
-      pending.map((p) => p.embedText),
-      options.signal,
-    );
-    pending.forEach((p, i) => (p.chunk.vector = vectors[i]!));
-  }
+  return records;
+}
+
+/** Gives every chunk of `records` its vector, in one embedding call. */
+export async function embedBlobRecords(records: BlobRecord[], embedder: EmbeddingProvider, signal?: AbortSignal): Promise<BlobRecord[]> {
+  const chunks = records.flatMap((record) => record.chunks);
+  if (chunks.length === 0) return records;
+  const vectors = await embedder.embedDocuments(
+    chunks.map((chunk) => (chunk.symbol ? `${chunk.symbol}\n${chunk.text}` : chunk.text)),
+    signal,
+  );
+  chunks.forEach((chunk, i) => (chunk.vector = vectors[i]!));
   return records;
 }
 

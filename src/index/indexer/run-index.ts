@@ -12,8 +12,9 @@ import { openIndexDb, type IndexDb } from '../store/open.js';
 import { acquireIndexLock } from '../store/lock.js';
 import { knownBlobs, listRepos } from '../store/read.js';
 import { describeSpace, ensureEmbeddingSpace, readEmbeddingSpace, type EmbeddingSpace } from '../store/vectors.js';
-import { clearDerived, collectGarbage, insertBlobs, publishRepo, removeReposExcept } from '../store/write.js';
-import { buildBlobRecords, type BlobObserver } from './build-blobs.js';
+import { clearDerived, collectGarbage, insertBlobs, publishRepo, removeReposExcept, type BlobRecord } from '../store/write.js';
+import { buildBlobRecords, embedBlobRecords, type BlobBatch, type BlobObserver } from './build-blobs.js';
+import { createDerivePool } from './derive-pool.js';
 import { reembedAll } from './reembed.js';
 import { gitignoreEntries, selectFiles, type PathSkipReason, type SelectedFile } from './select-files.js';
 
@@ -35,6 +36,8 @@ function markStale(db: IndexDb): void {
 
 /** Files per write transaction: big enough to amortise the commit, small enough to resume cheaply. */
 const BATCH_FILES = 128;
+/** Below this many files to derive, starting worker threads (~150 ms each) costs more than it saves. */
+const POOL_MIN_FILES = 400;
 
 export type IndexEvent =
   | { type: 'repo-start'; repo: string; position: number; total: number }
@@ -209,24 +212,66 @@ async function deriveBlobs(
   emit: (event: IndexEvent) => void,
 ): Promise<void> {
   const bySha = new Map(files.map((f) => [f.sha, f]));
-  let batch: Array<{ file: SelectedFile; bytes: Buffer }> = [];
-  const flush = async () => {
-    const records = await buildBlobRecords(batch, options.embedder, { maxFileBytes: options.config.index.maxFileBytes, observer: options.observer, signal: options.signal });
+  const derive = deriver(files.length, options);
+  const inFlight = new Set<Promise<void>>();
+  const store = (batch: BlobBatch, records: BlobRecord[]) => {
     insertBlobs(db, records);
     summary.filesRead += batch.length;
     for (const record of records) summary.chunksAdded += record.chunks.length;
-    batch = [];
     emit({ type: 'progress', repo: summary.repo, filesDone: summary.filesRead, filesTotal: files.length, chunks: summary.chunksAdded, bytes: summary.bytesRead });
   };
-  for await (const { sha, bytes } of readBlobs(gitDir, [...bySha.keys()])) {
-    const file = bySha.get(sha);
-    if (!file) continue;
-    batch.push({ file, bytes });
-    summary.bytesRead += bytes.length;
-    if (batch.length >= BATCH_FILES) await flush();
-    if (options.signal?.aborted) return;
+  const dispatch = async (batch: BlobBatch) => {
+    const job = derive.run(batch).then((records) => store(batch, records));
+    inFlight.add(job);
+    // Handled here so a failure while other batches are in flight is not an unhandled rejection;
+    // the error itself still reaches the caller through race/all below.
+    job.then(
+      () => inFlight.delete(job),
+      () => inFlight.delete(job),
+    );
+    // Bounded: a slow store or a busy pool must not pile up batches of file contents in memory.
+    if (inFlight.size >= derive.parallel * 2) await Promise.race(inFlight);
+  };
+  try {
+    let batch: BlobBatch = [];
+    for await (const { sha, bytes } of readBlobs(gitDir, [...bySha.keys()])) {
+      const file = bySha.get(sha);
+      if (!file) continue;
+      batch.push({ file, bytes });
+      summary.bytesRead += bytes.length;
+      if (batch.length >= BATCH_FILES) {
+        await dispatch(batch);
+        batch = [];
+      }
+      if (options.signal?.aborted) break;
+    }
+    if (batch.length > 0 && !options.signal?.aborted) await dispatch(batch);
+    await Promise.all(inFlight);
+  } finally {
+    await derive.close();
   }
-  if (batch.length > 0) await flush();
+}
+
+/**
+ * Where batches are derived: on worker threads when there is enough work to pay for starting
+ * them (each loads its grammars), inline otherwise. Local embeddings are computed in the workers;
+ * remote ones on this thread, where their HTTP client and retries live.
+ */
+function deriver(files: number, options: IndexOptions): { parallel: number; run(batch: BlobBatch): Promise<BlobRecord[]>; close(): Promise<void> } {
+  const observer = options.observer;
+  if (files < POOL_MIN_FILES || (observer && !observer.workerEntry)) {
+    return { parallel: 1, run: (batch) => buildBlobRecords(batch, options.embedder, { maxFileBytes: options.config.index.maxFileBytes, observer, signal: options.signal }), close: async () => {} };
+  }
+  const pool = createDerivePool();
+  const embedLocally = options.embedder.info.provider === 'local';
+  return {
+    parallel: pool.size,
+    async run(batch) {
+      const records = await pool.derive({ batch, maxFileBytes: options.config.index.maxFileBytes, observer: observer?.workerEntry, embedLocally });
+      return embedLocally ? records : embedBlobRecords(records, options.embedder, options.signal);
+    },
+    close: () => pool.close(),
+  };
 }
 
 function readSkipReasons(db: IndexDb, shas: string[]): Map<string, string> {
