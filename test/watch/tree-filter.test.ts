@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { listTracked } from '../../src/watch/watcher/git.js';
+import { TreeFilter } from '../../src/watch/watcher/tree-filter.js';
+import { createRepo, removeTempDirs } from '../helpers/git.js';
+
+afterEach(removeTempDirs);
+
+describe('TreeFilter', () => {
+  it('applies nested .gitignore files below their own folder, deepest verdict last, as git does', () => {
+    const repo = createRepo();
+    repo.write({
+      '.gitignore': '*.gen.ts\ncache/\n',
+      'src/.gitignore': '!keep.gen.ts\nscratch.ts\n',
+      'src/keep.gen.ts': '',
+    });
+    const filter = new TreeFilter(repo.dir);
+    expect(filter.ignoresFile('a.gen.ts')).toBe(true);
+    expect(filter.ignoresFile('src/b.gen.ts')).toBe(true);
+    expect(filter.ignoresFile('src/keep.gen.ts')).toBe(false);
+    expect(filter.ignoresFile('src/scratch.ts')).toBe(true);
+    expect(filter.ignoresFile('scratch.ts')).toBe(false);
+    expect(filter.ignoresDir('cache')).toBe(true);
+    expect(filter.ignoresDir('src/cache')).toBe(true);
+    // `cache/` names folders only.
+    expect(filter.ignoresFile('cache')).toBe(false);
+  });
+
+  it('prunes vendored and build folders unless git tracks files in them, and never watches node_modules', async () => {
+    const repo = createRepo();
+    repo.commit('init', { 'build/release.sh': 'echo\n', 'node_modules/x/index.js': '', 'src/a.ts': '' });
+    const filter = new TreeFilter(repo.dir);
+    filter.setTracked(await listTracked(repo.dir));
+    expect(filter.ignoresDir('build')).toBe(false);
+    expect(filter.ignoresDir('dist')).toBe(true);
+    expect(filter.ignoresDir('src/vendor')).toBe(true);
+    expect(filter.ignoresDir('node_modules')).toBe(true);
+    expect(filter.ignoresDir('.git')).toBe(true);
+    expect(filter.ignoresDir('.archangel')).toBe(true);
+    expect(filter.ignoresDir('src')).toBe(false);
+  });
+
+  it('keeps a tracked file that an ignore rule matches (force-added), and honours .git/info/exclude', async () => {
+    const repo = createRepo();
+    repo.write({ '.gitignore': '*.local.ts\n', 'config.local.ts': 'x' });
+    repo.git('add', '-f', 'config.local.ts', '.gitignore');
+    repo.git('commit', '-qm', 'force');
+    repo.write({ '.git/info/exclude': 'private.ts\n' });
+    const filter = new TreeFilter(repo.dir, `${repo.dir}/.git/info/exclude`);
+    filter.setTracked(await listTracked(repo.dir));
+    expect(filter.ignoresFile('config.local.ts')).toBe(false);
+    expect(filter.ignoresFile('other.local.ts')).toBe(true);
+    expect(filter.ignoresFile('private.ts')).toBe(true);
+  });
+
+  it('reads a changed .gitignore again once told to forget it', () => {
+    const repo = createRepo();
+    repo.write({ 'src/.gitignore': 'a.ts\n' });
+    const filter = new TreeFilter(repo.dir);
+    expect(filter.ignoresFile('src/a.ts')).toBe(true);
+    repo.write({ 'src/.gitignore': 'b.ts\n' });
+    filter.forgetRules('src');
+    expect(filter.ignoresFile('src/a.ts')).toBe(false);
+    expect(filter.ignoresFile('src/b.ts')).toBe(true);
+  });
+});

@@ -1,0 +1,191 @@
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchWorkingTree, type WorkingTreeWatch } from '../../src/watch/watcher/index.js';
+import { createRepo, removeTempDirs, type TestRepo } from '../helpers/git.js';
+
+/** Settle time used here; the waits below are generous multiples of it, never assertions on timing. */
+const SETTLE_MS = 100;
+/** Long enough for a settled save (or a git operation's end) to be reported on a loaded machine. */
+const QUIET_WAIT_MS = 1_500;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Recorder {
+  saves: string[][];
+  git: Array<'start' | 'end'>;
+  errors: Error[];
+  watch: WorkingTreeWatch;
+}
+
+const open: WorkingTreeWatch[] = [];
+afterEach(async () => {
+  for (const watch of open.splice(0)) await watch.close();
+  removeTempDirs();
+});
+
+function startRepo(): TestRepo {
+  const repo = createRepo();
+  repo.commit('init', {
+    '.gitignore': 'generated/\n*.log\n',
+    'src/app.ts': 'export const app = 1;\n',
+    'src/util.ts': 'export const util = 1;\n',
+    'README.md': '# demo\n',
+  });
+  return repo;
+}
+
+async function record(repo: TestRepo, maxFileBytes = 100_000): Promise<Recorder> {
+  const recorder = { saves: [], git: [], errors: [] } as unknown as Recorder;
+  recorder.watch = await watchWorkingTree(repo.dir, {
+    maxFileBytes,
+    settleMs: SETTLE_MS,
+    onSaves: (paths) => recorder.saves.push(paths),
+    onGitOperation: (phase) => recorder.git.push(phase),
+    onError: (error) => recorder.errors.push(error),
+  });
+  open.push(recorder.watch);
+  return recorder;
+}
+
+/** Waits until `done()` holds (polling), or the generous limit passes. */
+async function until(done: () => boolean, limitMs = 10_000): Promise<void> {
+  for (let waited = 0; !done() && waited < limitMs; waited += 25) await sleep(25);
+}
+
+describe('watchWorkingTree', () => {
+  it('reports a write to a tracked file once it has settled', async () => {
+    const repo = startRepo();
+    const rec = await record(repo);
+    writeFileSync(join(repo.dir, 'src/app.ts'), 'export const app = 2;\n');
+    await until(() => rec.saves.length > 0);
+    await sleep(QUIET_WAIT_MS);
+    expect(rec.saves).toEqual([['src/app.ts']]);
+    expect(rec.git).toEqual([]);
+  });
+
+  it('reports five rapid writes of one file as one save', async () => {
+    const repo = startRepo();
+    const rec = await record(repo);
+    for (let i = 0; i < 5; i++) writeFileSync(join(repo.dir, 'src/app.ts'), `export const app = ${10 + i};\n`);
+    await until(() => rec.saves.length > 0);
+    await sleep(QUIET_WAIT_MS);
+    expect(rec.saves).toEqual([['src/app.ts']]);
+  });
+
+  it("reports an editor's atomic save (temp file, then rename) as a save of the real file only", async () => {
+    const repo = startRepo();
+    const rec = await record(repo);
+    // JetBrains-style: the new content goes to a temp file, which then replaces the original.
+    writeFileSync(join(repo.dir, 'src/app.ts___jb_tmp___'), 'export const app = 3;\n');
+    renameSync(join(repo.dir, 'src/app.ts'), join(repo.dir, 'src/app.ts___jb_old___'));
+    renameSync(join(repo.dir, 'src/app.ts___jb_tmp___'), join(repo.dir, 'src/app.ts'));
+    unlinkSync(join(repo.dir, 'src/app.ts___jb_old___'));
+    await until(() => rec.saves.length > 0);
+    await sleep(QUIET_WAIT_MS);
+    expect(rec.saves).toEqual([['src/app.ts']]);
+  });
+
+  it('ignores gitignored folders and files, node_modules and .archangel', async () => {
+    const repo = startRepo();
+    repo.write({ 'generated/out.ts': 'x', 'node_modules/dep/index.js': 'x', '.archangel/state.json': '{}', 'src/nested/.gitignore': 'local.ts\n' });
+    const rec = await record(repo);
+    repo.write({
+      'generated/out.ts': 'export const out = 2;\n',
+      'generated/deeper/new.ts': 'export const n = 1;\n',
+      'node_modules/dep/index.js': 'module.exports = 2;\n',
+      '.archangel/state.json': '{"a":1}',
+      'debug.log': 'log line\n',
+      'src/nested/local.ts': 'export const local = 1;\n',
+    });
+    await sleep(QUIET_WAIT_MS);
+    expect(rec.saves).toEqual([]);
+  });
+
+  it('reports a new untracked file, also in a folder created after the start', async () => {
+    const repo = startRepo();
+    const rec = await record(repo);
+    repo.write({ 'src/new.ts': 'export const fresh = 1;\n', 'src/feature/deep/part.ts': 'export const part = 1;\n' });
+    await until(() => rec.saves.flat().length >= 2);
+    await sleep(QUIET_WAIT_MS);
+    expect(rec.saves.flat().sort()).toEqual(['src/feature/deep/part.ts', 'src/new.ts']);
+  });
+
+  it('does not report writing the same content again, nor a touch of a clean file', async () => {
+    const repo = startRepo();
+    const rec = await record(repo);
+    writeFileSync(join(repo.dir, 'src/app.ts'), 'export const app = 5;\n');
+    await until(() => rec.saves.length > 0);
+    await sleep(QUIET_WAIT_MS);
+    writeFileSync(join(repo.dir, 'src/app.ts'), 'export const app = 5;\n');
+    writeFileSync(join(repo.dir, 'src/util.ts'), 'export const util = 1;\n');
+    await sleep(QUIET_WAIT_MS);
+    expect(rec.saves).toEqual([['src/app.ts']]);
+  });
+
+  it('does not report a file bigger than maxFileBytes, nor a binary one', async () => {
+    const repo = startRepo();
+    const rec = await record(repo, 1_000);
+    repo.write({ 'src/huge.ts': 'x'.repeat(5_000), 'src/logo.ts': Buffer.from([0x89, 0x50, 0x00, 0x01]) });
+    await sleep(QUIET_WAIT_MS);
+    expect(rec.saves).toEqual([]);
+  });
+
+  it('reports `git checkout -b` as one git operation, not saves', async () => {
+    const repo = startRepo();
+    writeFileSync(join(repo.dir, 'src/app.ts'), 'export const app = 9;\n');
+    const rec = await record(repo);
+    repo.git('checkout', '-q', '-b', 'feature');
+    await until(() => rec.git.includes('end'));
+    await sleep(QUIET_WAIT_MS);
+    expect(rec.git).toEqual(['start', 'end']);
+    expect(rec.saves).toEqual([]);
+  });
+
+  it('reports `git stash` of many changed files as one git operation with no per-file storm', async () => {
+    const repo = startRepo();
+    const files = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`src/many/f${i}.ts`, `export const f${i} = 0;\n`]));
+    repo.commit('many', files);
+    const rec = await record(repo);
+    for (const path of Object.keys(files)) writeFileSync(join(repo.dir, path), 'export const changed = 1;\n');
+    await until(() => rec.saves.flat().length >= 30);
+    await sleep(QUIET_WAIT_MS);
+    const savesBefore = rec.saves.length;
+    repo.git('stash', '-q');
+    await until(() => rec.git.includes('end'));
+    await sleep(QUIET_WAIT_MS);
+    expect(rec.git).toEqual(['start', 'end']);
+    expect(rec.saves.length).toBe(savesBefore);
+    // After the operation, a real save is reported again, and a touch of a restored file is not.
+    writeFileSync(join(repo.dir, 'src/many/f0.ts'), 'export const f0 = 0;\n');
+    writeFileSync(join(repo.dir, 'src/app.ts'), 'export const app = 42;\n');
+    await until(() => rec.saves.length > savesBefore);
+    await sleep(QUIET_WAIT_MS);
+    expect(rec.saves.slice(savesBefore)).toEqual([['src/app.ts']]);
+  });
+
+  it('does not take `git status` or `git add` for a git operation', async () => {
+    const repo = startRepo();
+    const rec = await record(repo);
+    writeFileSync(join(repo.dir, 'src/app.ts'), 'export const app = 7;\n');
+    await until(() => rec.saves.length > 0);
+    repo.git('status');
+    repo.git('add', 'src/app.ts');
+    await sleep(QUIET_WAIT_MS);
+    expect(rec.git).toEqual([]);
+    expect(rec.saves).toEqual([['src/app.ts']]);
+  });
+
+  it('reports nothing after close()', async () => {
+    const repo = startRepo();
+    const rec = await record(repo);
+    writeFileSync(join(repo.dir, 'src/app.ts'), 'export const app = 3;\n');
+    await rec.watch.close();
+    writeFileSync(join(repo.dir, 'src/util.ts'), 'export const util = 3;\n');
+    repo.git('checkout', '-q', '-b', 'after-close');
+    await sleep(QUIET_WAIT_MS);
+    expect(rec.saves).toEqual([]);
+    expect(rec.git).toEqual([]);
+    expect(rec.errors).toEqual([]);
+  });
+});
