@@ -1,0 +1,92 @@
+import { Box, useStdout } from 'ink';
+import { useEffect, useReducer } from 'react';
+import type { WatchController } from '../watch/types.js';
+import { ChatPanel } from './chat/chat-panel.js';
+import { ChangesPane } from './components/changes-pane.js';
+import { ExampleView } from './components/example-view.js';
+import { Footer } from './components/footer.js';
+import { Header } from './components/header.js';
+import { HelpView } from './components/help-view.js';
+import { MentorPane } from './components/mentor-pane.js';
+import type { EventFeed } from './event-feed.js';
+import { useCommands } from './hooks/use-commands.js';
+import { computeLayout } from './layout.js';
+import { initialState, reducer } from './state/reducer.js';
+import { selectedNote } from './state/selection.js';
+
+export interface AppProps {
+  controller: WatchController;
+  /** The session's events, subscribed before the first render (see `createEventFeed`). */
+  feed: EventFeed;
+  /** Start with the chat line focused (`archangel chat`). */
+  focusChat?: boolean;
+  /** Called once on `q` or Ctrl-C, after the screen shows that it is closing. */
+  onQuit: () => void;
+}
+
+/** Terminal size of a stream that may not be a TTY (then 80x24). */
+function sizeOf(stdout: NodeJS.WriteStream): { columns: number; rows: number } {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}
+
+/** The watch screen: state, events and resizes in; a layout picked for the terminal's size out. */
+export function App({ controller, feed, focusChat, onQuit }: AppProps): React.JSX.Element {
+  const { stdout } = useStdout();
+  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(sizeOf(stdout), { focusChat }));
+  const run = useCommands(state, dispatch, controller, onQuit);
+
+  useEffect(() => feed.attach((events) => dispatch({ type: 'events', events })), [feed]);
+  useEffect(() => {
+    const onResize = () => dispatch({ type: 'resize', size: sizeOf(stdout) });
+    stdout.on('resize', onResize);
+    return () => void stdout.off('resize', onResize);
+  }, [stdout]);
+
+  const layout = computeLayout(state.size, state.focus, state.chat.turns.length > 0);
+  const note = selectedNote(state);
+  const overlayOpen = state.overlay !== undefined;
+  const area = state.overlay ?? state.focus;
+  return (
+    <Box flexDirection="column" width={layout.columns} height={layout.rows}>
+      <Header status={state.status} progress={state.progress} phase={state.review.phase} width={layout.columns} />
+      {state.overlay === 'help' ? <HelpView width={layout.columns} height={layout.body.height} onCommand={run} /> : null}
+      {state.overlay === 'example' && note ? (
+        <ExampleView note={note} files={state.files} level={state.levels[note.id] ?? 1} width={layout.columns} height={layout.body.height} onCommand={run} />
+      ) : null}
+      {overlayOpen ? null : (
+        <Box flexDirection={layout.sideBySide ? 'row' : 'column'} height={layout.body.height}>
+          <ChangesPane
+            files={state.files}
+            selectedFile={state.selectedFile}
+            scroll={state.diffScroll}
+            notes={state.review.notes}
+            selectedNoteId={state.selectedNoteId}
+            width={layout.changes.width}
+            height={layout.changes.height}
+            focused={state.focus === 'changes'}
+            onCommand={run}
+          />
+          <MentorPane
+            review={state.review}
+            selectedNoteId={state.selectedNoteId}
+            levels={state.levels}
+            width={layout.mentor.width}
+            height={layout.mentor.height}
+            focused={state.focus === 'mentor'}
+            onCommand={run}
+          />
+        </Box>
+      )}
+      <ChatPanel
+        turns={state.chat.turns}
+        streaming={state.chat.streaming}
+        focused={state.focus === 'chat' && !overlayOpen}
+        lines={layout.chatLines}
+        width={layout.columns}
+        onSend={(text) => controller.ask(text, state.selectedNoteId)}
+        onCommand={run}
+      />
+      <Footer notice={state.notices.at(-1)} area={area} quitting={state.quitting} width={layout.columns} />
+    </Box>
+  );
+}

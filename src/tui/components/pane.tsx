@@ -1,0 +1,36 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { usePaint } from '../palette.js';
+
+export interface PaneProps {
+  title: string;
+  width: number;
+  height: number;
+  /** A focused pane gets a heavy border (readable without colour) and a cyan one with colour. */
+  focused: boolean;
+  children: ReactNode;
+}
+
+/** A bordered pane of an exact size with its title in the top border; content beyond it is clipped. */
+export function Pane({ title, width, height, focused, children }: PaneProps): React.JSX.Element {
+  const paint = usePaint();
+  const [left, line, right] = focused ? ['┏', '━', '┓'] : ['┌', '─', '┐'];
+  const label = ` ${title} `.slice(0, Math.max(width - 3, 0));
+  const top = `${left}${line}${label}${line.repeat(Math.max(width - label.length - 3, 0))}${right}`;
+  return (
+    <Box flexDirection="column" width={width} height={height} flexShrink={0}>
+      <Text {...paint(focused ? { color: 'cyan', bold: true } : {})}>{top}</Text>
+      <Box
+        flexDirection="column"
+        width={width}
+        height={height - 1}
+        borderStyle={focused ? 'bold' : 'single'}
+        borderTop={false}
+        borderColor={paint({ color: focused ? 'cyan' : 'gray' }).color}
+        overflow="hidden"
+      >
+        {children}
+      </Box>
+    </Box>
+  );
+}

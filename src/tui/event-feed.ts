@@ -1,0 +1,61 @@
+import type { WatchController, WatchEvent } from '../watch/types.js';
+
+/**
+ * How long streamed text waits before it reaches the screen. Tokens arrive every few ms; one render
+ * per 50 ms is smooth to read and keeps the redraw rate far below what makes a terminal flicker.
+ */
+export const TEXT_FLUSH_MS = 50;
+
+/** The session's events, subscribed before the first render and handed over in batches. */
+export interface EventFeed {
+  /** Delivers the events queued so far, then every batch; returns the detach function. */
+  attach(deliver: (events: WatchEvent[]) => void): () => void;
+  /** Unsubscribes from the session and drops what is queued. */
+  close(): void;
+}
+
+function isStreamText(event: WatchEvent): boolean {
+  return event.type === 'chat-text' || (event.type === 'tutor' && event.event.type === 'text');
+}
+
+/**
+ * Subscribes at once (the session may emit as soon as it starts, before React runs effects).
+ * Streamed text is held for up to `flushMs` and delivered with whatever else arrived; any other
+ * event flushes the queue right away, so order is kept and keys feel immediate.
+ */
+export function createEventFeed(controller: WatchController, flushMs = TEXT_FLUSH_MS): EventFeed {
+  let queue: WatchEvent[] = [];
+  let deliver: ((events: WatchEvent[]) => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (!deliver || queue.length === 0) return;
+    const batch = queue;
+    queue = [];
+    deliver(batch);
+  };
+
+  const unsubscribe = controller.subscribe((event) => {
+    queue.push(event);
+    if (!isStreamText(event)) flush();
+    else if (!timer && deliver) timer = setTimeout(flush, flushMs);
+  });
+
+  return {
+    attach(next) {
+      deliver = next;
+      flush();
+      return () => {
+        if (deliver === next) deliver = undefined;
+      };
+    },
+    close() {
+      if (timer) clearTimeout(timer);
+      queue = [];
+      deliver = undefined;
+      unsubscribe();
+    },
+  };
+}

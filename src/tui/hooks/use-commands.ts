@@ -1,0 +1,67 @@
+import { useCallback, useRef, type Dispatch } from 'react';
+import type { WatchController } from '../../watch/types.js';
+import type { Command } from '../keys.js';
+import { selectedNote } from '../state/selection.js';
+import type { Action, TuiState } from '../state/types.js';
+
+/**
+ * What each command does: screen changes go to the reducer, learner decisions (climb, dismiss,
+ * review, ask, quit) go to the controller too. Returns a stable function reading the latest state.
+ */
+export function useCommands(state: TuiState, dispatch: Dispatch<Action>, controller: WatchController, quit: () => void): (command: Command) => void {
+  const latest = useRef(state);
+  latest.current = state;
+  return useCallback(
+    (command: Command) => {
+      const current = latest.current;
+      const note = selectedNote(current);
+      switch (command) {
+        case 'note-next':
+        case 'note-prev':
+          return dispatch({ type: 'move-note', delta: command === 'note-next' ? 1 : -1 });
+        case 'scroll-down':
+        case 'scroll-up':
+          return dispatch({ type: 'scroll-diff', delta: command === 'scroll-down' ? 1 : -1 });
+        case 'file-next':
+        case 'file-prev':
+          return dispatch({ type: 'move-file', delta: command === 'file-next' ? 1 : -1 });
+        case 'hint': {
+          const level = current.levels[note?.id ?? ''] ?? 1;
+          if (!note || level >= 4) return;
+          const next = (level + 1) as 2 | 3 | 4;
+          controller.climb(note.id, next);
+          return dispatch({ type: 'show-rung', noteId: note.id, level: next });
+        }
+        case 'example':
+          return dispatch({ type: 'toggle-overlay', overlay: 'example' });
+        case 'dismiss':
+          if (!note) return;
+          controller.dismiss(note.id);
+          return dispatch({ type: 'dismiss', noteId: note.id });
+        case 'review':
+          return controller.reviewAgain();
+        case 'chat':
+          return dispatch({ type: 'focus', focus: 'chat' });
+        case 'focus-next':
+        case 'focus-prev':
+          return dispatch({ type: 'cycle-focus', delta: command === 'focus-next' ? 1 : -1 });
+        case 'help':
+          return dispatch({ type: 'toggle-overlay', overlay: 'help' });
+        case 'close':
+          return dispatch(current.overlay ? { type: 'close-overlay' } : { type: 'focus', focus: 'mentor' });
+        case 'send':
+          // The chat line sends its own draft (see useChatInput).
+          return;
+        case 'quit':
+          if (current.quitting) return;
+          dispatch({ type: 'quitting' });
+          return quit();
+        default: {
+          const unreachable: never = command;
+          return unreachable;
+        }
+      }
+    },
+    [dispatch, controller, quit],
+  );
+}

@@ -1,0 +1,75 @@
+import type { Key } from 'ink';
+
+/**
+ * Key bindings as data: the one place that says which key does what, where. The input hooks look
+ * commands up here, the footer and the `?` help screen are generated from it.
+ */
+
+/** Where keys go: a focused pane, the chat line, or an overlay drawn over the panes. */
+export type KeyArea = 'changes' | 'mentor' | 'chat' | 'help' | 'example';
+
+export type Command =
+  | 'note-next' | 'note-prev' | 'scroll-down' | 'scroll-up' | 'file-next' | 'file-prev'
+  | 'hint' | 'example' | 'dismiss' | 'review' | 'chat' | 'focus-next' | 'focus-prev'
+  | 'help' | 'send' | 'close' | 'quit';
+
+export interface Binding {
+  command: Command;
+  /** Key names as `keyName` returns them: `j`, `down`, `tab`, `shift+tab`, `return`, `escape`, `ctrl+c`. */
+  keys: readonly string[];
+  areas: readonly KeyArea[];
+  description: string;
+}
+
+const PANES: readonly KeyArea[] = ['changes', 'mentor'];
+
+/** Every binding. Within one area a key appears at most once (a test checks it). */
+export const KEY_TABLE: readonly Binding[] = [
+  { command: 'note-next', keys: ['j', 'down'], areas: ['mentor'], description: 'next note' },
+  { command: 'note-prev', keys: ['k', 'up'], areas: ['mentor'], description: 'previous note' },
+  { command: 'scroll-down', keys: ['j', 'down'], areas: ['changes'], description: 'scroll the diff down' },
+  { command: 'scroll-up', keys: ['k', 'up'], areas: ['changes'], description: 'scroll the diff up' },
+  { command: 'file-next', keys: [']'], areas: PANES, description: 'next changed file' },
+  { command: 'file-prev', keys: ['['], areas: PANES, description: 'previous changed file' },
+  { command: 'hint', keys: ['h'], areas: [...PANES, 'example'], description: 'next hint for the selected note' },
+  { command: 'example', keys: ['e'], areas: [...PANES, 'example'], description: 'golden example beside your lines (toggle)' },
+  { command: 'dismiss', keys: ['d'], areas: PANES, description: 'dismiss the selected note for good' },
+  { command: 'review', keys: ['r'], areas: PANES, description: 'review the whole diff again' },
+  { command: 'chat', keys: ['c', '/'], areas: PANES, description: 'ask about this diff' },
+  { command: 'send', keys: ['return'], areas: ['chat'], description: 'send the question' },
+  { command: 'focus-next', keys: ['tab'], areas: [...PANES, 'chat'], description: 'focus the next pane' },
+  { command: 'focus-prev', keys: ['shift+tab'], areas: [...PANES, 'chat'], description: 'focus the previous pane' },
+  { command: 'help', keys: ['?'], areas: [...PANES, 'help'], description: 'show or hide this help' },
+  { command: 'close', keys: ['escape'], areas: ['chat', 'help', 'example'], description: 'leave the chat or close the overlay' },
+  { command: 'quit', keys: ['q', 'ctrl+c'], areas: [...PANES, 'help', 'example'], description: 'quit' },
+  { command: 'quit', keys: ['ctrl+c'], areas: ['chat'], description: 'quit' },
+];
+
+const SYMBOLS: Readonly<Record<string, string>> = { down: '↓', up: '↑', tab: 'Tab', 'shift+tab': 'S-Tab', return: 'Enter', escape: 'Esc', 'ctrl+c': 'C-c' };
+
+/** A key name as people read it: `↓`, `Enter`, `C-c`. */
+export function keyLabel(key: string): string {
+  return SYMBOLS[key] ?? key;
+}
+
+/** The name of a key press, as the table spells it. */
+export function keyName(input: string, key: Key): string {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+  if (key.return) return 'return';
+  if (key.escape) return 'escape';
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.ctrl && input) return `ctrl+${input}`;
+  return input;
+}
+
+/** The command a key runs in an area, if any. */
+export function commandFor(area: KeyArea, name: string): Command | undefined {
+  return KEY_TABLE.find((binding) => binding.areas.includes(area) && binding.keys.includes(name))?.command;
+}
+
+/** The bindings of an area, in table order. */
+export function bindingsFor(area: KeyArea): Binding[] {
+  return KEY_TABLE.filter((binding) => binding.areas.includes(area));
+}

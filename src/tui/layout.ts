@@ -1,0 +1,35 @@
+import type { Focus, TerminalSize } from './state/types.js';
+
+/** Below this width the panes stack (the Changes pane above the Mentor pane). */
+export const SIDE_BY_SIDE_MIN_COLUMNS = 100;
+
+/** Explicit sizes for every region of the screen. */
+export interface Layout {
+  columns: number;
+  /** Rows used: one less than the terminal, so Ink never sees a frame as tall as the screen
+   * (it clears the whole screen for those, which is the flicker people complain about). */
+  rows: number;
+  sideBySide: boolean;
+  body: { height: number };
+  changes: { width: number; height: number };
+  mentor: { width: number; height: number };
+  /** Chat transcript lines above the input line. */
+  chatLines: number;
+}
+
+const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
+
+/** Sizes for a terminal; the chat gets a third of the screen while it has the focus. */
+export function computeLayout(size: TerminalSize, focus: Focus, hasChat: boolean): Layout {
+  const columns = Math.max(size.columns, 40);
+  const rows = Math.max(size.rows, 12) - 1;
+  const chatLines = focus === 'chat' ? Math.max(2, Math.floor(rows / 3)) : hasChat ? (rows >= 30 ? 3 : 1) : 0;
+  const height = rows - 3 - chatLines;
+  const sideBySide = columns >= SIDE_BY_SIDE_MIN_COLUMNS;
+  if (sideBySide) {
+    const changesWidth = clamp(Math.floor(columns * 0.42), 36, 60);
+    return { columns, rows, sideBySide, body: { height }, changes: { width: changesWidth, height }, mentor: { width: columns - changesWidth, height }, chatLines };
+  }
+  const changesHeight = clamp(Math.floor(height * 0.45), 5, Math.max(height - 6, 5));
+  return { columns, rows, sideBySide, body: { height }, changes: { width: columns, height: changesHeight }, mentor: { width: columns, height: height - changesHeight }, chatLines };
+}

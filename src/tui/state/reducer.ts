@@ -1,0 +1,71 @@
+import { diffRows } from './diff-rows.js';
+import { selectNote, selectedIndex } from './selection.js';
+import { applyWatchEvent, removeNote } from './watch-event.js';
+import type { Action, Focus, TerminalSize, TuiState } from './types.js';
+
+const FOCUS_ORDER: readonly Focus[] = ['changes', 'mentor', 'chat'];
+
+/** The screen before any event: waiting for the first review, the mentor pane (or the chat) focused. */
+export function initialState(size: TerminalSize, options: { focusChat?: boolean } = {}): TuiState {
+  return {
+    review: { id: 0, phase: 'idle', notes: [], stale: false },
+    files: [],
+    diffScroll: 0,
+    levels: {},
+    focus: options.focusChat ? 'chat' : 'mentor',
+    chat: { turns: [], streaming: false },
+    notices: [],
+    size,
+    quitting: false,
+  };
+}
+
+function step<T>(items: readonly T[], current: number, delta: number): T | undefined {
+  if (items.length === 0) return undefined;
+  return items[(current + delta + items.length) % items.length];
+}
+
+/** Everything that changes the screen: watch events (batched) and the learner's commands. */
+export function reducer(state: TuiState, action: Action): TuiState {
+  switch (action.type) {
+    case 'events':
+      return action.events.reduce(applyWatchEvent, state);
+    case 'move-note': {
+      const { notes } = state.review;
+      const at = selectedIndex(state);
+      const target = notes[Math.min(Math.max(at + action.delta, 0), notes.length - 1)];
+      return target ? selectNote(state, target) : state;
+    }
+    case 'move-file': {
+      const at = state.files.findIndex((file) => file.path === state.selectedFile);
+      const file = step(state.files, at, action.delta);
+      return file ? { ...state, selectedFile: file.path, diffScroll: 0 } : state;
+    }
+    case 'scroll-diff': {
+      const rows = diffRows(state.files.find((file) => file.path === state.selectedFile)).length;
+      return { ...state, diffScroll: Math.min(Math.max(state.diffScroll + action.delta, 0), Math.max(rows - 1, 0)) };
+    }
+    case 'show-rung':
+      return { ...state, levels: { ...state.levels, [action.noteId]: Math.max(state.levels[action.noteId] ?? 1, action.level) as 1 | 2 | 3 | 4 } };
+    case 'dismiss':
+      return removeNote(state, action.noteId);
+    case 'focus':
+      return { ...state, focus: action.focus, overlay: undefined };
+    case 'cycle-focus':
+      return { ...state, focus: step(FOCUS_ORDER, FOCUS_ORDER.indexOf(state.focus), action.delta) ?? state.focus };
+    case 'toggle-overlay':
+      if (state.overlay === action.overlay) return { ...state, overlay: undefined };
+      if (action.overlay === 'example' && state.selectedNoteId === undefined) return state;
+      return { ...state, overlay: action.overlay };
+    case 'close-overlay':
+      return { ...state, overlay: undefined };
+    case 'resize':
+      return { ...state, size: action.size };
+    case 'quitting':
+      return { ...state, quitting: true };
+    default: {
+      const unreachable: never = action;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import type { FileChange } from '../../review/types.js';
+import type { Evidence, HintLevel, Note, TutorEvent } from '../../tutor/types.js';
+import type { WatchEvent, WatchStatus } from '../../watch/types.js';
+
+/** The pane (or the chat line) that receives keys when no overlay is open. */
+export type Focus = 'changes' | 'mentor' | 'chat';
+
+/** A screen drawn over the panes: the key help, or the golden example beside the learner's lines. */
+export type Overlay = 'help' | 'example';
+
+/** What a note stream announced before its note is finished. */
+export type NoteHead = Extract<TutorEvent, { type: 'note-start' }>['note'];
+
+/** The note being written right now: its head, the text streamed so far, the evidence cited so far. */
+export interface LiveNote {
+  head: NoteHead;
+  text: string;
+  evidence: Evidence[];
+}
+
+/** The notes of the latest review. */
+export interface ReviewView {
+  /** The latest review started (0 before the first). Events of older reviews are ignored. */
+  id: number;
+  phase: 'idle' | 'running' | 'done' | 'superseded' | 'failed';
+  /** Finished notes, in the order the mentor ranked them. */
+  notes: Note[];
+  live?: LiveNote;
+  /** `notes` belong to the previous review: kept on screen until this one says something. */
+  stale: boolean;
+}
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  text: string;
+  error?: string;
+}
+
+export interface Notice {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+}
+
+export interface TerminalSize {
+  columns: number;
+  rows: number;
+}
+
+export interface TuiState {
+  status?: WatchStatus;
+  /** Index building before the first review; absent once done. */
+  progress?: { message: string; done: number; total: number };
+  review: ReviewView;
+  files: FileChange[];
+  selectedFile?: string;
+  /** First diff row shown in the Changes pane. */
+  diffScroll: number;
+  selectedNoteId?: string;
+  /** The highest rung the learner climbed to, per note id (1 when absent: the question). */
+  levels: Readonly<Record<string, HintLevel>>;
+  focus: Focus;
+  overlay?: Overlay;
+  chat: { turns: ChatTurn[]; streaming: boolean };
+  /** The last few notices, oldest first. */
+  notices: Notice[];
+  size: TerminalSize;
+  /** `q` was pressed: the session is closing. */
+  quitting: boolean;
+}
+
+export type Action =
+  | { type: 'events'; events: WatchEvent[] }
+  | { type: 'move-note'; delta: 1 | -1 }
+  | { type: 'move-file'; delta: 1 | -1 }
+  | { type: 'scroll-diff'; delta: number }
+  | { type: 'show-rung'; noteId: string; level: HintLevel }
+  | { type: 'dismiss'; noteId: string }
+  | { type: 'focus'; focus: Focus }
+  | { type: 'cycle-focus'; delta: 1 | -1 }
+  | { type: 'toggle-overlay'; overlay: Overlay }
+  | { type: 'close-overlay' }
+  | { type: 'resize'; size: TerminalSize }
+  | { type: 'quitting' };

@@ -1,0 +1,68 @@
+import type { HintLevel, Note } from '../../tutor/types.js';
+import type { WatchEvent } from '../../watch/types.js';
+import { applyChatEvent } from './chat-event.js';
+import { keepSelection, selectedIndex } from './selection.js';
+import { applyTutorEvent } from './tutor-event.js';
+import type { Notice, TuiState } from './types.js';
+
+/** Notices kept: the footer shows the newest, the rest are there for a glance back. */
+export const MAX_NOTICES = 5;
+
+function withNotice(state: TuiState, notice: Notice): TuiState {
+  return { ...state, notices: [...state.notices, notice].slice(-MAX_NOTICES) };
+}
+
+/** Removes a note (dismissed): the selection moves to the next note, the example view closes. */
+export function removeNote(state: TuiState, noteId: string): TuiState {
+  const at = selectedIndex(state);
+  const notes = state.review.notes.filter((note) => note.id !== noteId);
+  if (notes.length === state.review.notes.length) return state;
+  return keepSelection({ ...state, review: { ...state.review, notes } }, at);
+}
+
+function updateNote(state: TuiState, note: Note, level: HintLevel): TuiState {
+  const notes = state.review.notes.map((existing) => (existing.id === note.id ? note : existing));
+  const levels = { ...state.levels, [note.id]: Math.max(state.levels[note.id] ?? 1, level) as HintLevel };
+  return { ...state, review: { ...state.review, notes }, levels };
+}
+
+/** Applies one event of the watch session to the screen state. */
+export function applyWatchEvent(state: TuiState, event: WatchEvent): TuiState {
+  switch (event.type) {
+    case 'status':
+      return { ...state, status: event.status };
+    case 'index-progress':
+      return { ...state, progress: event.done < event.total ? { message: event.message, done: event.done, total: event.total } : undefined };
+    case 'review-start': {
+      const { review } = state;
+      return { ...state, review: { id: event.reviewId, phase: 'running', notes: review.notes, stale: review.notes.length > 0 } };
+    }
+    case 'changes': {
+      if (event.reviewId !== state.review.id) return state;
+      const keepFile = event.files.some((file) => file.path === state.selectedFile);
+      return { ...state, files: event.files, selectedFile: keepFile ? state.selectedFile : event.files[0]?.path, diffScroll: keepFile ? state.diffScroll : 0 };
+    }
+    case 'tutor':
+      return event.reviewId === state.review.id ? applyTutorEvent(state, event.event) : state;
+    case 'review-end': {
+      if (event.reviewId !== state.review.id) return state;
+      const ended = { ...state, review: { ...state.review, phase: event.outcome, live: undefined } };
+      return event.outcome === 'failed' ? withNotice(ended, { level: 'error', message: `review failed: ${event.message ?? 'unknown error'}` }) : ended;
+    }
+    case 'note-updated':
+      return updateNote(state, event.note, event.level);
+    case 'note-dismissed':
+      return removeNote(state, event.noteId);
+    case 'chat-user':
+    case 'chat-text':
+    case 'chat-end':
+    case 'chat-history':
+      return applyChatEvent(state, event);
+    case 'notice':
+      return withNotice(state, { level: event.level, message: event.message });
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
