@@ -3,6 +3,17 @@ import type { Focus, TerminalSize } from './state/types.js';
 /** Below this width the panes stack (the Changes pane above the Mentor pane). */
 export const SIDE_BY_SIDE_MIN_COLUMNS = 100;
 
+/** File rows listed in the Changes pane at most; the list scrolls with the selection beyond that. */
+const MAX_FILE_ROWS = 5;
+/** Below this pane height only the selected file is listed, so the hunk lines keep the room. */
+const SHORT_PANE = 14;
+
+/** How the Changes pane splits its height: listed files, then hunk lines (below a blank row). */
+export function changesRows(paneHeight: number, fileCount: number): { files: number; lines: number } {
+  const files = Math.min(fileCount, paneHeight < SHORT_PANE ? 1 : MAX_FILE_ROWS);
+  return { files, lines: Math.max(paneHeight - 2 - files - 1, 0) };
+}
+
 /** Explicit sizes for every region of the screen. */
 export interface Layout {
   columns: number;

@@ -54,15 +54,15 @@ export class FakeStdin extends EventEmitter {
 /** Waits for batched events and Ink's render to land. */
 export const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Renders the App at a size with a fake controller; `quit` unmounts like runTui does. */
+/** Renders the App at a size with a fake controller; `q` quits the controller, then unmounts, like runTui. */
 export function renderApp(options: { columns?: number; rows?: number; color?: boolean; focusChat?: boolean } = {}) {
   const controller = new FakeController();
-  const stdout = new FakeStdout(options.columns ?? 100, options.rows ?? 28);
+  const stdout = new FakeStdout(options.columns ?? 120, options.rows ?? 40);
   const stdin = new FakeStdin();
   const feed = createEventFeed(controller);
   const instance = render(
     <ColorContext.Provider value={options.color ?? false}>
-      <App controller={controller} feed={feed} focusChat={options.focusChat} onQuit={() => instance.unmount()} />
+      <App controller={controller} feed={feed} focusChat={options.focusChat} onQuit={() => void controller.quit().then(() => instance.unmount())} />
     </ColorContext.Provider>,
     { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, debug: true, exitOnCtrlC: false, patchConsole: false },
   );
@@ -76,7 +76,8 @@ export function renderApp(options: { columns?: number; rows?: number; color?: bo
     async type(...keys: string[]) {
       for (const key of keys) {
         stdin.write(key);
-        await settle(5);
+        // A key that moves the focus activates the next area's handler in an effect: give it a moment.
+        await settle(15);
       }
       await settle();
     },

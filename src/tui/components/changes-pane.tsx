@@ -5,14 +5,11 @@ import type { Note } from '../../tutor/types.js';
 import { useAreaKeys } from '../hooks/use-area-keys.js';
 import type { Command } from '../keys.js';
 import { usePaint } from '../palette.js';
+import { changesRows } from '../layout.js';
 import { diffRows, type DiffRow } from '../state/diff-rows.js';
 import { clean } from '../text.js';
 import { Pane } from './pane.js';
 
-/** File rows shown at most; the list scrolls with the selection beyond that. */
-const MAX_FILE_ROWS = 5;
-/** Below this pane height only the selected file is listed, so the hunk lines keep the room. */
-const SHORT_PANE = 14;
 /** Width of the note marker column (` ◀ ●`). */
 const MARK_WIDTH = 4;
 /** Width of the new-file line number column. */
@@ -82,11 +79,10 @@ export const ChangesPane = memo(function ChangesPane(props: ChangesPaneProps): R
   useAreaKeys('changes', focused, onCommand);
   const inner = width - 2;
   const selectedAt = Math.max(files.findIndex((file) => file.path === selectedFile), 0);
-  const fileRows = Math.min(files.length, height < SHORT_PANE ? 1 : MAX_FILE_ROWS);
+  const { files: fileRows, lines: room } = changesRows(height, files.length);
   const firstFile = Math.min(Math.max(selectedAt - fileRows + 1, 0), Math.max(files.length - fileRows, 0));
   const file = files.find((candidate) => candidate.path === selectedFile);
   const rows = diffRows(file);
-  const room = Math.max(height - 2 - fileRows - 1, 0);
   const top = Math.min(scroll, Math.max(rows.length - room, 0));
   const fileNotes = notes.filter((note) => note.path === selectedFile);
   return (

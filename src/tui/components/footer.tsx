@@ -25,14 +25,19 @@ export function footerHints(area: KeyArea): string {
 
 const TONES = { info: 'blue', warn: 'yellow', error: 'red' } as const;
 
-/** The newest notice on the left, the keys of the focused area on the right. */
+/** What the footer shows when a notice needs the room. */
+const SHORT_HINTS = '? keys';
+
+/** The newest notice on the left, the keys of the focused area on the right (cut to `? keys` when the notice needs the room). */
 export const Footer = memo(function Footer({ notice, area, quitting, width }: { notice: Notice | undefined; area: KeyArea; quitting: boolean; width: number }): React.JSX.Element {
   const paint = usePaint();
-  const hints = quitting ? 'closing…' : footerHints(area);
+  const text = notice ? ` ${notice.level === 'info' ? '' : `${notice.level}: `}${clean(notice.message).replace(/\n/g, ' ')}` : '';
+  const all = footerHints(area);
+  const hints = quitting ? 'closing…' : text.length + all.length + 2 > width ? SHORT_HINTS : all;
   return (
     <Box width={width} height={1} flexDirection="row" overflow="hidden">
       <Box flexGrow={1} flexShrink={1} overflow="hidden">
-        {notice ? <Text wrap="truncate-end" {...paint({ color: TONES[notice.level] })}>{` ${notice.level === 'info' ? '' : `${notice.level}: `}${clean(notice.message).replace(/\n/g, ' ')}`}</Text> : null}
+        {notice ? <Text wrap="truncate-end" {...paint({ color: TONES[notice.level] })}>{text}</Text> : null}
       </Box>
       <Box flexShrink={0}>
         <Text {...paint({ dimColor: true })}>{` ${hints} `}</Text>

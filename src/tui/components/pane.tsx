@@ -20,7 +20,10 @@ export function Pane({ title, width, height, focused, children }: PaneProps): Re
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
       <Text {...paint(focused ? { color: 'cyan', bold: true } : {})}>{top}</Text>
+      {/* Keyed by focus: Ink 6.8 re-applies only the changed style props, so switching borderStyle
+          alone would bring back the top border's row (empty, since borderTop is off). */}
       <Box
+        key={focused ? 'focused' : 'plain'}
         flexDirection="column"
         width={width}
         height={height - 1}

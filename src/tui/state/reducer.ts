@@ -1,5 +1,4 @@
-import { diffRows } from './diff-rows.js';
-import { selectNote, selectedIndex } from './selection.js';
+import { clampScroll, selectNote, selectedIndex } from './selection.js';
 import { applyWatchEvent, removeNote } from './watch-event.js';
 import type { Action, Focus, TerminalSize, TuiState } from './types.js';
 
@@ -42,8 +41,7 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return file ? { ...state, selectedFile: file.path, diffScroll: 0 } : state;
     }
     case 'scroll-diff': {
-      const rows = diffRows(state.files.find((file) => file.path === state.selectedFile)).length;
-      return { ...state, diffScroll: Math.min(Math.max(state.diffScroll + action.delta, 0), Math.max(rows - 1, 0)) };
+      return { ...state, diffScroll: clampScroll(state, state.diffScroll + action.delta) };
     }
     case 'show-rung':
       return { ...state, levels: { ...state.levels, [action.noteId]: Math.max(state.levels[action.noteId] ?? 1, action.level) as 1 | 2 | 3 | 4 } };

@@ -1,9 +1,17 @@
 import type { Note } from '../../tutor/types.js';
+import { changesRows, computeLayout } from '../layout.js';
 import { diffRows, rowOfLine } from './diff-rows.js';
 import type { TuiState } from './types.js';
 
 /** Rows kept above a note's first line when the diff scrolls to it. */
 const CONTEXT_ABOVE = 2;
+
+/** A diff scroll position kept between the first row and the last one that still fills the pane. */
+export function clampScroll(state: TuiState, scroll: number): number {
+  const rows = diffRows(state.files.find((file) => file.path === state.selectedFile)).length;
+  const pane = computeLayout(state.size, state.focus, state.chat.turns.length > 0).changes.height;
+  return Math.min(Math.max(scroll, 0), Math.max(rows - changesRows(pane, state.files.length).lines, 0));
+}
 
 /** The selected finished note, if any. */
 export function selectedNote(state: TuiState): Note | undefined {
@@ -16,7 +24,8 @@ export function selectNote(state: TuiState, note: Note | undefined): TuiState {
   const file = state.files.find((candidate) => candidate.path === note.path);
   if (!file) return { ...state, selectedNoteId: note.id };
   const row = rowOfLine(diffRows(file), note.startLine);
-  return { ...state, selectedNoteId: note.id, selectedFile: file.path, diffScroll: Math.max(0, row - CONTEXT_ABOVE) };
+  const next = { ...state, selectedNoteId: note.id, selectedFile: file.path };
+  return { ...next, diffScroll: clampScroll(next, row - CONTEXT_ABOVE) };
 }
 
 /**

@@ -1,0 +1,184 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WatchEvent } from '../../src/watch/types.js';
+import { errorNote, namingNote, reviewEvents, status } from './fixtures.js';
+import { renderApp, settle } from './render-app.js';
+
+const ESC = '\u001b';
+let app: ReturnType<typeof renderApp> | undefined;
+const open = (options: Parameters<typeof renderApp>[0] = {}) => (app = renderApp(options));
+afterEach(() => app?.unmount());
+
+async function withReview(options: Parameters<typeof renderApp>[0] = {}) {
+  const view = open(options);
+  view.controller.push(status, ...reviewEvents(1, [errorNote, namingNote]));
+  await settle();
+  return view;
+}
+
+describe('watch screen', () => {
+  it('shows the header, the changed files with their hunk lines and the notes once events arrive', async () => {
+    const view = open();
+    expect(view.lastFrame()).toContain('Waiting for a save');
+    view.controller.push(status, ...reviewEvents(1, [errorNote, namingNote]));
+    await settle();
+    const frame = view.lastFrame();
+    expect(frame).toContain('payments-web (feat/retry)');
+    expect(frame).toContain('golden: 3 repos, indexed 2h ago');
+    expect(frame).toMatch(/src\/api\/client\.ts\s+\+1 -0/);
+    expect(frame).toMatch(/10 │\+ {2}\} catch \(e\) \{\}\s+◀ ●/);
+    expect(frame).toContain('● src/user-service.ts:10  error handling');
+    expect(frame).toContain('What does a caller of get_user_data see when the request fails?');
+    expect(frame).toContain('golden: acme/api src/users.ts:20-24 @1a2b3c4');
+    expect(frame).toContain('○ src/user-service.ts:6  naming');
+  });
+
+  it('streams the live note, batched, and keeps its region a few lines tall', async () => {
+    const view = open();
+    const head = { id: 'live', path: 'src/a.ts', startLine: 3, endLine: 4, topic: 't', severity: 'warn' as const, title: 'streaming', source: 'model' as const };
+    view.controller.push({ type: 'review-start', reviewId: 1, paths: [] }, { type: 'tutor', reviewId: 1, event: { type: 'note-start', note: head } });
+    const words = Array.from({ length: 200 }, (_, index) => `word${index} `);
+    for (const word of words) view.controller.push({ type: 'tutor', reviewId: 1, event: { type: 'text', noteId: 'live', text: word } });
+    const before = view.stdout.frames.length;
+    await settle(80);
+    const frame = view.lastFrame();
+    expect(view.stdout.frames.length - before).toBeLessThan(5);
+    expect(frame).toContain('src/a.ts:3-4  streaming');
+    expect(frame).toContain('word199');
+    expect(frame).not.toContain('word100 ');
+  });
+
+  it('h shows the next rung and records the climb; it stops at the fourth', async () => {
+    const view = await withReview();
+    expect(view.lastFrame()).not.toContain('An empty catch');
+    await view.type('h');
+    expect(view.controller.called('climb')).toEqual([['n-error', 2]]);
+    expect(view.lastFrame()).toContain('An empty catch turns a timeout into a silent undefined.');
+    expect(view.lastFrame()).not.toContain('Rethrow with context');
+    await view.type('h', 'h', 'h');
+    expect(view.controller.called('climb')).toEqual([['n-error', 2], ['n-error', 3], ['n-error', 4]]);
+    expect(view.lastFrame()).toContain('Rethrow with context');
+  });
+
+  it('never shows a rung of a note that was not climbed', async () => {
+    const view = await withReview();
+    await view.type('h', 'j');
+    expect(view.lastFrame()).not.toContain('Golden functions are camelCase.');
+  });
+
+  it('e shows the golden snippet beside the learner lines, and e or Esc goes back', async () => {
+    const view = await withReview();
+    await view.type('e');
+    const lines = view.lastFrame().split('\n');
+    const row = lines.find((line) => line.includes('} catch (e) {}'));
+    expect(row).toMatch(/10 │ {2}\} catch \(e\) \{\}\s+20 │try \{/);
+    expect(view.lastFrame()).toContain('golden  acme/api src/users.ts:20-24 @1a2b3c4');
+    expect(view.lastFrame()).not.toContain('what does { cause } keep');
+    await view.type('h', 'h');
+    expect(view.lastFrame()).toContain('Compare the golden catch block: what does { cause } keep?');
+    await view.type(ESC);
+    expect(view.lastFrame()).toContain('Mentor (2)');
+  });
+
+  it('d dismisses the selected note: the controller hears it and the note leaves the list', async () => {
+    const view = await withReview();
+    await view.type('d');
+    expect(view.controller.called('dismiss')).toEqual([['n-error']]);
+    expect(view.lastFrame()).not.toContain('error handling');
+    expect(view.lastFrame()).toContain('▸ ○ src/user-service.ts:6  naming');
+  });
+
+  it('r asks for a new review; [ and ] change files; j and k in the Changes pane scroll', async () => {
+    const view = await withReview({ columns: 120, rows: 14 });
+    await view.type('r', ']');
+    expect(view.controller.called('reviewAgain')).toHaveLength(1);
+    expect(view.lastFrame()).toContain('export const base = "/api";');
+    await view.type('[', '\t', '\t');
+    expect(view.lastFrame()).toContain('┏━ Changes');
+    const before = view.lastFrame();
+    await view.type('j', 'j');
+    expect(view.lastFrame()).not.toContain('   6 │ export async');
+    expect(before).toContain('   6 │ export async');
+  });
+
+  it('typing in the chat and Enter asks about the selected note; the streamed answer appears', async () => {
+    const view = await withReview();
+    await view.type('c', 'w', 'h', 'y', 'q', '?', '\r');
+    expect(view.controller.called('ask')).toEqual([['whyq?', 'n-error']]);
+    expect(view.controller.called('quit')).toEqual([]);
+    view.controller.push({ type: 'chat-text', text: 'Because the catch ' }, { type: 'chat-text', text: 'swallows it.' }, { type: 'chat-end' });
+    await settle(80);
+    expect(view.lastFrame()).toContain('you: whyq?');
+    expect(view.lastFrame()).toContain('mentor: Because the catch swallows it.');
+  });
+
+  it('Esc leaves the chat without sending, backspace edits the draft', async () => {
+    const view = await withReview();
+    await view.type('/', 'a', 'b', '\u007f', ESC);
+    expect(view.controller.called('ask')).toEqual([]);
+    expect(view.lastFrame()).toContain('› a');
+    expect(view.lastFrame()).toContain('┏━ Mentor');
+  });
+
+  it('? shows the help screen generated from the key table', async () => {
+    const view = await withReview();
+    await view.type('?');
+    expect(view.lastFrame()).toContain('golden example beside your lines (toggle)');
+    expect(view.lastFrame()).toContain('leave the chat or close the overlay');
+    await view.type('?');
+    expect(view.lastFrame()).toContain('Mentor (2)');
+  });
+
+  it('q quits through the controller', async () => {
+    const view = await withReview();
+    await view.type('q');
+    expect(view.controller.called('quit')).toHaveLength(1);
+  });
+
+  it('shows notices in the footer', async () => {
+    const view = open();
+    view.controller.push({ type: 'notice', level: 'warn', message: 'no API key: using the offline mentor' });
+    await settle();
+    expect(view.lastFrame()).toContain('warn: no API key: using the offline mentor');
+  });
+});
+
+describe('watch screen size and colour', () => {
+  const longLines: WatchEvent[] = [
+    { type: 'notice', level: 'error', message: 'x'.repeat(300) },
+    { type: 'chat-user', text: 'y'.repeat(300) },
+  ];
+
+  it.each([
+    [80, 24],
+    [100, 28],
+    [120, 40],
+  ])('keeps every line within %i columns and the frame below %i rows', async (columns, rows) => {
+    const long = { ...errorNote, path: `src/${'deep/'.repeat(30)}file.ts`, title: 't'.repeat(200), ladder: errorNote.ladder.map((rung) => ({ ...rung, text: 'word '.repeat(200) })) };
+    const view = open({ columns, rows });
+    view.controller.push(status, ...reviewEvents(1, [long, namingNote]), ...longLines);
+    await settle();
+    for (const keys of [[], ['h', 'h', 'h'], ['e'], [ESC, '?'], [ESC, 'c']]) {
+      await view.type(...keys);
+      const lines = view.lastFrame().split('\n');
+      expect(lines.length).toBeLessThan(rows);
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it('redraws for the new size on resize, stacking the panes below 100 columns', async () => {
+    const view = await withReview({ columns: 120, rows: 40 });
+    expect(view.lastFrame()).toMatch(/Changes \(2\).*Mentor \(2\)/);
+    view.stdout.resize(80, 24);
+    await settle();
+    const lines = view.lastFrame().split('\n');
+    expect(lines.length).toBe(23);
+    expect(lines.every((line) => [...line].length <= 80)).toBe(true);
+    expect(lines.findIndex((line) => line.includes('Mentor (2)'))).toBeGreaterThan(lines.findIndex((line) => line.includes('Changes (2)')));
+  });
+
+  it('uses no escape sequence at all when colour is off', async () => {
+    const view = await withReview({ color: false });
+    await view.type('h');
+    expect(view.stdout.frames.join('')).not.toContain('\u001b[');
+  });
+});

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createEventFeed } from '../../src/tui/event-feed.js';
+import type { WatchEvent } from '../../src/watch/types.js';
+import { FakeController } from './fake-controller.js';
+import { status } from './fixtures.js';
+
+const text = (value: string): WatchEvent => ({ type: 'tutor', reviewId: 1, event: { type: 'text', noteId: 'n', text: value } });
+
+describe('event feed', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it('subscribes at once and hands over what arrived before the view attached', () => {
+    const controller = new FakeController();
+    const feed = createEventFeed(controller);
+    controller.push(status, text('a'));
+    const batches: WatchEvent[][] = [];
+    feed.attach((events) => batches.push(events));
+    expect(batches).toEqual([[status, text('a')]]);
+  });
+
+  it('batches streamed text for 50 ms, so a fast stream is one render per batch', () => {
+    vi.useFakeTimers();
+    const controller = new FakeController();
+    const feed = createEventFeed(controller);
+    const batches: WatchEvent[][] = [];
+    feed.attach((events) => batches.push(events));
+    for (let index = 0; index < 100; index += 1) controller.push(text(String(index)));
+    expect(batches).toEqual([]);
+    vi.advanceTimersByTime(50);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toHaveLength(100);
+  });
+
+  it('delivers any other event at once, after the text queued before it', () => {
+    vi.useFakeTimers();
+    const controller = new FakeController();
+    const feed = createEventFeed(controller);
+    const batches: WatchEvent[][] = [];
+    feed.attach((events) => batches.push(events));
+    controller.push(text('a'), { type: 'chat-text', text: 'b' }, status);
+    expect(batches).toEqual([[text('a'), { type: 'chat-text', text: 'b' }, status]]);
+  });
+
+  it('unsubscribes on close', () => {
+    const controller = new FakeController();
+    const feed = createEventFeed(controller);
+    expect(controller.listeners).toBe(1);
+    feed.close();
+    expect(controller.listeners).toBe(0);
+  });
+});
