@@ -111,6 +111,30 @@ describe('watchWorkingTree', () => {
     expect(rec.saves.flat().sort()).toEqual(['src/feature/deep/part.ts', 'src/new.ts']);
   });
 
+  it('follows a folder renamed after the start, and reports the files in it under their new paths', async () => {
+    const repo = startRepo();
+    const rec = await record(repo);
+    renameSync(join(repo.dir, 'src'), join(repo.dir, 'lib'));
+    await sleep(QUIET_WAIT_MS);
+    const before = rec.saves.length;
+    writeFileSync(join(repo.dir, 'lib/app.ts'), 'export const app = 8;\n');
+    await until(() => rec.saves.slice(before).flat().includes('lib/app.ts'));
+    expect(rec.saves.slice(before).flat()).toContain('lib/app.ts');
+    expect(rec.saves.flat().some((path) => path.startsWith('src/'))).toBe(false);
+  });
+
+  it('starts watching a folder once an edited .gitignore no longer ignores it', async () => {
+    const repo = startRepo();
+    repo.write({ 'generated/out.ts': 'export const out = 1;\n' });
+    const rec = await record(repo);
+    writeFileSync(join(repo.dir, '.gitignore'), '*.log\n');
+    await until(() => rec.saves.flat().includes('.gitignore'));
+    await sleep(QUIET_WAIT_MS);
+    writeFileSync(join(repo.dir, 'generated/out.ts'), 'export const out = 2;\n');
+    await until(() => rec.saves.flat().includes('generated/out.ts'));
+    expect(rec.saves.flat()).toContain('generated/out.ts');
+  });
+
   it('does not report writing the same content again, nor a touch of a clean file', async () => {
     const repo = startRepo();
     const rec = await record(repo);

@@ -1,9 +1,7 @@
-import type { Stats } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { watch as chokidarWatch } from 'chokidar';
+import { join } from 'node:path';
 import { debug } from '../../log/logger.js';
 import { ChangeDetector } from './change-detector.js';
+import { FolderWatcher } from './folder-watcher.js';
 import { GitActivity } from './git-activity.js';
 import { listDirty, listTracked, resolveGitDir } from './git.js';
 import { Settler } from './settle.js';
@@ -42,10 +40,9 @@ export interface WorkingTreeWatch {
 
 /**
  * Watches the working tree at `root` (the repository's top folder) and reports saves. Only
- * folders are watched (one inotify watch each, not one per file): a file change arrives as an
- * event of its folder's watch. Folders that git ignores, vendored and build folders, `.git/`,
- * `.archangel/` and `node_modules/` are pruned before chokidar descends into them. Resolves
- * once the initial scan is done.
+ * folders are watched, one inotify watch each: a file change arrives as an event of its folder's
+ * watch. Folders that git ignores, vendored and build folders, `.git/`, `.archangel/` and
+ * `node_modules/` are pruned before the walk enters them. Resolves once every folder is watched.
  */
 export async function watchWorkingTree(root: string, options: WatchOptions): Promise<WorkingTreeWatch> {
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
@@ -62,109 +59,78 @@ export async function watchWorkingTree(root: string, options: WatchOptions): Pro
 
   const gitDir = await resolveGitDir(root).catch(() => undefined);
   const filter = new TreeFilter(root, gitDir && join(gitDir, 'info', 'exclude'));
+  // Known before the walk, so a tracked `build/` is not pruned and then walked again.
+  filter.setTracked(await listTracked(root).catch(() => filter.tracked));
   const detector = new ChangeDetector(root, options.maxFileBytes);
-  const toRelative = (path: string): string => relative(root, path).split(sep).join('/');
-  /** Top-most folders left unwatched, checked again when the rules or the tracked files change. */
-  const pruned = new Set<string>();
-  /** Saves that arrived while git was busy. */
+  /** Saves that arrived while git was busy: dropped after an operation, reported after a mere `git status`. */
   const held = new Set<string>();
 
   const report = async (paths: string[]): Promise<void> => {
     const changed = await detector.changed(paths);
     if (!closed && changed.length > 0) options.onSaves(changed);
   };
-  const settler = new Settler(settleMs, (paths) => {
-    if (git?.busy) for (const path of paths) held.add(path);
-    else void report(paths);
-  });
+  const takeHeld = (): string[] => {
+    const paths = [...held];
+    held.clear();
+    return paths;
+  };
+  const refreshAfterOperation = async (rewritten: string[]): Promise<void> => {
+    await detector.remember(rewritten);
+    const listing = await listTracked(root).catch(() => undefined);
+    if (listing && !closed) {
+      filter.setTracked(listing);
+      await folders.recheckPruned();
+    }
+  };
 
   const git = gitDir
     ? new GitActivity(root, gitDir, settleMs, {
         onStart: () => options.onGitOperation?.('start'),
         onEnd: () => {
-          const rewritten = [...held];
-          held.clear();
-          void refreshAfterOperation(rewritten);
+          void refreshAfterOperation(takeHeld());
           options.onGitOperation?.('end');
         },
         onNothing: () => {
-          const waiting = [...held];
-          held.clear();
+          const waiting = takeHeld();
           if (waiting.length > 0) void report(waiting);
         },
         onError: reportError,
       })
     : undefined;
 
-  const refreshAfterOperation = async (rewritten: string[]): Promise<void> => {
-    await detector.remember(rewritten);
-    const listing = await listTracked(root).catch(() => undefined);
-    if (listing && !closed) {
-      filter.setTracked(listing);
-      rewatchPruned();
-    }
-  };
+  const settler = new Settler(settleMs, (paths) => {
+    if (git?.busy) for (const path of paths) held.add(path);
+    else void report(paths);
+  });
 
   const fileEvent = (path: string): void => {
-    if (closed || path === '' || EDITOR_SCRATCH.test(path) || filter.ignoresFile(path)) return;
+    if (closed || EDITOR_SCRATCH.test(path) || filter.ignoresFile(path)) return;
     if (path === '.gitignore' || path.endsWith('/.gitignore')) {
       filter.forgetRules(path.slice(0, -'.gitignore'.length).replace(/\/$/, ''));
-      rewatchPruned();
+      void folders.recheckPruned();
     }
     git?.workingTreeChanged();
     if (git?.busy) held.add(path);
     else settler.touch(path);
   };
 
-  const ignored = (path: string, stats?: Stats): boolean => {
-    const rel = toRelative(path);
-    if (rel === '' || rel.startsWith('..')) return false;
-    // Files are not watched one by one: their folder's watch reports them (see 'raw' below).
-    if (stats && !stats.isDirectory()) return true;
-    if (!filter.ignoresDir(rel)) return false;
-    pruned.add(rel);
-    return true;
-  };
-
-  // Known before the scan, so a tracked `build/` is not pruned and then added back.
-  filter.setTracked(await listTracked(root).catch(() => filter.tracked));
-  const watcher = chokidarWatch(root, { ignored, ignoreInitial: true, followSymlinks: false, atomic: false, ignorePermissionErrors: false });
-  const rewatchPruned = (): void => {
-    for (const dir of pruned) {
-      if (filter.ignoresDir(dir)) continue;
-      pruned.delete(dir);
-      watcher.add(join(root, dir));
-    }
-  };
-  watcher.on('raw', (_event, name, details) => {
-    const folder = (details as { watchedPath?: string } | undefined)?.watchedPath;
-    if (name && folder) fileEvent(toRelative(join(folder, name)));
-  });
-  // A folder created after the start may already hold files written before its watch began.
-  watcher.on('addDir', (path) => {
-    readdir(path, { withFileTypes: true })
-      .then((entries) => entries.filter((entry) => entry.isFile()).forEach((entry) => fileEvent(toRelative(join(path, entry.name)))))
-      .catch(() => undefined);
-  });
-  watcher.on('error', reportError);
-
-  const started = Promise.all([
-    new Promise<void>((resolve) => watcher.once('ready', resolve)),
+  const folders = new FolderWatcher(root, { ignoresDir: (dir) => filter.ignoresDir(dir), onEntry: fileEvent, onError: reportError });
+  await Promise.all([
+    folders.start(),
     git?.start().catch(reportError),
     // At start, a dirty file's current content is what the first review sees: a touch of it is no save.
     listDirty(root)
       .then((paths) => detector.remember(paths.filter((path) => !filter.ignoresFile(path))))
       .catch(() => undefined),
   ]);
-  await started;
 
   return {
     async close() {
       closed = true;
       settler.clear();
       git?.close();
+      folders.close();
       held.clear();
-      await watcher.close();
     },
   };
 }
