@@ -38,7 +38,8 @@ export async function runTui(controller: WatchController, options: RunTuiOptions
     <ColorContext.Provider value={color}>
       <App controller={controller} feed={feed} focusChat={options.focusChat} onQuit={quit} />
     </ColorContext.Provider>,
-    { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true },
+    // Not `incrementalRendering`: in Ink 6.8 it left stale lines on a real terminal (tmux, 80x24).
+    { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: false, patchConsole: false },
   );
   try {
     await instance.waitUntilExit();

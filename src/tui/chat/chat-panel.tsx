@@ -37,7 +37,7 @@ export function ChatPanel({ turns, streaming, focused, lines, width, onSend, onC
   const room = Math.max(width - 4, 1);
   return (
     <Box flexDirection="column" width={width} height={lines + 1} overflow="hidden">
-      <Box flexDirection="column" height={lines}>
+      <Box flexDirection="column" height={lines} justifyContent="flex-end">
         {shown.map((line, index) => (
           <Text key={index} wrap="truncate-end" {...paint(line.startsWith('you: ') ? { bold: true } : {})}>{` ${line}`}</Text>
         ))}
