@@ -1,5 +1,5 @@
 import { Box, useStdout } from 'ink';
-import { useEffect, useReducer } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { WatchController } from '../watch/types.js';
 import { ChatPanel } from './chat/chat-panel.js';
 import { ChangesPane } from './components/changes-pane.js';
@@ -10,9 +10,11 @@ import { HelpView } from './components/help-view.js';
 import { MentorPane } from './components/mentor-pane.js';
 import type { EventFeed } from './event-feed.js';
 import { useCommands } from './hooks/use-commands.js';
+import { activeArea, useKeys } from './hooks/use-keys.js';
 import { computeLayout } from './layout.js';
-import { initialState, reducer } from './state/reducer.js';
+import { initialState } from './state/reducer.js';
 import { selectedNote } from './state/selection.js';
+import { createStore } from './state/store.js';
 
 export interface AppProps {
   controller: WatchController;
@@ -32,26 +34,28 @@ function sizeOf(stdout: NodeJS.WriteStream): { columns: number; rows: number } {
 /** The watch screen: state, events and resizes in; a layout picked for the terminal's size out. */
 export function App({ controller, feed, focusChat, onQuit }: AppProps): React.JSX.Element {
   const { stdout } = useStdout();
-  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(sizeOf(stdout), { focusChat }));
-  const run = useCommands(state, dispatch, controller, onQuit);
+  const [store] = useState(() => createStore(initialState(sizeOf(stdout), { focusChat })));
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const run = useCommands(store, controller, onQuit);
+  useKeys(store, run);
 
-  useEffect(() => feed.attach((events) => dispatch({ type: 'events', events })), [feed]);
+  useEffect(() => feed.attach((events) => store.dispatch({ type: 'events', events })), [feed, store]);
   useEffect(() => {
-    const onResize = () => dispatch({ type: 'resize', size: sizeOf(stdout) });
+    const onResize = () => store.dispatch({ type: 'resize', size: sizeOf(stdout) });
     stdout.on('resize', onResize);
     return () => void stdout.off('resize', onResize);
-  }, [stdout]);
+  }, [stdout, store]);
 
   const layout = computeLayout(state.size, state.focus, state.chat.turns.length > 0);
   const note = selectedNote(state);
   const overlayOpen = state.overlay !== undefined;
-  const area = state.overlay ?? state.focus;
+  const area = activeArea(state);
   return (
     <Box flexDirection="column" width={layout.columns} height={layout.rows}>
       <Header status={state.status} progress={state.progress} phase={state.review.phase} width={layout.columns} />
-      {state.overlay === 'help' ? <HelpView width={layout.columns} height={layout.body.height} onCommand={run} /> : null}
+      {state.overlay === 'help' ? <HelpView width={layout.columns} height={layout.body.height} /> : null}
       {state.overlay === 'example' && note ? (
-        <ExampleView note={note} files={state.files} level={state.levels[note.id] ?? 1} width={layout.columns} height={layout.body.height} onCommand={run} />
+        <ExampleView note={note} files={state.files} level={state.levels[note.id] ?? 1} width={layout.columns} height={layout.body.height} />
       ) : null}
       {overlayOpen ? null : (
         <Box flexDirection={layout.sideBySide ? 'row' : 'column'} height={layout.body.height}>
@@ -64,7 +68,6 @@ export function App({ controller, feed, focusChat, onQuit }: AppProps): React.JS
             width={layout.changes.width}
             height={layout.changes.height}
             focused={state.focus === 'changes'}
-            onCommand={run}
           />
           <MentorPane
             review={state.review}
@@ -73,7 +76,6 @@ export function App({ controller, feed, focusChat, onQuit }: AppProps): React.JS
             width={layout.mentor.width}
             height={layout.mentor.height}
             focused={state.focus === 'mentor'}
-            onCommand={run}
           />
         </Box>
       )}
@@ -83,8 +85,7 @@ export function App({ controller, feed, focusChat, onQuit }: AppProps): React.JS
         focused={state.focus === 'chat' && !overlayOpen}
         lines={layout.chatLines}
         width={layout.columns}
-        onSend={(text) => controller.ask(text, state.selectedNoteId)}
-        onCommand={run}
+        draft={state.draft}
       />
       <Footer notice={state.notices.at(-1)} area={area} quitting={state.quitting} width={layout.columns} />
     </Box>

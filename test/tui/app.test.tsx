@@ -102,7 +102,9 @@ describe('watch screen', () => {
 
   it('typing in the chat and Enter asks about the selected note; the streamed answer appears', async () => {
     const view = await withReview();
-    await view.type('c', 'w', 'h', 'y', 'q', '?', '\r');
+    // All at once, as a fast typist or a paste delivers them: the key right after `c` is typed too.
+    for (const key of ['c', 'w', 'h', 'y', 'q', '?', '\r']) view.stdin.write(key);
+    await settle();
     expect(view.controller.called('ask')).toEqual([['whyq?', 'n-error']]);
     expect(view.controller.called('quit')).toEqual([]);
     view.controller.push({ type: 'chat-text', text: 'Because the catch ' }, { type: 'chat-text', text: 'swallows it.' }, { type: 'chat-end' });
@@ -180,5 +182,41 @@ describe('watch screen size and colour', () => {
     const view = await withReview({ color: false });
     await view.type('h');
     expect(view.stdout.frames.join('')).not.toContain('\u001b[');
+  });
+});
+
+describe('watch screen with more than fits', () => {
+  it('clips a tall note at the bottom of the pane, keeping its heading', async () => {
+    const view = open({ columns: 80, rows: 24 });
+    view.controller.push(status, ...reviewEvents(1, [errorNote, namingNote]));
+    await settle();
+    await view.type('h', 'h', 'h');
+    const frame = view.lastFrame();
+    expect(frame).toContain('▸ ● src/user-service.ts:10  error handling');
+    expect(frame.split('\n')).toHaveLength(23);
+  });
+
+  it('shows the start of a golden snippet longer than the example view', async () => {
+    const snippet = Array.from({ length: 80 }, (_, index) => `line ${index}`).join('\n');
+    const long = { ...errorNote, evidence: [{ ...errorNote.evidence[0]!, snippet } as (typeof errorNote.evidence)[number]] };
+    const view = open({ columns: 80, rows: 24 });
+    view.controller.push(status, ...reviewEvents(1, [long]));
+    await settle();
+    await view.type('e');
+    expect(view.lastFrame()).toContain('golden  acme/api');
+    expect(view.lastFrame()).toContain('line 0');
+    expect(view.lastFrame().split('\n')).toHaveLength(23);
+  });
+});
+
+describe('watch screen input chunks', () => {
+  it('reads several keys arriving in one chunk one by one, and the rest as text once the chat has the focus', async () => {
+    const view = await withReview();
+    view.stdin.write('hcwhy q?');
+    await settle();
+    view.stdin.write('\r');
+    await settle();
+    expect(view.controller.called('climb')).toEqual([['n-error', 2]]);
+    expect(view.controller.called('ask')).toEqual([['why q?', 'n-error']]);
   });
 });

@@ -76,8 +76,7 @@ export function renderApp(options: { columns?: number; rows?: number; color?: bo
     async type(...keys: string[]) {
       for (const key of keys) {
         stdin.write(key);
-        // A key that moves the focus activates the next area's handler in an effect: give it a moment.
-        await settle(15);
+        await settle(1);
       }
       await settle();
     },

@@ -1,10 +1,8 @@
 import { Box, Text } from 'ink';
-import type { Command } from '../keys.js';
 import { usePaint } from '../palette.js';
 import type { ChatTurn } from '../state/types.js';
 import { wrap } from '../text.js';
 import { Spinner } from '../components/spinner.js';
-import { useChatInput } from './use-chat-input.js';
 
 export interface ChatPanelProps {
   turns: ChatTurn[];
@@ -13,8 +11,8 @@ export interface ChatPanelProps {
   /** Transcript lines above the input line. */
   lines: number;
   width: number;
-  onSend: (text: string) => void;
-  onCommand: (command: Command) => void;
+  /** The question being typed. */
+  draft: string;
 }
 
 /** The last `count` lines of the transcript, wrapped to `width`. */
@@ -30,9 +28,8 @@ export function transcriptLines(turns: ChatTurn[], width: number, count: number)
 }
 
 /** The last chat turns and the input line (a block cursor when focused, a hint when not). */
-export function ChatPanel({ turns, streaming, focused, lines, width, onSend, onCommand }: ChatPanelProps): React.JSX.Element {
+export function ChatPanel({ turns, streaming, focused, lines, width, draft }: ChatPanelProps): React.JSX.Element {
   const paint = usePaint();
-  const draft = useChatInput({ isActive: focused, onSend, onCommand });
   const shown = transcriptLines(turns, width - 1, lines);
   const room = Math.max(width - 4, 1);
   return (

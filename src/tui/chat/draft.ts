@@ -1,4 +1,4 @@
-/** The chat line being typed: its own tiny state, kept apart from the screen state. */
+/** Edits of the chat line being typed. */
 export type DraftAction = { type: 'insert'; text: string } | { type: 'backspace' } | { type: 'clear' };
 
 /** Longest question accepted from the input line; a paste beyond it is cut. */
@@ -8,6 +8,7 @@ export const MAX_DRAFT = 2000;
 // eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f]/g;
 
+/** The draft after an edit: pasted newlines become spaces, control characters go, length is capped. */
 export function draftReducer(draft: string, action: DraftAction): string {
   switch (action.type) {
     case 'insert':

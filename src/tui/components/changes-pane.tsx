@@ -2,8 +2,6 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { FileChange } from '../../review/types.js';
 import type { Note } from '../../tutor/types.js';
-import { useAreaKeys } from '../hooks/use-area-keys.js';
-import type { Command } from '../keys.js';
 import { usePaint } from '../palette.js';
 import { changesRows } from '../layout.js';
 import { diffRows, type DiffRow } from '../state/diff-rows.js';
@@ -23,9 +21,7 @@ export interface ChangesPaneProps {
   selectedNoteId: string | undefined;
   width: number;
   height: number;
-  /** Keys go to this pane while it has the focus. */
   focused: boolean;
-  onCommand: (command: Command) => void;
 }
 
 function FileRow({ file, selected, width, position }: { file: FileChange; selected: boolean; width: number; position: string }): React.JSX.Element {
@@ -75,8 +71,7 @@ function DiffLine({ row, mark, width }: { row: DiffRow; mark: string; width: num
 
 /** The changed files with their +/- counts, and the selected file's hunk lines with note markers. */
 export const ChangesPane = memo(function ChangesPane(props: ChangesPaneProps): React.JSX.Element {
-  const { files, selectedFile, scroll, notes, selectedNoteId, width, height, focused, onCommand } = props;
-  useAreaKeys('changes', focused, onCommand);
+  const { files, selectedFile, scroll, notes, selectedNoteId, width, height, focused } = props;
   const inner = width - 2;
   const selectedAt = Math.max(files.findIndex((file) => file.path === selectedFile), 0);
   const { files: fileRows, lines: room } = changesRows(height, files.length);

@@ -2,8 +2,6 @@ import { Box, Text } from 'ink';
 import type { FileChange } from '../../review/types.js';
 import type { HintLevel, Note } from '../../tutor/types.js';
 import { citationLabel } from '../../tutor/claude/prompt-data.js';
-import { useAreaKeys } from '../hooks/use-area-keys.js';
-import type { Command } from '../keys.js';
 import { usePaint } from '../palette.js';
 import { diffRows, rowsInRange } from '../state/diff-rows.js';
 import { clean, wrap } from '../text.js';
@@ -16,7 +14,6 @@ export interface ExampleViewProps {
   level: HintLevel;
   width: number;
   height: number;
-  onCommand: (command: Command) => void;
 }
 
 interface Column {
@@ -29,7 +26,7 @@ function Side({ column, width, height }: { column: Column; width: number; height
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden" flexShrink={0}>
       <Text wrap="truncate-end" {...paint({ bold: true })}>{column.title}</Text>
-      {column.lines.map((line, index) => (
+      {column.lines.slice(0, Math.max(height - 1, 0)).map((line, index) => (
         <Text key={index} wrap="truncate-end">
           <Text {...paint({ dimColor: true })}>{`${line.number === undefined ? '    ' : String(line.number).padStart(4)} │`}</Text>
           {clean(line.text)}
@@ -57,8 +54,7 @@ function golden(note: Note): Column | undefined {
  * Rung 3's picture: the golden code beside the learner's lines (stacked when narrow). The rung's
  * question shows only once the learner climbed to it.
  */
-export function ExampleView({ note, files, level, width, height, onCommand }: ExampleViewProps): React.JSX.Element {
-  useAreaKeys('example', true, onCommand);
+export function ExampleView({ note, files, level, width, height }: ExampleViewProps): React.JSX.Element {
   const paint = usePaint();
   const inner = width - 2;
   const rung = level >= 3 ? note.ladder.find((item) => item.level === 3) : undefined;

@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
-import { useAreaKeys } from '../hooks/use-area-keys.js';
-import { KEY_TABLE, keyLabel, type Binding, type Command } from '../keys.js';
+import { KEY_TABLE, keyLabel, type Binding } from '../keys.js';
 import { usePaint } from '../palette.js';
 import { Pane } from './pane.js';
 
@@ -18,8 +17,7 @@ export function helpLines(): Array<{ keys: string; description: string; where: s
 }
 
 /** The `?` screen, generated from the key table; in two columns when one does not fit. */
-export function HelpView({ width, height, onCommand }: { width: number; height: number; onCommand: (command: Command) => void }): React.JSX.Element {
-  useAreaKeys('help', true, onCommand);
+export function HelpView({ width, height }: { width: number; height: number }): React.JSX.Element {
   const paint = usePaint();
   const lines = helpLines();
   const room = Math.max(height - 2, 1);

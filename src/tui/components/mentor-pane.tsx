@@ -1,7 +1,5 @@
 import { Text } from 'ink';
 import type { HintLevel } from '../../tutor/types.js';
-import { useAreaKeys } from '../hooks/use-area-keys.js';
-import type { Command } from '../keys.js';
 import { usePaint } from '../palette.js';
 import type { ReviewView } from '../state/types.js';
 import { LiveNoteView } from './live-note.js';
@@ -14,9 +12,7 @@ export interface MentorPaneProps {
   levels: Readonly<Record<string, HintLevel>>;
   width: number;
   height: number;
-  /** Keys go to this pane while it has the focus. */
   focused: boolean;
-  onCommand: (command: Command) => void;
 }
 
 function emptyMessage(review: ReviewView): string {
@@ -30,8 +26,7 @@ function emptyMessage(review: ReviewView): string {
  * The notes of the latest review (the selected one expanded, starting one note above it so it
  * stays in view) and the live note streaming in below them.
  */
-export function MentorPane({ review, selectedNoteId, levels, width, height, focused, onCommand }: MentorPaneProps): React.JSX.Element {
-  useAreaKeys('mentor', focused, onCommand);
+export function MentorPane({ review, selectedNoteId, levels, width, height, focused }: MentorPaneProps): React.JSX.Element {
   const paint = usePaint();
   const { notes, live } = review;
   const at = notes.findIndex((note) => note.id === selectedNoteId);

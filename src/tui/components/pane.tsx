@@ -32,7 +32,11 @@ export function Pane({ title, width, height, focused, children }: PaneProps): Re
         borderColor={paint({ color: focused ? 'cyan' : 'gray' }).color}
         overflow="hidden"
       >
-        {children}
+        {/* Natural height, clipped at the bottom: without this, Yoga shrinks the lines of content
+            taller than the pane (Ink's default flexShrink is 1) and headings vanish. */}
+        <Box flexDirection="column" flexShrink={0}>
+          {children}
+        </Box>
       </Box>
     </Box>
   );

@@ -1,19 +1,18 @@
-import { useCallback, useRef, type Dispatch } from 'react';
+import { useCallback } from 'react';
 import type { WatchController } from '../../watch/types.js';
 import type { Command } from '../keys.js';
 import { selectedNote } from '../state/selection.js';
-import type { Action, TuiState } from '../state/types.js';
+import type { Store } from '../state/store.js';
 
 /**
- * What each command does: screen changes go to the reducer, learner decisions (climb, dismiss,
- * review, ask, quit) go to the controller too. Returns a stable function reading the latest state.
+ * What each command does: screen changes go to the store, learner decisions (climb, dismiss,
+ * review, ask, quit) go to the controller too. Returns a stable function.
  */
-export function useCommands(state: TuiState, dispatch: Dispatch<Action>, controller: WatchController, quit: () => void): (command: Command) => void {
-  const latest = useRef(state);
-  latest.current = state;
+export function useCommands(store: Store, controller: WatchController, quit: () => void): (command: Command) => void {
   return useCallback(
     (command: Command) => {
-      const current = latest.current;
+      const current = store.getState();
+      const { dispatch } = store;
       const note = selectedNote(current);
       switch (command) {
         case 'note-next':
@@ -49,9 +48,11 @@ export function useCommands(state: TuiState, dispatch: Dispatch<Action>, control
           return dispatch({ type: 'toggle-overlay', overlay: 'help' });
         case 'close':
           return dispatch(current.overlay ? { type: 'close-overlay' } : { type: 'focus', focus: 'mentor' });
-        case 'send':
-          // The chat line sends its own draft (see useChatInput).
-          return;
+        case 'send': {
+          const text = current.draft.trim();
+          if (text) controller.ask(text, current.selectedNoteId);
+          return dispatch({ type: 'draft', edit: { type: 'clear' } });
+        }
         case 'quit':
           if (current.quitting) return;
           dispatch({ type: 'quitting' });
@@ -62,6 +63,6 @@ export function useCommands(state: TuiState, dispatch: Dispatch<Action>, control
         }
       }
     },
-    [dispatch, controller, quit],
+    [store, controller, quit],
   );
 }

@@ -1,3 +1,4 @@
+import { draftReducer } from '../chat/draft.js';
 import { clampScroll, selectNote, selectedIndex } from './selection.js';
 import { applyWatchEvent, removeNote } from './watch-event.js';
 import type { Action, Focus, TerminalSize, TuiState } from './types.js';
@@ -12,6 +13,7 @@ export function initialState(size: TerminalSize, options: { focusChat?: boolean 
     diffScroll: 0,
     levels: {},
     focus: options.focusChat ? 'chat' : 'mentor',
+    draft: '',
     chat: { turns: [], streaming: false },
     notices: [],
     size,
@@ -57,6 +59,8 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return { ...state, overlay: action.overlay };
     case 'close-overlay':
       return { ...state, overlay: undefined };
+    case 'draft':
+      return { ...state, draft: draftReducer(state.draft, action.edit) };
     case 'resize':
       return { ...state, size: action.size };
     case 'quitting':

@@ -1,6 +1,7 @@
 import type { FileChange } from '../../review/types.js';
 import type { Evidence, HintLevel, Note, TutorEvent } from '../../tutor/types.js';
 import type { WatchEvent, WatchStatus } from '../../watch/types.js';
+import type { DraftAction } from '../chat/draft.js';
 
 /** The pane (or the chat line) that receives keys when no overlay is open. */
 export type Focus = 'changes' | 'mentor' | 'chat';
@@ -60,6 +61,8 @@ export interface TuiState {
   levels: Readonly<Record<string, HintLevel>>;
   focus: Focus;
   overlay?: Overlay;
+  /** The question being typed on the chat line. */
+  draft: string;
   chat: { turns: ChatTurn[]; streaming: boolean };
   /** The last few notices, oldest first. */
   notices: Notice[];
@@ -79,5 +82,6 @@ export type Action =
   | { type: 'cycle-focus'; delta: 1 | -1 }
   | { type: 'toggle-overlay'; overlay: Overlay }
   | { type: 'close-overlay' }
+  | { type: 'draft'; edit: DraftAction }
   | { type: 'resize'; size: TerminalSize }
   | { type: 'quitting' };

@@ -31,7 +31,7 @@ describe('NoteView', () => {
 describe('ChangesPane', () => {
   it('numbers hunk lines by the new file and marks the lines notes point at', () => {
     const { lastFrame } = render(
-      <ChangesPane files={[userService]} selectedFile={userService.path} scroll={0} notes={[errorNote, namingNote]} selectedNoteId="n-error" width={70} height={14} focused={false} onCommand={() => undefined} />,
+      <ChangesPane files={[userService]} selectedFile={userService.path} scroll={0} notes={[errorNote, namingNote]} selectedNoteId="n-error" width={70} height={14} focused={false} />,
     );
     const lines = lastFrame()?.split('\n') ?? [];
     expect(lines.find((line) => line.includes('} catch (e) {}'))).toMatch(/10 │\+.*◀ ●│$/);

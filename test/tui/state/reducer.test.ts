@@ -180,6 +180,14 @@ describe('tui reducer: commands', () => {
     expect(apply(state, { type: 'dismiss', noteId: 'n-error' }, { type: 'dismiss', noteId: 'n-naming' }).overlay).toBeUndefined();
   });
 
+  it('edits the chat draft: pasted newlines become spaces, control characters go, backspace, clear', () => {
+    let state = apply(start(), { type: 'draft', edit: { type: 'insert', text: 'why\nnot\u0007?' } });
+    expect(state.draft).toBe('why not?');
+    state = apply(state, { type: 'draft', edit: { type: 'backspace' } });
+    expect(state.draft).toBe('why not');
+    expect(apply(state, { type: 'draft', edit: { type: 'clear' } }).draft).toBe('');
+  });
+
   it('records the terminal size and that quitting started', () => {
     expect(apply(start(), { type: 'resize', size: { columns: 80, rows: 24 } }).size).toEqual({ columns: 80, rows: 24 });
     expect(apply(start(), { type: 'quitting' }).quitting).toBe(true);

@@ -1,0 +1,36 @@
+import { useInput, type Key } from 'ink';
+import { commandFor, keyName, type Command } from '../keys.js';
+import type { Store } from '../state/store.js';
+
+/** The area that receives keys: an open overlay, else the focused pane or the chat line. */
+export function activeArea(state: ReturnType<Store['getState']>) {
+  return state.overlay ?? state.focus;
+}
+
+/**
+ * The app's only key handler. It looks the key up in the table for the area active *now* (read
+ * from the store, not from the last render) and runs the command; on the chat line, keys that
+ * are not commands edit the draft. One handler means no key can reach two areas, and no key is
+ * lost while a newly focused area would still be subscribing.
+ */
+export function useKeys(store: Store, run: (command: Command) => void): void {
+  const press = (name: string, input: string, key: Key) => {
+    const area = activeArea(store.getState());
+    const command = commandFor(area, name);
+    if (command) run(command);
+    else if (area !== 'chat') return;
+    else if (name === 'backspace') store.dispatch({ type: 'draft', edit: { type: 'backspace' } });
+    else if (input && !key.ctrl && !key.meta) store.dispatch({ type: 'draft', edit: { type: 'insert', text: input } });
+  };
+  useInput((input, key) => {
+    const name = keyName(input, key);
+    const chars = [...input];
+    if (name !== input || chars.length <= 1) return press(name, input, key);
+    // Several characters in one read: fast typing (`cwhy`) or a paste. Keys until the chat line
+    // has the focus, then the rest is text.
+    for (const [index, char] of chars.entries()) {
+      if (activeArea(store.getState()) === 'chat') return press(chars.slice(index).join(''), chars.slice(index).join(''), key);
+      press(char, char, key);
+    }
+  });
+}
