@@ -4,7 +4,7 @@ import type { WatchController, WatchEvent } from '../watch/types.js';
  * How long streamed text waits before it reaches the screen. Tokens arrive every few ms; one render
  * per 50 ms is smooth to read and keeps the redraw rate far below what makes a terminal flicker.
  */
-export const TEXT_FLUSH_MS = 50;
+const TEXT_FLUSH_MS = 50;
 
 /** The session's events, subscribed before the first render and handed over in batches. */
 export interface EventFeed {

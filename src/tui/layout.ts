@@ -1,7 +1,7 @@
 import type { Focus, TerminalSize } from './state/types.js';
 
 /** Below this width the panes stack (the Changes pane above the Mentor pane). */
-export const SIDE_BY_SIDE_MIN_COLUMNS = 100;
+const SIDE_BY_SIDE_MIN_COLUMNS = 100;
 
 /** File rows listed in the Changes pane at most; the list scrolls with the selection beyond that. */
 const MAX_FILE_ROWS = 5;

@@ -33,8 +33,3 @@ export function wrap(text: string, width: number): string[] {
   }
   return lines;
 }
-
-/** `count` of something in words: "1 note", "3 notes". */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

@@ -16,7 +16,7 @@ export interface ChatPanelProps {
 }
 
 /** The last `count` lines of the transcript, wrapped to `width`. */
-export function transcriptLines(turns: ChatTurn[], width: number, count: number): string[] {
+function transcriptLines(turns: ChatTurn[], width: number, count: number): string[] {
   if (count <= 0) return [];
   const lines: string[] = [];
   for (const turn of turns.slice(-count)) {

@@ -2,7 +2,7 @@
 export type DraftAction = { type: 'insert'; text: string } | { type: 'backspace' } | { type: 'clear' };
 
 /** Longest question accepted from the input line; a paste beyond it is cut. */
-export const MAX_DRAFT = 2000;
+const MAX_DRAFT = 2000;
 
 // Pasted text arrives as one input: newlines and control characters would break the line.
 // eslint-disable-next-line no-control-regex

@@ -5,7 +5,7 @@ import { EvidenceLines, SeverityMark, placeOf } from './note-parts.js';
 import { Spinner } from './spinner.js';
 
 /** Streamed lines shown: the live region stays a few lines tall however long the note gets. */
-export const LIVE_TEXT_LINES = 3;
+const LIVE_TEXT_LINES = 3;
 
 /** The note being written: its heading, the last lines streamed so far, its evidence. */
 export function LiveNoteView({ live, width }: { live: LiveNote; width: number }): React.JSX.Element {

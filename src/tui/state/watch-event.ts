@@ -6,7 +6,7 @@ import { applyTutorEvent } from './tutor-event.js';
 import type { Notice, TuiState } from './types.js';
 
 /** Notices kept: the footer shows the newest, the rest are there for a glance back. */
-export const MAX_NOTICES = 5;
+const MAX_NOTICES = 5;
 
 function withNotice(state: TuiState, notice: Notice): TuiState {
   return { ...state, notices: [...state.notices, notice].slice(-MAX_NOTICES) };
