@@ -7,6 +7,7 @@ import { register as registerIndex } from '../commands/index-command.js';
 import { register as registerReview } from '../commands/review.js';
 import { register as registerInit } from '../commands/init.js';
 import { register as registerSearch } from '../commands/search.js';
+import { register as registerWatch } from '../commands/watch.js';
 import { handleError } from './handle-error.js';
 
 /**
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
       `
 Examples:
   $ archangel init                         write a starter archangel.json here
+  $ archangel watch                        the tutor beside your editor (builds the index first)
   $ archangel index                        fetch and index the golden repositories
   $ archangel search "retry http calls"    find how the golden code does something
   $ archangel search --file src/api.ts:10-40
@@ -40,6 +42,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6
 10 review notes at --fail-on, 130 interrupted.`,
     );
   registerInit(program);
+  registerWatch(program);
   registerIndex(program);
   registerSearch(program);
   registerConventions(program);

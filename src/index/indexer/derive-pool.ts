@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BlobRecord } from '../store/write.js';
-import type { BlobBatch } from './build-blobs.js';
 import type { DeriveRequest, DeriveResponse } from './derive-worker.js';
 
 /**

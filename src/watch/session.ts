@@ -1,0 +1,200 @@
+import type { Project } from '../config/project.js';
+import { cacheDir, githubToken } from '../config/env.js';
+import { conventionsObserver } from '../conventions/learn.js';
+import { createEmbeddingProvider } from '../index/embed/create.js';
+import { runIndex } from '../index/indexer/run-index.js';
+import { answerQuestion } from '../review/ask.js';
+import { currentBranch } from '../review/branch.js';
+import type { ReviewContext } from '../review/context/types.js';
+import { openReviewServices, type ReviewServices } from '../review/open-services.js';
+import { runReview } from '../review/run-review.js';
+import type { ChatMessage } from '../tutor/claude/tutor.js';
+import type { HintLevel, Note, Usage } from '../tutor/types.js';
+import { createReviewScheduler } from './schedule/index.js';
+import type { WatchController, WatchEvent, WatchStatus } from './types.js';
+import { describeIndex } from './index-status.js';
+import { watchWorkingTree } from './watcher/index.js';
+
+export interface WatchSessionOptions {
+  project: Project;
+  offline?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A watch session: call `start()` once the view has subscribed. */
+export interface WatchSession extends WatchController {
+  start(): Promise<void>;
+}
+
+/** Chat turns kept in the prompt: older turns are in state.db, but the model sees the recent ones. */
+const CHAT_TURNS_SENT = 12;
+
+/**
+ * `archangel watch`: brings the golden index up to date, reviews the current diff once, then
+ * reviews each saved file once it settles (a newer save cancels the review in flight), and
+ * answers chat about the current diff. Everything said is recorded in `.archangel/state.db`.
+ */
+export function createWatchSession(options: WatchSessionOptions): WatchSession {
+  const { project } = options;
+  const listeners = new Set<(event: WatchEvent) => void>();
+  const emit = (event: WatchEvent) => listeners.forEach((listener) => listener(event));
+  const notes = new Map<string, Note>();
+  const usage: Usage = { inputTokens: 0, outputTokens: 0, costUsd: 0 };
+  let services: ReviewServices | undefined;
+  let context: ReviewContext | undefined;
+  let branch = 'HEAD';
+  let reviews = 0;
+  let closeWatcher: (() => Promise<void>) | undefined;
+  let chatAbort: AbortController | undefined;
+
+  const status = async (): Promise<WatchStatus> => ({
+    repo: project.root.split('/').pop() ?? project.root,
+    branch,
+    index: services?.index ? describeIndex(services.index.repos()) : 'not built',
+    tutor: services?.tutor.label ?? 'starting',
+    usage,
+  });
+  const sendStatus = async () => emit({ type: 'status', status: await status() });
+
+  const review = async (paths: string[] | 'all', signal: AbortSignal): Promise<void> => {
+    if (!services) return;
+    const reviewId = ++reviews;
+    emit({ type: 'review-start', reviewId, paths: paths === 'all' ? [] : paths });
+    try {
+      for await (const event of runReview({ project, repoDir: project.root, target: { kind: 'worktree' }, paths: paths === 'all' ? undefined : paths, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session, signal })) {
+        if (event.type === 'context') {
+          context = event.context;
+          emit({ type: 'changes', reviewId, files: event.diff.files });
+          continue;
+        }
+        if (event.type === 'note-end') notes.set(event.note.id, event.note);
+        if (event.type === 'done' && event.usage) addUsage(usage, event.usage);
+        emit({ type: 'tutor', reviewId, event });
+      }
+      emit({ type: 'review-end', reviewId, outcome: signal.aborted ? 'superseded' : 'done' });
+      await sendStatus();
+    } catch (error) {
+      emit({ type: 'review-end', reviewId, outcome: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const scheduler = createReviewScheduler(review);
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async start() {
+      branch = await currentBranch(project.root);
+      await updateIndex(project, emit);
+      services = await openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}) });
+      for (const warning of services.warnings) emit({ type: 'notice', level: 'warn', message: warning });
+      await sendStatus();
+      const history = services.session.chatHistory({ repo: project.root, branch });
+      if (history.length > 0) emit({ type: 'chat-history', messages: history.filter((m) => m.role !== 'system').map((m) => ({ role: m.role as 'user' | 'assistant', text: m.text })) });
+      const watcher = await watchWorkingTree(project.root, {
+        maxFileBytes: project.config.index.maxFileBytes,
+        onSaves: (paths) => scheduler.saved(paths),
+        onGitOperation: (phase) => {
+          if (phase === 'end') {
+            void currentBranch(project.root).then((name) => {
+              branch = name;
+              void sendStatus();
+            });
+            scheduler.all();
+          }
+        },
+        onError: (error) => emit({ type: 'notice', level: 'error', message: error.message }),
+      });
+      closeWatcher = () => watcher.close();
+      scheduler.all();
+    },
+
+    climb(noteId: string, level: HintLevel) {
+      const note = notes.get(noteId);
+      if (!note || !services) return;
+      services.session.climb(noteId, level);
+      emit({ type: 'note-updated', note, level });
+    },
+
+    dismiss(noteId: string) {
+      services?.session.dismiss(noteId);
+      notes.delete(noteId);
+      emit({ type: 'note-dismissed', noteId });
+    },
+
+    reviewAgain() {
+      scheduler.all();
+    },
+
+    ask(text: string, noteId?: string) {
+      if (!services || !context) {
+        emit({ type: 'chat-end', error: 'The first review is still running; ask again in a moment.' });
+        return;
+      }
+      const active = services;
+      chatAbort?.abort();
+      const abort = (chatAbort = new AbortController());
+      const history: ChatMessage[] = active.session
+        .chatHistory({ repo: project.root, branch, limit: CHAT_TURNS_SENT })
+        .filter((m) => m.role !== 'system')
+        .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.text }));
+      active.session.appendChat({ repo: project.root, branch, role: 'user', text, ...(noteId ? { noteId } : {}) });
+      emit({ type: 'chat-user', text });
+      void (async () => {
+        let answer = '';
+        let failure: string | undefined;
+        for await (const event of answerQuestion(project, active, context!, { text, history, note: noteId ? notes.get(noteId) : undefined }, abort.signal)) {
+          if (event.type === 'text') {
+            answer += event.text;
+            emit({ type: 'chat-text', text: event.text });
+          }
+          if (event.type === 'error') failure = event.message;
+          if (event.type === 'done' && event.usage) addUsage(usage, event.usage);
+        }
+        active.session.appendChat({ repo: project.root, branch, role: 'assistant', text: answer, tutor: active.claude ? project.config.model.chat : 'offline mentor' });
+        emit({ type: 'chat-end', ...(failure ? { error: failure } : {}) });
+        await sendStatus();
+      })();
+    },
+
+    async quit() {
+      chatAbort?.abort();
+      await closeWatcher?.();
+      await scheduler.close();
+      services?.close();
+    },
+  };
+}
+
+/** Builds or refreshes the golden index before the first review, so a newcomer's first command just works. */
+async function updateIndex(project: Project, emit: (event: WatchEvent) => void): Promise<void> {
+  if (project.config.golden.length === 0) return;
+  try {
+    const summary = await runIndex({
+      config: project.config,
+      root: project.root,
+      indexPath: project.indexPath,
+      cacheDir: cacheDir(),
+      embedder: createEmbeddingProvider(project.config.embeddings, {}),
+      token: githubToken(),
+      observer: conventionsObserver,
+      onEvent: (event) => {
+        if (event.type === 'progress') emit({ type: 'index-progress', message: `indexing ${event.repo}`, done: event.filesDone, total: event.filesTotal });
+        if (event.type === 'notice') emit({ type: 'notice', level: 'info', message: event.message });
+      },
+    });
+    for (const repo of summary.repos) {
+      if (repo.status === 'failed') emit({ type: 'notice', level: 'warn', message: `${repo.repo}: ${repo.error?.message ?? 'could not be indexed'}` });
+    }
+  } catch (error) {
+    emit({ type: 'notice', level: 'warn', message: `The golden index could not be updated: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
+function addUsage(total: Usage, more: Usage): void {
+  total.inputTokens += more.inputTokens;
+  total.outputTokens += more.outputTokens;
+  if (more.costUsd !== undefined) total.costUsd = (total.costUsd ?? 0) + more.costUsd;
+}

@@ -1,0 +1,145 @@
+import Database from 'better-sqlite3';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/cli.js';
+import { treeFromNodeModules } from '../helpers/corpus.js';
+import { startFakeAnthropic, type FakeAnthropic } from '../helpers/fake-anthropic.js';
+import { createRepo, removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+
+/**
+ * The built `archangel watch` in a real terminal (tmux), against a temporary repository, a golden
+ * fixture and the loopback Messages API: what a junior sees. CI sets CI=true, which makes Ink
+ * draw only the final frame, so the child runs without it (STACK.md).
+ */
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const SESSION = `archangel-e2e-${process.pid}`;
+
+const CHANGE = `
+export async function load_user_profile(id: string) {
+  try {
+    const response = await fetch(\`/api/users/\${id}\`);
+    return await response.json();
+  } catch (error) {}
+}
+`;
+
+const REVIEW_REPLY = `<note path="src/users.ts" lines="7-7" topic="errors" severity="warn" title="swallowed error" evidence="E1">
+<question>When fetch fails on line 5, what does the caller of load_user_profile get back?</question>
+<hint>An empty catch hides the failure from every caller.</hint>
+<example>Compare the catch in [E1] with yours.</example>
+<change>Rethrow with the caught error as the cause.</change>
+</note>`;
+const CHAT_REPLY = 'The golden code rethrows with a cause so callers can see why it failed.';
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8' });
+}
+
+function screen(): string {
+  return tmux('capture-pane', '-p', '-t', SESSION);
+}
+
+async function waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = screen();
+    if (pattern.test(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${pattern} on screen:\n${last}`);
+}
+
+async function waitForExit(timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (spawnSync('tmux', ['has-session', '-t', SESSION]).status !== 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('archangel watch did not exit');
+}
+
+function startWatch(learner: TestRepo, env: Record<string, string>): void {
+  spawnSync('tmux', ['kill-session', '-t', SESSION]);
+  const vars = Object.entries({ ARCHANGEL_CACHE_DIR: tempDir(), TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+  // `env -u CI`: Ink draws live frames only outside CI.
+  tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', `cd ${JSON.stringify(learner.dir)} && env -u CI -u ANTHROPIC_API_KEY ${vars} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} watch`);
+}
+
+function newLearner(golden: TestRepo): TestRepo {
+  const learner = createRepo();
+  learner.commit('start', {
+    'archangel.json': JSON.stringify({ golden: [{ path: golden.dir, name: 'zod' }] }),
+    '.gitignore': '.archangel/\n',
+    'src/users.ts': 'export const users = new Map<string, string>();\n',
+  });
+  return learner;
+}
+
+describe.skipIf(!hasTmux)('archangel watch in a terminal', () => {
+  let golden: TestRepo;
+  let fake: FakeAnthropic;
+
+  beforeAll(async () => {
+    golden = createRepo();
+    golden.commit('golden', treeFromNodeModules('zod/src/v4/core', /\.ts$/));
+    fake = await startFakeAnthropic({ script: [{ kind: 'reply', text: REVIEW_REPLY }, { kind: 'reply', text: CHAT_REPLY }] });
+  });
+  afterAll(async () => {
+    spawnSync('tmux', ['kill-session', '-t', SESSION]);
+    await fake?.close();
+    removeTempDirs();
+  });
+
+  it('reviews a save with Claude, climbs a hint, answers a chat question, and keeps the record', async () => {
+    const learner = newLearner(golden);
+    startWatch(learner, { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url });
+    await waitFor(/Mentor/);
+    await waitFor(/claude-haiku/);
+    appendFileSync(join(learner.dir, 'src/users.ts'), CHANGE);
+
+    const noted = (await waitFor(/swallowed error/)).replace(/[│┃]/g, ' ').replace(/\s+/g, ' ');
+    expect(noted).toMatch(/When fetch fails on line 5/);
+    // E1, the evidence the reply cites, is shown with the note: here the naming convention with its numbers.
+    expect(noted).toMatch(/convention: .* \d+ of \d+/);
+
+    tmux('send-keys', '-t', SESSION, 'h');
+    await waitFor(/hides the failure/);
+
+    // A person types: keys arrive one read apart (sent at once, Ink would see a paste ending in \r).
+    tmux('send-keys', '-t', SESSION, 'c');
+    await waitFor(/Enter send/);
+    tmux('send-keys', '-t', SESSION, '-l', 'why rethrow?');
+    await waitFor(/why rethrow\?/);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(/callers can see why it failed/);
+
+    tmux('send-keys', '-t', SESSION, 'Escape');
+    tmux('send-keys', '-t', SESSION, 'q');
+    await waitForExit();
+
+    const db = new Database(join(learner.dir, '.archangel', 'state.db'), { readonly: true });
+    try {
+      const notes = db.prepare('SELECT title, max_level AS level, source FROM notes').all();
+      expect(notes).toContainEqual({ title: 'swallowed error', level: 2, source: 'model' });
+      const chat = db.prepare('SELECT role, text FROM chat_messages ORDER BY id').all() as Array<{ role: string; text: string }>;
+      expect(chat.map((m) => m.role)).toEqual(['user', 'assistant']);
+      expect(chat[1]!.text).toContain('callers can see why');
+    } finally {
+      db.close();
+    }
+  }, 90_000);
+
+  it('shows the offline mentor\'s note when no key is set', async () => {
+    const learner = newLearner(golden);
+    startWatch(learner, {});
+    await waitFor(/offline mentor/);
+    writeFileSync(join(learner.dir, 'src/users.ts'), `export const users = new Map<string, string>();\n${CHANGE}`);
+    const noted = await waitFor(/src\/users\.ts:\d+\s+(error handling|naming)/);
+    expect(noted).toMatch(/convention: /);
+    tmux('send-keys', '-t', SESSION, 'q');
+    await waitForExit();
+  }, 90_000);
+});
