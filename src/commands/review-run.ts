@@ -26,13 +26,18 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
     }
     const notes: Note[] = [];
     let skipped: Array<{ path: string; reason: string }> = [];
+    let changedFiles = 0;
     for await (const event of runReview({ project, repoDir: project.root, target, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session })) {
-      if (event.type === 'context') skipped = event.diff.skipped;
+      if (event.type === 'context') {
+        skipped = event.diff.skipped;
+        changedFiles = event.diff.files.length;
+      }
       if (event.type === 'note-end') notes.push(event.note);
       if (event.type === 'error') process.stderr.write(`${err.yellow('note:')} ${event.message}${event.hint ? `\n${err.yellow('hint:')} ${event.hint}` : ''}\n`);
     }
     if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ tutor: services.tutor.label, notes, skipped }, null, 2)}\n`);
     else if (flags.format === 'md') process.stdout.write(`${notes.length === 0 ? 'No notes: nothing here departs from the golden repositories.' : notes.map((n) => noteToMarkdown(n, { fold: true })).join('\n\n')}\n`);
+    else if (changedFiles === 0) process.stdout.write('No changes to review: nothing differs from the commit compared against.\n');
     else printText(notes, p, services.tutor.label);
     return flags.failOn && notes.some((n) => atLeast(n, flags.failOn!)) ? FINDINGS_EXIT_CODE : 0;
   } finally {
