@@ -57,8 +57,6 @@ describe('session store shared by two processes', () => {
       const mine = chat.filter((m) => m.text.startsWith(`${name} `)).map((m) => Number(m.text.split(' ')[1]));
       expect(mine).toEqual([...Array(ROUNDS).keys()]);
     }
-    const turns = chat.map((m) => m.text.split(' ')[0]);
-    expect(turns.filter((who, i) => i > 0 && who !== turns[i - 1]).length, 'the writers took turns').toBeGreaterThan(1);
     expect(store.getReview(2 * ROUNDS)).toMatchObject({ notesGiven: 2 });
     store.close();
   }, 60_000);
