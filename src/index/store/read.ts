@@ -1,3 +1,4 @@
+import type { TermStats } from '../embed/provider.js';
 import type { IndexDb } from './open.js';
 
 /** What the index knows about one golden repo. */
@@ -81,7 +82,7 @@ export function vectorCodes(db: IndexDb, chunkIds: number[]): Map<number, Buffer
 }
 
 /** Document counts per term, for IDF weighting of queries. */
-export function createTermStats(db: IndexDb): { documentCount(): number; documentFrequency(terms: string[]): Map<string, number> } {
+export function createTermStats(db: IndexDb): TermStats {
   let count: number | undefined;
   const lookup = db.prepare('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))');
   return {
