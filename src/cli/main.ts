@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { register as registerAsk } from '../commands/ask.js';
 import { register as registerCheck } from '../commands/check.js';
 import { register as registerConventions } from '../commands/conventions.js';
+import { register as registerDocs } from '../commands/docs.js';
 import { register as registerHook } from '../commands/hook.js';
 import { register as registerIndex } from '../commands/index-command.js';
 import { register as registerReview } from '../commands/review.js';
@@ -37,9 +38,10 @@ Examples:
   $ archangel conventions                  what the golden code does, measured
   $ archangel check src/user-service.ts    where a file departs from it
   $ archangel review                       the mentor's notes on your changes
+  $ archangel docs                         the team's style guide and wiki, cited
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6 provider, 7 file,
-10 review notes at --fail-on, 130 interrupted.`,
+10 review notes at --fail-on, 11 docs --check found stale docs, 130 interrupted.`,
     );
   registerInit(program);
   registerWatch(program);
@@ -50,6 +52,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6
   registerReview(program);
   registerHook(program);
   registerAsk(program);
+  registerDocs(program);
   return program;
 }
 

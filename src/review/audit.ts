@@ -6,7 +6,7 @@ import type { Usage } from '../tutor/types.js';
 /** One request that left the machine. Never the text that was sent, never a secret. */
 export interface AuditEntry {
   at: string;
-  kind: 'review' | 'hint' | 'chat' | 'ask';
+  kind: 'review' | 'hint' | 'chat' | 'ask' | 'docs';
   model: string;
   /** Which files and line ranges went out. */
   files: Array<{ path: string; lines: string[] }>;

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import type { Project } from '../config/project.js';
+import { ArchangelError } from '../errors/archangel-error.js';
+import { repoFolder } from '../golden/cache-folder.js';
+import { runGit } from '../golden/run-git.js';
+import { resolveSources } from '../golden/sources.js';
+import { syncLocal } from '../golden/sync-local.js';
+import type { GoldenSource } from '../golden/types.js';
+import type { RepoRow } from '../index/store/read.js';
+import { webBaseOf, type WebBase } from './links.js';
+
+/** A golden repo the index shows, with where its git objects are read and where it is hosted. */
+export interface LocatedRepo {
+  row: RepoRow & { commit: string };
+  gitDir: string;
+  web: WebBase | undefined;
+}
+
+/**
+ * Finds the git directory of each indexed repo without touching the network: a local repo is read
+ * in place, a remote one from the cache clone `archangel index` made (its pinned commit is kept
+ * reachable there). Repos no longer in archangel.json, or never indexed, are left out.
+ */
+export async function locateRepos(project: Project, rows: RepoRow[], cacheDir: string): Promise<LocatedRepo[]> {
+  const sources = new Map(resolveSources(project.config.golden, project.root).map((s) => [s.id, s]));
+  const out: LocatedRepo[] = [];
+  for (const row of rows) {
+    const source = sources.get(row.sourceId);
+    if (!source || row.commit === null) continue;
+    const gitDir = await gitDirOf(source, cacheDir);
+    const remote = source.kind === 'remote' ? source.url : await originUrl(gitDir);
+    out.push({ row: { ...row, commit: row.commit }, gitDir, web: webBaseOf(remote) });
+  }
+  return out;
+}
+
+async function gitDirOf(source: GoldenSource, cacheDir: string): Promise<string> {
+  if (source.kind === 'local') return (await syncLocal(source)).gitDir;
+  const folder = repoFolder(cacheDir, source.id);
+  if (!existsSync(folder)) {
+    throw new ArchangelError('GOLDEN_UNAVAILABLE', `The clone of golden repo ${source.name} is missing from the cache.`, {
+      hint: 'Run `archangel index` to fetch it again, then rerun `archangel docs`.',
+    });
+  }
+  return folder;
+}
+
+/** The `origin` remote of a local repo, for links to its host; undefined when it has none. */
+async function originUrl(gitDir: string): Promise<string | undefined> {
+  try {
+    return (await runGit(['--git-dir', gitDir, 'config', '--get', 'remote.origin.url'])).toString('utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

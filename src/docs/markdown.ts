@@ -1,0 +1,34 @@
+/** Small markdown helpers shared by the two documents. */
+
+const FENCE_LANGUAGE: Record<string, string> = { typescript: 'ts', javascript: 'js', csharp: 'cs', shell: 'sh' };
+
+/** A fenced code block that its own content cannot close. */
+export function codeBlock(code: string, language: string): string {
+  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${FENCE_LANGUAGE[language] ?? language}\n${code}\n${fence}`;
+}
+
+/** A table cell: pipes escaped, newlines flattened. */
+export function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** Display names of languages in headings. */
+const LANGUAGE_NAMES: Record<string, string> = {
+  typescript: 'TypeScript', tsx: 'TSX', javascript: 'JavaScript', python: 'Python', go: 'Go', java: 'Java', csharp: 'C#',
+  rust: 'Rust', ruby: 'Ruby', php: 'PHP', c: 'C', cpp: 'C++', kotlin: 'Kotlin', swift: 'Swift', scala: 'Scala', shell: 'Shell', css: 'CSS', html: 'HTML', sql: 'SQL',
+};
+
+export function languageName(language: string): string {
+  return LANGUAGE_NAMES[language] ?? language;
+}
+
+/** The short sha shown in headers (links and citations carry the full one). */
+export function shortSha(commit: string): string {
+  return commit.slice(0, 12);
+}
