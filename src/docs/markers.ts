@@ -86,7 +86,7 @@ export function mergeRegions(existing: string, regions: Region[], file: string, 
     at = region.end;
     if (next) out += block(next);
     // A region we no longer generate goes, with the blank line that separated it.
-    else if (existing.slice(at, at + 2) === '\n\n') at += 1;
+    else if (existing.slice(at, at + 2) === '\n\n') at += 2;
   }
   const last = found[found.length - 1];
   const added = regions.filter((r) => !present.has(r.name)).map(block);

@@ -1,4 +1,4 @@
-import { citeMarkdown, type WebBase } from './links.js';
+import { citeMarkdown } from './links.js';
 import { cell, codeBlock, languageName, shortSha } from './markdown.js';
 import type { Region } from './markers.js';
 import { mermaidFlowchart } from './mermaid.js';

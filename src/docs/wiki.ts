@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Citation } from '../index/citation.js';
 import { glossary, keyAbstractions, type Abstraction, type GlossaryTerm } from './abstractions.js';
 import type { RepoEvidence } from './evidence.js';
-import { fileImports, MAX_DIAGRAM_MODULES, moduleGraph, moduleOf, moduleSizes, type ModuleEdge } from './modules.js';
+import { fileImports, MAX_DIAGRAM_MODULES, moduleGraph, moduleSizes, type ModuleEdge } from './modules.js';
 
 /** WIKI.md as data, one page section per golden repo, each fact with the place it comes from. */
 export interface RepoWiki {
