@@ -12,6 +12,9 @@ const SOURCE_ROOTS = new Set(['src', 'lib', 'packages', 'app', 'apps', 'pkg', 'i
 /** Modules drawn at most: a diagram of more boxes teaches nothing at a glance. */
 export const MAX_DIAGRAM_MODULES = 24;
 
+/** Arrows drawn at most, heaviest first: past a few dozen the diagram is a hairball. */
+export const MAX_DIAGRAM_EDGES = 32;
+
 /** `src/index/store/read.ts` → `src/index`; `README.md` → `(root)`; `test/x.ts` → `test`. */
 export function moduleOf(path: string): string {
   const parts = path.split('/');

@@ -2,7 +2,7 @@ import { citeMarkdown } from './links.js';
 import { cell, codeBlock, languageName, shortSha } from './markdown.js';
 import type { Region } from './markers.js';
 import { mermaidFlowchart } from './mermaid.js';
-import { MAX_DIAGRAM_MODULES } from './modules.js';
+import { MAX_DIAGRAM_EDGES, MAX_DIAGRAM_MODULES } from './modules.js';
 import { MAX_TERMS } from './abstractions.js';
 import type { RepoWiki } from './wiki.js';
 
@@ -51,8 +51,10 @@ function repoPage(wiki: RepoWiki): string {
   out.push('', '### Architecture', '', `Top-level modules (folders, with \`src/\`-style roots split one level down), from the files at \`${shortSha(repo.commit)}\`:`, '');
   out.push('| module | files |', '| --- | --- |', ...wiki.modules.slice(0, MAX_MODULE_ROWS).map((m) => `| \`${cell(m.module)}\` | ${m.files} |`));
   if (wiki.modules.length > MAX_MODULE_ROWS) out.push('', `…and ${wiki.modules.length - MAX_MODULE_ROWS} more.`);
-  out.push('', `Dependencies between modules (at most ${MAX_DIAGRAM_MODULES}), counted from the imports of non-test files that resolve to files of this repo; an arrow labelled 12 means 12 files import across it:`, '');
-  out.push(wiki.edges.length > 0 ? codeBlock(mermaidFlowchart(wiki.drawn, wiki.edges), 'mermaid') : '_No imports between modules were found._');
+  const drawnEdges = wiki.edges.slice(0, MAX_DIAGRAM_EDGES);
+  const edgeScope = drawnEdges.length < wiki.edges.length ? `the ${drawnEdges.length} heaviest of ${wiki.edges.length} dependencies` : 'dependencies';
+  out.push('', `The ${edgeScope} between modules (at most ${MAX_DIAGRAM_MODULES}), counted from the imports of non-test files that resolve to files of this repo; an arrow labelled 12 means 12 files import across it:`, '');
+  out.push(drawnEdges.length > 0 ? codeBlock(mermaidFlowchart(wiki.drawn, drawnEdges), 'mermaid') : '_No imports between modules were found._');
   out.push('', '### Entry points', '');
   out.push(...(wiki.entryPoints.length > 0 ? wiki.entryPoints.map((e) => `- ${e.what}: ${citeMarkdown(e.citation, web)}`) : ['_No conventional entry point (package.json `bin`/`main`, `main.*`, `cli.*`, `cmd/*/main.go`) was found._']));
   out.push('', '### Key abstractions', '', 'The declarations mentioned by the most files that import them: a fair guess at what to understand first.', '');
