@@ -8,8 +8,12 @@ import { MAX_EXAMPLES_PER_FILE } from './thresholds.js';
 import type { FileObservations } from './types.js';
 import { walkTree } from './walk.js';
 
-/** Format version of FileObservations: stored observations with another version are re-observed. */
-export const OBSERVATIONS_VERSION = 1;
+/**
+ * Version of FileObservations, their format and what they record: stored observations with another
+ * version are re-observed. Bump it whenever an observed value changes (2: test titles "state the
+ * behaviour", where indexes built by 1 still said "states").
+ */
+export const OBSERVATIONS_VERSION = 2;
 
 /**
  * All facts of one file, each with its line. Parsed with tree-sitter when the language has a spec,
