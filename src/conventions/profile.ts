@@ -145,6 +145,6 @@ export function buildProfile(files: Iterable<GoldenFile>): Profile {
     }
     conventions.push(...statementConventions(tally));
   }
-  conventions.sort((a, b) => Number(b.enforced) - Number(a.enforced) || b.confidence - a.confidence || b.support - a.support);
+  conventions.sort((a, b) => Number(b.enforced) - Number(a.enforced) || b.confidence - a.confidence || b.support - a.support || a.id.localeCompare(b.id));
   return { version: PROFILE_VERSION, conventions, sizes };
 }
