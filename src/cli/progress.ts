@@ -10,7 +10,7 @@ const PLAIN_LINE_MS = 5_000;
  * plain lines otherwise (CI logs, pipes), nothing at all in quiet mode.
  */
 export class ProgressLine {
-  private lastDraw = 0;
+  private lastDraw: number;
   private drawn = false;
   private readonly caps: TerminalCaps;
 
@@ -19,6 +19,9 @@ export class ProgressLine {
     private readonly quiet = false,
   ) {
     this.caps = terminalCaps(stream);
+    // A plain line is worth writing only once work has gone on a while: a run that ends within
+    // PLAIN_LINE_MS leaves no "0/N (0%)" behind in the log.
+    this.lastDraw = this.caps.interactive ? 0 : Date.now();
   }
 
   /** Shows `label` with `done` of `total` units; `detail` is appended (rate, counts...). */
