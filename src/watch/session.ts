@@ -56,7 +56,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     index: services?.index ? describeIndex(services.index.repos()) : 'not built',
     tutor: services?.tutor.label ?? 'starting',
     usage,
-    ...(options.pair ? { pair: `${options.pair.driver} driving · ${options.pair.navigator} navigating` } : {}),
+    ...(options.pair ? { pair: `${options.pair.driver.split('@')[0]} driving · ${options.pair.navigator} navigating` } : {}),
   });
   const sendStatus = async () => emit({ type: 'status', status: await status() });
 

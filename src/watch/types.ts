@@ -16,7 +16,7 @@ export interface WatchStatus {
   tutor: string;
   /** Tokens and estimated cost this session (model tutors only). */
   usage: Usage;
-  /** In a pair session: who drives and who navigates, e.g. "ana@x.org driving · ada navigating". */
+  /** In a pair session: who drives and who navigates, e.g. "ana driving · ada navigating" (the driver's email without its domain). */
   pair?: string;
 }
 
