@@ -39,7 +39,7 @@ Examples:
   $ archangel check src/user-service.ts    where a file departs from it
   $ archangel review                       the mentor's notes on your changes
 
-Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6 provider, 7 file,
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6 provider, 7 file, 8 pair,
 10 review notes at --fail-on, 130 interrupted.`,
     );
   registerInit(program);
