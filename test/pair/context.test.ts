@@ -12,7 +12,7 @@ describe('pair context', () => {
   });
 
   it('puts the driver and the navigator in the prompt Claude reads, and nothing outside a pair session', async () => {
-    const input = { level: 'junior', maxNotes: 3, hunks: [], evidence: [], findings: [] } as unknown as Parameters<typeof reviewRequest>[0];
+    const input: Parameters<typeof reviewRequest>[0] = { level: 'junior', maxNotes: 3, hunks: [], evidence: [] };
     const model = { provider: 'anthropic', feedback: 'm', chat: 'm', timeoutMs: 1000 } as unknown as Parameters<typeof reviewRequest>[1]['model'];
     const paired = await reviewRequest(input, { model, projectRoot: '/nonexistent', pair: describePair({ session: 's', driver: 'ana@example.org', navigator: 'ada' }) });
     expect(paired.system).toContain('ana@example.org is at the keyboard (the driver) and ada is guiding (the navigator)');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commandFor } from '../../src/tui/keys.js';
+import type { WatchEvent } from '../../src/watch/types.js';
 import { errorNote, reviewEvents, status } from './fixtures.js';
 import { renderApp, settle } from './render-app.js';
 
@@ -7,7 +8,8 @@ const ESC = '\u001b';
 let app: ReturnType<typeof renderApp> | undefined;
 afterEach(() => app?.unmount());
 
-const pairStatus = { ...status, status: { ...status.status, pair: 'ana@x.org driving · ada navigating' } };
+const base = status as Extract<WatchEvent, { type: 'status' }>;
+const pairStatus: WatchEvent = { type: 'status', status: { ...base.status, pair: 'ana driving · ada navigating' } };
 
 describe('navigator notes (n)', () => {
   it('is one entry of the key table: n in the panes, Enter and Esc while typing the note', () => {
@@ -19,7 +21,7 @@ describe('navigator notes (n)', () => {
     const view = (app = renderApp());
     view.controller.push(pairStatus, ...reviewEvents(1, [errorNote]));
     await settle();
-    expect(view.lastFrame()).toContain('pair: ana@x.org driving');
+    expect(view.lastFrame()).toContain('pair: ana driving · ada navigating');
     await view.type('n', 'q', 'u', 'i', 'e', 't');
     expect(view.lastFrame()).toContain('✎ note: quiet█');
     await view.type('\r');
