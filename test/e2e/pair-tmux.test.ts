@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
@@ -68,7 +68,10 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
     pairDir = join(tempDir(), 'pairs');
   });
   afterEach(() => {
-    for (const meta of existsSync(pairDir) ? readdirSync(pairDir) : []) spawnSync('tmux', ['-S', socketOf(meta), 'kill-server']);
+    for (const name of existsSync(pairDir) ? readdirSync(pairDir) : []) {
+      spawnSync('tmux', ['-S', socketOf(name), 'kill-server']);
+      rmSync(join(pairDir, name), { recursive: true, force: true });
+    }
     for (const socket of outerSockets.splice(0)) spawnSync('tmux', ['-S', socket, 'kill-server']);
   });
   afterAll(() => removeTempDirs());
