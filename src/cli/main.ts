@@ -5,6 +5,7 @@ import { register as registerConventions } from '../commands/conventions.js';
 import { register as registerDocs } from '../commands/docs.js';
 import { register as registerHook } from '../commands/hook.js';
 import { register as registerIndex } from '../commands/index-command.js';
+import { register as registerPair } from '../commands/pair.js';
 import { register as registerReview } from '../commands/review.js';
 import { register as registerInit } from '../commands/init.js';
 import { register as registerSearch } from '../commands/search.js';
@@ -39,8 +40,9 @@ Examples:
   $ archangel check src/user-service.ts    where a file departs from it
   $ archangel review                       the mentor's notes on your changes
   $ archangel docs                         the team's style guide and wiki, cited
+  $ archangel pair --navigator ada         editor and tutor side by side in tmux, for two
 
-Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6 provider, 7 file,
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6 provider, 7 file, 8 pair,
 10 review notes at --fail-on, 11 docs --check found stale docs, 130 interrupted.`,
     );
   registerInit(program);
@@ -53,6 +55,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6
   registerHook(program);
   registerAsk(program);
   registerDocs(program);
+  registerPair(program);
   return program;
 }
 

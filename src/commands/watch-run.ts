@@ -1,4 +1,5 @@
 import { openProject } from '../config/project.js';
+import { pairContextFromEnv } from '../pair/context.js';
 import { attachPlainView } from '../watch/plain-view.js';
 import { createWatchSession } from '../watch/session.js';
 import type { WatchFlags } from './watch.js';
@@ -6,7 +7,8 @@ import type { WatchFlags } from './watch.js';
 /** Runs the watch session with the interactive view on a TTY, plain lines otherwise. */
 export async function watchCommand(flags: WatchFlags, options: { focusChat: boolean }): Promise<number> {
   const project = openProject();
-  const session = createWatchSession({ project, offline: flags.offline ?? false });
+  const pair = pairContextFromEnv();
+  const session = createWatchSession({ project, offline: flags.offline ?? false, ...(pair ? { pair } : {}) });
   const interactive = !flags.plain && process.stdin.isTTY && process.stdout.isTTY;
   if (!interactive) {
     attachPlainView(session, (line) => process.stdout.write(line));

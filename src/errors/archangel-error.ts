@@ -19,6 +19,11 @@ export type ErrorCode =
   | 'PROVIDER'
   | 'FILE_UNREADABLE'
   | 'INTERRUPTED'
+  | 'TMUX_MISSING'
+  | 'TMUX_TOO_OLD'
+  | 'PAIR_TAKEN'
+  | 'PAIR_GONE'
+  | 'PAIR_UNSAFE'
   | 'INTERNAL';
 
 /** Exit codes, documented in the README: scripts may rely on them. */
@@ -38,6 +43,11 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   PROVIDER: 6,
   FILE_UNREADABLE: 7,
   INTERRUPTED: 130,
+  TMUX_MISSING: 8,
+  TMUX_TOO_OLD: 8,
+  PAIR_TAKEN: 8,
+  PAIR_GONE: 8,
+  PAIR_UNSAFE: 8,
   INTERNAL: 1,
 };
 

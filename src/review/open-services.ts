@@ -4,6 +4,7 @@ import { readProfile } from '../conventions/learn.js';
 import type { Profile } from '../conventions/types.js';
 import { isArchangelError } from '../errors/archangel-error.js';
 import { openGoldenIndex, type GoldenIndex } from '../index/golden-index.js';
+import type { PairContext } from '../pair/context.js';
 import { currentLearner } from '../session/learner.js';
 import { openSessionStore, type SessionStore } from '../session/store.js';
 import type { ClaudeTutor } from '../tutor/claude/tutor.js';
@@ -23,7 +24,7 @@ export interface ReviewServices {
   close(): void;
 }
 
-export async function openReviewServices(project: Project, options: { offline?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<ReviewServices> {
+export async function openReviewServices(project: Project, options: { offline?: boolean; env?: NodeJS.ProcessEnv; pair?: PairContext } = {}): Promise<ReviewServices> {
   const env = options.env ?? process.env;
   const warnings: string[] = [];
   let index: GoldenIndex | undefined;
@@ -34,7 +35,7 @@ export async function openReviewServices(project: Project, options: { offline?: 
     warnings.push(`${error.message} Notes will have no golden evidence until ${error.hint ? error.hint.replace(/\.$/, '').replace(/^Run/, 'you run') : 'the index is built'}.`);
   }
   const profile = index ? readProfile(index.db) : undefined;
-  const selected = await selectTutor(project.config, { projectRoot: project.root, env, offline: options.offline ?? false });
+  const selected = await selectTutor(project.config, { projectRoot: project.root, env, offline: options.offline ?? false, ...(options.pair ? { pair: options.pair } : {}) });
   if (selected.offlineReason && !options.offline) warnings.push(`Using the offline mentor: ${selected.offlineReason}`);
   const learner = currentLearner(project.root);
   const session = openSessionStore(join(project.stateDir, 'state.db'), { learner });

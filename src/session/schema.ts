@@ -105,6 +105,22 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX chat_by_conversation ON chat_messages (learner, repo, branch, id);
     `);
   },
+  // Pair sessions: notes the navigator adds to the mentor pane, with their author.
+  (db) => {
+    db.exec(`
+      CREATE TABLE pair_notes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        pair_session TEXT NOT NULL,
+        repo TEXT NOT NULL,
+        branch TEXT NOT NULL,
+        learner TEXT NOT NULL,
+        author TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX pair_notes_by_repo ON pair_notes (learner, repo, at);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

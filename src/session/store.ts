@@ -1,9 +1,11 @@
 import type { HintLevel, Note } from '../tutor/types.js';
+import { activityLog, type Activity, type ActivityQuery } from './activity.js';
 import { chatLog } from './chat.js';
 import { fallbackLearner } from './learner.js';
 import { noteLedger } from './notes.js';
 import { isCorruption } from '../sqlite/file-health.js';
 import { asStateError, openStateDb } from './open.js';
+import { pairNoteLog, type NewPairNote, type PairNote, type PairNotesQuery } from './pair-notes.js';
 import { reviewLog } from './reviews.js';
 import type {
   ChatHistoryQuery,
@@ -69,6 +71,12 @@ export interface SessionStore {
   appendChat(message: NewChatMessage): number;
   /** The last turns of one conversation (learner, repository, branch), oldest first. */
   chatHistory(query: ChatHistoryQuery): ChatRecord[];
+  /** Stores a navigator's note of a pair session, with its author; returns its id. */
+  appendPairNote(note: NewPairNote): number;
+  /** The navigator notes of a repository between two times, oldest first. */
+  pairNotes(query: PairNotesQuery): PairNote[];
+  /** Notes shown, hints climbed, notes dismissed and questions asked in a repository between two times. */
+  activity(query: ActivityQuery): Activity;
   close(): void;
 }
 
@@ -92,6 +100,8 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
     const reviews = reviewLog(db, learner, now);
     const notes = noteLedger(db, learner, now, reviews);
     const chat = chatLog(db, learner, now);
+    const pairNotes = pairNoteLog(db, learner, now);
+    const activity = activityLog(db, learner);
     const isDismissed = guard(notes.isDismissed);
     return {
       learner,
@@ -111,6 +121,9 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
       hintEvents: guard(notes.hintEvents),
       appendChat: guard(chat.append),
       chatHistory: guard(chat.history),
+      appendPairNote: guard(pairNotes.append),
+      pairNotes: guard(pairNotes.list),
+      activity: guard(activity.between),
       close: () => db.close(),
     };
   } catch (error) {

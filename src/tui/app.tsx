@@ -76,6 +76,8 @@ export function App({ controller, feed, focusChat, onQuit }: AppProps): React.JS
             width={layout.mentor.width}
             height={layout.mentor.height}
             focused={state.focus === 'mentor'}
+            navigatorNotes={state.navigatorNotes}
+            noteDraft={state.noteDraft}
           />
         </Box>
       )}

@@ -6,12 +6,12 @@ import type { Key } from 'ink';
  */
 
 /** Where keys go: a focused pane, the chat line, or an overlay drawn over the panes. */
-export type KeyArea = 'changes' | 'mentor' | 'chat' | 'help' | 'example';
+export type KeyArea = 'changes' | 'mentor' | 'chat' | 'note' | 'help' | 'example';
 
 export type Command =
   | 'note-next' | 'note-prev' | 'scroll-down' | 'scroll-up' | 'file-next' | 'file-prev'
   | 'hint' | 'example' | 'dismiss' | 'review' | 'chat' | 'focus-next' | 'focus-prev'
-  | 'help' | 'send' | 'close' | 'quit';
+  | 'help' | 'send' | 'close' | 'quit' | 'navigator-note' | 'save-note';
 
 export interface Binding {
   command: Command;
@@ -36,13 +36,15 @@ export const KEY_TABLE: readonly Binding[] = [
   { command: 'dismiss', keys: ['d'], areas: PANES, description: 'dismiss the selected note for good' },
   { command: 'review', keys: ['r'], areas: PANES, description: 'review the whole diff again' },
   { command: 'chat', keys: ['c', '/'], areas: PANES, description: 'ask about this diff' },
+  { command: 'navigator-note', keys: ['n'], areas: PANES, description: 'pair sessions: the navigator adds a note to the mentor pane' },
   { command: 'send', keys: ['return'], areas: ['chat'], description: 'send the question' },
+  { command: 'save-note', keys: ['return'], areas: ['note'], description: 'add the navigator\'s note' },
   { command: 'focus-next', keys: ['tab'], areas: [...PANES, 'chat'], description: 'focus the next pane' },
   { command: 'focus-prev', keys: ['shift+tab'], areas: [...PANES, 'chat'], description: 'focus the previous pane' },
   { command: 'help', keys: ['?'], areas: [...PANES, 'help'], description: 'show or hide this help' },
-  { command: 'close', keys: ['escape'], areas: ['chat', 'help', 'example'], description: 'leave the chat or close the overlay' },
+  { command: 'close', keys: ['escape'], areas: ['chat', 'note', 'help', 'example'], description: 'leave the chat or close the overlay (or the note being typed)' },
   { command: 'quit', keys: ['q', 'ctrl+c'], areas: [...PANES, 'help', 'example'], description: 'quit' },
-  { command: 'quit', keys: ['ctrl+c'], areas: ['chat'], description: 'quit' },
+  { command: 'quit', keys: ['ctrl+c'], areas: ['chat', 'note'], description: 'quit' },
 ];
 
 const SYMBOLS: Readonly<Record<string, string>> = { down: '↓', up: '↑', tab: 'Tab', 'shift+tab': 'S-Tab', return: 'Enter', escape: 'Esc', 'ctrl+c': 'C-c' };

@@ -1,5 +1,6 @@
 import type { ArchangelConfig } from '../config/schema.js';
 import { isArchangelError } from '../errors/archangel-error.js';
+import type { PairContext } from '../pair/context.js';
 import type { ReviewContext } from '../review/context/types.js';
 import { createClaudeTutor, type ClaudeTutor } from './claude/tutor.js';
 import type { ClientOverrides } from './claude/client.js';
@@ -23,6 +24,8 @@ export interface SelectOptions {
   offline?: boolean;
   overrides?: ClientOverrides;
   retry?: Partial<RetryPolicy>;
+  /** A pair session: Claude's prompts name the driver and the navigator. */
+  pair?: PairContext;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function selectTutor(config: ArchangelConfig, options: SelectOption
   if (options.offline) return { tutor: offline, offlineReason: 'offline mode was asked for' };
   let claude: ClaudeTutor;
   try {
-    claude = await createClaudeTutor(config, { projectRoot: options.projectRoot, env: options.env ?? process.env, ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.retry ? { retry: options.retry } : {}) });
+    claude = await createClaudeTutor(config, { projectRoot: options.projectRoot, env: options.env ?? process.env, ...(options.overrides ? { overrides: options.overrides } : {}), ...(options.retry ? { retry: options.retry } : {}), ...(options.pair ? { pair: options.pair } : {}) });
   } catch (error) {
     if (isArchangelError(error) && error.code === 'PROVIDER') return { tutor: offline, offlineReason: error.message };
     throw error;

@@ -28,6 +28,8 @@ function plainLine(event: WatchEvent): string | undefined {
       return undefined;
     case 'review-end':
       return event.outcome === 'failed' ? `review failed: ${event.message ?? 'unknown error'}` : undefined;
+    case 'navigator-note':
+      return `✎ ${event.author}: ${event.text}`;
     case 'notice':
       return `${event.level === 'info' ? 'note' : event.level}: ${event.message}`;
     case 'chat-end':

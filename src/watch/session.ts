@@ -1,4 +1,5 @@
 import type { Project } from '../config/project.js';
+import type { PairContext } from '../pair/context.js';
 import { cacheDir, githubToken } from '../config/env.js';
 import { conventionsObserver } from '../conventions/learn.js';
 import { createEmbeddingProvider } from '../index/embed/create.js';
@@ -19,6 +20,8 @@ export interface WatchSessionOptions {
   project: Project;
   offline?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Set when watch runs in a pair session (`archangel pair`): the mentor speaks to two people. */
+  pair?: PairContext;
 }
 
 /** A watch session: call `start()` once the view has subscribed. */
@@ -53,6 +56,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     index: services?.index ? describeIndex(services.index.repos()) : 'not built',
     tutor: services?.tutor.label ?? 'starting',
     usage,
+    ...(options.pair ? { pair: `${options.pair.driver.split('@')[0]} driving · ${options.pair.navigator} navigating` } : {}),
   });
   const sendStatus = async () => emit({ type: 'status', status: await status() });
 
@@ -88,7 +92,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     async start() {
       branch = await currentBranch(project.root);
       await updateIndex(project, emit);
-      services = await openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}) });
+      services = await openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}), ...(options.pair ? { pair: options.pair } : {}) });
       for (const warning of services.warnings) emit({ type: 'notice', level: 'warn', message: warning });
       await sendStatus();
       const history = services.session.chatHistory({ repo: project.root, branch });
@@ -157,6 +161,16 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         emit({ type: 'chat-end', ...(failure ? { error: failure } : {}) });
         await sendStatus();
       })();
+    },
+
+    addNavigatorNote(text: string) {
+      const pair = options.pair;
+      if (!pair || !services) {
+        emit({ type: 'notice', level: 'info', message: pair ? 'The session is still starting; add the note again in a moment.' : 'Navigator notes are for pair sessions: start one with `archangel pair`.' });
+        return;
+      }
+      services.session.appendPairNote({ pairSession: pair.session, repo: project.root, branch, author: pair.navigator, text });
+      emit({ type: 'navigator-note', author: pair.navigator, text });
     },
 
     async quit() {

@@ -16,6 +16,8 @@ export interface WatchStatus {
   tutor: string;
   /** Tokens and estimated cost this session (model tutors only). */
   usage: Usage;
+  /** In a pair session: who drives and who navigates, e.g. "ana driving · ada navigating" (the driver's email without its domain). */
+  pair?: string;
 }
 
 export type WatchEvent =
@@ -39,6 +41,8 @@ export type WatchEvent =
   | { type: 'chat-end'; error?: string }
   /** Chat history restored at start (oldest first). */
   | { type: 'chat-history'; messages: Array<{ role: 'user' | 'assistant'; text: string }> }
+  /** The navigator of a pair session added a note to the mentor pane. */
+  | { type: 'navigator-note'; author: string; text: string }
   /** One plain line worth showing (fallback to offline, a watcher error...). */
   | { type: 'notice'; level: 'info' | 'warn' | 'error'; message: string };
 
@@ -54,6 +58,8 @@ export interface WatchController {
   reviewAgain(): void;
   /** Ask about the current diff (and the selected note, if any). */
   ask(text: string, noteId?: string): void;
+  /** In a pair session: the navigator's note, stored with its author and shown in the mentor pane. */
+  addNavigatorNote(text: string): void;
   /** Stop watching, flush the record, and resolve when everything is closed. */
   quit(): Promise<void>;
 }

@@ -38,6 +38,10 @@ export class FakeController implements WatchController {
     if (this.echoQuestions) this.push({ type: 'chat-user', text });
   }
 
+  addNavigatorNote(text: string): void {
+    this.calls.push({ method: 'addNavigatorNote', args: [text] });
+  }
+
   async quit(): Promise<void> {
     this.calls.push({ method: 'quit', args: [] });
   }

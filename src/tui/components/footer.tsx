@@ -8,7 +8,7 @@ import { clean } from '../text.js';
 /** The commands the footer reminds of, with a short word each; the rest are in `?`. */
 const SHORT: Partial<Record<Command, string>> = {
   'note-next': 'notes', 'note-prev': 'notes', 'scroll-down': 'scroll', 'scroll-up': 'scroll', hint: 'hint', example: 'example',
-  dismiss: 'dismiss', chat: 'chat', send: 'send', close: 'back', help: 'keys', quit: 'quit',
+  dismiss: 'dismiss', chat: 'chat', send: 'send', 'save-note': 'add note', close: 'back', help: 'keys', quit: 'quit',
 };
 
 /** `j/k notes · h hint · …` for an area, generated from the key table. */

@@ -23,7 +23,7 @@ function usageLabel(status: WatchStatus | undefined): string {
 export const Header = memo(function Header({ status, progress, phase, width }: HeaderProps): React.JSX.Element {
   const paint = usePaint();
   const index = progress ? `${progress.message} ${progress.done}/${progress.total}` : (status?.index ?? '…');
-  const parts = [status ? `${status.repo} (${status.branch})` : '', `golden: ${index}`, `mentor: ${status?.tutor ?? '…'}`, usageLabel(status)].filter(Boolean);
+  const parts = [status ? `${status.repo} (${status.branch})` : '', status?.pair ? `pair: ${status.pair}` : '', `golden: ${index}`, `mentor: ${status?.tutor ?? '…'}`, usageLabel(status)].filter(Boolean);
   const busy = phase === 'running' || progress !== undefined;
   return (
     <Box width={width} height={1} flexDirection="row" overflow="hidden">

@@ -46,7 +46,15 @@ export function useCommands(store: Store, controller: WatchController, quit: () 
           return dispatch({ type: 'cycle-focus', delta: command === 'focus-next' ? 1 : -1 });
         case 'help':
           return dispatch({ type: 'toggle-overlay', overlay: 'help' });
+        case 'navigator-note':
+          return dispatch({ type: 'note-open' });
+        case 'save-note': {
+          const text = current.noteDraft?.trim();
+          if (text) controller.addNavigatorNote(text);
+          return dispatch({ type: 'note-close' });
+        }
         case 'close':
+          if (current.noteDraft !== undefined) return dispatch({ type: 'note-close' });
           return dispatch(current.overlay ? { type: 'close-overlay' } : { type: 'focus', focus: 'mentor' });
         case 'send': {
           const text = current.draft.trim();

@@ -1,10 +1,16 @@
 import { useInput, type Key } from 'ink';
-import { commandFor, keyName, type Command } from '../keys.js';
+import { commandFor, keyName, type Command, type KeyArea } from '../keys.js';
 import type { Store } from '../state/store.js';
 
 /** The area that receives keys: an open overlay, else the focused pane or the chat line. */
-export function activeArea(state: ReturnType<Store['getState']>) {
+export function activeArea(state: ReturnType<Store['getState']>): KeyArea {
+  if (state.noteDraft !== undefined) return 'note';
   return state.overlay ?? state.focus;
+}
+
+/** Areas where keys that are not commands are typed text: the chat line and the navigator's note. */
+function isTextArea(area: KeyArea): area is 'chat' | 'note' {
+  return area === 'chat' || area === 'note';
 }
 
 /**
@@ -18,9 +24,9 @@ export function useKeys(store: Store, run: (command: Command) => void): void {
     const area = activeArea(store.getState());
     const command = commandFor(area, name);
     if (command) run(command);
-    else if (area !== 'chat') return;
-    else if (name === 'backspace') store.dispatch({ type: 'draft', edit: { type: 'backspace' } });
-    else if (input && !key.ctrl && !key.meta) store.dispatch({ type: 'draft', edit: { type: 'insert', text: input } });
+    else if (!isTextArea(area)) return;
+    else if (name === 'backspace') store.dispatch({ type: area === 'chat' ? 'draft' : 'note-draft', edit: { type: 'backspace' } });
+    else if (input && !key.ctrl && !key.meta) store.dispatch({ type: area === 'chat' ? 'draft' : 'note-draft', edit: { type: 'insert', text: input } });
   };
   useInput((input, key) => {
     const name = keyName(input, key);
@@ -29,7 +35,7 @@ export function useKeys(store: Store, run: (command: Command) => void): void {
     // Several characters in one read: fast typing (`cwhy`) or a paste. Keys until the chat line
     // has the focus, then the rest is text.
     for (const [index, char] of chars.entries()) {
-      if (activeArea(store.getState()) === 'chat') return press(chars.slice(index).join(''), chars.slice(index).join(''), key);
+      if (isTextArea(activeArea(store.getState()))) return press(chars.slice(index).join(''), chars.slice(index).join(''), key);
       press(char, char, key);
     }
   });

@@ -1,6 +1,6 @@
 import { draftReducer } from '../chat/draft.js';
 import { clampScroll, selectNote, selectedIndex } from './selection.js';
-import { applyWatchEvent, removeNote } from './watch-event.js';
+import { applyWatchEvent, removeNote, withNotice } from './watch-event.js';
 import type { Action, Focus, TerminalSize, TuiState } from './types.js';
 
 const FOCUS_ORDER: readonly Focus[] = ['changes', 'mentor', 'chat'];
@@ -15,6 +15,7 @@ export function initialState(size: TerminalSize, options: { focusChat?: boolean 
     focus: options.focusChat ? 'chat' : 'mentor',
     draft: '',
     chat: { turns: [], streaming: false },
+    navigatorNotes: [],
     notices: [],
     size,
     quitting: false,
@@ -61,6 +62,13 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return { ...state, overlay: undefined };
     case 'draft':
       return { ...state, draft: draftReducer(state.draft, action.edit) };
+    case 'note-open':
+      if (!state.status?.pair) return withNotice(state, { level: 'info', message: 'Navigator notes are for pair sessions: start one with `archangel pair`.' });
+      return { ...state, noteDraft: '', overlay: undefined };
+    case 'note-draft':
+      return state.noteDraft === undefined ? state : { ...state, noteDraft: draftReducer(state.noteDraft, action.edit) };
+    case 'note-close':
+      return { ...state, noteDraft: undefined };
     case 'resize':
       return { ...state, size: action.size };
     case 'quitting':

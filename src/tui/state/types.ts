@@ -42,6 +42,12 @@ export interface Notice {
   message: string;
 }
 
+/** A note the navigator of a pair session added to the mentor pane. */
+export interface NavigatorNote {
+  author: string;
+  text: string;
+}
+
 export interface TerminalSize {
   columns: number;
   rows: number;
@@ -64,6 +70,10 @@ export interface TuiState {
   /** The question being typed on the chat line. */
   draft: string;
   chat: { turns: ChatTurn[]; streaming: boolean };
+  /** The navigator's note being typed (pair sessions, `n`); absent when not typing one. */
+  noteDraft?: string;
+  /** Navigator notes of this session, oldest first. */
+  navigatorNotes: NavigatorNote[];
   /** The last few notices, oldest first. */
   notices: Notice[];
   size: TerminalSize;
@@ -83,5 +93,8 @@ export type Action =
   | { type: 'toggle-overlay'; overlay: Overlay }
   | { type: 'close-overlay' }
   | { type: 'draft'; edit: DraftAction }
+  | { type: 'note-open' }
+  | { type: 'note-draft'; edit: DraftAction }
+  | { type: 'note-close' }
   | { type: 'resize'; size: TerminalSize }
   | { type: 'quitting' };

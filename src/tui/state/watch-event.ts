@@ -8,7 +8,7 @@ import type { Notice, TuiState } from './types.js';
 /** Notices kept: the footer shows the newest, the rest are there for a glance back. */
 const MAX_NOTICES = 5;
 
-function withNotice(state: TuiState, notice: Notice): TuiState {
+export function withNotice(state: TuiState, notice: Notice): TuiState {
   return { ...state, notices: [...state.notices, notice].slice(-MAX_NOTICES) };
 }
 
@@ -58,6 +58,8 @@ export function applyWatchEvent(state: TuiState, event: WatchEvent): TuiState {
     case 'chat-end':
     case 'chat-history':
       return applyChatEvent(state, event);
+    case 'navigator-note':
+      return { ...state, navigatorNotes: [...state.navigatorNotes, { author: event.author, text: event.text }].slice(-MAX_NOTICES) };
     case 'notice':
       return withNotice(state, { level: event.level, message: event.message });
     default: {

@@ -1,4 +1,5 @@
 import type { ArchangelConfig } from '../../config/schema.js';
+import { describePair, type PairContext } from '../../pair/context.js';
 import { debug } from '../../log/logger.js';
 import { loadPrompt } from '../prompts/load-prompt.js';
 import { enforceRungText, RungPreview } from '../rungs.js';
@@ -41,6 +42,8 @@ export interface ClaudeTutorOptions {
   /** Where `.archangel/prompts/` overrides are looked up. */
   projectRoot: string;
   retry?: Partial<RetryPolicy>;
+  /** A pair session: the prompts' `{{pair}}` line names the driver and the navigator. */
+  pair?: PairContext;
   /** The learner's code on lines of a file, hashed into note ids (default: read from the hunks). */
   lineText?: (path: string, startLine: number, endLine: number) => string;
 }
@@ -66,6 +69,7 @@ export class ClaudeTutor {
   readonly #projectRoot: string;
   readonly #retry: RetryPolicy;
   readonly #lineText: ClaudeTutorOptions['lineText'];
+  readonly #pair: string;
 
   constructor(options: ClaudeTutorOptions) {
     this.#client = options.client;
@@ -73,6 +77,7 @@ export class ClaudeTutor {
     this.#projectRoot = options.projectRoot;
     this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#lineText = options.lineText;
+    this.#pair = describePair(options.pair);
   }
 
   /** Notes on one save, ranked, at most `input.maxNotes`; none when nothing is worth saying. */
@@ -82,7 +87,7 @@ export class ClaudeTutor {
       return;
     }
     const aliases = aliasEvidence(input.evidence);
-    const request = await reviewRequest(input, { model: this.#model, projectRoot: this.#projectRoot });
+    const request = await reviewRequest(input, { model: this.#model, projectRoot: this.#projectRoot, pair: this.#pair });
     const parser = new NoteParser({ aliases, hunks: input.hunks, maxNotes: input.maxNotes, ...(this.#lineText ? { lineText: this.#lineText } : {}) });
     const sink: TextSink = { push: (text) => parser.push(text), end: (truncated) => parser.end({ truncated }), notes: () => parser.notes };
     debug('tutor', 'review', { hunks: input.hunks.length, evidence: input.evidence.length });
@@ -176,7 +181,7 @@ export class ClaudeTutor {
   }
 
   #prompt(name: string, vars: Record<string, string | number>): Promise<string> {
-    return loadPrompt(name, vars, { projectRoot: this.#projectRoot });
+    return loadPrompt(name, { pair: this.#pair, ...vars }, { projectRoot: this.#projectRoot });
   }
 }
 
@@ -184,10 +189,10 @@ export class ClaudeTutor {
  * Exactly what a review of `input` sends (`archangel review --dry-run` prints it; no client or key
  * is needed to build it).
  */
-export async function reviewRequest(input: ReviewInput, options: { model: ArchangelConfig['model']; projectRoot: string }): Promise<CallRequest> {
+export async function reviewRequest(input: ReviewInput, options: { model: ArchangelConfig['model']; projectRoot: string; pair?: string }): Promise<CallRequest> {
   const aliases = aliasEvidence(input.evidence);
   const [system, task] = await Promise.all([
-    loadPrompt('review-system', { level: input.level, maxNotes: input.maxNotes }, { projectRoot: options.projectRoot }),
+    loadPrompt('review-system', { level: input.level, maxNotes: input.maxNotes, pair: options.pair ?? '' }, { projectRoot: options.projectRoot }),
     loadPrompt('review-task', { maxNotes: input.maxNotes, diff: renderDiff(input.hunks), evidence: renderEvidence(aliases), findings: renderFindings(input.findings) }, { projectRoot: options.projectRoot }),
   ]);
   return { model: options.model.feedback, system, messages: [{ role: 'user', content: task }], maxTokens: MAX_TOKENS.review };
@@ -199,8 +204,8 @@ export async function reviewRequest(input: ReviewInput, options: { model: Archan
  */
 export async function createClaudeTutor(
   config: ArchangelConfig,
-  options: { projectRoot: string; env?: NodeJS.ProcessEnv; overrides?: ClientOverrides; retry?: Partial<RetryPolicy> },
+  options: { projectRoot: string; env?: NodeJS.ProcessEnv; overrides?: ClientOverrides; retry?: Partial<RetryPolicy>; pair?: PairContext },
 ): Promise<ClaudeTutor> {
   const client = await createMessagesClient(config, options.env ?? process.env, options.overrides);
-  return new ClaudeTutor({ client, model: config.model, projectRoot: options.projectRoot, ...(options.retry ? { retry: options.retry } : {}) });
+  return new ClaudeTutor({ client, model: config.model, projectRoot: options.projectRoot, ...(options.retry ? { retry: options.retry } : {}), ...(options.pair ? { pair: options.pair } : {}) });
 }

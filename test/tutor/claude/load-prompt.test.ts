@@ -46,7 +46,7 @@ describe('loadPrompt', () => {
   });
 
   it('fills every shipped template with the variables the tutor and the docs pass', async () => {
-    const vars = { maxNotes: 3, level: 'junior', diff: 'D', evidence: 'E', findings: 'F', rung: 2, rungName: 'hint', note: 'N', context: 'C', question: 'Q', subject: 'S', draft: 'R' };
+    const vars = { maxNotes: 3, level: 'junior', diff: 'D', evidence: 'E', findings: 'F', rung: 2, rungName: 'hint', note: 'N', context: 'C', question: 'Q', subject: 'S', draft: 'R', pair: 'P' };
     const names = (await readdir(await shippedPromptsDir())).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3));
     expect(names).toEqual(expect.arrayContaining(['review-system', 'review-task', 'hint', 'chat-system', 'ask']));
     for (const name of names) await expect(loadPrompt(name, vars, { projectRoot: dir })).resolves.toBeTypeOf('string');

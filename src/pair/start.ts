@@ -1,0 +1,119 @@
+import { rmSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Project } from '../config/project.js';
+import { ArchangelError } from '../errors/archangel-error.js';
+import { currentBranch } from '../review/branch.js';
+import { currentLearner } from '../session/learner.js';
+import { pairEnv } from './context.js';
+import { isValidName, defaultName, readMeta, writeMeta, type PairMeta } from './metadata.js';
+import { createSessionDir, ensureBaseDir, groupId, groupMembers, protectSocket, sessionPaths } from './pair-dir.js';
+import { isAlive } from './status.js';
+import { requireTmux, shellQuote, tmuxOn, type Tmux } from './tmux.js';
+
+export interface StartOptions {
+  project: Project;
+  base: string;
+  name?: string;
+  /** The editor command; `$EDITOR` when absent. */
+  editor?: string;
+  /** Share with this group: its members may join, read-only unless named in `writers`. */
+  group?: string;
+  writers?: string[];
+  navigator?: string;
+  /** Terminal size for the new session (the first client to attach resizes it anyway). */
+  size?: { columns: number; rows: number };
+  env?: NodeJS.ProcessEnv;
+  now?: () => number;
+}
+
+/** The built CLI (`bin/archangel.js`), two folders above this module both in `src/` and `dist/`. */
+const BIN = fileURLToPath(new URL('../../bin/archangel.js', import.meta.url));
+
+/** The editor command to run: `--editor`, else `$EDITOR`; no guess (a surprise `vi` helps nobody). */
+export function editorCommand(editor: string | undefined, env: NodeJS.ProcessEnv): string {
+  const command = (editor ?? env.EDITOR ?? '').trim();
+  if (command) return command;
+  throw new ArchangelError('USAGE', 'No editor to open: $EDITOR is not set and --editor was not given.', { hint: 'Pass one, e.g. `archangel pair --editor vim`, or `export EDITOR=nvim` in your shell profile.' });
+}
+
+/**
+ * Opens a pair session: the editor in one pane, `archangel watch` (told it is a pair session) in the
+ * other. Outside tmux, a tmux server of its own on a socket in the session's private folder; inside
+ * tmux (`$TMUX`), a new window in the current server. On any failure, whatever was made is removed.
+ */
+export async function startPair(options: StartOptions): Promise<PairMeta> {
+  const env = options.env ?? process.env;
+  const { project, base } = options;
+  requireTmux(env);
+  const editor = editorCommand(options.editor, env);
+  const name = options.name ?? defaultName(project.root);
+  if (!isValidName(name)) throw new ArchangelError('USAGE', `"${name}" cannot name a pair session: use letters, digits, "-" and "_" (at most 40).`, { hint: 'Pick another with --name.' });
+  const gid = options.group === undefined ? undefined : groupId(options.group);
+  ensureBaseDir(base);
+  const paths = sessionPaths(base, name);
+  const existing = readMeta(base, name);
+  if (existing && isAlive(existing, env)) {
+    throw new ArchangelError('PAIR_TAKEN', `A pair session named "${name}" is already running (${existing.repo}).`, { hint: `Join it with \`archangel pair join ${name}\`, stop it with \`archangel pair stop ${name}\`, or pick another name with --name.` });
+  }
+  // A session that ended without `pair stop` left its folder: it is replaced.
+  rmSync(paths.dir, { recursive: true, force: true });
+  const inTmux = env.TMUX ? env.TMUX.split(',')[0] : undefined;
+  const driver = currentLearner(project.root, env);
+  const meta: PairMeta = {
+    name,
+    kind: inTmux ? 'window' : 'session',
+    socket: inTmux ?? paths.socket,
+    repo: project.root,
+    stateDir: project.stateDir,
+    branch: await currentBranch(project.root),
+    driver,
+    navigator: options.navigator?.trim() || 'navigator',
+    editor,
+    ...(options.group ? { group: options.group } : {}),
+    startedAt: (options.now ?? Date.now)(),
+  };
+  createSessionDir(paths.dir, gid);
+  const tmux = tmuxOn(meta.socket, env);
+  try {
+    const watch = [process.execPath, BIN, 'watch'].map(shellQuote).join(' ');
+    const watchEnv = Object.entries(pairEnv({ session: name, driver, navigator: meta.navigator })).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
+    const { columns, rows } = options.size ?? { columns: 160, rows: 45 };
+    const [window = '', editorPane = '', tmuxSession = ''] = (
+      inTmux
+        ? tmux.run('new-window', '-P', '-F', '#{window_id} #{pane_id} #{session_name}', '-n', name, '-c', project.root, editor)
+        : tmux.run('new-session', '-d', '-P', '-F', '#{window_id} #{pane_id} #{session_name}', '-s', name, '-n', name, '-x', String(columns), '-y', String(rows), '-c', project.root, editor)
+    ).split(' ');
+    if (inTmux) Object.assign(meta, { window, tmuxSession });
+    tmux.run('split-window', '-h', '-d', '-t', editorPane, '-c', project.root, ...watchEnv, watch);
+    if (!inTmux) {
+      protectSocket(paths.socket, gid);
+      if (options.group) grantAccess(tmux, groupMembers(options.group), options.writers ?? []);
+    }
+    writeMeta(base, meta);
+    return meta;
+  } catch (error) {
+    undo(tmux, meta);
+    rmSync(paths.dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Guests need a tmux ACL entry as well as the socket's group: read-only, unless named a writer. */
+function grantAccess(tmux: Tmux, members: string[], writers: string[]): void {
+  const self = userInfo().username;
+  for (const user of new Set([...members, ...writers])) {
+    // tmux refuses entries for the server's owner and for root, who always have full access.
+    if (user === self || user === 'root') continue;
+    tmux.run('server-access', '-a', writers.includes(user) ? '-w' : '-r', user);
+  }
+}
+
+/** Removes what a failed start made in tmux: the window, or the whole server of its own. */
+function undo(tmux: Tmux, meta: PairMeta): void {
+  if (meta.kind === 'window') {
+    if (meta.window) tmux.succeeds('kill-window', '-t', meta.window);
+    return;
+  }
+  tmux.succeeds('kill-server');
+}

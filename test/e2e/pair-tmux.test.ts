@@ -1,0 +1,241 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../helpers/cli.js';
+import { treeFromNodeModules } from '../helpers/corpus.js';
+import { createRepo, removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+
+/**
+ * `archangel pair` with real tmux: every session lives on a socket under a temp ARCHANGEL_PAIR_DIR,
+ * so the tests never touch the user's own tmux server. Children run without CI (Ink draws live
+ * frames only outside CI, STACK.md) and without a key (the offline mentor).
+ */
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+const CHANGE = `
+export async function load_user_profile(id: string) {
+  try {
+    const response = await fetch(\`/api/users/\${id}\`);
+    return await response.json();
+  } catch (error) {}
+}
+`;
+
+let pairDir = '';
+const outerSockets: string[] = [];
+
+function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ARCHANGEL_PAIR_DIR: pairDir, ARCHANGEL_CACHE_DIR: join(pairDir, '..', 'cache'), CI: 'false', TERM: 'xterm-256color', TMUX: '', EDITOR: 'cat', ...extra };
+}
+
+const socketOf = (name: string) => join(pairDir, name, 'tmux.sock');
+const tmux = (socket: string, ...args: string[]) => execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
+const panes = (name: string) => tmux(socketOf(name), 'list-panes', '-t', `=${name}`, '-F', '#{pane_id}').trim().split('\n');
+const capture = (socket: string, pane: string) => tmux(socket, 'capture-pane', '-p', '-t', pane);
+
+async function waitFor(read: () => string, pattern: RegExp, timeoutMs = 40_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = read();
+    if (pattern.test(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${pattern} on screen:\n${last}`);
+}
+
+function newLearner(golden?: TestRepo): TestRepo {
+  const learner = createRepo();
+  learner.commit('start', {
+    'archangel.json': JSON.stringify({ golden: golden ? [{ path: golden.dir, name: 'zod' }] : [] }),
+    '.gitignore': '.archangel/\n',
+    'src/users.ts': 'export const users = new Map<string, string>();\n',
+  });
+  return learner;
+}
+
+/** A tmux server of the test's own, whose pane runs `command` (a joining terminal). */
+function outerTerminal(command: string): { socket: string; read: () => string; type: (...keys: string[]) => void } {
+  const socket = join(tempDir(), 'outer.sock');
+  outerSockets.push(socket);
+  execFileSync('tmux', ['-S', socket, 'new-session', '-d', '-s', 'outer', '-x', '120', '-y', '40', command], { env: { ...process.env, TMUX: '' } });
+  return { socket, read: () => capture(socket, 'outer'), type: (...keys) => void tmux(socket, 'send-keys', '-t', 'outer', ...keys) };
+}
+
+describe.skipIf(!hasTmux)('archangel pair', () => {
+  beforeAll(() => {
+    pairDir = join(tempDir(), 'pairs');
+  });
+  afterEach(() => {
+    for (const name of existsSync(pairDir) ? readdirSync(pairDir) : []) {
+      spawnSync('tmux', ['-S', socketOf(name), 'kill-server']);
+      rmSync(join(pairDir, name), { recursive: true, force: true });
+    }
+    for (const socket of outerSockets.splice(0)) spawnSync('tmux', ['-S', socket, 'kill-server']);
+  });
+  afterAll(() => removeTempDirs());
+
+  describe('bad input: one sentence each, nothing left behind', () => {
+    const nothingMade = () => expect(existsSync(pairDir) ? readdirSync(pairDir) : []).toEqual([]);
+
+    it('tmux missing: says so and how to install it', () => {
+      const learner = newLearner();
+      const result = runCli(learner.dir, ['pair', '--detach'], env({ PATH: tempDir() }));
+      expect(result.status).toBe(8);
+      expect(result.stderr).toContain('tmux is not installed');
+      expect(result.stderr).toContain('apt-get install tmux');
+      nothingMade();
+    });
+
+    it('tmux too old: names the version found and the one needed', () => {
+      const learner = newLearner();
+      const bin = tempDir();
+      writeFileSync(join(bin, 'tmux'), '#!/bin/sh\necho "tmux 2.9"\n');
+      chmodSync(join(bin, 'tmux'), 0o755);
+      const result = runCli(learner.dir, ['pair', '--detach'], env({ PATH: `${bin}:${process.env.PATH ?? ''}` }));
+      expect(result.status).toBe(8);
+      expect(result.stderr).toContain('This is tmux 2.9, and pair sessions need tmux 3.3 or newer');
+      nothingMade();
+    });
+
+    it('no $EDITOR and no --editor', () => {
+      const learner = newLearner();
+      const result = runCli(learner.dir, ['pair', '--detach'], env({ EDITOR: '' }));
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('No editor to open: $EDITOR is not set and --editor was not given.');
+      nothingMade();
+    });
+
+    it('a name tmux cannot take', () => {
+      const result = runCli(newLearner().dir, ['pair', '--name', 'a.b', '--detach'], env());
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('"a.b" cannot name a pair session');
+      nothingMade();
+    });
+
+    it('the name taken: the running session is left alone', () => {
+      const learner = newLearner();
+      expect(runCli(learner.dir, ['pair', '--name', 'taken', '--detach'], env()).status).toBe(0);
+      const again = runCli(learner.dir, ['pair', '--name', 'taken', '--detach'], env());
+      expect(again.status).toBe(8);
+      expect(again.stderr).toContain('A pair session named "taken" is already running');
+      expect(spawnSync('tmux', ['-S', socketOf('taken'), 'has-session', '-t', '=taken']).status).toBe(0);
+    });
+
+    it('the session already gone: join refuses, stop says so and still writes the summary', () => {
+      const learner = newLearner();
+      expect(runCli(learner.dir, ['pair', 'join', 'nope'], env()).stderr).toContain('There is no pair session named "nope".');
+      expect(runCli(learner.dir, ['pair', '--name', 'gone', '--detach'], env()).status).toBe(0);
+      tmux(socketOf('gone'), 'kill-server');
+      const joined = runCli(learner.dir, ['pair', 'join', 'gone'], env());
+      expect(joined.status).toBe(8);
+      expect(joined.stderr).toContain('The pair session "gone" has already ended');
+      expect(runCli(learner.dir, ['pair', 'list'], env()).stdout).toMatch(/gone\s+ended/);
+      const stop = runCli(learner.dir, ['pair', 'stop', 'gone'], env());
+      expect(stop.status).toBe(0);
+      expect(stop.stdout).toContain('had already ended; its summary was still written');
+      expect(readdirSync(join(learner.dir, '.archangel', 'sessions'))).toEqual([expect.stringMatching(/^gone-\d{4}-\d\d-\d\d-\d{4}\.md$/)]);
+      expect(existsSync(join(pairDir, 'gone'))).toBe(false);
+    });
+  });
+
+  it('keeps the socket private: folder 0700, socket 0600, base folder never writable by others', () => {
+    const learner = newLearner();
+    const started = runCli(learner.dir, ['pair', '--name', 'private', '--detach'], env());
+    expect(started.stdout).toContain('Nobody else can join: the socket is private to you.');
+    expect(statSync(pairDir).mode & 0o7777).toBe(0o711);
+    expect(statSync(join(pairDir, 'private')).mode & 0o7777).toBe(0o700);
+    expect(statSync(socketOf('private')).mode & 0o077).toBe(0);
+    expect(statSync(socketOf('private')).isSocket()).toBe(true);
+  });
+
+  it('--group shares with one group: folder 2750 and socket 0660 in that group, never world-accessible', () => {
+    const group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
+    const gid = Number(execFileSync('id', ['-g'], { encoding: 'utf8' }).trim());
+    const learner = newLearner();
+    const started = runCli(learner.dir, ['pair', '--name', 'shared', '--group', group, '--detach'], env());
+    expect(started.status).toBe(0);
+    expect(started.stdout).toContain(`Members of group ${group} watch with \`tmux -S ${socketOf('shared')} attach -t shared -r\``);
+    const dir = statSync(join(pairDir, 'shared'));
+    expect([dir.mode & 0o7777, dir.gid]).toEqual([0o2750, gid]);
+    const socket = statSync(socketOf('shared'));
+    expect([socket.mode & 0o677, socket.gid]).toEqual([0o660, gid]);
+    const unknown = runCli(learner.dir, ['pair', '--name', 'other', '--group', 'no-such-group-x', '--detach'], env());
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('There is no group named "no-such-group-x"');
+    expect(existsSync(join(pairDir, 'other'))).toBe(false);
+  });
+
+  it('a read-only join sees the session but tmux refuses its keys; a normal join types', async () => {
+    const learner = newLearner();
+    expect(runCli(learner.dir, ['pair', '--name', 'ro', '--detach'], env()).status).toBe(0);
+    const [editorPane] = panes('ro');
+    const joinCommand = (flags: string) => `env -u TMUX ARCHANGEL_PAIR_DIR=${pairDir} ${process.execPath} ${BIN} pair join ro ${flags}`;
+    const observer = outerTerminal(joinCommand('--read-only'));
+    const driver = outerTerminal(joinCommand(''));
+    await waitFor(observer.read, /Mentor/);
+    await waitFor(driver.read, /Mentor/);
+    observer.type('-l', 'from-the-observer');
+    observer.type('Enter');
+    driver.type('-l', 'from-the-driver');
+    driver.type('Enter');
+    // Keys reach the server in order: once the driver's line is in the editor, the observer's would be too.
+    const editor = await waitFor(() => capture(socketOf('ro'), editorPane!), /from-the-driver/);
+    expect(editor).not.toContain('from-the-observer');
+  }, 60_000);
+
+  describe('a whole session', () => {
+    let golden: TestRepo;
+    beforeAll(() => {
+      golden = createRepo();
+      golden.commit('golden', treeFromNodeModules('zod/src/v4/core', /\.ts$/));
+    });
+
+    it('runs the editor and watch side by side; the navigator adds a note; stop writes the summary', async () => {
+      const learner = newLearner(golden);
+      const started = runCli(learner.dir, ['pair', '--name', 'full', '--navigator', 'ada', '--detach'], env());
+      expect(started.status).toBe(0);
+      expect(started.stdout).toContain('You: `archangel pair join full`');
+      const [editorPane, watchPane] = panes('full');
+      const socket = socketOf('full');
+      const watch = () => capture(socket, watchPane!);
+      // Two panes side by side want a wide terminal; a detached session has no client to size it.
+      tmux(socket, 'resize-window', '-t', '=full', '-x', '240', '-y', '50');
+      expect(tmux(socket, 'display', '-p', '-t', editorPane!, '#{pane_current_command}').trim()).toBe('cat');
+      await waitFor(watch, /pair: \S+ driving · ada navigating/);
+      await waitFor(watch, /offline mentor/);
+
+      writeFileSync(join(learner.dir, 'src/users.ts'), `export const users = new Map<string, string>();\n${CHANGE}`);
+      await waitFor(watch, /src\/users\.ts:\d+\s+(error handling|naming)/);
+      tmux(socket, 'send-keys', '-t', watchPane!, 'h');
+      tmux(socket, 'send-keys', '-t', watchPane!, 'n');
+      await waitFor(watch, /✎ note:/);
+      tmux(socket, 'send-keys', '-t', watchPane!, '-l', 'ask what the caller sees');
+      await waitFor(watch, /✎ note: ask what the caller sees/);
+      tmux(socket, 'send-keys', '-t', watchPane!, 'Enter');
+      await waitFor(watch, /✎ ada: ask what the caller sees/);
+      tmux(socket, 'send-keys', '-t', watchPane!, 'c');
+      await waitFor(watch, /Enter send/);
+      tmux(socket, 'send-keys', '-t', watchPane!, '-l', 'why not return null?');
+      await waitFor(watch, /why not return null\?/);
+      tmux(socket, 'send-keys', '-t', watchPane!, 'Enter');
+      await waitFor(watch, /mentor: /);
+
+      const stop = runCli(learner.dir, ['pair', 'stop'], env());
+      expect(stop.status).toBe(0);
+      expect(stop.stdout).toMatch(/Stopped "full"\. Summary: \.archangel\/sessions\/full-\d{4}-\d\d-\d\d-\d{4}\.md/);
+      expect(spawnSync('tmux', ['-S', socket, 'has-session']).status).not.toBe(0);
+      expect(existsSync(join(pairDir, 'full'))).toBe(false);
+      const [file] = readdirSync(join(learner.dir, '.archangel', 'sessions'));
+      const summary = readFileSync(join(learner.dir, '.archangel', 'sessions', file!), 'utf8');
+      expect(summary).toContain('# Pair session full');
+      expect(summary).toContain('Navigator: ada');
+      expect(summary).toMatch(/## Notes given \(\d+\)\n\n- \*\*.+\*\* `src\/users\.ts:\d+/);
+      expect(summary).toMatch(/## Hints climbed \(1\)\n\n- \*\*.+\*\* `src\/users\.ts:\d+(-\d+)?`: L2/);
+      expect(summary).toContain('## Chat questions (1)\n\n- why not return null?');
+      expect(summary).toMatch(/## Navigator notes \(1\)\n\n- ada \(\d\d:\d\d\): ask what the caller sees/);
+      expect(summary).toMatch(/## Conventions that came up most \(\d\)\n\n- `[\w.-]+`: \d+ notes?, 1 hint climbed/);
+    }, 120_000);
+  });
+});
