@@ -78,7 +78,8 @@ describe('syncSource (local)', () => {
   });
 
   it('says when the path does not exist, naming it as written in archangel.json', async () => {
-    const error = await failure(local('../x', tempDir()));
+    // From a folder of its own, so `../x` is a sibling that cannot exist (not /tmp/x).
+    const error = await failure(local('../x', tempDir('golden-root')));
     expect(error).toMatchObject({ code: 'GOLDEN_UNAVAILABLE', message: 'golden path ../x does not exist.' });
     expect(error.hint).toContain('relative to the folder of archangel.json');
   });
