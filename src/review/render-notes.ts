@@ -47,6 +47,6 @@ function indentContinuation(text: string): string {
 const SEVERITY_RANK = { info: 0, warn: 1, error: 2 } as const;
 
 /** Whether `note` is at least as severe as `threshold`. */
-export function atLeast(note: Note, threshold: Note['severity']): boolean {
+export function atLeast(note: Pick<Note, 'severity'>, threshold: Note['severity']): boolean {
   return SEVERITY_RANK[note.severity] >= SEVERITY_RANK[threshold];
 }

@@ -1,4 +1,5 @@
 import type { Project } from '../config/project.js';
+import { learnerAdapter } from '../progress/adapt.js';
 import type { Profile } from '../conventions/types.js';
 import type { GoldenIndex } from '../index/golden-index.js';
 import type { SessionStore } from '../session/store.js';
@@ -42,16 +43,21 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
 
   const reviewId = session?.startReview({ repo: project.root, branch: await currentBranch(request.repoDir), target: request.target, tutor: tutor.label, files: diff.files.map((f) => f.path) });
   const sent = tutor.mode === 'model' ? forModel(context, project.config.privacy.sendGoldenSnippets) : context;
+  // The learner model adapts every tutor's notes the same way: less on mastered topics, more on hard ones.
+  const adapter = session && learnerAdapter(session, project.config.mentor.minSeverity);
   const notes: Note[] = [];
   const hidden = new Set<string>();
   let usage: Usage | undefined;
   let failure: string | undefined;
   for await (const event of tutor.review(sent, request.signal)) {
-    if (event.type === 'note-start' && session?.isDismissed(event.note.id)) hidden.add(event.note.id);
+    if (event.type === 'note-start' && (session?.isDismissed(event.note.id) || adapter?.decide(event.note) === 'drop')) hidden.add(event.note.id);
     if ((event.type === 'note-start' && hidden.has(event.note.id)) || ((event.type === 'text' || event.type === 'citation') && hidden.has(event.noteId))) continue;
     if (event.type === 'note-end') {
-      if (hidden.has(event.note.id) || session?.isDismissed(event.note.id)) continue;
-      notes.push(event.note);
+      if (hidden.has(event.note.id) || session?.isDismissed(event.note.id) || adapter?.decide(event.note) === 'drop') continue;
+      const note = adapter ? adapter.apply(event.note) : event.note;
+      notes.push(note);
+      yield { ...event, note };
+      continue;
     }
     if (event.type === 'error') failure = event.message;
     if (event.type === 'done') usage = event.usage;
@@ -64,6 +70,8 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
   if (tutor.mode === 'model') appendAudit(project.stateDir, auditEntryFor('review', tutor.label, sent, usage, failure));
   if (session && reviewId !== undefined) {
     session.recordNotes(reviewId, notes, (note) => noteCode(context, note));
+    // A note opened at the hint was seen at the hint: its fix is not an unaided one.
+    for (const note of notes) if (note.opensAt && (session.getNote(note.id)?.maxLevel ?? 1) < note.opensAt) session.climb(note.id, note.opensAt);
     session.markResolved(reviewId, { paths: diff.files.map((f) => f.path), stillFound: stillFound(session, project.root, context, notes) });
     session.finishReview(reviewId, { notes: notes.length, ...(usage ? { usage } : {}), ...(failure ? { error: failure } : {}) });
   }

@@ -105,6 +105,24 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX chat_by_conversation ON chat_messages (learner, repo, branch, id);
     `);
   },
+  // 2: quiz answers, which count towards mastery of their topic (src/progress/thresholds.ts).
+  (db) => {
+    db.exec(`
+      CREATE TABLE quiz_answers (
+        id INTEGER PRIMARY KEY,
+        learner TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        note_id TEXT,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        grader TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX quiz_by_learner ON quiz_answers (learner, at);
+      CREATE INDEX quiz_by_topic ON quiz_answers (learner, topic, at);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

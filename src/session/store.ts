@@ -4,15 +4,18 @@ import { fallbackLearner } from './learner.js';
 import { noteLedger } from './notes.js';
 import { isCorruption } from '../sqlite/file-health.js';
 import { asStateError, openStateDb } from './open.js';
+import { quizLog } from './quiz.js';
 import { reviewLog } from './reviews.js';
 import type {
   ChatHistoryQuery,
   ChatRecord,
   HintEvent,
   NewChatMessage,
+  NewQuizAnswer,
   NoteHistoryQuery,
   NoteRecord,
   OpenNotesQuery,
+  QuizAnswerRecord,
   ReviewFinish,
   ReviewRecord,
   ReviewStart,
@@ -69,6 +72,10 @@ export interface SessionStore {
   appendChat(message: NewChatMessage): number;
   /** The last turns of one conversation (learner, repository, branch), oldest first. */
   chatHistory(query: ChatHistoryQuery): ChatRecord[];
+  /** Stores a graded quiz answer; returns its id. */
+  recordQuizAnswer(answer: NewQuizAnswer): number;
+  /** Quiz answers at or after `since`, oldest first; only `topic`'s when given. */
+  quizHistory(query?: { since?: number; topic?: string }): QuizAnswerRecord[];
   close(): void;
 }
 
@@ -92,6 +99,7 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
     const reviews = reviewLog(db, learner, now);
     const notes = noteLedger(db, learner, now, reviews);
     const chat = chatLog(db, learner, now);
+    const quiz = quizLog(db, learner, now);
     const isDismissed = guard(notes.isDismissed);
     return {
       learner,
@@ -111,6 +119,8 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
       hintEvents: guard(notes.hintEvents),
       appendChat: guard(chat.append),
       chatHistory: guard(chat.history),
+      recordQuizAnswer: guard(quiz.record),
+      quizHistory: guard((query = {}) => quiz.history(query)),
       close: () => db.close(),
     };
   } catch (error) {

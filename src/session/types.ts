@@ -140,3 +140,30 @@ export interface ChatHistoryQuery {
   learner?: string;
   limit?: number;
 }
+
+/** A quiz answer to store; `at` defaults to now. */
+export interface NewQuizAnswer {
+  /** The topic the question was about (a convention rule id or a note topic). */
+  topic: string;
+  /** The note the question was built from, if any. */
+  noteId?: string;
+  question: string;
+  /** What the learner answered: the option's text, or their own words. */
+  answer: string;
+  correct: boolean;
+  /** `offline` (multiple choice) or the model id that graded a free answer. */
+  grader: string;
+  at?: number;
+}
+
+/** A stored quiz answer. */
+export interface QuizAnswerRecord {
+  id: number;
+  topic: string;
+  noteId: string | null;
+  question: string;
+  answer: string;
+  correct: boolean;
+  grader: string;
+  at: number;
+}
