@@ -4,6 +4,7 @@ import { register as registerCheck } from '../commands/check.js';
 import { register as registerConventions } from '../commands/conventions.js';
 import { register as registerHook } from '../commands/hook.js';
 import { register as registerIndex } from '../commands/index-command.js';
+import { register as registerProgress } from '../commands/progress.js';
 import { register as registerReview } from '../commands/review.js';
 import { register as registerInit } from '../commands/init.js';
 import { register as registerSearch } from '../commands/search.js';
@@ -50,6 +51,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6
   registerReview(program);
   registerHook(program);
   registerAsk(program);
+  registerProgress(program);
   return program;
 }
 

@@ -1,0 +1,30 @@
+import type { SessionStore } from '../session/store.js';
+import type { Severity } from '../tutor/types.js';
+import { learnerProgress } from './model.js';
+import type { ProgressReport, ReadyCheck } from './types.js';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
+
+/**
+ * The progress summary `archangel progress` prints and `p` shows in watch: the model over the
+ * learner's notes and quiz answers in the window, and the open notes of this branch a reviewer
+ * would likely raise. The open notes are the record of the latest reviews, not a new review: a
+ * fresh offline review would cost little, but would need the golden index and would record notes.
+ */
+export function progressReport(session: SessionStore, where: { repo: string; branch: string; since: number | null; now: number }): ProgressReport {
+  const since = where.since ?? 0;
+  const progress = learnerProgress({
+    learner: session.learner,
+    notes: session.noteHistory({ since }),
+    quiz: session.quizHistory({ since }),
+    since: where.since,
+    now: where.now,
+  });
+  return { progress, ready: readyCheck(session, where.repo, where.branch) };
+}
+
+function readyCheck(session: SessionStore, repo: string, branch: string): ReadyCheck {
+  const open = session.openNotes({ repo, branch });
+  open.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path) || a.startLine - b.startLine);
+  return { branch, notes: open.map(({ id, topic, title, severity, path, startLine }) => ({ id, topic, title, severity, path, startLine })) };
+}
