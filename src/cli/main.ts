@@ -5,6 +5,7 @@ import { register as registerConventions } from '../commands/conventions.js';
 import { register as registerHook } from '../commands/hook.js';
 import { register as registerIndex } from '../commands/index-command.js';
 import { register as registerProgress } from '../commands/progress.js';
+import { register as registerQuiz } from '../commands/quiz.js';
 import { register as registerReview } from '../commands/review.js';
 import { register as registerInit } from '../commands/init.js';
 import { register as registerSearch } from '../commands/search.js';
@@ -52,6 +53,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6
   registerHook(program);
   registerAsk(program);
   registerProgress(program);
+  registerQuiz(program);
   return program;
 }
 

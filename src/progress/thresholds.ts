@@ -40,3 +40,9 @@ export const BRIEF_WORDS = 14;
 
 /** Open notes listed under "ready for review?"; the rest are counted. */
 export const READY_LIST = 5;
+
+/** Questions in one quiz: a minute's work, so it gets done. */
+export const QUIZ_SIZE = 3;
+
+/** Options per multiple-choice question: the right one and two others, enough that guessing is a third. */
+export const QUIZ_OPTIONS = 3;
