@@ -31,13 +31,13 @@ export function adaptNote(note: Note, adaptation: Adaptation): Note {
     case 'drop':
       return note;
     case 'revisit':
-      return { ...note, adapted: 'mastered, not seen for a while: shown in full once' };
+      return { ...note, adapted: 'mastered, not seen for a while: in full once' };
     case 'brief':
       return { ...note, ladder: note.ladder.map((rung) => (rung.level === 1 ? { level: 1, text: briefLine(note) } : rung)), adapted: 'mastered: one line' };
     case 'lower': {
       // Golden code first: a struggling learner is better served by an example than by more words.
       const evidence = [...note.evidence.filter((e) => e.kind === 'golden'), ...note.evidence.filter((e) => e.kind !== 'golden')];
-      return { ...note, evidence, opensAt: 2, adapted: 'a topic you have found hard: starts at the hint' };
+      return { ...note, evidence, opensAt: 2, adapted: 'hard topic: opens at the hint' };
     }
     default: {
       const unreachable: never = adaptation;

@@ -8,6 +8,7 @@ import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import { HelpView } from './components/help-view.js';
 import { MentorPane } from './components/mentor-pane.js';
+import { ProgressView } from './components/progress-view.js';
 import type { EventFeed } from './event-feed.js';
 import { useCommands } from './hooks/use-commands.js';
 import { activeArea, useKeys } from './hooks/use-keys.js';
@@ -54,6 +55,7 @@ export function App({ controller, feed, focusChat, onQuit }: AppProps): React.JS
     <Box flexDirection="column" width={layout.columns} height={layout.rows}>
       <Header status={state.status} progress={state.progress} phase={state.review.phase} width={layout.columns} />
       {state.overlay === 'help' ? <HelpView width={layout.columns} height={layout.body.height} /> : null}
+      {state.overlay === 'progress' ? <ProgressView report={state.learnerProgress} width={layout.columns} height={layout.body.height} /> : null}
       {state.overlay === 'example' && note ? (
         <ExampleView note={note} files={state.files} level={levelOf(state.levels, note)} width={layout.columns} height={layout.body.height} />
       ) : null}

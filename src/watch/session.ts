@@ -3,6 +3,7 @@ import { cacheDir, githubToken } from '../config/env.js';
 import { conventionsObserver } from '../conventions/learn.js';
 import { createEmbeddingProvider } from '../index/embed/create.js';
 import { runIndex } from '../index/indexer/run-index.js';
+import { progressReport } from '../progress/report.js';
 import { answerQuestion } from '../review/ask.js';
 import { currentBranch } from '../review/branch.js';
 import type { ReviewContext } from '../review/context/types.js';
@@ -122,6 +123,11 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       services?.session.dismiss(noteId);
       notes.delete(noteId);
       emit({ type: 'note-dismissed', noteId });
+    },
+
+    progress() {
+      if (!services) return;
+      emit({ type: 'progress', report: progressReport(services.session, { repo: project.root, branch, since: null, now: Date.now() }) });
     },
 
     reviewAgain() {

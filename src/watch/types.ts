@@ -1,3 +1,4 @@
+import type { ProgressReport } from '../progress/types.js';
 import type { FileChange } from '../review/types.js';
 import type { HintLevel, Note, TutorEvent, Usage } from '../tutor/types.js';
 
@@ -39,6 +40,8 @@ export type WatchEvent =
   | { type: 'chat-end'; error?: string }
   /** Chat history restored at start (oldest first). */
   | { type: 'chat-history'; messages: Array<{ role: 'user' | 'assistant'; text: string }> }
+  /** The learner's progress, read from the record when the view asked for it. */
+  | { type: 'progress'; report: ProgressReport }
   /** One plain line worth showing (fallback to offline, a watcher error...). */
   | { type: 'notice'; level: 'info' | 'warn' | 'error'; message: string };
 
@@ -50,6 +53,8 @@ export interface WatchController {
   climb(noteId: string, level: HintLevel): void;
   /** Never show this note again. */
   dismiss(noteId: string): void;
+  /** Read the learner's progress from the record; answered with a `progress` event. */
+  progress(): void;
   /** Review the whole current diff again now. */
   reviewAgain(): void;
   /** Ask about the current diff (and the selected note, if any). */

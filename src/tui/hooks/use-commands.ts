@@ -46,6 +46,9 @@ export function useCommands(store: Store, controller: WatchController, quit: () 
           return dispatch({ type: 'cycle-focus', delta: command === 'focus-next' ? 1 : -1 });
         case 'help':
           return dispatch({ type: 'toggle-overlay', overlay: 'help' });
+        case 'progress':
+          if (current.overlay !== 'progress') controller.progress();
+          return dispatch({ type: 'toggle-overlay', overlay: 'progress' });
         case 'close':
           return dispatch(current.overlay ? { type: 'close-overlay' } : { type: 'focus', focus: 'mentor' });
         case 'send': {

@@ -58,6 +58,8 @@ export function applyWatchEvent(state: TuiState, event: WatchEvent): TuiState {
     case 'chat-end':
     case 'chat-history':
       return applyChatEvent(state, event);
+    case 'progress':
+      return { ...state, learnerProgress: event.report };
     case 'notice':
       return withNotice(state, { level: event.level, message: event.message });
     default: {
