@@ -115,14 +115,14 @@ function reasonOf(topic: TopicProgress): string {
 }
 
 /** The newest golden snippet on record for the topic; else the newest convention (it carries its examples). */
-function exampleOf(notes: readonly NoteFacts[]): FocusItem['example'] {
+export function exampleOf(notes: readonly NoteFacts[]): FocusItem['example'] {
   const newest = [...notes].sort((a, b) => b.lastSeen - a.lastSeen);
   for (const note of newest) {
-    const golden = note.evidence.find((evidence) => evidence.kind === 'golden');
+    const golden = note.evidence?.find((evidence) => evidence.kind === 'golden');
     if (golden) return golden;
   }
   for (const note of newest) {
-    const convention = note.evidence.find((evidence) => evidence.kind === 'convention');
+    const convention = note.evidence?.find((evidence) => evidence.kind === 'convention');
     if (convention) return convention;
   }
   return undefined;

@@ -1,7 +1,10 @@
 import type { SessionStore } from '../session/store.js';
 import type { Severity } from '../tutor/types.js';
-import { learnerProgress } from './model.js';
+import { exampleOf, learnerProgress } from './model.js';
 import type { ProgressReport, ReadyCheck } from './types.js';
+
+/** Notes read in full per focus topic to find its golden example: the newest usually has one. */
+const EXAMPLE_NOTES = 10;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
 
@@ -15,12 +18,14 @@ export function progressReport(session: SessionStore, where: { repo: string; bra
   const since = where.since ?? 0;
   const progress = learnerProgress({
     learner: session.learner,
-    notes: session.noteHistory({ since }),
+    notes: session.noteSummaries(since),
     quiz: session.quizHistory({ since }),
     since: where.since,
     now: where.now,
   });
-  return { progress, ready: readyCheck(session, where.repo, where.branch) };
+  // The summaries carry no evidence: the few focus topics read their newest notes in full.
+  const focus = progress.focus.map((item) => ({ ...item, example: item.example ?? exampleOf(session.noteHistory({ topic: item.topic, since, limit: EXAMPLE_NOTES })) }));
+  return { progress: { ...progress, focus }, ready: readyCheck(session, where.repo, where.branch) };
 }
 
 function readyCheck(session: SessionStore, repo: string, branch: string): ReadyCheck {

@@ -19,7 +19,8 @@ export interface NoteFacts {
   severity: Severity;
   path: string;
   startLine: number;
-  evidence: Evidence[];
+  /** Absent when read in bulk without the text (the focus list then reads a few notes in full). */
+  evidence?: Evidence[];
   firstSeen: number;
   lastSeen: number;
   timesSeen: number;

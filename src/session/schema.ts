@@ -105,7 +105,7 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX chat_by_conversation ON chat_messages (learner, repo, branch, id);
     `);
   },
-  // 2: quiz answers, which count towards mastery of their topic (src/progress/thresholds.ts).
+  // 2: quiz answers, which count towards mastery of their topic (src/progress/thresholds.ts), and progress reads.
   (db) => {
     db.exec(`
       CREATE TABLE quiz_answers (
@@ -121,6 +121,11 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       );
       CREATE INDEX quiz_by_learner ON quiz_answers (learner, at);
       CREATE INDEX quiz_by_topic ON quiz_answers (learner, topic, at);
+
+      -- The learner model reads every note's counts: a covering index, since the note rows are
+      -- long (ladder, evidence) and their counts sit behind that text, on overflow pages.
+      CREATE INDEX notes_progress ON notes (learner, last_seen, topic, category, title, severity, path, start_line, id,
+        first_seen, times_seen, max_level, dismissed_at, resolved_at, resolved_unaided, times_resolved, unaided_fixes, relapses);
     `);
   },
 ];

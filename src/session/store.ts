@@ -14,6 +14,7 @@ import type {
   NewQuizAnswer,
   NoteHistoryQuery,
   NoteRecord,
+  NoteSummary,
   OpenNotesQuery,
   QuizAnswerRecord,
   ReviewFinish,
@@ -66,6 +67,8 @@ export interface SessionStore {
   openNotes(query: OpenNotesQuery): NoteRecord[];
   /** Notes by latest sighting, newest first, for progress (topics mastered, fading help). */
   noteHistory(query?: NoteHistoryQuery): NoteRecord[];
+  /** Notes seen at or after `since` without their text, newest first: the learner model's input. */
+  noteSummaries(since?: number): NoteSummary[];
   /** Every rung opened for a note, oldest first (L1 to L4 in seconds is help abuse). */
   hintEvents(noteId: string): HintEvent[];
   /** Stores a chat turn; returns its id. */
@@ -116,6 +119,7 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
       getNote: guard(notes.get),
       openNotes: guard(notes.open),
       noteHistory: guard((query = {}) => notes.history(query)),
+      noteSummaries: guard((since = 0) => notes.summaries(since)),
       hintEvents: guard(notes.hintEvents),
       appendChat: guard(chat.append),
       chatHistory: guard(chat.history),

@@ -76,6 +76,15 @@ export interface NoteRecord {
   lastReviewId: number;
 }
 
+/**
+ * What the learner model reads of a note, in bulk: counts and times, no text. The `notes_progress`
+ * index holds exactly these columns, so thousands are read without touching the note rows.
+ */
+export type NoteSummary = Pick<
+  NoteRecord,
+  'id' | 'topic' | 'category' | 'title' | 'severity' | 'path' | 'startLine' | 'firstSeen' | 'lastSeen' | 'timesSeen' | 'maxLevel' | 'dismissedAt' | 'resolvedAt' | 'resolvedUnaided' | 'timesResolved' | 'unaidedFixes' | 'relapses'
+>;
+
 /** One rung opened by the learner. */
 export interface HintEvent {
   noteId: string;
