@@ -15,14 +15,16 @@ interface QuizRow {
   question: string;
   answer: string;
   correct: number;
+  verdict: QuizAnswerRecord['verdict'];
+  feedback: string | null;
   grader: string;
   at: number;
 }
 
 export function quizLog(db: StateDb, learner: string, now: () => number): QuizLog {
   const insert = db.prepare(`
-    INSERT INTO quiz_answers (learner, topic, note_id, question, answer, correct, grader, at)
-    VALUES (@learner, @topic, @noteId, @question, @answer, @correct, @grader, @at)
+    INSERT INTO quiz_answers (learner, topic, note_id, question, answer, correct, verdict, feedback, grader, at)
+    VALUES (@learner, @topic, @noteId, @question, @answer, @correct, @verdict, @feedback, @grader, @at)
   `);
   const all = db.prepare('SELECT * FROM quiz_answers WHERE learner = ? AND at >= ? ORDER BY at, id');
   const byTopic = db.prepare('SELECT * FROM quiz_answers WHERE learner = ? AND topic = ? AND at >= ? ORDER BY at, id');
@@ -33,6 +35,8 @@ export function quizLog(db: StateDb, learner: string, now: () => number): QuizLo
     question: row.question,
     answer: row.answer,
     correct: row.correct === 1,
+    verdict: row.verdict,
+    feedback: row.feedback,
     grader: row.grader,
     at: row.at,
   });
@@ -45,6 +49,8 @@ export function quizLog(db: StateDb, learner: string, now: () => number): QuizLo
         question: answer.question,
         answer: answer.answer,
         correct: answer.correct ? 1 : 0,
+        verdict: answer.verdict ?? null,
+        feedback: answer.feedback ?? null,
         grader: answer.grader,
         at: answer.at ?? now(),
       });

@@ -116,6 +116,9 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
         question TEXT NOT NULL,
         answer TEXT NOT NULL,
         correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        -- A model's grade of a free answer (right, partly, wrong) and its one sentence; null offline.
+        verdict TEXT CHECK (verdict IN ('right', 'partly', 'wrong')),
+        feedback TEXT,
         grader TEXT NOT NULL,
         at INTEGER NOT NULL
       );

@@ -159,7 +159,11 @@ export interface NewQuizAnswer {
   question: string;
   /** What the learner answered: the option's text, or their own words. */
   answer: string;
+  /** Right; a model's "partly" is not (it counts against the streak, like a wrong answer). */
   correct: boolean;
+  /** A model's grade of a free answer, and its one sentence of feedback (citations resolved). */
+  verdict?: 'right' | 'partly' | 'wrong';
+  feedback?: string;
   /** `offline` (multiple choice) or the model id that graded a free answer. */
   grader: string;
   at?: number;
@@ -173,6 +177,8 @@ export interface QuizAnswerRecord {
   question: string;
   answer: string;
   correct: boolean;
+  verdict: 'right' | 'partly' | 'wrong' | null;
+  feedback: string | null;
   grader: string;
   at: number;
 }

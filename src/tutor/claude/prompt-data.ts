@@ -8,7 +8,7 @@ import type { ReviewHunk } from './review-input.js';
  */
 
 /** Tags the prompts declare as data; also the names a snippet must not be able to forge. */
-const DATA_TAGS = ['diff', 'hunk', 'golden_evidence', 'convention_evidence', 'findings', 'note_context', 'learner_code', 'note'];
+const DATA_TAGS = ['diff', 'hunk', 'golden_evidence', 'convention_evidence', 'findings', 'note_context', 'learner_code', 'note', 'quiz_source', 'learner_answer'];
 const FORGED_TAG = new RegExp(`<(/?)(${DATA_TAGS.join('|')})\\b`, 'gi');
 
 /** Evidence as the model sees it: short ids (E1, E2...) in the order given. */
@@ -83,7 +83,8 @@ export function escapeData(text: string): string {
   return text.replace(FORGED_TAG, '&lt;$1$2');
 }
 
-function attributes(values: Record<string, string | undefined>): string {
+/** ` key="value"` pairs for a data tag, escaped; undefined values are left out. */
+export function attributes(values: Record<string, string | undefined>): string {
   return Object.entries(values)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([key, value]) => ` ${key}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\n/g, ' ')}"`)

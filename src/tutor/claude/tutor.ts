@@ -146,6 +146,12 @@ export class ClaudeTutor {
     yield* this.chat([{ role: 'user', content }], context, signal);
   }
 
+  /** A call whose reply is read whole (the quiz's questions and grades): its text as `text` events, then `done`. */
+  async *complete(request: CallRequest, signal?: AbortSignal): AsyncGenerator<TutorEvent> {
+    const sink: TextSink = { push: (text) => [{ type: 'text', noteId: 'reply', text }], end: () => [], notes: () => 0 };
+    yield* this.#run(request, sink, signal);
+  }
+
   async *#run(request: CallRequest, sink: TextSink, signal: AbortSignal | undefined): AsyncGenerator<TutorEvent> {
     debug('tutor', 'claude request', { model: request.model, systemChars: request.system.length, messageChars: request.messages.reduce((sum, m) => sum + String(m.content).length, 0) });
     const call = streamCall(this.#client, request, { retry: this.#retry, timeoutMs: this.#model.timeoutMs, signal });
