@@ -54,10 +54,20 @@ function briefLine(note: Note): string {
   return words.length <= BRIEF_WORDS ? text : `${words.slice(0, BRIEF_WORDS).join(' ')}…`;
 }
 
+/** What a model writing notes is told for each adaptation; `full` needs no word. */
+const GUIDANCE: Record<Exclude<Adaptation, 'full'>, string> = {
+  brief: 'mastered: keep it to one line',
+  drop: 'mastered: say nothing unless it is more serious than usual, and then in one line',
+  lower: 'struggling: lead with the golden example, and let the hint name the habit plainly',
+  revisit: 'mastered, but not seen for a while: a full note once is right',
+};
+
 /** Decides once per topic per review, from the learner's record as it stood when the review began. */
 export interface LearnerAdapter {
   decide(note: Pick<Note, 'topic' | 'severity'>): Adaptation;
   apply(note: Note): Note;
+  /** One line per topic the mentor treats differently (`ts.naming.function: mastered: keep it to one line`), for a model's prompt. */
+  guidance(topics: ReadonlyArray<Pick<Note, 'topic' | 'severity'>>): string[];
 }
 
 /**
@@ -75,5 +85,14 @@ export function learnerAdapter(session: SessionStore, minSeverity: Severity, now
     return topics.get(topic);
   };
   const decide = (note: Pick<Note, 'topic' | 'severity'>): Adaptation => adaptationFor(progressOf(note.topic), note.severity, minSeverity, now());
-  return { decide, apply: (note) => adaptNote(note, decide(note)) };
+  const guidance = (topics: ReadonlyArray<Pick<Note, 'topic' | 'severity'>>): string[] => {
+    // One line per topic, decided at its most serious severity in this change.
+    const worst = new Map<string, Severity>();
+    for (const { topic, severity } of topics) if (!worst.has(topic) || atLeast({ severity }, worst.get(topic)!)) worst.set(topic, severity);
+    return [...worst].flatMap(([topic, severity]) => {
+      const adaptation = decide({ topic, severity });
+      return adaptation === 'full' ? [] : [`${topic}: ${GUIDANCE[adaptation]}`];
+    });
+  };
+  return { decide, apply: (note) => adaptNote(note, decide(note)), guidance };
 }

@@ -8,9 +8,10 @@ import { createEmbeddingProvider } from '../../src/index/embed/create.js';
 import { runIndex } from '../../src/index/indexer/run-index.js';
 import { progressReport } from '../../src/progress/report.js';
 import { openReviewServices, type ReviewServices } from '../../src/review/open-services.js';
-import { runReview } from '../../src/review/run-review.js';
+import { runReview, type ReviewEvent } from '../../src/review/run-review.js';
 import type { Note } from '../../src/tutor/types.js';
 import { treeFromNodeModules } from '../helpers/corpus.js';
+import { startFakeAnthropic } from '../helpers/fake-anthropic.js';
 import { createRepo, removeTempDirs, type TestRepo } from '../helpers/git.js';
 
 /**
@@ -67,7 +68,6 @@ describe('a scripted history of saves', () => {
     const project = projectFor(learner.dir);
     const services = await openReviewServices(project, { offline: true });
     try {
-      console.log(services.profile?.conventions.filter(c => c.enforced).map(c => c.id + ' ' + c.expected + ' ' + c.support).join('\n'));
       // Naming, three times: noted at the question, fixed on the next save with no hint opened.
       const firstNaming = on(await save(services, project, snake(1)), NAMING);
       expect(firstNaming, 'the offline mentor notes a snake_case function').toBeDefined();
@@ -123,6 +123,40 @@ describe('a scripted history of saves', () => {
       expect(report.progress.topics.find((t) => t.topic.endsWith(VAR))?.dismissed).toBe(1);
     } finally {
       services.close();
+    }
+  }, 120_000);
+
+  it('tells Claude how to adapt, hides notes below mentor.minSeverity, and counts only shown notes as done', async () => {
+    // Two notes on new topics on the same new function: one `info`, one `warn`.
+    const reply = ['info', 'warn']
+      .map((severity) => `<note path="src/accounts.ts" lines="4-6" topic="${severity}-topic" severity="${severity}" title="${severity} note" evidence="E1">
+<question>What does read_account_6 return for an unknown id?</question>
+<hint>A caller cannot tell a missing account from a zero balance.</hint>
+<example>Compare with [E1].</example>
+<change>Return undefined explicitly.</change>
+</note>`)
+      .join('\n');
+    const fake = await startFakeAnthropic({ script: [{ kind: 'reply', text: reply }] });
+    const project = projectFor(learner.dir, { minSeverity: 'warn' });
+    const services = await openReviewServices(project, { env: { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: fake.url } });
+    try {
+      expect(services.tutor.mode).toBe('model');
+      writeFileSync(join(learner.dir, 'src/accounts.ts'), `export const accounts = new Map<string, number>();\n${snake(6)}${withVar(6)}`);
+      const events: ReviewEvent[] = [];
+      for await (const event of runReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, paths: ['src/accounts.ts'], tutor: services.tutor, index: services.index, profile: services.profile, session: services.session })) events.push(event);
+
+      // The request carries the adapter's decision, one line per topic of the change.
+      const task = JSON.stringify((fake.requests[0]!.body as { messages: unknown }).messages);
+      expect(task).toMatch(new RegExp(`${NAMING.replace('.', '\\.')}: mastered: [^"]*one line`));
+      expect(task).toMatch(new RegExp(`${VAR.replace('.', '\\.')}: struggling: lead with the golden example`));
+
+      const shown = events.flatMap((e) => (e.type === 'note-end' ? [e.note] : []));
+      expect(shown.map((n) => n.severity)).toEqual(['warn']);
+      expect(events.some((e) => e.type === 'note-start' && e.note.severity === 'info')).toBe(false);
+      expect(events.find((e) => e.type === 'done')).toMatchObject({ notes: 1 });
+    } finally {
+      services.close();
+      await fake.close();
     }
   }, 120_000);
 });

@@ -68,6 +68,12 @@ export function renderFindings(findings: string | undefined): string {
   return `<findings>\n${text ? escapeData(text) : '(none)'}\n</findings>`;
 }
 
+/** How the mentor adapts to this learner on the change's topics, or a plain "write as usual". */
+export function renderLearner(lines: readonly string[] | undefined): string {
+  if (!lines || lines.length === 0) return '(no topic here that the learner has mastered or struggles with: write as usual)';
+  return lines.map((line) => `- ${escapeData(line)}`).join('\n');
+}
+
 /** The note a hint or a chat is about, with the rungs the learner has already seen. */
 export function renderNoteContext(note: Note, seenUpTo: number): string {
   const attrs = { path: note.path, lines: `${note.startLine}-${note.endLine}`, topic: note.topic, title: note.title };

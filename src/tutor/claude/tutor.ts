@@ -7,7 +7,7 @@ import { createMessagesClient, type ClientOverrides, type MessagesClient } from 
 import { describeFailure } from './failures.js';
 import { NoteParser } from './note-parser.js';
 import { estimateCostUsd } from './pricing.js';
-import { aliasEvidence, citeEvidence, renderDiff, renderEvidence, renderFindings, renderNoteContext } from './prompt-data.js';
+import { aliasEvidence, citeEvidence, renderDiff, renderEvidence, renderFindings, renderLearner, renderNoteContext } from './prompt-data.js';
 import type { ReviewInput } from './review-input.js';
 import { CallFailed, DEFAULT_RETRY_POLICY, streamCall, type CallRequest, type RetryPolicy } from './stream-call.js';
 
@@ -194,7 +194,7 @@ export async function reviewRequest(input: ReviewInput, options: { model: Archan
   const aliases = aliasEvidence(input.evidence);
   const [system, task] = await Promise.all([
     loadPrompt('review-system', { level: input.level, maxNotes: input.maxNotes }, { projectRoot: options.projectRoot }),
-    loadPrompt('review-task', { maxNotes: input.maxNotes, diff: renderDiff(input.hunks), evidence: renderEvidence(aliases), findings: renderFindings(input.findings) }, { projectRoot: options.projectRoot }),
+    loadPrompt('review-task', { maxNotes: input.maxNotes, diff: renderDiff(input.hunks), evidence: renderEvidence(aliases), findings: renderFindings(input.findings), learner: renderLearner(input.learner) }, { projectRoot: options.projectRoot }),
   ]);
   return { model: options.model.feedback, system, messages: [{ role: 'user', content: task }], maxTokens: MAX_TOKENS.review };
 }

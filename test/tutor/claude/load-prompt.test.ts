@@ -46,9 +46,9 @@ describe('loadPrompt', () => {
   });
 
   it('fills every shipped template with the variables the tutor passes', async () => {
-    const vars = { maxNotes: 3, level: 'junior', diff: 'D', evidence: 'E', findings: 'F', rung: 2, rungName: 'hint', note: 'N', context: 'C', question: 'Q' };
+    const vars = { maxNotes: 3, level: 'junior', diff: 'D', evidence: 'E', findings: 'F', rung: 2, rungName: 'hint', note: 'N', context: 'C', question: 'Q', learner: 'L', count: 3, sources: 'S', source: 'S', answer: 'A' };
     const names = (await readdir(await shippedPromptsDir())).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3));
-    expect(names).toEqual(expect.arrayContaining(['review-system', 'review-task', 'hint', 'chat-system', 'ask']));
+    expect(names).toEqual(expect.arrayContaining(['review-system', 'review-task', 'hint', 'chat-system', 'ask', 'quiz-system', 'quiz-ask', 'quiz-grade']));
     for (const name of names) await expect(loadPrompt(name, vars, { projectRoot: dir })).resolves.toBeTypeOf('string');
   });
 });
