@@ -3,7 +3,7 @@ import { openProject } from '../config/project.js';
 import { formatProgress } from '../progress/format.js';
 import { learnerProgress } from '../progress/model.js';
 import { openLearnerRecord } from '../progress/record.js';
-import { progressReport } from '../progress/report.js';
+import { changedFiles, progressReport } from '../progress/report.js';
 import { parseDuration } from '../progress/since.js';
 import type { ProgressReport } from '../progress/types.js';
 import { currentBranch } from '../review/branch.js';
@@ -13,13 +13,13 @@ export async function progressCommand(flags: ProgressFlags): Promise<number> {
   const now = Date.now();
   const since = flags.since === undefined ? null : now - parseDuration(flags.since);
   const project = openProject();
-  const branch = await currentBranch(project.root);
+  const [branch, changed] = await Promise.all([currentBranch(project.root), changedFiles(project.root)]);
   const { learner, session } = openLearnerRecord(project);
   let report: ProgressReport;
   try {
     report = session
-      ? progressReport(session, { repo: project.root, branch, since, now })
-      : { progress: learnerProgress({ learner, notes: [], quiz: [], since, now }), ready: { branch, notes: [] } };
+      ? progressReport(session, { repo: project.root, branch, since, now, changed })
+      : { progress: learnerProgress({ learner, notes: [], quiz: [], since, now }), ready: { branch, changedFiles: changed.length, notes: [] } };
   } finally {
     session?.close();
   }

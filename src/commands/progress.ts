@@ -23,7 +23,8 @@ A topic (a convention rule or a note's topic) is "mastered" after 3 fixes in a r
 only the question seen (right quiz answers count too) and no note open on it; "struggling" when
 its recent notes keep recurring, come back after a fix, or needed the change itself. The mentor
 says less on mastered topics and starts at the hint on struggling ones. "Ready for review?" lists
-the open notes on this branch, most severe first. The record is per learner (git user.email).`,
+the open notes on the files you changed (the working tree against HEAD, as \`archangel review\`
+compares), most severe first; it reads the record, it does not run a review. The record is per learner (git user.email).`,
     )
     .action(async (flags: ProgressFlags) => {
       const { progressCommand } = await import('./progress-run.js');

@@ -39,11 +39,14 @@ export function formatProgress(report: ProgressReport, p: Palette): string[] {
     lines.push(p.dim(`     ${item.example ? formatEvidence(item.example) : 'no golden example on record yet'}`));
   }
   lines.push('', p.bold('Ready for review?'));
-  if (ready.notes.length === 0) {
-    lines.push(`  Yes: no open notes on ${ready.branch}.`);
+  const where = ready.changedFiles === undefined ? ready.branch : `the ${ready.changedFiles} changed ${ready.changedFiles === 1 ? 'file' : 'files'} on ${ready.branch}`;
+  if (ready.changedFiles === 0) {
+    lines.push(`  Nothing to review: no changes on ${ready.branch} since the last commit.`);
+  } else if (ready.notes.length === 0) {
+    lines.push(`  Yes: no open notes on ${where}.`);
   } else {
     const more = ready.notes.length - READY_LIST;
-    lines.push(`  Not yet: ${ready.notes.length} open ${ready.notes.length === 1 ? 'note' : 'notes'} on ${ready.branch} a reviewer would likely raise.`);
+    lines.push(`  Not yet: ${ready.notes.length} open ${ready.notes.length === 1 ? 'note' : 'notes'} on ${where} a reviewer would likely raise.`);
     for (const note of ready.notes.slice(0, READY_LIST)) {
       const mark = note.severity === 'error' ? p.red('●') : note.severity === 'warn' ? p.yellow('●') : p.cyan('○');
       lines.push(`  ${mark} ${note.path}:${note.startLine}  ${note.title}`);

@@ -97,6 +97,8 @@ export interface LearnerProgress {
 /** "Ready for review?": the open notes a reviewer would likely raise, most severe first. */
 export interface ReadyCheck {
   branch: string;
+  /** Files changed in the working tree, when the check is scoped to them (the notes are then on these files only). */
+  changedFiles?: number;
   notes: Array<Pick<NoteFacts, 'id' | 'topic' | 'title' | 'severity' | 'path' | 'startLine'>>;
 }
 

@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { treeFromNodeModules } from '../helpers/corpus.js';
-import { createRepo, removeTempDirs, type TestRepo } from '../helpers/git.js';
+import { createRepo, removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
 
 /** A snake_case function and a `var`: two departures from zod's conventions, with code to quiz on. */
 const CHANGE = `
@@ -44,14 +45,30 @@ describe('archangel progress', () => {
     expect(topics).toEqual(expect.arrayContaining(['ts.naming.function', 'ts.idioms.var']));
     expect(report.progress.topics.every((t: { status: string }) => t.status === 'new')).toBe(true);
     expect(report.ready.branch).toBe('main');
+    expect(report.ready.changedFiles).toBe(1);
     expect(report.ready.notes.length).toBe(topics.length);
+  });
+
+  it('scopes "ready for review?" to the files changed now', () => {
+    const copy = tempDir();
+    cpSync(learner.dir, copy, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-C', copy, ...args], { stdio: 'ignore' });
+    git('add', 'src/users.ts');
+    git('commit', '-q', '-m', 'users');
+    const committed = runCli(copy, ['progress']).stdout;
+    expect(committed).toContain('Nothing to review: no changes on main since the last commit.');
+    // The notes stay open in the record, but they are on a file this change does not touch.
+    writeFileSync(join(copy, 'src/orders.ts'), 'export const orders: string[] = [];\n');
+    const elsewhere = JSON.parse(runCli(copy, ['progress', '--json']).stdout);
+    expect(elsewhere.ready).toMatchObject({ changedFiles: 1, notes: [] });
+    expect(runCli(copy, ['progress']).stdout).toContain('Yes: no open notes on the 1 changed file on main.');
   });
 
   it('prints the summary as text, per learner', () => {
     const text = runCli(learner.dir, ['progress', '--since', '30d']).stdout;
     expect(text).toContain('Progress of ada@example.org');
     expect(text).toContain('Focus next');
-    expect(text).toMatch(/Not yet: \d+ open notes on main/);
+    expect(text).toMatch(/Not yet: \d+ open notes on the 1 changed file on main/);
     learner.git('config', 'user.email', 'bob@example.org');
     try {
       const bob = JSON.parse(runCli(learner.dir, ['progress', '--json']).stdout);
