@@ -6,6 +6,8 @@ import { register as registerDocs } from '../commands/docs.js';
 import { register as registerHook } from '../commands/hook.js';
 import { register as registerIndex } from '../commands/index-command.js';
 import { register as registerPair } from '../commands/pair.js';
+import { register as registerProgress } from '../commands/progress.js';
+import { register as registerQuiz } from '../commands/quiz.js';
 import { register as registerReview } from '../commands/review.js';
 import { register as registerInit } from '../commands/init.js';
 import { register as registerSearch } from '../commands/search.js';
@@ -41,6 +43,8 @@ Examples:
   $ archangel review                       the mentor's notes on your changes
   $ archangel docs                         the team's style guide and wiki, cited
   $ archangel pair --navigator ada         editor and tutor side by side in tmux, for two
+  $ archangel progress                     what keeps coming up, what you have mastered, what next
+  $ archangel quiz                         a few questions on your own noted code
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6 provider, 7 file, 8 pair,
 10 review notes at --fail-on, 11 docs --check found stale docs, 130 interrupted.`,
@@ -56,6 +60,8 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6
   registerAsk(program);
   registerDocs(program);
   registerPair(program);
+  registerProgress(program);
+  registerQuiz(program);
   return program;
 }
 

@@ -1,13 +1,13 @@
 import type { Project } from '../config/project.js';
 import type { ReviewServices } from '../review/open-services.js';
-import { forModel, prepareReview } from '../review/run-review.js';
+import { forModelReview, prepareReview } from '../review/run-review.js';
 import type { DiffTarget } from '../review/types.js';
 import { reviewRequest } from '../tutor/claude/tutor.js';
 
 /** Prints the exact request a review would send (after redaction and privacy settings); sends nothing. */
 export async function printDryRun(project: Project, services: ReviewServices, target: DiffTarget): Promise<void> {
   const prepared = await prepareReview({ project, repoDir: project.root, target, index: services.index, profile: services.profile });
-  const context = forModel(prepared.context, project.config.privacy.sendGoldenSnippets);
+  const context = forModelReview(project, prepared.context, services.session);
   const request = await reviewRequest(context, { model: project.config.model, projectRoot: project.root });
   const out = process.stdout;
   out.write(`Dry run: this is what a review would send to ${request.model} (${project.config.model.provider}). Nothing was sent.\n`);

@@ -53,7 +53,9 @@ function printText(notes: Note[], p: ReturnType<typeof palette>, tutor: string):
   for (const note of notes) {
     const mark = note.severity === 'error' ? p.red('●') : note.severity === 'warn' ? p.yellow('●') : p.cyan('○');
     process.stdout.write(`${mark} ${p.bold(`${note.path}:${note.startLine}`)}  ${note.title}\n`);
-    process.stdout.write(`  ${note.ladder[0]?.text ?? ''}\n`);
+    const opening = note.ladder.find((rung) => rung.level === (note.opensAt ?? 1)) ?? note.ladder[0];
+    process.stdout.write(`  ${opening?.text ?? ''}\n`);
+    if (note.adapted) process.stdout.write(p.dim(`  (${note.adapted})\n`));
     for (const evidence of note.evidence) process.stdout.write(p.dim(`  ${formatEvidence(evidence)}\n`));
     process.stdout.write('\n');
   }

@@ -6,7 +6,7 @@ import type { Usage } from '../tutor/types.js';
 /** One request that left the machine. Never the text that was sent, never a secret. */
 export interface AuditEntry {
   at: string;
-  kind: 'review' | 'hint' | 'chat' | 'ask' | 'docs';
+  kind: 'review' | 'hint' | 'chat' | 'ask' | 'docs' | 'quiz';
   model: string;
   /** Which files and line ranges went out. */
   files: Array<{ path: string; lines: string[] }>;
@@ -23,8 +23,11 @@ export function appendAudit(stateDir: string, entry: AuditEntry): void {
   appendFileSync(join(stateDir, 'audit.log'), `${JSON.stringify(entry)}\n`);
 }
 
+/** What went out: the learner's line ranges and the evidence (a review context, or a quiz's notes). */
+export type SentContext = Pick<ReviewContext, 'evidence'> & { hunks: ReadonlyArray<Pick<ReviewContext['hunks'][number], 'path' | 'startLine' | 'endLine'>> };
+
 /** The audit entry for a context sent to `model`. */
-export function auditEntryFor(kind: AuditEntry['kind'], model: string, context: ReviewContext, usage: Usage | undefined, error?: string): AuditEntry {
+export function auditEntryFor(kind: AuditEntry['kind'], model: string, context: SentContext, usage: Usage | undefined, error?: string): AuditEntry {
   const files = new Map<string, string[]>();
   for (const hunk of context.hunks) {
     const lines = files.get(hunk.path) ?? [];

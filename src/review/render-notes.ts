@@ -25,9 +25,12 @@ export function noteToMarkdown(note: Note, options: { fold?: boolean } = {}): st
   return `${head}\n\n${rungs}\n\n**Evidence**\n\n${evidence || '_none_'}${partial}\n`;
 }
 
+/** Rungs up to the one the note opens at (the question, or the hint on a hard topic) stay open. */
 function foldedRungs(note: Note): string {
-  const [first, ...rest] = note.ladder;
-  return [first?.text ?? '', ...rest.map((rung) => `<details><summary>${RUNG_NAMES[rung.level - 1]}</summary>\n\n${rung.text}\n\n</details>`)].join('\n\n');
+  const opensAt = note.opensAt ?? 1;
+  return note.ladder
+    .map((rung) => (rung.level <= opensAt ? rung.text : `<details><summary>${RUNG_NAMES[rung.level - 1]}</summary>\n\n${rung.text}\n\n</details>`))
+    .join('\n\n');
 }
 
 function evidenceMarkdown(item: Evidence): string {
@@ -47,6 +50,6 @@ function indentContinuation(text: string): string {
 const SEVERITY_RANK = { info: 0, warn: 1, error: 2 } as const;
 
 /** Whether `note` is at least as severe as `threshold`. */
-export function atLeast(note: Note, threshold: Note['severity']): boolean {
+export function atLeast(note: Pick<Note, 'severity'>, threshold: Note['severity']): boolean {
   return SEVERITY_RANK[note.severity] >= SEVERITY_RANK[threshold];
 }

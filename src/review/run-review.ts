@@ -1,4 +1,5 @@
 import type { Project } from '../config/project.js';
+import { learnerAdapter, type LearnerAdapter } from '../progress/adapt.js';
 import type { Profile } from '../conventions/types.js';
 import type { GoldenIndex } from '../index/golden-index.js';
 import type { SessionStore } from '../session/store.js';
@@ -9,6 +10,7 @@ import { currentBranch } from './branch.js';
 import { buildReviewContext } from './context/build-context.js';
 import type { ReviewContext } from './context/types.js';
 import { readDiff } from './diff/read-diff.js';
+import { atLeast } from './render-notes.js';
 import type { DiffResult, DiffTarget } from './types.js';
 
 export interface ReviewRequest {
@@ -41,20 +43,32 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
   if (request.signal?.aborted) return;
 
   const reviewId = session?.startReview({ repo: project.root, branch: await currentBranch(request.repoDir), target: request.target, tutor: tutor.label, files: diff.files.map((f) => f.path) });
-  const sent = tutor.mode === 'model' ? forModel(context, project.config.privacy.sendGoldenSnippets) : context;
+  // The learner model adapts every tutor's notes the same way: less on mastered topics, more on hard ones.
+  const adapter = session && learnerAdapter(session, project.config.mentor.minSeverity);
+  const sent = tutor.mode === 'model' ? forModelReview(project, context, session, adapter) : context;
+  // Not shown: below mentor.minSeverity, dismissed by the learner, or a minor note on a mastered topic.
+  const hide = (note: Pick<Note, 'id' | 'topic' | 'severity'>): boolean => !atLeast(note, project.config.mentor.minSeverity) || session?.isDismissed(note.id) === true || adapter?.decide(note) === 'drop';
   const notes: Note[] = [];
   const hidden = new Set<string>();
   let usage: Usage | undefined;
   let failure: string | undefined;
   for await (const event of tutor.review(sent, request.signal)) {
-    if (event.type === 'note-start' && session?.isDismissed(event.note.id)) hidden.add(event.note.id);
+    if (event.type === 'note-start' && hide(event.note)) hidden.add(event.note.id);
     if ((event.type === 'note-start' && hidden.has(event.note.id)) || ((event.type === 'text' || event.type === 'citation') && hidden.has(event.noteId))) continue;
     if (event.type === 'note-end') {
-      if (hidden.has(event.note.id) || session?.isDismissed(event.note.id)) continue;
-      notes.push(event.note);
+      if (hidden.has(event.note.id) || hide(event.note)) continue;
+      const note = adapter ? adapter.apply(event.note) : event.note;
+      notes.push(note);
+      yield { ...event, note };
+      continue;
     }
     if (event.type === 'error') failure = event.message;
-    if (event.type === 'done') usage = event.usage;
+    if (event.type === 'done') {
+      usage = event.usage;
+      // The tutor counts what it wrote; the learner is told what was shown.
+      yield { ...event, notes: notes.length };
+      continue;
+    }
     yield event;
   }
   if (request.signal?.aborted) {
@@ -64,6 +78,8 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
   if (tutor.mode === 'model') appendAudit(project.stateDir, auditEntryFor('review', tutor.label, sent, usage, failure));
   if (session && reviewId !== undefined) {
     session.recordNotes(reviewId, notes, (note) => noteCode(context, note));
+    // A note opened at the hint was seen at the hint: its fix is not an unaided one.
+    for (const note of notes) if (note.opensAt && (session.getNote(note.id)?.maxLevel ?? 1) < note.opensAt) session.climb(note.id, note.opensAt);
     session.markResolved(reviewId, { paths: diff.files.map((f) => f.path), stillFound: stillFound(session, project.root, context, notes) });
     session.finishReview(reviewId, { notes: notes.length, ...(usage ? { usage } : {}), ...(failure ? { error: failure } : {}) });
   }
@@ -84,6 +100,23 @@ export async function prepareReview(request: Omit<ReviewRequest, 'tutor' | 'sess
     redact: project.config.privacy.redactSecrets,
   });
   return { diff, context };
+}
+
+/**
+ * What a model is sent to review `context`: golden code only when privacy allows, and the learner
+ * model's word on the topics of this change (the convention findings, and the open notes on its
+ * files), decided by the same adapter that adapts the notes afterwards.
+ */
+export function forModelReview(project: Project, context: ReviewContext, session: SessionStore | undefined, adapter: LearnerAdapter | undefined = session && learnerAdapter(session, project.config.mentor.minSeverity)): ReviewContext {
+  const sent = forModel(context, project.config.privacy.sendGoldenSnippets);
+  if (!session || !adapter) return sent;
+  const paths = [...new Set(context.hunks.map((hunk) => hunk.path))];
+  const topics = [
+    ...context.hunks.flatMap((hunk) => hunk.findings.map(({ finding }) => ({ topic: finding.ruleId, severity: finding.severity }))),
+    ...paths.flatMap((path) => session.openNotes({ repo: project.root, path })),
+  ];
+  const learner = adapter.guidance(topics);
+  return learner.length === 0 ? sent : { ...sent, learner };
 }
 
 /** `privacy.sendGoldenSnippets: false` keeps golden code on this machine: only conventions go out. */

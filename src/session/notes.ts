@@ -1,9 +1,9 @@
 import type { HintLevel, Note } from '../tutor/types.js';
 import type { StateDb } from './open.js';
 import type { ReviewLog } from './reviews.js';
-import { toHintEvent, toNoteRecord, type HintEventRow, type NoteRow } from './rows.js';
+import { toHintEvent, toNoteRecord, toNoteSummary, type HintEventRow, type NoteRow } from './rows.js';
 import { topicCategory } from './topic.js';
-import type { HintEvent, NoteHistoryQuery, NoteRecord, OpenNotesQuery } from './types.js';
+import type { HintEvent, NoteHistoryQuery, NoteRecord, NoteSummary, OpenNotesQuery } from './types.js';
 
 /** One learner's notes: what was given, climbed, dismissed and resolved. */
 export interface NoteLedger {
@@ -16,6 +16,7 @@ export interface NoteLedger {
   get(noteId: string): NoteRecord | undefined;
   open(query: OpenNotesQuery): NoteRecord[];
   history(query: NoteHistoryQuery): NoteRecord[];
+  summaries(since: number): NoteSummary[];
   hintEvents(noteId: string): HintEvent[];
 }
 
@@ -43,6 +44,10 @@ const UPSERT = `
 /** "Open" = neither resolved nor dismissed; the same terms as the partial index `notes_open`. */
 const OPEN = 'resolved_at IS NULL AND dismissed_at IS NULL';
 
+/** The columns of `NoteSummary`, all in the covering index `notes_progress` (schema.ts). */
+const SUMMARY_COLUMNS = `id, topic, category, title, severity, path, start_line, first_seen, last_seen, times_seen, max_level,
+  dismissed_at, resolved_at, resolved_unaided, times_resolved, unaided_fixes, relapses`;
+
 /** No limit, in SQLite's terms. */
 const ALL = -1;
 
@@ -69,6 +74,8 @@ export function noteLedger(db: StateDb, learner: string, now: () => number, revi
   const historyOrder = 'ORDER BY last_seen DESC, rowid DESC LIMIT @limit';
   const byTime = db.prepare(`SELECT * FROM notes WHERE learner = @learner AND last_seen >= @since ${historyOrder}`);
   const byTopic = db.prepare(`SELECT * FROM notes WHERE learner = @learner AND topic = @topic AND last_seen >= @since ${historyOrder}`);
+  // Progress over thousands of notes: every column but the text, whose JSON would dominate the read.
+  const summaries = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM notes WHERE learner = ? AND last_seen >= ? ORDER BY last_seen DESC`);
   const byCategory = db.prepare(`SELECT * FROM notes WHERE learner = @learner AND category = @category AND last_seen >= @since ${historyOrder}`);
 
   const recordAll = db.transaction((reviewId: number, notes: Note[], codeOf: (note: Note) => string) => {
@@ -145,6 +152,7 @@ export function noteLedger(db: StateDb, learner: string, now: () => number, revi
       if (category !== undefined) return records(byCategory.all({ ...base, category }));
       return records(byTime.all(base));
     },
+    summaries: (since) => (summaries.all(learner, since) as NoteRow[]).map(toNoteSummary),
     hintEvents: (noteId) => (events.all(learner, noteId) as HintEventRow[]).map(toHintEvent),
   };
 }

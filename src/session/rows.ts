@@ -1,6 +1,6 @@
 import type { DiffTarget } from '../review/types.js';
 import type { HintLevel, Note } from '../tutor/types.js';
-import type { ChatRecord, HintEvent, NoteRecord, ReviewRecord } from './types.js';
+import type { ChatRecord, HintEvent, NoteRecord, NoteSummary, ReviewRecord } from './types.js';
 
 /** Rows as SQLite returns them, and their conversion to the records the API hands out. */
 
@@ -105,6 +105,28 @@ export function toNoteRecord(row: NoteRow): NoteRecord {
     relapses: row.relapses,
     firstReviewId: row.first_review_id,
     lastReviewId: row.last_review_id,
+  };
+}
+
+export function toNoteSummary(row: NoteRow): NoteSummary {
+  return {
+    id: row.id,
+    topic: row.topic,
+    category: row.category,
+    title: row.title,
+    severity: row.severity,
+    path: row.path,
+    startLine: row.start_line,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    timesSeen: row.times_seen,
+    maxLevel: row.max_level,
+    dismissedAt: row.dismissed_at,
+    resolvedAt: row.resolved_at,
+    resolvedUnaided: row.resolved_unaided === null ? null : row.resolved_unaided === 1,
+    timesResolved: row.times_resolved,
+    unaidedFixes: row.unaided_fixes,
+    relapses: row.relapses,
   };
 }
 

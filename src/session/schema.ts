@@ -105,7 +105,7 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX chat_by_conversation ON chat_messages (learner, repo, branch, id);
     `);
   },
-  // Pair sessions: notes the navigator adds to the mentor pane, with their author.
+  // 2: pair sessions: notes the navigator adds to the mentor pane, with their author.
   (db) => {
     db.exec(`
       CREATE TABLE pair_notes (
@@ -119,6 +119,32 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
         at INTEGER NOT NULL
       );
       CREATE INDEX pair_notes_by_repo ON pair_notes (learner, repo, at);
+    `);
+  },
+  // 3: quiz answers, which count towards mastery of their topic (src/progress/thresholds.ts), and progress reads.
+  (db) => {
+    db.exec(`
+      CREATE TABLE quiz_answers (
+        id INTEGER PRIMARY KEY,
+        learner TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        note_id TEXT,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        -- A model's grade of a free answer (right, partly, wrong) and its one sentence; null offline.
+        verdict TEXT CHECK (verdict IN ('right', 'partly', 'wrong')),
+        feedback TEXT,
+        grader TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX quiz_by_learner ON quiz_answers (learner, at);
+      CREATE INDEX quiz_by_topic ON quiz_answers (learner, topic, at);
+
+      -- The learner model reads every note's counts: a covering index, since the note rows are
+      -- long (ladder, evidence) and their counts sit behind that text, on overflow pages.
+      CREATE INDEX notes_progress ON notes (learner, last_seen, topic, category, title, severity, path, start_line, id,
+        first_seen, times_seen, max_level, dismissed_at, resolved_at, resolved_unaided, times_resolved, unaided_fixes, relapses);
     `);
   },
 ];

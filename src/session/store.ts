@@ -6,15 +6,19 @@ import { noteLedger } from './notes.js';
 import { isCorruption } from '../sqlite/file-health.js';
 import { asStateError, openStateDb } from './open.js';
 import { pairNoteLog, type NewPairNote, type PairNote, type PairNotesQuery } from './pair-notes.js';
+import { quizLog } from './quiz.js';
 import { reviewLog } from './reviews.js';
 import type {
   ChatHistoryQuery,
   ChatRecord,
   HintEvent,
   NewChatMessage,
+  NewQuizAnswer,
   NoteHistoryQuery,
   NoteRecord,
+  NoteSummary,
   OpenNotesQuery,
+  QuizAnswerRecord,
   ReviewFinish,
   ReviewRecord,
   ReviewStart,
@@ -65,6 +69,8 @@ export interface SessionStore {
   openNotes(query: OpenNotesQuery): NoteRecord[];
   /** Notes by latest sighting, newest first, for progress (topics mastered, fading help). */
   noteHistory(query?: NoteHistoryQuery): NoteRecord[];
+  /** Notes seen at or after `since` without their text, newest first: the learner model's input. */
+  noteSummaries(since?: number): NoteSummary[];
   /** Every rung opened for a note, oldest first (L1 to L4 in seconds is help abuse). */
   hintEvents(noteId: string): HintEvent[];
   /** Stores a chat turn; returns its id. */
@@ -77,6 +83,10 @@ export interface SessionStore {
   pairNotes(query: PairNotesQuery): PairNote[];
   /** Notes shown, hints climbed, notes dismissed and questions asked in a repository between two times. */
   activity(query: ActivityQuery): Activity;
+  /** Stores a graded quiz answer; returns its id. */
+  recordQuizAnswer(answer: NewQuizAnswer): number;
+  /** Quiz answers at or after `since`, oldest first; only `topic`'s when given. */
+  quizHistory(query?: { since?: number; topic?: string }): QuizAnswerRecord[];
   close(): void;
 }
 
@@ -102,6 +112,7 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
     const chat = chatLog(db, learner, now);
     const pairNotes = pairNoteLog(db, learner, now);
     const activity = activityLog(db, learner);
+    const quiz = quizLog(db, learner, now);
     const isDismissed = guard(notes.isDismissed);
     return {
       learner,
@@ -118,12 +129,15 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
       getNote: guard(notes.get),
       openNotes: guard(notes.open),
       noteHistory: guard((query = {}) => notes.history(query)),
+      noteSummaries: guard((since = 0) => notes.summaries(since)),
       hintEvents: guard(notes.hintEvents),
       appendChat: guard(chat.append),
       chatHistory: guard(chat.history),
       appendPairNote: guard(pairNotes.append),
       pairNotes: guard(pairNotes.list),
       activity: guard(activity.between),
+      recordQuizAnswer: guard(quiz.record),
+      quizHistory: guard((query = {}) => quiz.history(query)),
       close: () => db.close(),
     };
   } catch (error) {

@@ -76,6 +76,15 @@ export interface NoteRecord {
   lastReviewId: number;
 }
 
+/**
+ * What the learner model reads of a note, in bulk: counts and times, no text. The `notes_progress`
+ * index holds exactly these columns, so thousands are read without touching the note rows.
+ */
+export type NoteSummary = Pick<
+  NoteRecord,
+  'id' | 'topic' | 'category' | 'title' | 'severity' | 'path' | 'startLine' | 'firstSeen' | 'lastSeen' | 'timesSeen' | 'maxLevel' | 'dismissedAt' | 'resolvedAt' | 'resolvedUnaided' | 'timesResolved' | 'unaidedFixes' | 'relapses'
+>;
+
 /** One rung opened by the learner. */
 export interface HintEvent {
   noteId: string;
@@ -139,4 +148,37 @@ export interface ChatHistoryQuery {
   /** Defaults to the store's learner. */
   learner?: string;
   limit?: number;
+}
+
+/** A quiz answer to store; `at` defaults to now. */
+export interface NewQuizAnswer {
+  /** The topic the question was about (a convention rule id or a note topic). */
+  topic: string;
+  /** The note the question was built from, if any. */
+  noteId?: string;
+  question: string;
+  /** What the learner answered: the option's text, or their own words. */
+  answer: string;
+  /** Right; a model's "partly" is not (it counts against the streak, like a wrong answer). */
+  correct: boolean;
+  /** A model's grade of a free answer, and its one sentence of feedback (citations resolved). */
+  verdict?: 'right' | 'partly' | 'wrong';
+  feedback?: string;
+  /** `offline` (multiple choice) or the model id that graded a free answer. */
+  grader: string;
+  at?: number;
+}
+
+/** A stored quiz answer. */
+export interface QuizAnswerRecord {
+  id: number;
+  topic: string;
+  noteId: string | null;
+  question: string;
+  answer: string;
+  correct: boolean;
+  verdict: 'right' | 'partly' | 'wrong' | null;
+  feedback: string | null;
+  grader: string;
+  at: number;
 }

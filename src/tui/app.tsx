@@ -8,12 +8,13 @@ import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import { HelpView } from './components/help-view.js';
 import { MentorPane } from './components/mentor-pane.js';
+import { ProgressView } from './components/progress-view.js';
 import type { EventFeed } from './event-feed.js';
 import { useCommands } from './hooks/use-commands.js';
 import { activeArea, useKeys } from './hooks/use-keys.js';
 import { computeLayout } from './layout.js';
 import { initialState } from './state/reducer.js';
-import { selectedNote } from './state/selection.js';
+import { levelOf, selectedNote } from './state/selection.js';
 import { createStore } from './state/store.js';
 
 export interface AppProps {
@@ -54,8 +55,9 @@ export function App({ controller, feed, focusChat, onQuit }: AppProps): React.JS
     <Box flexDirection="column" width={layout.columns} height={layout.rows}>
       <Header status={state.status} progress={state.progress} phase={state.review.phase} width={layout.columns} />
       {state.overlay === 'help' ? <HelpView width={layout.columns} height={layout.body.height} /> : null}
+      {state.overlay === 'progress' ? <ProgressView report={state.learnerProgress} width={layout.columns} height={layout.body.height} /> : null}
       {state.overlay === 'example' && note ? (
-        <ExampleView note={note} files={state.files} level={state.levels[note.id] ?? 1} width={layout.columns} height={layout.body.height} />
+        <ExampleView note={note} files={state.files} level={levelOf(state.levels, note)} width={layout.columns} height={layout.body.height} />
       ) : null}
       {overlayOpen ? null : (
         <Box flexDirection={layout.sideBySide ? 'row' : 'column'} height={layout.body.height}>

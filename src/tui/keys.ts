@@ -6,12 +6,12 @@ import type { Key } from 'ink';
  */
 
 /** Where keys go: a focused pane, the chat line, or an overlay drawn over the panes. */
-export type KeyArea = 'changes' | 'mentor' | 'chat' | 'note' | 'help' | 'example';
+export type KeyArea = 'changes' | 'mentor' | 'chat' | 'note' | 'help' | 'example' | 'progress';
 
 export type Command =
   | 'note-next' | 'note-prev' | 'scroll-down' | 'scroll-up' | 'file-next' | 'file-prev'
   | 'hint' | 'example' | 'dismiss' | 'review' | 'chat' | 'focus-next' | 'focus-prev'
-  | 'help' | 'send' | 'close' | 'quit' | 'navigator-note' | 'save-note';
+  | 'help' | 'progress' | 'send' | 'close' | 'quit' | 'navigator-note' | 'save-note';
 
 export interface Binding {
   command: Command;
@@ -42,8 +42,9 @@ export const KEY_TABLE: readonly Binding[] = [
   { command: 'focus-next', keys: ['tab'], areas: [...PANES, 'chat'], description: 'focus the next pane' },
   { command: 'focus-prev', keys: ['shift+tab'], areas: [...PANES, 'chat'], description: 'focus the previous pane' },
   { command: 'help', keys: ['?'], areas: [...PANES, 'help'], description: 'show or hide this help' },
-  { command: 'close', keys: ['escape'], areas: ['chat', 'note', 'help', 'example'], description: 'leave the chat or close the overlay (or the note being typed)' },
-  { command: 'quit', keys: ['q', 'ctrl+c'], areas: [...PANES, 'help', 'example'], description: 'quit' },
+  { command: 'progress', keys: ['p'], areas: [...PANES, 'progress'], description: 'your progress: what recurs, what is mastered, what next' },
+  { command: 'close', keys: ['escape'], areas: ['chat', 'note', 'help', 'example', 'progress'], description: 'leave the chat or close the overlay (or the note being typed)' },
+  { command: 'quit', keys: ['q', 'ctrl+c'], areas: [...PANES, 'help', 'example', 'progress'], description: 'quit' },
   { command: 'quit', keys: ['ctrl+c'], areas: ['chat', 'note'], description: 'quit' },
 ];
 

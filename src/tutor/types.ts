@@ -40,6 +40,10 @@ export interface Note {
   source: 'offline' | 'model';
   /** The stream was cut while this note was being written; what arrived is kept. */
   partial?: boolean;
+  /** The rung shown first: 2 on a topic the learner struggles with (src/progress/adapt.ts); 1 when absent. */
+  opensAt?: HintLevel;
+  /** Why the mentor said more or less than usual, in a few words ("mastered: one line"). */
+  adapted?: string;
 }
 
 export interface Usage {

@@ -40,6 +40,7 @@ function plainLine(event: WatchEvent): string | undefined {
     case 'chat-user':
     case 'chat-text':
     case 'chat-history':
+    case 'progress':
       return undefined;
     default: {
       const unreachable: never = event;

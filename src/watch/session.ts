@@ -4,6 +4,7 @@ import { cacheDir, githubToken } from '../config/env.js';
 import { conventionsObserver } from '../conventions/learn.js';
 import { createEmbeddingProvider } from '../index/embed/create.js';
 import { runIndex } from '../index/indexer/run-index.js';
+import { changedFiles, progressReport } from '../progress/report.js';
 import { answerQuestion } from '../review/ask.js';
 import { currentBranch } from '../review/branch.js';
 import type { ReviewContext } from '../review/context/types.js';
@@ -126,6 +127,17 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       services?.session.dismiss(noteId);
       notes.delete(noteId);
       emit({ type: 'note-dismissed', noteId });
+    },
+
+    progress() {
+      if (!services) return;
+      const { session } = services;
+      const report = (changed?: string[]) => progressReport(session, { repo: project.root, branch, since: null, now: Date.now(), ...(changed ? { changed } : {}) });
+      // Scoped to the files changed now; if the diff cannot be read, the whole branch's open notes.
+      void changedFiles(project.root).then(
+        (changed) => emit({ type: 'progress', report: report(changed) }),
+        () => emit({ type: 'progress', report: report() }),
+      );
     },
 
     reviewAgain() {

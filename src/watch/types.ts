@@ -1,3 +1,4 @@
+import type { ProgressReport } from '../progress/types.js';
 import type { FileChange } from '../review/types.js';
 import type { HintLevel, Note, TutorEvent, Usage } from '../tutor/types.js';
 
@@ -43,6 +44,8 @@ export type WatchEvent =
   | { type: 'chat-history'; messages: Array<{ role: 'user' | 'assistant'; text: string }> }
   /** The navigator of a pair session added a note to the mentor pane. */
   | { type: 'navigator-note'; author: string; text: string }
+  /** The learner's progress, read from the record when the view asked for it. */
+  | { type: 'progress'; report: ProgressReport }
   /** One plain line worth showing (fallback to offline, a watcher error...). */
   | { type: 'notice'; level: 'info' | 'warn' | 'error'; message: string };
 
@@ -54,6 +57,8 @@ export interface WatchController {
   climb(noteId: string, level: HintLevel): void;
   /** Never show this note again. */
   dismiss(noteId: string): void;
+  /** Read the learner's progress from the record; answered with a `progress` event. */
+  progress(): void;
   /** Review the whole current diff again now. */
   reviewAgain(): void;
   /** Ask about the current diff (and the selected note, if any). */

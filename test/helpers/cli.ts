@@ -15,13 +15,31 @@ export function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {})
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs the CLI to completion without blocking this process, so a loopback server in the test
+ * (a fake Messages API) can answer it; `input` is written to its stdin.
+ */
+export function runCliAsync(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, input = ''): Promise<CliResult> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cliEnv(env), stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdin.end(input);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** Starts the CLI without waiting, for tests that interrupt it. */
 export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], { cwd, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function cliEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  // The machine's keys never reach the CLI; a test's own (`extra`) do.
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   for (const name of ['ANTHROPIC_API_KEY', 'VOYAGE_API_KEY', 'GITHUB_TOKEN', 'GH_TOKEN', 'ARCHANGEL_INDEX_PATH']) delete env[name];
-  return env;
+  return { ...env, ...extra };
 }

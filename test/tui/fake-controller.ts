@@ -29,6 +29,10 @@ export class FakeController implements WatchController {
     this.calls.push({ method: 'dismiss', args: [noteId] });
   }
 
+  progress(): void {
+    this.calls.push({ method: 'progress', args: [] });
+  }
+
   reviewAgain(): void {
     this.calls.push({ method: 'reviewAgain', args: [] });
   }

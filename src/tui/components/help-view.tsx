@@ -3,7 +3,7 @@ import { KEY_TABLE, keyLabel, type Binding } from '../keys.js';
 import { usePaint } from '../palette.js';
 import { Pane } from './pane.js';
 
-const AREA_NAMES = { changes: 'Changes', mentor: 'Mentor', chat: 'chat', note: 'note', help: 'help', example: 'example' } as const;
+const AREA_NAMES = { changes: 'Changes', mentor: 'Mentor', chat: 'chat', note: 'note', help: 'help', example: 'example', progress: 'progress' } as const;
 
 /** Where a binding works, unless it works in both panes and maybe more. */
 function where(binding: Binding): string {

@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import type { HintLevel } from '../../tutor/types.js';
 import { usePaint } from '../palette.js';
+import { levelOf } from '../state/selection.js';
 import type { NavigatorNote, ReviewView } from '../state/types.js';
 import { LiveNoteView } from './live-note.js';
 import { NoteView } from './note-view.js';
@@ -48,7 +49,7 @@ export function MentorPane({ review, selectedNoteId, levels, width, height, focu
       {notes.length === 0 && !live ? <Text wrap="truncate-end">{emptyMessage(review)}</Text> : null}
       {first > 0 ? <Text {...paint({ dimColor: true })}>{`  ↑ ${first} more`}</Text> : null}
       {notes.slice(first).map((note) => (
-        <NoteView key={note.id} note={note} level={levels[note.id] ?? 1} selected={note.id === selectedNoteId} width={inner} />
+        <NoteView key={note.id} note={note} level={levelOf(levels, note)} selected={note.id === selectedNoteId} width={inner} />
       ))}
       {live ? <LiveNoteView live={live} width={inner} /> : null}
     </Pane>

@@ -57,7 +57,7 @@ export const NoteView = memo(function NoteView({ note, level, selected, width }:
       {newest && newest.level > 1 ? <Text {...paint({ color: 'cyan' })}>{`  ${RUNG_NAMES[newest.level - 1]}:`}</Text> : null}
       {newest ? wrap(newest.text, width - 4).map((line, index) => <Text key={index} wrap="truncate-end">{`  ${line}`}</Text>) : null}
       <EvidenceLines evidence={note.evidence} />
-      <Text wrap="truncate-end" {...paint({ dimColor: true })}>{`  ${keys}${note.partial ? '  (cut off)' : ''}`}</Text>
+      <Text wrap="truncate-end" {...paint({ dimColor: true })}>{`  ${keys}${note.partial ? '  (cut off)' : ''}${note.adapted ? `  · ${note.adapted}` : ''}`}</Text>
     </Box>
   );
 });

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { WatchController } from '../../watch/types.js';
 import type { Command } from '../keys.js';
-import { selectedNote } from '../state/selection.js';
+import { levelOf, selectedNote } from '../state/selection.js';
 import type { Store } from '../state/store.js';
 
 /**
@@ -25,7 +25,7 @@ export function useCommands(store: Store, controller: WatchController, quit: () 
         case 'file-prev':
           return dispatch({ type: 'move-file', delta: command === 'file-next' ? 1 : -1 });
         case 'hint': {
-          const level = current.levels[note?.id ?? ''] ?? 1;
+          const level = note ? levelOf(current.levels, note) : 1;
           if (!note || level >= 4) return;
           const next = (level + 1) as 2 | 3 | 4;
           controller.climb(note.id, next);
@@ -53,6 +53,9 @@ export function useCommands(store: Store, controller: WatchController, quit: () 
           if (text) controller.addNavigatorNote(text);
           return dispatch({ type: 'note-close' });
         }
+        case 'progress':
+          if (current.overlay !== 'progress') controller.progress();
+          return dispatch({ type: 'toggle-overlay', overlay: 'progress' });
         case 'close':
           if (current.noteDraft !== undefined) return dispatch({ type: 'note-close' });
           return dispatch(current.overlay ? { type: 'close-overlay' } : { type: 'focus', focus: 'mentor' });

@@ -1,4 +1,4 @@
-import type { Note } from '../../tutor/types.js';
+import type { HintLevel, Note } from '../../tutor/types.js';
 import { changesRows, computeLayout } from '../layout.js';
 import { diffRows, rowOfLine } from './diff-rows.js';
 import type { TuiState } from './types.js';
@@ -11,6 +11,11 @@ export function clampScroll(state: TuiState, scroll: number): number {
   const rows = diffRows(state.files.find((file) => file.path === state.selectedFile)).length;
   const pane = computeLayout(state.size, state.focus, state.chat.turns.length > 0).changes.height;
   return Math.min(Math.max(scroll, 0), Math.max(rows - changesRows(pane, state.files.length).lines, 0));
+}
+
+/** The rung a note shows: the highest climbed, or the one it opens at (2 on a topic the learner finds hard). */
+export function levelOf(levels: TuiState['levels'], note: Pick<Note, 'id' | 'opensAt'>): HintLevel {
+  return levels[note.id] ?? note.opensAt ?? 1;
 }
 
 /** The selected finished note, if any. */

@@ -2,12 +2,13 @@ import type { FileChange } from '../../review/types.js';
 import type { Evidence, HintLevel, Note, TutorEvent } from '../../tutor/types.js';
 import type { WatchEvent, WatchStatus } from '../../watch/types.js';
 import type { DraftAction } from '../chat/draft.js';
+import type { ProgressReport } from '../../progress/types.js';
 
 /** The pane (or the chat line) that receives keys when no overlay is open. */
 export type Focus = 'changes' | 'mentor' | 'chat';
 
-/** A screen drawn over the panes: the key help, or the golden example beside the learner's lines. */
-export type Overlay = 'help' | 'example';
+/** A screen drawn over the panes: the key help, the golden example beside the learner's lines, or progress. */
+export type Overlay = 'help' | 'example' | 'progress';
 
 /** What a note stream announced before its note is finished. */
 export type NoteHead = Extract<TutorEvent, { type: 'note-start' }>['note'];
@@ -77,6 +78,8 @@ export interface TuiState {
   /** The last few notices, oldest first. */
   notices: Notice[];
   size: TerminalSize;
+  /** The learner's progress, as last read from the record (`p`). */
+  learnerProgress?: ProgressReport;
   /** `q` was pressed: the session is closing. */
   quitting: boolean;
 }

@@ -1,7 +1,7 @@
 import type { HintLevel, Note } from '../../tutor/types.js';
 import type { WatchEvent } from '../../watch/types.js';
 import { applyChatEvent } from './chat-event.js';
-import { keepSelection, selectedIndex } from './selection.js';
+import { keepSelection, levelOf, selectedIndex } from './selection.js';
 import { applyTutorEvent } from './tutor-event.js';
 import type { Notice, TuiState } from './types.js';
 
@@ -22,7 +22,7 @@ export function removeNote(state: TuiState, noteId: string): TuiState {
 
 function updateNote(state: TuiState, note: Note, level: HintLevel): TuiState {
   const notes = state.review.notes.map((existing) => (existing.id === note.id ? note : existing));
-  const levels = { ...state.levels, [note.id]: Math.max(state.levels[note.id] ?? 1, level) as HintLevel };
+  const levels = { ...state.levels, [note.id]: Math.max(levelOf(state.levels, note), level) as HintLevel };
   return { ...state, review: { ...state.review, notes }, levels };
 }
 
@@ -60,6 +60,8 @@ export function applyWatchEvent(state: TuiState, event: WatchEvent): TuiState {
       return applyChatEvent(state, event);
     case 'navigator-note':
       return { ...state, navigatorNotes: [...state.navigatorNotes, { author: event.author, text: event.text }].slice(-MAX_NOTICES) };
+    case 'progress':
+      return { ...state, learnerProgress: event.report };
     case 'notice':
       return withNotice(state, { level: event.level, message: event.message });
     default: {

@@ -8,7 +8,7 @@ import type { ReviewHunk } from './review-input.js';
  */
 
 /** Tags the prompts declare as data; also the names a snippet must not be able to forge. */
-const DATA_TAGS = ['diff', 'hunk', 'golden_evidence', 'convention_evidence', 'findings', 'note_context', 'learner_code', 'note'];
+const DATA_TAGS = ['diff', 'hunk', 'golden_evidence', 'convention_evidence', 'findings', 'note_context', 'learner_code', 'note', 'quiz_source', 'learner_answer'];
 const FORGED_TAG = new RegExp(`<(/?)(${DATA_TAGS.join('|')})\\b`, 'gi');
 
 /** Evidence as the model sees it: short ids (E1, E2...) in the order given. */
@@ -68,6 +68,12 @@ export function renderFindings(findings: string | undefined): string {
   return `<findings>\n${text ? escapeData(text) : '(none)'}\n</findings>`;
 }
 
+/** How the mentor adapts to this learner on the change's topics, or a plain "write as usual". */
+export function renderLearner(lines: readonly string[] | undefined): string {
+  if (!lines || lines.length === 0) return '(no topic here that the learner has mastered or struggles with: write as usual)';
+  return lines.map((line) => `- ${escapeData(line)}`).join('\n');
+}
+
 /** The note a hint or a chat is about, with the rungs the learner has already seen. */
 export function renderNoteContext(note: Note, seenUpTo: number): string {
   const attrs = { path: note.path, lines: `${note.startLine}-${note.endLine}`, topic: note.topic, title: note.title };
@@ -83,7 +89,8 @@ export function escapeData(text: string): string {
   return text.replace(FORGED_TAG, '&lt;$1$2');
 }
 
-function attributes(values: Record<string, string | undefined>): string {
+/** ` key="value"` pairs for a data tag, escaped; undefined values are left out. */
+export function attributes(values: Record<string, string | undefined>): string {
   return Object.entries(values)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([key, value]) => ` ${key}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\n/g, ' ')}"`)

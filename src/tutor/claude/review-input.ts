@@ -14,6 +14,8 @@ export interface ReviewInput {
   level: 'junior' | 'mid' | 'senior';
   /** At most this many notes (mentor.maxNotesPerSave). */
   maxNotes: number;
+  /** The learner model's word on topics in this change, one line each (src/progress/adapt.ts). */
+  learner?: string[];
 }
 
 /** One changed region of a file, as the model sees it. */

@@ -8,7 +8,7 @@ import { createMessagesClient, type ClientOverrides, type MessagesClient } from 
 import { describeFailure } from './failures.js';
 import { NoteParser } from './note-parser.js';
 import { estimateCostUsd } from './pricing.js';
-import { aliasEvidence, citeEvidence, renderDiff, renderEvidence, renderFindings, renderNoteContext } from './prompt-data.js';
+import { aliasEvidence, citeEvidence, renderDiff, renderEvidence, renderFindings, renderLearner, renderNoteContext } from './prompt-data.js';
 import type { ReviewInput } from './review-input.js';
 import { CallFailed, DEFAULT_RETRY_POLICY, streamCall, type CallRequest, type RetryPolicy } from './stream-call.js';
 
@@ -151,6 +151,12 @@ export class ClaudeTutor {
     yield* this.chat([{ role: 'user', content }], context, signal);
   }
 
+  /** A call whose reply is read whole (the quiz's questions and grades): its text as `text` events, then `done`. */
+  async *complete(request: CallRequest, signal?: AbortSignal): AsyncGenerator<TutorEvent> {
+    const sink: TextSink = { push: (text) => [{ type: 'text', noteId: 'reply', text }], end: () => [], notes: () => 0 };
+    yield* this.#run(request, sink, signal);
+  }
+
   async *#run(request: CallRequest, sink: TextSink, signal: AbortSignal | undefined): AsyncGenerator<TutorEvent> {
     debug('tutor', 'claude request', { model: request.model, systemChars: request.system.length, messageChars: request.messages.reduce((sum, m) => sum + String(m.content).length, 0) });
     const call = streamCall(this.#client, request, { retry: this.#retry, timeoutMs: this.#model.timeoutMs, signal });
@@ -193,7 +199,7 @@ export async function reviewRequest(input: ReviewInput, options: { model: Archan
   const aliases = aliasEvidence(input.evidence);
   const [system, task] = await Promise.all([
     loadPrompt('review-system', { level: input.level, maxNotes: input.maxNotes, pair: options.pair ?? '' }, { projectRoot: options.projectRoot }),
-    loadPrompt('review-task', { maxNotes: input.maxNotes, diff: renderDiff(input.hunks), evidence: renderEvidence(aliases), findings: renderFindings(input.findings) }, { projectRoot: options.projectRoot }),
+    loadPrompt('review-task', { maxNotes: input.maxNotes, diff: renderDiff(input.hunks), evidence: renderEvidence(aliases), findings: renderFindings(input.findings), learner: renderLearner(input.learner) }, { projectRoot: options.projectRoot }),
   ]);
   return { model: options.model.feedback, system, messages: [{ role: 'user', content: task }], maxTokens: MAX_TOKENS.review };
 }

@@ -45,10 +45,10 @@ describe('loadPrompt', () => {
     await expect(loadPrompt('../secrets', {}, { projectRoot: dir })).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 
-  it('fills every shipped template with the variables the tutor and the docs pass', async () => {
-    const vars = { maxNotes: 3, level: 'junior', diff: 'D', evidence: 'E', findings: 'F', rung: 2, rungName: 'hint', note: 'N', context: 'C', question: 'Q', subject: 'S', draft: 'R', pair: 'P' };
+  it('fills every shipped template with the variables the tutor, the docs and the quiz pass', async () => {
+    const vars = { maxNotes: 3, level: 'junior', diff: 'D', evidence: 'E', findings: 'F', rung: 2, rungName: 'hint', note: 'N', context: 'C', question: 'Q', subject: 'S', draft: 'R', pair: 'P', learner: 'L', count: 3, sources: 'S', source: 'S', answer: 'A' };
     const names = (await readdir(await shippedPromptsDir())).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3));
-    expect(names).toEqual(expect.arrayContaining(['review-system', 'review-task', 'hint', 'chat-system', 'ask']));
+    expect(names).toEqual(expect.arrayContaining(['review-system', 'review-task', 'hint', 'chat-system', 'ask', 'quiz-system', 'quiz-ask', 'quiz-grade']));
     for (const name of names) await expect(loadPrompt(name, vars, { projectRoot: dir })).resolves.toBeTypeOf('string');
   });
 });

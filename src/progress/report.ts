@@ -1,0 +1,49 @@
+import { readDiff } from '../review/diff/read-diff.js';
+import type { SessionStore } from '../session/store.js';
+import type { Severity } from '../tutor/types.js';
+import { exampleOf, learnerProgress } from './model.js';
+import type { ProgressReport, ReadyCheck } from './types.js';
+
+/** Notes read in full per focus topic to find its golden example: the newest usually has one. */
+const EXAMPLE_NOTES = 10;
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
+
+/**
+ * The progress summary `archangel progress` prints and `p` shows in watch: the model over the
+ * learner's notes and quiz answers in the window, and the open notes of this branch a reviewer
+ * would likely raise on the files changed (`changed`, from `changedFiles`). The open notes are the
+ * record of the latest reviews, not a new review: a fresh offline review would cost little, but
+ * would need the golden index and would record notes.
+ */
+export function progressReport(session: SessionStore, where: { repo: string; branch: string; since: number | null; now: number; changed?: readonly string[] }): ProgressReport {
+  const since = where.since ?? 0;
+  const progress = learnerProgress({
+    learner: session.learner,
+    notes: session.noteSummaries(since),
+    quiz: session.quizHistory({ since }),
+    since: where.since,
+    now: where.now,
+  });
+  // The summaries carry no evidence: the few focus topics read their newest notes in full.
+  const focus = progress.focus.map((item) => ({ ...item, example: item.example ?? exampleOf(session.noteHistory({ topic: item.topic, since, limit: EXAMPLE_NOTES })) }));
+  return { progress: { ...progress, focus }, ready: readyCheck(session, where.repo, where.branch, where.changed) };
+}
+
+/**
+ * The files the learner changed (the working tree against HEAD, as `archangel review` compares),
+ * repository-relative like note paths: "ready for review?" is about these. Reads the diff only.
+ */
+export async function changedFiles(repoDir: string): Promise<string[]> {
+  const diff = await readDiff(repoDir, { kind: 'worktree' });
+  return [...diff.files.map((file) => file.path), ...diff.skipped.map((file) => file.path)];
+}
+
+/** The open notes of the branch; only those on `changed` files when given. */
+function readyCheck(session: SessionStore, repo: string, branch: string, changed: readonly string[] | undefined): ReadyCheck {
+  const inDiff = changed && new Set(changed);
+  const open = session.openNotes({ repo, branch }).filter((note) => !inDiff || inDiff.has(note.path));
+  open.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path) || a.startLine - b.startLine);
+  const notes = open.map(({ id, topic, title, severity, path, startLine }) => ({ id, topic, title, severity, path, startLine }));
+  return { branch, ...(changed ? { changedFiles: changed.length } : {}), notes };
+}

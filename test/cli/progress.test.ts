@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { treeFromNodeModules } from '../helpers/corpus.js';
+import { createRepo, removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+
+/** A snake_case function and a `var`: two departures from zod's conventions, with code to quiz on. */
+const CHANGE = `
+/** Reads one user. */
+export function read_user_name(id: string): string | undefined {
+  var name = users.get(id);
+  return name;
+}
+`;
+
+let learner: TestRepo;
+
+beforeAll(() => {
+  const golden = createRepo();
+  golden.commit('golden', treeFromNodeModules('zod/src/v4/core', /\.ts$/));
+  learner = createRepo();
+  learner.commit('start', {
+    'archangel.json': JSON.stringify({ golden: [{ path: golden.dir, name: 'zod' }] }),
+    '.gitignore': '.archangel/\n',
+    'src/users.ts': 'export const users = new Map<string, string>();\n',
+  });
+  learner.git('config', 'user.email', 'ada@example.org');
+  expect(runCli(learner.dir, ['progress']).stdout, 'before any review').toContain('No history yet for ada@example.org');
+  expect(runCli(learner.dir, ['index', '--quiet']).status).toBe(0);
+  writeFileSync(join(learner.dir, 'src/users.ts'), `export const users = new Map<string, string>();\n${CHANGE}`);
+  expect(runCli(learner.dir, ['review', '--offline']).status).toBe(0);
+}, 120_000);
+afterAll(removeTempDirs);
+
+describe('archangel progress', () => {
+  it('prints the learner model as JSON, with the open notes of the branch', () => {
+    const result = runCli(learner.dir, ['progress', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.history).toBe(true);
+    expect(report.progress.learner).toBe('ada@example.org');
+    const topics = report.progress.topics.map((t: { topic: string }) => t.topic);
+    expect(topics).toEqual(expect.arrayContaining(['ts.naming.function', 'ts.idioms.var']));
+    expect(report.progress.topics.every((t: { status: string }) => t.status === 'new')).toBe(true);
+    expect(report.ready.branch).toBe('main');
+    expect(report.ready.changedFiles).toBe(1);
+    expect(report.ready.notes.length).toBe(topics.length);
+  });
+
+  it('scopes "ready for review?" to the files changed now', () => {
+    const copy = tempDir();
+    cpSync(learner.dir, copy, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-C', copy, ...args], { stdio: 'ignore' });
+    git('add', 'src/users.ts');
+    git('commit', '-q', '-m', 'users');
+    const committed = runCli(copy, ['progress']).stdout;
+    expect(committed).toContain('Nothing to review: no changes on main since the last commit.');
+    // The notes stay open in the record, but they are on a file this change does not touch.
+    writeFileSync(join(copy, 'src/orders.ts'), 'export const orders: string[] = [];\n');
+    const elsewhere = JSON.parse(runCli(copy, ['progress', '--json']).stdout);
+    expect(elsewhere.ready).toMatchObject({ changedFiles: 1, notes: [] });
+    expect(runCli(copy, ['progress']).stdout).toContain('Yes: no open notes on the 1 changed file on main.');
+  });
+
+  it('prints the summary as text, per learner', () => {
+    const text = runCli(learner.dir, ['progress', '--since', '30d']).stdout;
+    expect(text).toContain('Progress of ada@example.org');
+    expect(text).toContain('Focus next');
+    expect(text).toMatch(/Not yet: \d+ open notes on the 1 changed file on main/);
+    learner.git('config', 'user.email', 'bob@example.org');
+    try {
+      const bob = JSON.parse(runCli(learner.dir, ['progress', '--json']).stdout);
+      expect(bob.progress.topics).toEqual([]);
+    } finally {
+      learner.git('config', 'user.email', 'ada@example.org');
+    }
+  });
+
+  it('refuses a --since it cannot read with a usage error', () => {
+    const result = runCli(learner.dir, ['progress', '--since', 'last-week']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--since "last-week" is not a duration');
+  });
+
+  it('reports a damaged state.db as STATE_CORRUPT', () => {
+    const other = createRepo();
+    other.commit('start', { 'archangel.json': JSON.stringify({ golden: [] }) });
+    mkdirSync(join(other.dir, '.archangel'));
+    writeFileSync(join(other.dir, '.archangel', 'state.db'), 'this is not a database '.repeat(300));
+    const result = runCli(other.dir, ['progress']);
+    expect(result.status).toBe(5);
+    expect(result.stderr).toMatch(/learner record .* is damaged/);
+  });
+});
+
+describe('archangel quiz', () => {
+  it('prints questions without a terminal, then grades --answers and feeds the model', () => {
+    const printed = JSON.parse(runCli(learner.dir, ['quiz', '--json']).stdout);
+    expect(printed.questions.length).toBeGreaterThan(0);
+    const first = printed.questions[0];
+    expect(first.options.length).toBe(3);
+    expect(first.code).toMatch(/read_user_name|var name/);
+    expect(first).not.toHaveProperty('answer');
+
+    const wrongFirst = printed.questions.map(() => '1').join(',');
+    const graded = JSON.parse(runCli(learner.dir, ['quiz', '--json', '--answers', wrongFirst]).stdout);
+    expect(graded.total).toBe(printed.questions.length);
+    expect(graded.questions[0].options).toEqual(first.options);
+    const progress = JSON.parse(runCli(learner.dir, ['progress', '--json']).stdout);
+    const topic = progress.progress.topics.find((t: { topic: string }) => t.topic === first.topic);
+    expect(topic.quizRight + topic.quizWrong).toBe(1);
+    expect(topic.quizRight).toBe(graded.questions[0].correct ? 1 : 0);
+  });
+
+  it('refuses answers that do not fit the questions', () => {
+    const count = JSON.parse(runCli(learner.dir, ['quiz', '--json']).stdout).questions.length;
+    const tooMany = runCli(learner.dir, ['quiz', '--answers', Array(count + 1).fill('1').join(',')]);
+    expect(tooMany.status).toBe(2);
+    expect(tooMany.stderr).toMatch(/needed, one per question/);
+    const outOfRange = runCli(learner.dir, ['quiz', '--answers', Array(count).fill('9').join(',')]);
+    expect(outOfRange.status).toBe(2);
+    expect(outOfRange.stderr).toMatch(/give an option number from 1 to 3/);
+  });
+});

@@ -1,0 +1,162 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Project } from '../../src/config/project.js';
+import { parseConfigText } from '../../src/config/load.js';
+import { conventionsObserver } from '../../src/conventions/learn.js';
+import { createEmbeddingProvider } from '../../src/index/embed/create.js';
+import { runIndex } from '../../src/index/indexer/run-index.js';
+import { progressReport } from '../../src/progress/report.js';
+import { openReviewServices, type ReviewServices } from '../../src/review/open-services.js';
+import { runReview, type ReviewEvent } from '../../src/review/run-review.js';
+import type { Note } from '../../src/tutor/types.js';
+import { treeFromNodeModules } from '../helpers/corpus.js';
+import { startFakeAnthropic } from '../helpers/fake-anthropic.js';
+import { createRepo, removeTempDirs, type TestRepo } from '../helpers/git.js';
+
+/**
+ * A scripted history through the real review path (offline mentor, zod as the golden code, a real
+ * state.db): a learner fixes snake_case function names three times on their own, needs the whole
+ * ladder twice for a `var`, and dismisses another note. The record must call the first
+ * topic mastered and the second struggling, and the mentor must then say less about the first and
+ * start the second at the hint.
+ */
+
+const NAMING = 'naming.function';
+const VAR = 'idioms.var';
+
+let golden: TestRepo;
+let learner: TestRepo;
+
+function projectFor(root: string, mentor: Record<string, unknown> = {}): Project {
+  const config = parseConfigText(JSON.stringify({ golden: [{ path: golden.dir, name: 'zod' }], mentor }), 'archangel.json');
+  return { config, file: join(root, 'archangel.json'), root, indexPath: join(root, '.archangel', 'index.db'), stateDir: join(root, '.archangel') };
+}
+
+/** Saves the learner's file and reviews the change like `watch` does on a save. */
+async function save(services: ReviewServices, project: Project, source: string): Promise<Note[]> {
+  writeFileSync(join(learner.dir, 'src/accounts.ts'), `export const accounts = new Map<string, number>();\n${source}`);
+  const notes: Note[] = [];
+  for await (const event of runReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, paths: ['src/accounts.ts'], tutor: services.tutor, index: services.index, profile: services.profile, session: services.session })) {
+    if (event.type === 'note-end') notes.push(event.note);
+  }
+  return notes;
+}
+
+const on = (notes: Note[], topic: string): Note | undefined => notes.find((note) => note.topic.endsWith(topic));
+const wordsOf = (note: Note | undefined): number => (note?.ladder[0]?.text ?? '').split(/\s+/).length;
+
+/** A snake_case function: the naming departure, in new code each time. */
+const snake = (i: number) => `\n/** Account ${i}. */\nexport function read_account_${i}(id: string): number | undefined {\n  return accounts.get(id);\n}\n`;
+const camel = (i: number) => `\n/** Account ${i}. */\nexport function readAccount${i}(id: string): number | undefined {\n  return accounts.get(id);\n}\n`;
+/** A `var` where the golden code declares with let/const, and its fix. */
+const withVar = (i: number) => `\n/** Total of account ${i}. */\nexport function totalOf${i}(id: string): number {\n  var total = accounts.get(id) ?? ${i};\n  return total;\n}\n`;
+const withConst = (i: number) => `\n/** Total of account ${i}. */\nexport function totalOf${i}(id: string): number {\n  const total = accounts.get(id) ?? ${i};\n  return total;\n}\n`;
+
+beforeAll(async () => {
+  golden = createRepo();
+  golden.commit('zod sources', treeFromNodeModules('zod/src/v4/core', /\.ts$/));
+  learner = createRepo();
+  learner.commit('start', { 'src/accounts.ts': 'export const accounts = new Map<string, number>();\n' });
+  const project = projectFor(learner.dir);
+  await runIndex({ config: project.config, root: project.root, indexPath: project.indexPath, cacheDir: join(project.root, '.cache'), embedder: createEmbeddingProvider({ provider: 'local' }, {}), observer: conventionsObserver });
+}, 180_000);
+afterAll(removeTempDirs);
+
+describe('a scripted history of saves', () => {
+  it('makes fixed-unaided topics mastered and full-ladder ones struggling, and the mentor adapts', async () => {
+    const project = projectFor(learner.dir);
+    const services = await openReviewServices(project, { offline: true });
+    try {
+      // Naming, three times: noted at the question, fixed on the next save with no hint opened.
+      const firstNaming = on(await save(services, project, snake(1)), NAMING);
+      expect(firstNaming, 'the offline mentor notes a snake_case function').toBeDefined();
+      expect(firstNaming!.adapted).toBeUndefined();
+      await save(services, project, camel(1));
+      for (const i of [2, 3]) {
+        expect(on(await save(services, project, snake(i)), NAMING)).toBeDefined();
+        await save(services, project, camel(i));
+      }
+
+      // `var`, twice: the learner climbs to the change itself before fixing it.
+      for (const i of [1, 2]) {
+        const note = on(await save(services, project, withVar(i)), VAR);
+        expect(note, 'the offline mentor notes a var').toBeDefined();
+        for (const level of [2, 3, 4] as const) services.session.climb(note!.id, level);
+        await save(services, project, withConst(i));
+      }
+
+      const before = progressReport(services.session, { repo: project.root, branch: 'main', since: null, now: Date.now() });
+      const status = (suffix: string) => before.progress.topics.find((t) => t.topic.endsWith(suffix))?.status;
+      expect(status(NAMING)).toBe('mastered');
+      expect(status(VAR)).toBe('struggling');
+      expect(before.progress.focus.map((f) => f.topic.endsWith(VAR))).toContain(true);
+
+      // Both again in one save: naming shrinks to one line, `var` opens at the hint.
+      const again = await save(services, project, snake(4) + withVar(3));
+      const naming = on(again, NAMING);
+      const hard = on(again, VAR);
+      expect(naming?.adapted).toBe('mastered: one line');
+      expect(wordsOf(naming)).toBeLessThan(wordsOf(firstNaming));
+      expect(naming?.ladder[0]?.text).toMatch(/^Again: /);
+      expect(hard?.opensAt).toBe(2);
+      // Seen at the hint, so fixing it now is not an unaided fix.
+      expect(services.session.getNote(hard!.id)?.maxLevel).toBe(2);
+    } finally {
+      services.close();
+    }
+  }, 120_000);
+
+  it('drops a mastered topic\'s note at the lowest severity shown, and keeps a dismissed one away', async () => {
+    const project = projectFor(learner.dir, { minSeverity: 'warn' });
+    const services = await openReviewServices(project, { offline: true });
+    try {
+      await save(services, project, camel(4) + withConst(3));
+      const notes = await save(services, project, snake(5) + withVar(4));
+      expect(notes.length, 'the save still has something to say').toBeGreaterThan(0);
+      expect(on(notes, NAMING)).toBeUndefined();
+      const hard = on(notes, VAR);
+      expect(hard?.opensAt).toBe(2);
+      services.session.dismiss(hard!.id);
+      expect((await save(services, project, snake(5) + withVar(4))).map((n) => n.id)).not.toContain(hard!.id);
+      const report = progressReport(services.session, { repo: project.root, branch: 'main', since: null, now: Date.now() });
+      expect(report.progress.topics.find((t) => t.topic.endsWith(VAR))?.dismissed).toBe(1);
+    } finally {
+      services.close();
+    }
+  }, 120_000);
+
+  it('tells Claude how to adapt, hides notes below mentor.minSeverity, and counts only shown notes as done', async () => {
+    // Two notes on new topics on the same new function: one `info`, one `warn`.
+    const reply = ['info', 'warn']
+      .map((severity) => `<note path="src/accounts.ts" lines="4-6" topic="${severity}-topic" severity="${severity}" title="${severity} note" evidence="E1">
+<question>What does read_account_6 return for an unknown id?</question>
+<hint>A caller cannot tell a missing account from a zero balance.</hint>
+<example>Compare with [E1].</example>
+<change>Return undefined explicitly.</change>
+</note>`)
+      .join('\n');
+    const fake = await startFakeAnthropic({ script: [{ kind: 'reply', text: reply }] });
+    const project = projectFor(learner.dir, { minSeverity: 'warn' });
+    const services = await openReviewServices(project, { env: { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: fake.url } });
+    try {
+      expect(services.tutor.mode).toBe('model');
+      writeFileSync(join(learner.dir, 'src/accounts.ts'), `export const accounts = new Map<string, number>();\n${snake(6)}${withVar(6)}`);
+      const events: ReviewEvent[] = [];
+      for await (const event of runReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, paths: ['src/accounts.ts'], tutor: services.tutor, index: services.index, profile: services.profile, session: services.session })) events.push(event);
+
+      // The request carries the adapter's decision, one line per topic of the change.
+      const task = JSON.stringify((fake.requests[0]!.body as { messages: unknown }).messages);
+      expect(task).toMatch(new RegExp(`${NAMING.replace('.', '\\.')}: mastered: [^"]*one line`));
+      expect(task).toMatch(new RegExp(`${VAR.replace('.', '\\.')}: struggling: lead with the golden example`));
+
+      const shown = events.flatMap((e) => (e.type === 'note-end' ? [e.note] : []));
+      expect(shown.map((n) => n.severity)).toEqual(['warn']);
+      expect(events.some((e) => e.type === 'note-start' && e.note.severity === 'info')).toBe(false);
+      expect(events.find((e) => e.type === 'done')).toMatchObject({ notes: 1 });
+    } finally {
+      services.close();
+      await fake.close();
+    }
+  }, 120_000);
+});
