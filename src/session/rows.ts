@@ -76,38 +76,23 @@ export interface NoteRow {
 
 export function toNoteRecord(row: NoteRow): NoteRecord {
   return {
-    id: row.id,
+    ...toNoteSummary(row),
     learner: row.learner,
     repo: row.repo,
     branch: row.branch,
-    path: row.path,
-    startLine: row.start_line,
     endLine: row.end_line,
-    topic: row.topic,
-    category: row.category,
-    severity: row.severity,
-    title: row.title,
     source: row.source,
     partial: row.partial === 1,
     code: row.code,
     ladder: JSON.parse(row.ladder) as NoteRecord['ladder'],
     evidence: JSON.parse(row.evidence) as NoteRecord['evidence'],
-    firstSeen: row.first_seen,
-    lastSeen: row.last_seen,
-    timesSeen: row.times_seen,
-    maxLevel: row.max_level,
-    dismissedAt: row.dismissed_at,
-    resolvedAt: row.resolved_at,
-    resolvedUnaided: row.resolved_unaided === null ? null : row.resolved_unaided === 1,
     resolvedReviewId: row.resolved_review_id,
-    timesResolved: row.times_resolved,
-    unaidedFixes: row.unaided_fixes,
-    relapses: row.relapses,
     firstReviewId: row.first_review_id,
     lastReviewId: row.last_review_id,
   };
 }
 
+/** The counts and times of a note, without its text: what the learner model reads (a covering index serves it). */
 export function toNoteSummary(row: NoteRow): NoteSummary {
   return {
     id: row.id,

@@ -3,8 +3,8 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { treeFromNodeModules } from '../helpers/corpus.js';
 import { createRepo, removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+import { learnerRepo, USERS_START, zodGolden } from '../helpers/learner.js';
 
 /** A snake_case function and a `var`: two departures from zod's conventions, with code to quiz on. */
 const CHANGE = `
@@ -18,18 +18,11 @@ export function read_user_name(id: string): string | undefined {
 let learner: TestRepo;
 
 beforeAll(() => {
-  const golden = createRepo();
-  golden.commit('golden', treeFromNodeModules('zod/src/v4/core', /\.ts$/));
-  learner = createRepo();
-  learner.commit('start', {
-    'archangel.json': JSON.stringify({ golden: [{ path: golden.dir, name: 'zod' }] }),
-    '.gitignore': '.archangel/\n',
-    'src/users.ts': 'export const users = new Map<string, string>();\n',
-  });
-  learner.git('config', 'user.email', 'ada@example.org');
+  const golden = zodGolden();
+  learner = learnerRepo(golden, 'ada@example.org');
   expect(runCli(learner.dir, ['progress']).stdout, 'before any review').toContain('No history yet for ada@example.org');
   expect(runCli(learner.dir, ['index', '--quiet']).status).toBe(0);
-  writeFileSync(join(learner.dir, 'src/users.ts'), `export const users = new Map<string, string>();\n${CHANGE}`);
+  writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE}`);
   expect(runCli(learner.dir, ['review', '--offline']).status).toBe(0);
 }, 120_000);
 afterAll(removeTempDirs);

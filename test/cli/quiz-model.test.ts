@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSessionStore } from '../../src/session/store.js';
 import { runCli, runCliAsync } from '../helpers/cli.js';
-import { treeFromNodeModules } from '../helpers/corpus.js';
 import { startFakeAnthropic, type FakeAnthropic } from '../helpers/fake-anthropic.js';
-import { createRepo, removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+import { removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+import { learnerRepo, USERS_START, zodGolden } from '../helpers/learner.js';
 
 /**
  * `archangel quiz` with a model: the built CLI against the real SDK and a loopback Messages API.
@@ -46,17 +46,10 @@ function answersFile(lines: string[]): string {
 }
 
 beforeAll(() => {
-  const golden = createRepo();
-  golden.commit('golden', treeFromNodeModules('zod/src/v4/core', /\.ts$/));
-  learner = createRepo();
-  learner.commit('start', {
-    'archangel.json': JSON.stringify({ golden: [{ path: golden.dir, name: 'zod' }] }),
-    '.gitignore': '.archangel/\n',
-    'src/users.ts': 'export const users = new Map<string, string>();\n',
-  });
-  learner.git('config', 'user.email', 'ada@example.org');
+  const golden = zodGolden();
+  learner = learnerRepo(golden, 'ada@example.org');
   expect(runCli(learner.dir, ['index', '--quiet']).status).toBe(0);
-  writeFileSync(join(learner.dir, 'src/users.ts'), `export const users = new Map<string, string>();\n${CHANGE}`);
+  writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE}`);
   expect(runCli(learner.dir, ['review', '--offline']).status).toBe(0);
 }, 120_000);
 afterAll(async () => {

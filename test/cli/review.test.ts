@@ -3,8 +3,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
-import { treeFromNodeModules } from '../helpers/corpus.js';
-import { createRepo, removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+import { removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+import { learnerRepo, USERS_START, zodGolden } from '../helpers/learner.js';
 
 afterAll(removeTempDirs);
 
@@ -21,16 +21,10 @@ let learner: TestRepo;
 const env = () => ({ ARCHANGEL_CACHE_DIR: tempDir() });
 
 beforeAll(() => {
-  const golden = createRepo();
-  golden.commit('golden', treeFromNodeModules('zod/src/v4/core', /\.ts$/));
-  learner = createRepo();
-  learner.commit('start', {
-    'archangel.json': JSON.stringify({ golden: [{ path: golden.dir, name: 'zod' }] }),
-    '.gitignore': '.archangel/\n',
-    'src/users.ts': 'export const users = new Map<string, string>();\n',
-  });
+  const golden = zodGolden();
+  learner = learnerRepo(golden);
   expect(runCli(learner.dir, ['index', '--quiet'], env()).status).toBe(0);
-  writeFileSync(join(learner.dir, 'src/users.ts'), `export const users = new Map<string, string>();\n${CHANGE}`);
+  writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE}`);
 }, 120_000);
 
 describe('archangel review', () => {

@@ -3,8 +3,8 @@ import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
-import { treeFromNodeModules } from '../helpers/corpus.js';
-import { createRepo, removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+import { removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+import { learnerRepo, USERS_START, zodGolden } from '../helpers/learner.js';
 
 /**
  * `archangel pair` with real tmux: every session lives on a socket under a temp ARCHANGEL_PAIR_DIR,
@@ -45,15 +45,6 @@ async function waitFor(read: () => string, pattern: RegExp, timeoutMs = 40_000):
   throw new Error(`timed out waiting for ${pattern} on screen:\n${last}`);
 }
 
-function newLearner(golden?: TestRepo): TestRepo {
-  const learner = createRepo();
-  learner.commit('start', {
-    'archangel.json': JSON.stringify({ golden: golden ? [{ path: golden.dir, name: 'zod' }] : [] }),
-    '.gitignore': '.archangel/\n',
-    'src/users.ts': 'export const users = new Map<string, string>();\n',
-  });
-  return learner;
-}
 
 /** A tmux server of the test's own, whose pane runs `command` (a joining terminal). */
 function outerTerminal(command: string): { socket: string; read: () => string; type: (...keys: string[]) => void } {
@@ -80,7 +71,7 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
     const nothingMade = () => expect(existsSync(pairDir) ? readdirSync(pairDir) : []).toEqual([]);
 
     it('tmux missing: says so and how to install it', () => {
-      const learner = newLearner();
+      const learner = learnerRepo();
       const result = runCli(learner.dir, ['pair', '--detach'], env({ PATH: tempDir() }));
       expect(result.status).toBe(8);
       expect(result.stderr).toContain('tmux is not installed');
@@ -89,7 +80,7 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
     });
 
     it('tmux too old: names the version found and the one needed', () => {
-      const learner = newLearner();
+      const learner = learnerRepo();
       const bin = tempDir();
       writeFileSync(join(bin, 'tmux'), '#!/bin/sh\necho "tmux 2.9"\n');
       chmodSync(join(bin, 'tmux'), 0o755);
@@ -100,7 +91,7 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
     });
 
     it('no $EDITOR and no --editor', () => {
-      const learner = newLearner();
+      const learner = learnerRepo();
       const result = runCli(learner.dir, ['pair', '--detach'], env({ EDITOR: '' }));
       expect(result.status).toBe(2);
       expect(result.stderr).toContain('No editor to open: $EDITOR is not set and --editor was not given.');
@@ -108,14 +99,14 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
     });
 
     it('a name tmux cannot take', () => {
-      const result = runCli(newLearner().dir, ['pair', '--name', 'a.b', '--detach'], env());
+      const result = runCli(learnerRepo().dir, ['pair', '--name', 'a.b', '--detach'], env());
       expect(result.status).toBe(2);
       expect(result.stderr).toContain('"a.b" cannot name a pair session');
       nothingMade();
     });
 
     it('the name taken: the running session is left alone', () => {
-      const learner = newLearner();
+      const learner = learnerRepo();
       expect(runCli(learner.dir, ['pair', '--name', 'taken', '--detach'], env()).status).toBe(0);
       const again = runCli(learner.dir, ['pair', '--name', 'taken', '--detach'], env());
       expect(again.status).toBe(8);
@@ -124,7 +115,7 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
     });
 
     it('the session already gone: join refuses, stop says so and still writes the summary', () => {
-      const learner = newLearner();
+      const learner = learnerRepo();
       expect(runCli(learner.dir, ['pair', 'join', 'nope'], env()).stderr).toContain('There is no pair session named "nope".');
       expect(runCli(learner.dir, ['pair', '--name', 'gone', '--detach'], env()).status).toBe(0);
       tmux(socketOf('gone'), 'kill-server');
@@ -141,7 +132,7 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
   });
 
   it('keeps the socket private: folder 0700, socket 0600, base folder never writable by others', () => {
-    const learner = newLearner();
+    const learner = learnerRepo();
     const started = runCli(learner.dir, ['pair', '--name', 'private', '--detach'], env());
     expect(started.stdout).toContain('Nobody else can join: the socket is private to you.');
     expect(statSync(pairDir).mode & 0o7777).toBe(0o711);
@@ -153,7 +144,7 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
   it('--group shares with one group: folder 2750 and socket 0660 in that group, never world-accessible', () => {
     const group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
     const gid = Number(execFileSync('id', ['-g'], { encoding: 'utf8' }).trim());
-    const learner = newLearner();
+    const learner = learnerRepo();
     const started = runCli(learner.dir, ['pair', '--name', 'shared', '--group', group, '--detach'], env());
     expect(started.status).toBe(0);
     expect(started.stdout).toContain(`Members of group ${group} watch with \`tmux -S ${socketOf('shared')} attach -t shared -r\``);
@@ -168,7 +159,7 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
   });
 
   it('a read-only join sees the session but tmux refuses its keys; a normal join types', async () => {
-    const learner = newLearner();
+    const learner = learnerRepo();
     expect(runCli(learner.dir, ['pair', '--name', 'ro', '--detach'], env()).status).toBe(0);
     const [editorPane] = panes('ro');
     const joinCommand = (flags: string) => `env -u TMUX ARCHANGEL_PAIR_DIR=${pairDir} ${process.execPath} ${BIN} pair join ro ${flags}`;
@@ -188,12 +179,11 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
   describe('a whole session', () => {
     let golden: TestRepo;
     beforeAll(() => {
-      golden = createRepo();
-      golden.commit('golden', treeFromNodeModules('zod/src/v4/core', /\.ts$/));
+      golden = zodGolden();
     });
 
     it('runs the editor and watch side by side; the navigator adds a note; stop writes the summary', async () => {
-      const learner = newLearner(golden);
+      const learner = learnerRepo(golden);
       const started = runCli(learner.dir, ['pair', '--name', 'full', '--navigator', 'ada', '--detach'], env());
       expect(started.status).toBe(0);
       expect(started.stdout).toContain('You: `archangel pair join full`');
@@ -206,7 +196,7 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
       await waitFor(watch, /pair: \S+ driving · ada navigating/);
       await waitFor(watch, /offline mentor/);
 
-      writeFileSync(join(learner.dir, 'src/users.ts'), `export const users = new Map<string, string>();\n${CHANGE}`);
+      writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE}`);
       await waitFor(watch, /src\/users\.ts:\d+\s+(error handling|naming)/);
       tmux(socket, 'send-keys', '-t', watchPane!, 'h');
       tmux(socket, 'send-keys', '-t', watchPane!, 'n');

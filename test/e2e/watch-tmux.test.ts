@@ -4,9 +4,9 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
-import { treeFromNodeModules } from '../helpers/corpus.js';
 import { startFakeAnthropic, type FakeAnthropic } from '../helpers/fake-anthropic.js';
-import { createRepo, removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+import { removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
+import { learnerRepo, USERS_START, zodGolden } from '../helpers/learner.js';
 
 /**
  * The built `archangel watch` in a real terminal (tmux), against a temporary repository, a golden
@@ -74,23 +74,13 @@ function startWatch(learner: TestRepo, env: Record<string, string>): void {
   tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', `cd ${JSON.stringify(learner.dir)} && env -u CI -u ANTHROPIC_API_KEY ${vars} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} watch`);
 }
 
-function newLearner(golden: TestRepo): TestRepo {
-  const learner = createRepo();
-  learner.commit('start', {
-    'archangel.json': JSON.stringify({ golden: [{ path: golden.dir, name: 'zod' }] }),
-    '.gitignore': '.archangel/\n',
-    'src/users.ts': 'export const users = new Map<string, string>();\n',
-  });
-  return learner;
-}
 
 describe.skipIf(!hasTmux)('archangel watch in a terminal', () => {
   let golden: TestRepo;
   let fake: FakeAnthropic;
 
   beforeAll(async () => {
-    golden = createRepo();
-    golden.commit('golden', treeFromNodeModules('zod/src/v4/core', /\.ts$/));
+    golden = zodGolden();
     fake = await startFakeAnthropic({ script: [{ kind: 'reply', text: REVIEW_REPLY }, { kind: 'reply', text: CHAT_REPLY }] });
   });
   afterAll(async () => {
@@ -100,7 +90,7 @@ describe.skipIf(!hasTmux)('archangel watch in a terminal', () => {
   });
 
   it('reviews a save with Claude, climbs a hint, answers a chat question, and keeps the record', async () => {
-    const learner = newLearner(golden);
+    const learner = learnerRepo(golden);
     startWatch(learner, { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url });
     await waitFor(/Mentor/);
     await waitFor(/claude-haiku/);
@@ -139,10 +129,10 @@ describe.skipIf(!hasTmux)('archangel watch in a terminal', () => {
   }, 90_000);
 
   it('shows the offline mentor\'s note when no key is set', async () => {
-    const learner = newLearner(golden);
+    const learner = learnerRepo(golden);
     startWatch(learner, {});
     await waitFor(/offline mentor/);
-    writeFileSync(join(learner.dir, 'src/users.ts'), `export const users = new Map<string, string>();\n${CHANGE}`);
+    writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE}`);
     const noted = await waitFor(/src\/users\.ts:\d+\s+(error handling|naming)/);
     expect(noted).toMatch(/convention: /);
     tmux('send-keys', '-t', SESSION, 'q');
