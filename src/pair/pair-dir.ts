@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, lstatSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { ArchangelError } from '../errors/archangel-error.js';
 
 /**
@@ -25,10 +25,16 @@ export function pairBaseDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * Creates the base folder when missing and checks one that exists: a folder (not a link), ours, and
- * writable by nobody else, or someone could swap a session's socket under us.
+ * writable by nobody else, or someone could swap a session's socket under us. The folders it makes
+ * are chmod-ed after creating them, as a umask of 077 would otherwise leave them 0700 and shut
+ * guests out.
  */
 export function ensureBaseDir(base: string): void {
-  mkdirSync(base, { recursive: true, mode: BASE_DIR_MODE });
+  const first = mkdirSync(base, { recursive: true, mode: BASE_DIR_MODE });
+  for (let dir = resolve(base); first !== undefined; dir = dirname(dir)) {
+    chmodSync(dir, BASE_DIR_MODE);
+    if (dir === resolve(first)) break;
+  }
   const stat = lstatSync(base);
   const uid = process.getuid?.();
   const unsafe = !stat.isDirectory() ? 'is not a folder' : uid !== undefined && stat.uid !== uid ? 'belongs to another user' : (stat.mode & 0o022) !== 0 ? 'is writable by other users' : undefined;
@@ -36,6 +42,25 @@ export function ensureBaseDir(base: string): void {
     throw new ArchangelError('PAIR_UNSAFE', `The pair session folder ${base} ${unsafe}, so sessions there could be tampered with.`, {
       hint: `Remove it (or set ARCHANGEL_PAIR_DIR to a folder of your own) and start again.`,
     });
+  }
+}
+
+/**
+ * Checks that members of group `gid` can reach a socket under `base`: every folder from `/` to
+ * `base` must let them pass (`x` for others, or for `gid`). Called before anything is made: a
+ * private `$TMUX_TMPDIR` such as `/run/user/<uid>` (0700) would otherwise give a group socket that
+ * no guest can ever reach.
+ */
+export function requireReachable(base: string, gid: number): void {
+  for (let dir = resolve(base); ; dir = dirname(dir)) {
+    // Folders still to be made get BASE_DIR_MODE.
+    const stat = existsSync(dir) ? statSync(dir) : undefined;
+    if (stat && (stat.mode & 0o001) === 0 && !(stat.gid === gid && (stat.mode & 0o010) !== 0)) {
+      throw new ArchangelError('USAGE', `Guests could not reach the session: ${dir} does not let other users pass through it.`, {
+        hint: `Run \`chmod o+x ${dir}\`, or set ARCHANGEL_PAIR_DIR (or TMUX_TMPDIR) to a folder under /tmp.`,
+      });
+    }
+    if (dir === dirname(dir)) return;
   }
 }
 
@@ -48,19 +73,30 @@ export function sessionPaths(base: string, name: string) {
 /** The numeric id of group `name` (or a number given as is); a USAGE error naming it when unknown. */
 export function groupId(name: string): number {
   if (/^\d+$/.test(name)) return Number(name);
-  try {
-    const line = execFileSync('getent', ['group', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return Number(line.split(':')[2]);
-  } catch (error) {
-    throw new ArchangelError('USAGE', `There is no group named "${name}" on this machine.`, { hint: 'Pick a group both of you belong to (`id -Gn` lists yours), or ask an administrator to create one.', cause: error });
-  }
+  const [line] = getent('group', name);
+  if (line) return Number(line.split(':')[2]);
+  throw new ArchangelError('USAGE', `There is no group named "${name}" on this machine.`, { hint: 'Pick a group both of you belong to (`id -Gn` lists yours), or ask an administrator to create one.' });
 }
 
-/** The members `getent group` lists (supplementary members; those whose primary group it is are not listed). */
-export function groupMembers(name: string): string[] {
+/**
+ * Everyone in group `name` (id `gid`): the members `getent group` lists, and the users whose primary
+ * group it is, which `getent group` leaves out (they are found by their gid in `getent passwd`).
+ */
+export function groupMembers(name: string, gid: number): string[] {
+  const listed = getent('group', name)
+    .flatMap((line) => (line.split(':')[3] ?? '').split(','))
+    .filter(Boolean);
+  const primary = getent('passwd')
+    .map((line) => line.split(':'))
+    .filter((fields) => fields[3] === String(gid))
+    .map((fields) => fields[0] ?? '');
+  return [...new Set([...listed, ...primary])].filter(Boolean);
+}
+
+/** The lines `getent` prints for a database (and key); none when it fails. */
+function getent(...args: string[]): string[] {
   try {
-    const line = execFileSync('getent', ['group', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return (line.split(':')[3] ?? '').split(',').filter(Boolean);
+    return execFileSync('getent', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 }).split('\n').filter(Boolean);
   } catch {
     return [];
   }

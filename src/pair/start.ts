@@ -7,7 +7,7 @@ import { currentBranch } from '../review/branch.js';
 import { currentLearner } from '../session/learner.js';
 import { pairEnv } from './context.js';
 import { isValidName, defaultName, readMeta, writeMeta, type PairMeta } from './metadata.js';
-import { createSessionDir, ensureBaseDir, groupId, groupMembers, protectSocket, sessionPaths } from './pair-dir.js';
+import { createSessionDir, ensureBaseDir, groupId, groupMembers, protectSocket, requireReachable, sessionPaths } from './pair-dir.js';
 import { isAlive } from './status.js';
 import { requireTmux, shellQuote, tmuxOn, type Tmux } from './tmux.js';
 
@@ -49,7 +49,17 @@ export async function startPair(options: StartOptions): Promise<PairMeta> {
   const editor = editorCommand(options.editor, env);
   const name = options.name ?? defaultName(project.root);
   if (!isValidName(name)) throw new ArchangelError('USAGE', `"${name}" cannot name a pair session: use letters, digits, "-" and "_" (at most 40).`, { hint: 'Pick another with --name.' });
+  const inTmux = env.TMUX ? env.TMUX.split(',')[0] : undefined;
+  if (options.writers?.length && options.group === undefined) {
+    throw new ArchangelError('USAGE', '--writer names a guest who may type, and guests come in only with --group.', { hint: 'Add --group GROUP (a group the writer belongs to), or drop --writer.' });
+  }
+  if (inTmux && options.group !== undefined) {
+    throw new ArchangelError('USAGE', '--group shares a tmux server of its own, and you are inside tmux, where the session would be a window of your own server.', {
+      hint: 'Run it from a terminal outside tmux, or `env -u TMUX archangel pair --group ...` to start the shared server from here.',
+    });
+  }
   const gid = options.group === undefined ? undefined : groupId(options.group);
+  if (gid !== undefined) requireReachable(base, gid);
   ensureBaseDir(base);
   const paths = sessionPaths(base, name);
   const existing = readMeta(base, name);
@@ -58,7 +68,6 @@ export async function startPair(options: StartOptions): Promise<PairMeta> {
   }
   // A session that ended without `pair stop` left its folder: it is replaced.
   rmSync(paths.dir, { recursive: true, force: true });
-  const inTmux = env.TMUX ? env.TMUX.split(',')[0] : undefined;
   const driver = currentLearner(project.root, env);
   const meta: PairMeta = {
     name,
@@ -88,7 +97,7 @@ export async function startPair(options: StartOptions): Promise<PairMeta> {
     tmux.run('split-window', '-h', '-d', '-t', editorPane, '-c', project.root, ...watchEnv, watch);
     if (!inTmux) {
       protectSocket(paths.socket, gid);
-      if (options.group) grantAccess(tmux, groupMembers(options.group), options.writers ?? []);
+      if (options.group && gid !== undefined) grantAccess(tmux, groupMembers(options.group, gid), options.writers ?? []);
     }
     writeMeta(base, meta);
     return meta;

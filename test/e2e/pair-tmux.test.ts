@@ -5,14 +5,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
 import { removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
 import { learnerRepo, USERS_START, zodGolden } from '../helpers/learner.js';
+import { capture, hasTmux, tmux, waitForScreen } from '../helpers/tmux.js';
 
 /**
  * `archangel pair` with real tmux: every session lives on a socket under a temp ARCHANGEL_PAIR_DIR,
  * so the tests never touch the user's own tmux server. Children run without CI (Ink draws live
  * frames only outside CI, STACK.md) and without a key (the offline mentor).
  */
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-
 const CHANGE = `
 export async function load_user_profile(id: string) {
   try {
@@ -30,21 +29,7 @@ function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 const socketOf = (name: string) => join(pairDir, name, 'tmux.sock');
-const tmux = (socket: string, ...args: string[]) => execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
 const panes = (name: string) => tmux(socketOf(name), 'list-panes', '-t', `=${name}`, '-F', '#{pane_id}').trim().split('\n');
-const capture = (socket: string, pane: string) => tmux(socket, 'capture-pane', '-p', '-t', pane);
-
-async function waitFor(read: () => string, pattern: RegExp, timeoutMs = 40_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = read();
-    if (pattern.test(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${pattern} on screen:\n${last}`);
-}
-
 
 /** A tmux server of the test's own, whose pane runs `command` (a joining terminal). */
 function outerTerminal(command: string): { socket: string; read: () => string; type: (...keys: string[]) => void } {
@@ -56,7 +41,10 @@ function outerTerminal(command: string): { socket: string; read: () => string; t
 
 describe.skipIf(!hasTmux)('archangel pair', () => {
   beforeAll(() => {
-    pairDir = join(tempDir(), 'pairs');
+    // Guests pass through every folder above a shared socket; mkdtemp makes its folder 0700.
+    const root = tempDir();
+    chmodSync(root, 0o711);
+    pairDir = join(root, 'pairs');
   });
   afterEach(() => {
     for (const name of existsSync(pairDir) ? readdirSync(pairDir) : []) {
@@ -96,6 +84,22 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
       expect(result.status).toBe(2);
       expect(result.stderr).toContain('No editor to open: $EDITOR is not set and --editor was not given.');
       nothingMade();
+    });
+
+    it('--writer without --group: there would be no guest to let type', () => {
+      const result = runCli(learnerRepo().dir, ['pair', '--writer', 'ada', '--detach'], env());
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('--writer names a guest who may type, and guests come in only with --group.');
+      nothingMade();
+    });
+
+    it('--group under a folder guests cannot pass through: refused before anything is made', () => {
+      const group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
+      const closed = tempDir();
+      const result = runCli(learnerRepo().dir, ['pair', '--group', group, '--detach'], env({ ARCHANGEL_PAIR_DIR: join(closed, 'pairs') }));
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(`Guests could not reach the session: ${closed} does not let other users pass through it.`);
+      expect(readdirSync(closed)).toEqual([]);
     });
 
     it('a name tmux cannot take', () => {
@@ -165,14 +169,14 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
     const joinCommand = (flags: string) => `env -u TMUX ARCHANGEL_PAIR_DIR=${pairDir} ${process.execPath} ${BIN} pair join ro ${flags}`;
     const observer = outerTerminal(joinCommand('--read-only'));
     const driver = outerTerminal(joinCommand(''));
-    await waitFor(observer.read, /Mentor/);
-    await waitFor(driver.read, /Mentor/);
+    await waitForScreen(observer.read, /Mentor/);
+    await waitForScreen(driver.read, /Mentor/);
     observer.type('-l', 'from-the-observer');
     observer.type('Enter');
     driver.type('-l', 'from-the-driver');
     driver.type('Enter');
     // Keys reach the server in order: once the driver's line is in the editor, the observer's would be too.
-    const editor = await waitFor(() => capture(socketOf('ro'), editorPane!), /from-the-driver/);
+    const editor = await waitForScreen(() => capture(socketOf('ro'), editorPane!), /from-the-driver/);
     expect(editor).not.toContain('from-the-observer');
   }, 60_000);
 
@@ -193,24 +197,24 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
       // Two panes side by side want a wide terminal; a detached session has no client to size it.
       tmux(socket, 'resize-window', '-t', '=full', '-x', '240', '-y', '50');
       expect(tmux(socket, 'display', '-p', '-t', editorPane!, '#{pane_current_command}').trim()).toBe('cat');
-      await waitFor(watch, /pair: \S+ driving · ada navigating/);
-      await waitFor(watch, /offline mentor/);
+      await waitForScreen(watch, /pair: \S+ driving · ada navigating/);
+      await waitForScreen(watch, /offline mentor/);
 
       writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE}`);
-      await waitFor(watch, /src\/users\.ts:\d+\s+(error handling|naming)/);
+      await waitForScreen(watch, /src\/users\.ts:\d+\s+(error handling|naming)/);
       tmux(socket, 'send-keys', '-t', watchPane!, 'h');
       tmux(socket, 'send-keys', '-t', watchPane!, 'n');
-      await waitFor(watch, /✎ note:/);
+      await waitForScreen(watch, /✎ note:/);
       tmux(socket, 'send-keys', '-t', watchPane!, '-l', 'ask what the caller sees');
-      await waitFor(watch, /✎ note: ask what the caller sees/);
+      await waitForScreen(watch, /✎ note: ask what the caller sees/);
       tmux(socket, 'send-keys', '-t', watchPane!, 'Enter');
-      await waitFor(watch, /✎ ada: ask what the caller sees/);
+      await waitForScreen(watch, /✎ ada: ask what the caller sees/);
       tmux(socket, 'send-keys', '-t', watchPane!, 'c');
-      await waitFor(watch, /Enter send/);
+      await waitForScreen(watch, /Enter send/);
       tmux(socket, 'send-keys', '-t', watchPane!, '-l', 'why not return null?');
-      await waitFor(watch, /why not return null\?/);
+      await waitForScreen(watch, /why not return null\?/);
       tmux(socket, 'send-keys', '-t', watchPane!, 'Enter');
-      await waitFor(watch, /mentor: /);
+      await waitForScreen(watch, /mentor: /);
 
       const stop = runCli(learner.dir, ['pair', 'stop'], env());
       expect(stop.status).toBe(0);
