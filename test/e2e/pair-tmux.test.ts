@@ -102,6 +102,14 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
       expect(readdirSync(closed)).toEqual([]);
     });
 
+    it('--group inside tmux: refused, as the session would be a window of the user\'s own server', () => {
+      const group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
+      const result = runCli(learnerRepo().dir, ['pair', '--group', group, '--detach'], env({ TMUX: `${join(tempDir(), 'mine.sock')},1,0` }));
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('--group shares a tmux server of its own, and you are inside tmux');
+      nothingMade();
+    });
+
     it('a name tmux cannot take', () => {
       const result = runCli(learnerRepo().dir, ['pair', '--name', 'a.b', '--detach'], env());
       expect(result.status).toBe(2);
@@ -178,6 +186,31 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
     // Keys reach the server in order: once the driver's line is in the editor, the observer's would be too.
     const editor = await waitForScreen(() => capture(socketOf('ro'), editorPane!), /from-the-driver/);
     expect(editor).not.toContain('from-the-observer');
+  }, 60_000);
+
+  it('inside tmux: a new window of that server with editor and watch; stop closes only that window', async () => {
+    const learner = learnerRepo();
+    const vars = Object.entries(env({ TMUX: undefined })).filter(([, value]) => value !== undefined).map(([key, value]) => `${key}=${value!}`);
+    // The command really runs in a pane of the test's tmux server, so $TMUX is set by tmux itself.
+    const outer = outerTerminal(`cd ${learner.dir} && env ${vars.join(' ')} ${process.execPath} ${BIN} pair --name win --navigator ada; sleep 600`);
+    const printed = await waitForScreen(() => capture(outer.socket, 'outer:0'), /Pair session "win" is window (@\d+)/);
+    const window = /is window (@\d+)/.exec(printed)![1]!;
+    expect(tmux(outer.socket, 'list-windows', '-t', 'outer', '-F', '#{window_id} #{window_name} #{window_panes}').trim().split('\n')).toEqual([expect.stringMatching(/^@\d+ \S+ 1$/), `${window} win 2`]);
+    const [editorPane, watchPane] = tmux(outer.socket, 'list-panes', '-t', window, '-F', '#{pane_id}').trim().split('\n');
+    expect(tmux(outer.socket, 'display', '-p', '-t', editorPane!, '#{pane_current_command}').trim()).toBe('cat');
+    tmux(outer.socket, 'resize-window', '-t', window, '-x', '240', '-y', '50');
+    await waitForScreen(() => capture(outer.socket, watchPane!), /pair: \S+ driving · ada navigating/);
+
+    const [listed] = JSON.parse(runCli(learner.dir, ['pair', 'list', '--json'], env()).stdout) as Record<string, unknown>[];
+    expect(listed).toMatchObject({ name: 'win', kind: 'window', socket: outer.socket, window, tmuxSession: 'outer', running: true });
+
+    const stop = runCli(learner.dir, ['pair', 'stop', 'win'], env());
+    expect(stop.status).toBe(0);
+    expect(stop.stdout).toMatch(/Stopped "win"\. Summary: \.archangel\/sessions\/win-\d{4}-\d\d-\d\d-\d{4}\.md/);
+    expect(tmux(outer.socket, 'list-windows', '-t', 'outer', '-F', '#{window_id}').trim().split('\n')).not.toContain(window);
+    expect(capture(outer.socket, 'outer:0')).toContain('Pair session "win"');
+    expect(existsSync(join(pairDir, 'win'))).toBe(false);
+    expect(readFileSync(join(learner.dir, '.archangel', 'sessions', readdirSync(join(learner.dir, '.archangel', 'sessions'))[0]!), 'utf8')).toContain('Navigator: ada');
   }, 60_000);
 
   describe('a whole session', () => {
