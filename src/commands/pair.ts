@@ -36,8 +36,8 @@ see "Pair sessions and trust" in the README.`,
     .option('--name <name>', 'session name (default: the repository folder\'s name)')
     .option('--editor <command>', 'the editor to run (default: $EDITOR)')
     .option('--navigator <name>', 'who guides: shown to the mentor and on the notes they add (default: "navigator")')
-    .option('--group <group>', 'let members of this Unix group join, read-only (the socket stays closed to everyone else)')
-    .option('--writer <user>', 'a group member who may type too (repeatable)', collect)
+    .option('--group <group>', 'let members of this Unix group join, read-only (the socket stays closed to everyone else; outside tmux only)')
+    .option('--writer <user>', 'a group member who may type too (repeatable; needs --group)', collect)
     .option('--detach', 'do not attach after starting (automatic without a terminal)')
     .action(async (flags: PairStartFlags) => {
       const { pairStartCommand } = await import('./pair-run.js');
