@@ -47,7 +47,7 @@ const MAX_PLAIN_SPAN = 24;
 
 /** Returns the ladder with each rung's text made safe for its level; rungs are never dropped. */
 export function enforceRungDiscipline(ladder: Rung[], options: RungOptions = {}): Rung[] {
-  return ladder.map((rung) => ({ level: rung.level, text: enforceRungText(rung.level, rung.text, options) }));
+  return ladder.map((rung) => ({ ...rung, text: enforceRungText(rung.level, rung.text, options) }));
 }
 
 /** One rung's text, made safe for its level (see `enforceRungDiscipline`). */
