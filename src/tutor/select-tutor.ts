@@ -34,7 +34,7 @@ export interface SelectOptions {
  * line saying why; so is a fresh rung Claude could not write (the note's own stand-in is shown).
  */
 export async function selectTutor(config: ArchangelConfig, options: SelectOptions): Promise<SelectedTutor> {
-  const offline = createOfflineTutor({ projectRoot: options.projectRoot });
+  const offline = createOfflineTutor({ projectRoot: options.projectRoot, ...(options.pair ? { pair: options.pair } : {}) });
   if (options.offline) return { tutor: offline, offlineReason: 'offline mode was asked for' };
   let claude: ClaudeTutor;
   try {

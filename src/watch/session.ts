@@ -123,6 +123,8 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       await sendStatus();
       const history = services.session.chatHistory({ repo: project.root, branch });
       if (history.length > 0) emit({ type: 'chat-history', messages: history.filter((m) => m.role !== 'system').map((m) => ({ role: m.role as 'user' | 'assistant', text: m.text })) });
+      // Watch restarted inside a pair session: the navigator's notes so far are back in the pane.
+      if (options.pair) for (const note of services.session.pairNotes({ repo: project.root, since: 0, until: Date.now(), pairSession: options.pair.session })) emit({ type: 'navigator-note', author: note.author, text: note.text });
       const watcher = await watchWorkingTree(project.root, {
         maxFileBytes: project.config.index.maxFileBytes,
         onSaves: (paths) => scheduler.saved(paths),
