@@ -82,7 +82,7 @@ function record(dir: string, noteId: string) {
 
 describe('h in a watch session with Claude', () => {
   it('streams a fresh rung for the one the note lacked, keeps it in state.db, and audits the call', async () => {
-    const { learner, events, note } = await sessionWithNote([{ kind: 'reply', text: FRESH_RUNG, chunkSize: 12 }]);
+    const { learner, events, note } = await sessionWithNote([{ kind: 'reply', text: FRESH_RUNG, chunkSize: 12 }, { kind: 'reply', text: REVIEW_REPLY }]);
     expect(note.ladder[1]).toMatchObject({ level: 2, stock: true });
 
     const from = events.length;
@@ -109,6 +109,15 @@ describe('h in a watch session with Claude', () => {
     expect(third.ladder[2]?.text).toContain("Compare the catch in the team's loaders");
     expect(fake!.requests).toHaveLength(2);
     expect(record(learner.dir, note.id)).toMatchObject({ level: 3, climbs: [2, 3] });
+
+    // Reviewed again, the same note comes back without its hint: the rung written for it stays.
+    const again = events.length;
+    session!.reviewAgain();
+    const seen = await waitFor(events, (event) => (event.type === 'tutor' && event.event.type === 'note-end' ? event.event.note : undefined), again);
+    expect(fake!.requests).toHaveLength(3);
+    expect(seen.ladder[1]).toEqual({ level: 2, text: FRESH_RUNG });
+    await waitFor(events, (event) => (event.type === 'review-end' ? true : undefined), again);
+    expect(record(learner.dir, note.id).ladder[1]).toEqual({ level: 2, text: FRESH_RUNG });
   }, 30_000);
 
   it('falls back to the offline ladder with one notice when Claude cannot write the rung', async () => {
