@@ -3,6 +3,7 @@ import { learnerAdapter, type LearnerAdapter } from '../progress/adapt.js';
 import type { Profile } from '../conventions/types.js';
 import type { GoldenIndex } from '../index/golden-index.js';
 import type { SessionStore } from '../session/store.js';
+import { keepWrittenRungs } from '../tutor/rungs.js';
 import type { Tutor } from '../tutor/tutor.js';
 import type { Note, TutorEvent, Usage } from '../tutor/types.js';
 import { appendAudit, auditEntryFor } from './audit.js';
@@ -57,7 +58,7 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
     if ((event.type === 'note-start' && hidden.has(event.note.id)) || ((event.type === 'text' || event.type === 'citation') && hidden.has(event.noteId))) continue;
     if (event.type === 'note-end') {
       if (hidden.has(event.note.id) || hide(event.note)) continue;
-      const note = adapter ? adapter.apply(event.note) : event.note;
+      const note = keepWrittenRungs(adapter ? adapter.apply(event.note) : event.note, session?.getNote(event.note.id)?.ladder);
       notes.push(note);
       yield { ...event, note };
       continue;

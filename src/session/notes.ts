@@ -1,4 +1,4 @@
-import type { HintLevel, Note } from '../tutor/types.js';
+import type { HintLevel, Note, Rung } from '../tutor/types.js';
 import type { StateDb } from './open.js';
 import type { ReviewLog } from './reviews.js';
 import { toHintEvent, toNoteRecord, toNoteSummary, type HintEventRow, type NoteRow } from './rows.js';
@@ -12,6 +12,7 @@ export interface NoteLedger {
   dismiss(noteId: string): boolean;
   wasShown(noteId: string): boolean;
   climb(noteId: string, level: HintLevel): boolean;
+  saveLadder(noteId: string, ladder: Rung[]): boolean;
   markResolved(reviewId: number, scope: { paths: string[]; stillFound: ReadonlySet<string> }): string[];
   get(noteId: string): NoteRecord | undefined;
   open(query: OpenNotesQuery): NoteRecord[];
@@ -57,6 +58,7 @@ export function noteLedger(db: StateDb, learner: string, now: () => number, revi
   const dismissed = db.prepare('SELECT 1 FROM notes WHERE learner = ? AND id = ? AND dismissed_at IS NOT NULL');
   const dismissOne = db.prepare('UPDATE notes SET dismissed_at = coalesce(dismissed_at, ?) WHERE learner = ? AND id = ?');
   const raise = db.prepare('UPDATE notes SET max_level = max(max_level, ?) WHERE learner = ? AND id = ?');
+  const updateLadder = db.prepare('UPDATE notes SET ladder = ? WHERE learner = ? AND id = ?');
   const insertEvent = db.prepare('INSERT INTO hint_events (learner, note_id, level, at) VALUES (?, ?, ?, ?)');
   const events = db.prepare('SELECT note_id, level, at FROM hint_events WHERE learner = ? AND note_id = ? ORDER BY at, id');
   const openOnPath = db.prepare(`SELECT id FROM notes WHERE learner = ? AND repo = ? AND path = ? AND ${OPEN} AND branch = ?`);
@@ -136,6 +138,7 @@ export function noteLedger(db: StateDb, learner: string, now: () => number, revi
     dismiss: (noteId) => dismissOne.run(now(), learner, noteId).changes > 0,
     wasShown: (noteId) => selectOne.get(learner, noteId) !== undefined,
     climb: (noteId, level) => climbOnce.immediate(noteId, level),
+    saveLadder: (noteId, ladder) => updateLadder.run(JSON.stringify(ladder), learner, noteId).changes > 0,
     markResolved: (reviewId, { paths, stillFound }) => resolveAll.immediate(reviewId, paths, stillFound),
     get(noteId) {
       const row = selectOne.get(learner, noteId) as NoteRow | undefined;

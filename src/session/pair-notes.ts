@@ -16,11 +16,12 @@ export interface PairNote {
 
 export type NewPairNote = Omit<PairNote, 'id' | 'learner' | 'at'> & { at?: number };
 
-/** Which pair notes to list: one repository, between two times (inclusive). */
+/** Which pair notes to list: one repository, between two times (inclusive), of one pair session when given. */
 export interface PairNotesQuery {
   repo: string;
   since: number;
   until: number;
+  pairSession?: string;
 }
 
 export interface PairNoteLog {
@@ -41,13 +42,17 @@ interface PairNoteRow {
 
 export function pairNoteLog(db: StateDb, learner: string, now: () => number): PairNoteLog {
   const insert = db.prepare('INSERT INTO pair_notes (pair_session, repo, branch, learner, author, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const select = db.prepare('SELECT * FROM pair_notes WHERE learner = ? AND repo = ? AND at BETWEEN ? AND ? ORDER BY at, id');
+  const select = db.prepare(`
+    SELECT * FROM pair_notes WHERE learner = @learner AND repo = @repo AND at BETWEEN @since AND @until
+      AND (@pairSession IS NULL OR pair_session = @pairSession)
+    ORDER BY at, id
+  `);
   return {
     append(note) {
       return Number(insert.run(note.pairSession, note.repo, note.branch, learner, note.author, note.text, note.at ?? now()).lastInsertRowid);
     },
-    list({ repo, since, until }) {
-      return (select.all(learner, repo, since, until) as PairNoteRow[]).map((row) => ({
+    list({ repo, since, until, pairSession }) {
+      return (select.all({ learner, repo, since, until, pairSession: pairSession ?? null }) as PairNoteRow[]).map((row) => ({
         id: row.id,
         pairSession: row.pair_session,
         repo: row.repo,

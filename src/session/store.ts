@@ -1,4 +1,4 @@
-import type { HintLevel, Note } from '../tutor/types.js';
+import type { HintLevel, Note, Rung } from '../tutor/types.js';
 import { activityLog, type Activity, type ActivityQuery } from './activity.js';
 import { chatLog } from './chat.js';
 import { fallbackLearner } from './learner.js';
@@ -58,6 +58,8 @@ export interface SessionStore {
   wasShown(noteId: string): boolean;
   /** The learner opened rung `level`: logged with the time, and `maxLevel` raised. False for an unknown note. */
   climb(noteId: string, level: HintLevel): boolean;
+  /** A rung was written afresh (climbing to a stand-in): the note's ladder as shown now. False for an unknown note. */
+  saveLadder(noteId: string, ladder: Rung[]): boolean;
   /**
    * After a review of `paths`: each open note on them (this repository and branch) whose id is not
    * in `stillFound` is resolved, unaided when only L1 was seen. Returns the resolved ids.
@@ -125,6 +127,7 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
       filterShowable: (list) => list.filter((note) => !isDismissed(note.id)),
       wasShown: guard(notes.wasShown),
       climb: guard(notes.climb),
+      saveLadder: guard(notes.saveLadder),
       markResolved: guard(notes.markResolved),
       getNote: guard(notes.get),
       openNotes: guard(notes.open),

@@ -1,5 +1,5 @@
 import { Box, useStdout } from 'ink';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { WatchController } from '../watch/types.js';
 import { ChatPanel } from './chat/chat-panel.js';
 import { ChangesPane } from './components/changes-pane.js';
@@ -47,6 +47,8 @@ export function App({ controller, feed, focusChat, onQuit }: AppProps): React.JS
     return () => void stdout.off('resize', onResize);
   }, [stdout, store]);
 
+  const onMentorOverflow = useCallback((rows: number) => store.dispatch({ type: 'mentor-overflow', rows }), [store]);
+
   const layout = computeLayout(state.size, state.focus, state.chat.turns.length > 0);
   const note = selectedNote(state);
   const overlayOpen = state.overlay !== undefined;
@@ -80,6 +82,10 @@ export function App({ controller, feed, focusChat, onQuit }: AppProps): React.JS
             focused={state.focus === 'mentor'}
             navigatorNotes={state.navigatorNotes}
             noteDraft={state.noteDraft}
+            freshRung={state.freshRung}
+            scroll={state.mentorScroll}
+            overflow={state.mentorOverflow}
+            onOverflow={onMentorOverflow}
           />
         </Box>
       )}

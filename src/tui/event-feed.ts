@@ -15,7 +15,7 @@ export interface EventFeed {
 }
 
 function isStreamText(event: WatchEvent): boolean {
-  return event.type === 'chat-text' || (event.type === 'tutor' && event.event.type === 'text');
+  return event.type === 'chat-text' || event.type === 'hint-text' || (event.type === 'tutor' && event.event.type === 'text');
 }
 
 /**

@@ -15,10 +15,12 @@ export type Command =
 
 export interface Binding {
   command: Command;
-  /** Key names as `keyName` returns them: `j`, `down`, `tab`, `shift+tab`, `return`, `escape`, `ctrl+c`. */
+  /** Key names as `keyName` returns them: `j`, `J`, `down`, `pagedown`, `tab`, `shift+tab`, `return`, `escape`, `ctrl+c`. */
   keys: readonly string[];
   areas: readonly KeyArea[];
   description: string;
+  /** Left out of the footer's reminder (the pane that needs it says so itself); `?` still lists it. */
+  footer?: false;
 }
 
 const PANES: readonly KeyArea[] = ['changes', 'mentor'];
@@ -29,6 +31,8 @@ export const KEY_TABLE: readonly Binding[] = [
   { command: 'note-prev', keys: ['k', 'up'], areas: ['mentor'], description: 'previous note' },
   { command: 'scroll-down', keys: ['j', 'down'], areas: ['changes'], description: 'scroll the diff down' },
   { command: 'scroll-up', keys: ['k', 'up'], areas: ['changes'], description: 'scroll the diff up' },
+  { command: 'scroll-down', keys: ['J', 'pagedown'], areas: ['mentor'], description: 'scroll the mentor pane down (a long note)', footer: false },
+  { command: 'scroll-up', keys: ['K', 'pageup'], areas: ['mentor'], description: 'scroll the mentor pane up', footer: false },
   { command: 'file-next', keys: [']'], areas: PANES, description: 'next changed file' },
   { command: 'file-prev', keys: ['['], areas: PANES, description: 'previous changed file' },
   { command: 'hint', keys: ['h'], areas: [...PANES, 'example'], description: 'next hint for the selected note' },
@@ -48,7 +52,7 @@ export const KEY_TABLE: readonly Binding[] = [
   { command: 'quit', keys: ['ctrl+c'], areas: ['chat', 'note'], description: 'quit' },
 ];
 
-const SYMBOLS: Readonly<Record<string, string>> = { down: '↓', up: '↑', tab: 'Tab', 'shift+tab': 'S-Tab', return: 'Enter', escape: 'Esc', 'ctrl+c': 'C-c' };
+const SYMBOLS: Readonly<Record<string, string>> = { down: '↓', up: '↑', pagedown: 'PgDn', pageup: 'PgUp', tab: 'Tab', 'shift+tab': 'S-Tab', return: 'Enter', escape: 'Esc', 'ctrl+c': 'C-c' };
 
 /** A key name as people read it: `↓`, `Enter`, `C-c`. */
 export function keyLabel(key: string): string {
@@ -59,6 +63,8 @@ export function keyLabel(key: string): string {
 export function keyName(input: string, key: Key): string {
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
   if (key.tab) return key.shift ? 'shift+tab' : 'tab';
   if (key.return) return 'return';
   if (key.escape) return 'escape';

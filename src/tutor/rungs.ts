@@ -1,4 +1,4 @@
-import type { HintLevel, Rung } from './types.js';
+import type { HintLevel, Note, Rung } from './types.js';
 
 /**
  * Rung discipline, enforced in code (MENTOR.md principle 7): models hand out the fix even when told
@@ -47,7 +47,17 @@ const MAX_PLAIN_SPAN = 24;
 
 /** Returns the ladder with each rung's text made safe for its level; rungs are never dropped. */
 export function enforceRungDiscipline(ladder: Rung[], options: RungOptions = {}): Rung[] {
-  return ladder.map((rung) => ({ level: rung.level, text: enforceRungText(rung.level, rung.text, options) }));
+  return ladder.map((rung) => ({ ...rung, text: enforceRungText(rung.level, rung.text, options) }));
+}
+
+/**
+ * A note seen again (same place, topic and code) whose reply left rungs out keeps the ones written
+ * for it before (on demand, in the learner record): its stand-ins give way to them.
+ */
+export function keepWrittenRungs(note: Note, earlier: readonly Rung[] | undefined): Note {
+  if (!earlier || !note.ladder.some((rung) => rung.stock)) return note;
+  const ladder = note.ladder.map((rung) => (rung.stock ? (earlier.find((old) => old.level === rung.level && !old.stock) ?? rung) : rung));
+  return { ...note, ladder };
 }
 
 /** One rung's text, made safe for its level (see `enforceRungDiscipline`). */

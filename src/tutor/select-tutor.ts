@@ -7,7 +7,7 @@ import type { ClientOverrides } from './claude/client.js';
 import type { RetryPolicy } from './claude/stream-call.js';
 import { createOfflineTutor } from './offline/index.js';
 import type { Tutor } from './tutor.js';
-import type { TutorEvent } from './types.js';
+import type { HintLevel, Note, TutorEvent } from './types.js';
 
 export interface SelectedTutor {
   tutor: Tutor;
@@ -31,10 +31,10 @@ export interface SelectOptions {
 /**
  * Claude when its provider has credentials, else the offline mentor. A Claude review that fails
  * before giving any note (bad key, no network, quota) is answered by the offline mentor, with one
- * line saying why.
+ * line saying why; so is a fresh rung Claude could not write (the note's own stand-in is shown).
  */
 export async function selectTutor(config: ArchangelConfig, options: SelectOptions): Promise<SelectedTutor> {
-  const offline = createOfflineTutor({ projectRoot: options.projectRoot });
+  const offline = createOfflineTutor({ projectRoot: options.projectRoot, ...(options.pair ? { pair: options.pair } : {}) });
   if (options.offline) return { tutor: offline, offlineReason: 'offline mode was asked for' };
   let claude: ClaudeTutor;
   try {
@@ -57,6 +57,20 @@ function withOfflineFallback(claude: ClaudeTutor, model: string, offline: Tutor)
         if (event.type === 'error' && event.fatal && notes === 0) {
           yield { type: 'error', fatal: false, message: `${event.message} The offline mentor answers instead.`, ...(event.hint ? { hint: event.hint } : {}) };
           yield* offline.review(context, signal);
+          return;
+        }
+        yield event;
+      }
+    },
+    async *hint(note: Note, level: HintLevel, context: ReviewContext, signal?: AbortSignal): AsyncGenerator<TutorEvent> {
+      if (note.ladder.find((rung) => rung.level === level)?.stock !== true) {
+        yield* offline.hint(note, level, context, signal);
+        return;
+      }
+      for await (const event of claude.hint(note, level, context, signal)) {
+        if (event.type === 'error' && event.fatal) {
+          yield { type: 'error', fatal: false, message: `${event.message} The offline hint ladder answers instead.`, ...(event.hint ? { hint: event.hint } : {}) };
+          yield* offline.hint(note, level, context, signal);
           return;
         }
         yield event;

@@ -21,6 +21,11 @@ export type HintLevel = 1 | 2 | 3 | 4;
 export interface Rung {
   level: HintLevel;
   text: string;
+  /**
+   * A stand-in the tool wrote because the mentor left this rung out (or the reply was cut): a model
+   * tutor writes it afresh when the learner climbs to it.
+   */
+  stock?: boolean;
 }
 
 export interface Note {

@@ -35,6 +35,8 @@ function plainLine(event: WatchEvent): string | undefined {
     case 'chat-end':
       return event.error ? `chat: ${event.error}` : undefined;
     case 'changes':
+    case 'hint-start':
+    case 'hint-text':
     case 'note-updated':
     case 'note-dismissed':
     case 'chat-user':

@@ -6,6 +6,7 @@ import { createEmbeddingProvider } from '../index/embed/create.js';
 import { runIndex } from '../index/indexer/run-index.js';
 import { changedFiles, progressReport } from '../progress/report.js';
 import { answerQuestion } from '../review/ask.js';
+import { climbRung } from '../review/climb.js';
 import { currentBranch } from '../review/branch.js';
 import type { ReviewContext } from '../review/context/types.js';
 import { openReviewServices, type ReviewServices } from '../review/open-services.js';
@@ -50,6 +51,8 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   let reviews = 0;
   let closeWatcher: (() => Promise<void>) | undefined;
   let chatAbort: AbortController | undefined;
+  /** The rung being written for the learner; a newer climb, a dismissal or a save cancels it. */
+  let hintAbort: AbortController | undefined;
 
   const status = async (): Promise<WatchStatus> => ({
     repo: project.root.split('/').pop() ?? project.root,
@@ -61,8 +64,30 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   });
   const sendStatus = async () => emit({ type: 'status', status: await status() });
 
+  const showRung = async (active: ReviewServices, seen: ReviewContext, note: Note, level: HintLevel, signal: AbortSignal): Promise<void> => {
+    let shown = note;
+    try {
+      for await (const event of climbRung(project, active, seen, note, level, signal)) {
+        if (event.type === 'text') emit({ type: 'hint-text', noteId: note.id, text: event.text });
+        if (event.type === 'note-end') shown = event.note;
+        if (event.type === 'error') emit({ type: 'notice', level: 'warn', message: event.hint ? `${event.message} (${event.hint})` : event.message });
+        if (event.type === 'done' && event.usage) addUsage(usage, event.usage);
+      }
+    } catch (error) {
+      emit({ type: 'notice', level: 'error', message: `The hint could not be written: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    if (signal.aborted) return;
+    if (shown !== note) {
+      if (notes.has(note.id)) notes.set(note.id, shown);
+      active.session.saveLadder(note.id, shown.ladder);
+    }
+    emit({ type: 'note-updated', note: shown, level });
+    if (shown !== note) await sendStatus();
+  };
+
   const review = async (paths: string[] | 'all', signal: AbortSignal): Promise<void> => {
     if (!services) return;
+    hintAbort?.abort();
     const reviewId = ++reviews;
     emit({ type: 'review-start', reviewId, paths: paths === 'all' ? [] : paths });
     try {
@@ -98,6 +123,8 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       await sendStatus();
       const history = services.session.chatHistory({ repo: project.root, branch });
       if (history.length > 0) emit({ type: 'chat-history', messages: history.filter((m) => m.role !== 'system').map((m) => ({ role: m.role as 'user' | 'assistant', text: m.text })) });
+      // Watch restarted inside a pair session: the navigator's notes so far are back in the pane.
+      if (options.pair) for (const note of services.session.pairNotes({ repo: project.root, since: 0, until: Date.now(), pairSession: options.pair.session })) emit({ type: 'navigator-note', author: note.author, text: note.text });
       const watcher = await watchWorkingTree(project.root, {
         maxFileBytes: project.config.index.maxFileBytes,
         onSaves: (paths) => scheduler.saved(paths),
@@ -118,12 +145,16 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
 
     climb(noteId: string, level: HintLevel) {
       const note = notes.get(noteId);
-      if (!note || !services) return;
+      if (!note || !services || !context) return;
       services.session.climb(noteId, level);
-      emit({ type: 'note-updated', note, level });
+      hintAbort?.abort();
+      const abort = (hintAbort = new AbortController());
+      emit({ type: 'hint-start', noteId, level });
+      void showRung(services, context, note, level, abort.signal);
     },
 
     dismiss(noteId: string) {
+      hintAbort?.abort();
       services?.session.dismiss(noteId);
       notes.delete(noteId);
       emit({ type: 'note-dismissed', noteId });
@@ -187,6 +218,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
 
     async quit() {
       chatAbort?.abort();
+      hintAbort?.abort();
       await closeWatcher?.();
       await scheduler.close();
       services?.close();

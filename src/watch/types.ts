@@ -33,6 +33,10 @@ export type WatchEvent =
   | { type: 'tutor'; reviewId: number; event: TutorEvent }
   /** The review ended (done, superseded by a newer save, or failed). */
   | { type: 'review-end'; reviewId: number; outcome: 'done' | 'superseded' | 'failed'; message?: string }
+  /** The learner climbed to rung `level`; its text follows (`hint-text` when written afresh, then `note-updated`). */
+  | { type: 'hint-start'; noteId: string; level: HintLevel }
+  /** A piece of a rung being written afresh by the model. */
+  | { type: 'hint-text'; noteId: string; text: string }
   /** A note moved up the ladder (its new rung text is in `note`). */
   | { type: 'note-updated'; note: Note; level: HintLevel }
   | { type: 'note-dismissed'; noteId: string }
@@ -53,7 +57,7 @@ export type WatchEvent =
 export interface WatchController {
   /** Receive every event from now on; returns the unsubscribe function. */
   subscribe(listener: (event: WatchEvent) => void): () => void;
-  /** Show the next rung of a note (records the climb). */
+  /** Show the next rung of a note (records the climb; a rung the note lacks is written afresh, and a newer climb, dismissal or save cancels it). */
   climb(noteId: string, level: HintLevel): void;
   /** Never show this note again. */
   dismiss(noteId: string): void;

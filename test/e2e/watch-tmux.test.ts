@@ -27,10 +27,11 @@ export async function load_user_profile(id: string) {
 
 const REVIEW_REPLY = `<note path="src/users.ts" lines="7-7" topic="errors" severity="warn" title="swallowed error" evidence="E1">
 <question>When fetch fails on line 5, what does the caller of load_user_profile get back?</question>
-<hint>An empty catch hides the failure from every caller.</hint>
 <example>Compare the catch in [E1] with yours.</example>
 <change>Rethrow with the caught error as the cause.</change>
 </note>`;
+/** The review's note leaves out its hint rung: \`h\` asks Claude for it. */
+const HINT_REPLY = 'An empty catch hides the failure from every caller.';
 const CHAT_REPLY = 'The golden code rethrows with a cause so callers can see why it failed.';
 
 function tmux(...args: string[]): string {
@@ -81,7 +82,7 @@ describe.skipIf(!hasTmux)('archangel watch in a terminal', () => {
 
   beforeAll(async () => {
     golden = zodGolden();
-    fake = await startFakeAnthropic({ script: [{ kind: 'reply', text: REVIEW_REPLY }, { kind: 'reply', text: CHAT_REPLY }] });
+    fake = await startFakeAnthropic({ script: [{ kind: 'reply', text: REVIEW_REPLY }, { kind: 'reply', text: HINT_REPLY, chunkSize: 8 }, { kind: 'reply', text: CHAT_REPLY }] });
   });
   afterAll(async () => {
     spawnSync('tmux', ['kill-session', '-t', SESSION]);
@@ -89,7 +90,7 @@ describe.skipIf(!hasTmux)('archangel watch in a terminal', () => {
     removeTempDirs();
   });
 
-  it('reviews a save with Claude, climbs a hint, answers a chat question, and keeps the record', async () => {
+  it('reviews a save with Claude, climbs to a hint Claude writes then, answers a chat question, and keeps the record', async () => {
     const learner = learnerRepo(golden);
     startWatch(learner, { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url });
     await waitFor(/Mentor/);
@@ -120,6 +121,8 @@ describe.skipIf(!hasTmux)('archangel watch in a terminal', () => {
     try {
       const notes = db.prepare('SELECT title, max_level AS level, source FROM notes').all();
       expect(notes).toContainEqual({ title: 'swallowed error', level: 2, source: 'model' });
+      const { ladder } = db.prepare("SELECT ladder FROM notes WHERE title = 'swallowed error'").get() as { ladder: string };
+      expect(JSON.parse(ladder)).toContainEqual({ level: 2, text: HINT_REPLY });
       const chat = db.prepare('SELECT role, text FROM chat_messages ORDER BY id').all() as Array<{ role: string; text: string }>;
       expect(chat.map((m) => m.role)).toEqual(['user', 'assistant']);
       expect(chat[1]!.text).toContain('callers can see why');

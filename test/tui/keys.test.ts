@@ -23,6 +23,7 @@ describe('key table', () => {
     expect([commandFor('mentor', 'j'), commandFor('mentor', 'down'), commandFor('mentor', 'k'), commandFor('mentor', 'up')]).toEqual(['note-next', 'note-next', 'note-prev', 'note-prev']);
     expect([commandFor('changes', ']'), commandFor('mentor', '[')]).toEqual(['file-next', 'file-prev']);
     expect(['h', 'e', 'd', 'r', 'c', '/', '?', 'tab'].map((name) => commandFor('mentor', name))).toEqual(['hint', 'example', 'dismiss', 'review', 'chat', 'chat', 'help', 'focus-next']);
+    expect([commandFor('mentor', 'J'), commandFor('mentor', 'pagedown'), commandFor('mentor', 'K'), commandFor('mentor', 'pageup')]).toEqual(['scroll-down', 'scroll-down', 'scroll-up', 'scroll-up']);
     expect([commandFor('chat', 'return'), commandFor('chat', 'escape'), commandFor('help', 'escape'), commandFor('example', 'e')]).toEqual(['send', 'close', 'close', 'example']);
   });
 
@@ -33,6 +34,8 @@ describe('key table', () => {
     expect(keyName('', key({ escape: true }))).toBe('escape');
     expect(keyName('', key({ delete: true }))).toBe('backspace');
     expect(keyName('[', key({}))).toBe('[');
+    expect(keyName('', key({ pageDown: true }))).toBe('pagedown');
+    expect(keyName('J', key({ shift: true }))).toBe('J');
   });
 
   it('generates a help line for every binding, so the help screen lists every command', () => {

@@ -17,7 +17,7 @@ export function footerHints(area: KeyArea): string {
   for (const binding of bindingsFor(area)) {
     const word = SHORT[binding.command];
     const key = binding.keys[0];
-    if (!word || key === undefined) continue;
+    if (!word || key === undefined || binding.footer === false) continue;
     groups.set(word, [...(groups.get(word) ?? []), keyLabel(key)]);
   }
   return [...groups].map(([word, keys]) => `${[...new Set(keys)].join('/')} ${word}`).join(' · ');

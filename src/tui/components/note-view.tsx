@@ -4,6 +4,7 @@ import type { HintLevel, Note } from '../../tutor/types.js';
 import { usePaint } from '../palette.js';
 import { clean, wrap } from '../text.js';
 import { EvidenceLines, SeverityMark, placeOf } from './note-parts.js';
+import { Spinner } from './spinner.js';
 
 const RUNG_NAMES = ['question', 'hint', 'golden example', 'the change'] as const;
 
@@ -13,6 +14,8 @@ export interface NoteViewProps {
   level: HintLevel;
   selected: boolean;
   width: number;
+  /** The newest rung is being written afresh: what streamed so far (empty before the first words). */
+  writing?: string | undefined;
 }
 
 function Heading({ note, selected }: { note: Note; selected: boolean }): React.JSX.Element {
@@ -29,9 +32,10 @@ function Heading({ note, selected }: { note: Note; selected: boolean }): React.J
 /**
  * A finished note. Unselected: one line (place, title, the question cut to fit). Selected: the
  * rungs climbed so far — earlier ones on one line each, the newest in full — its evidence and
- * the keys that act on it. Memoised: streaming another note never re-renders it.
+ * the keys that act on it; a rung being written afresh streams in where the newest one goes.
+ * Memoised: streaming another note never re-renders it.
  */
-export const NoteView = memo(function NoteView({ note, level, selected, width }: NoteViewProps): React.JSX.Element {
+export const NoteView = memo(function NoteView({ note, level, selected, width, writing }: NoteViewProps): React.JSX.Element {
   const paint = usePaint();
   const rungs = note.ladder.filter((rung) => rung.level <= level).sort((a, b) => a.level - b.level);
   if (!selected) {
@@ -55,7 +59,13 @@ export const NoteView = memo(function NoteView({ note, level, selected, width }:
         </Text>
       ))}
       {newest && newest.level > 1 ? <Text {...paint({ color: 'cyan' })}>{`  ${RUNG_NAMES[newest.level - 1]}:`}</Text> : null}
-      {newest ? wrap(newest.text, width - 4).map((line, index) => <Text key={index} wrap="truncate-end">{`  ${line}`}</Text>) : null}
+      {writing === '' ? (
+        <Text {...paint({ dimColor: true })}>
+          {'  the mentor is writing this rung '}
+          <Spinner />
+        </Text>
+      ) : null}
+      {newest && writing !== '' ? wrap(writing ?? newest.text, width - 4).map((line, index) => <Text key={index} wrap="truncate-end">{`  ${line}`}</Text>) : null}
       <EvidenceLines evidence={note.evidence} />
       <Text wrap="truncate-end" {...paint({ dimColor: true })}>{`  ${keys}${note.partial ? '  (cut off)' : ''}${note.adapted ? `  · ${note.adapted}` : ''}`}</Text>
     </Box>

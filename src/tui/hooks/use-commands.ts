@@ -3,6 +3,7 @@ import type { WatchController } from '../../watch/types.js';
 import type { Command } from '../keys.js';
 import { levelOf, selectedNote } from '../state/selection.js';
 import type { Store } from '../state/store.js';
+import { activeArea } from './use-keys.js';
 
 /**
  * What each command does: screen changes go to the store, learner decisions (climb, dismiss,
@@ -19,8 +20,10 @@ export function useCommands(store: Store, controller: WatchController, quit: () 
         case 'note-prev':
           return dispatch({ type: 'move-note', delta: command === 'note-next' ? 1 : -1 });
         case 'scroll-down':
-        case 'scroll-up':
-          return dispatch({ type: 'scroll-diff', delta: command === 'scroll-down' ? 1 : -1 });
+        case 'scroll-up': {
+          const delta = command === 'scroll-down' ? 1 : -1;
+          return dispatch(activeArea(current) === 'mentor' ? { type: 'scroll-mentor', delta } : { type: 'scroll-diff', delta });
+        }
         case 'file-next':
         case 'file-prev':
           return dispatch({ type: 'move-file', delta: command === 'file-next' ? 1 : -1 });

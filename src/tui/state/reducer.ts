@@ -1,4 +1,5 @@
 import { draftReducer } from '../chat/draft.js';
+import { computeLayout } from '../layout.js';
 import { clampScroll, selectNote, selectedIndex } from './selection.js';
 import { applyWatchEvent, removeNote, withNotice } from './watch-event.js';
 import type { Action, Focus, TerminalSize, TuiState } from './types.js';
@@ -11,6 +12,8 @@ export function initialState(size: TerminalSize, options: { focusChat?: boolean 
     review: { id: 0, phase: 'idle', notes: [], stale: false },
     files: [],
     diffScroll: 0,
+    mentorScroll: 0,
+    mentorOverflow: 0,
     levels: {},
     focus: options.focusChat ? 'chat' : 'mentor',
     draft: '',
@@ -36,7 +39,7 @@ export function reducer(state: TuiState, action: Action): TuiState {
       const { notes } = state.review;
       const at = selectedIndex(state);
       const target = notes[Math.min(Math.max(at + action.delta, 0), notes.length - 1)];
-      return target ? selectNote(state, target) : state;
+      return target ? { ...selectNote(state, target), mentorScroll: 0 } : state;
     }
     case 'move-file': {
       const at = state.files.findIndex((file) => file.path === state.selectedFile);
@@ -46,10 +49,19 @@ export function reducer(state: TuiState, action: Action): TuiState {
     case 'scroll-diff': {
       return { ...state, diffScroll: clampScroll(state, state.diffScroll + action.delta) };
     }
+    case 'scroll-mentor': {
+      const page = computeLayout(state.size, state.focus, state.chat.turns.length > 0).mentor.height - 2;
+      const scroll = Math.min(Math.max(state.mentorScroll + action.delta * Math.max(Math.floor(page / 2), 1), 0), state.mentorOverflow);
+      return scroll === state.mentorScroll ? state : { ...state, mentorScroll: scroll };
+    }
+    case 'mentor-overflow': {
+      if (action.rows === state.mentorOverflow) return state;
+      return { ...state, mentorOverflow: action.rows, mentorScroll: Math.min(state.mentorScroll, action.rows) };
+    }
     case 'show-rung':
-      return { ...state, levels: { ...state.levels, [action.noteId]: Math.max(state.levels[action.noteId] ?? 1, action.level) as 1 | 2 | 3 | 4 } };
+      return { ...state, mentorScroll: 0, levels: { ...state.levels, [action.noteId]: Math.max(state.levels[action.noteId] ?? 1, action.level) as 1 | 2 | 3 | 4 } };
     case 'dismiss':
-      return removeNote(state, action.noteId);
+      return removeNote({ ...state, mentorScroll: 0 }, action.noteId);
     case 'focus':
       return { ...state, focus: action.focus, overlay: undefined };
     case 'cycle-focus':

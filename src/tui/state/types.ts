@@ -63,9 +63,15 @@ export interface TuiState {
   selectedFile?: string;
   /** First diff row shown in the Changes pane. */
   diffScroll: number;
+  /** Rows of the Mentor pane scrolled out of view at the top (0: the selected note's neighbourhood from its start). */
+  mentorScroll: number;
+  /** Rows of the Mentor pane's content that do not fit (measured by the pane after drawing): how far it can scroll. */
+  mentorOverflow: number;
   selectedNoteId?: string;
   /** The highest rung the learner climbed to, per note id (1 when absent: the question). */
   levels: Readonly<Record<string, HintLevel>>;
+  /** A rung being written afresh for the learner (they climbed to one the note lacked), as streamed so far. */
+  freshRung?: { noteId: string; level: HintLevel; text: string };
   focus: Focus;
   overlay?: Overlay;
   /** The question being typed on the chat line. */
@@ -89,6 +95,9 @@ export type Action =
   | { type: 'move-note'; delta: 1 | -1 }
   | { type: 'move-file'; delta: 1 | -1 }
   | { type: 'scroll-diff'; delta: number }
+  /** Half a page of the Mentor pane down (1) or up (-1). */
+  | { type: 'scroll-mentor'; delta: 1 | -1 }
+  | { type: 'mentor-overflow'; rows: number }
   | { type: 'show-rung'; noteId: string; level: HintLevel }
   | { type: 'dismiss'; noteId: string }
   | { type: 'focus'; focus: Focus }

@@ -23,7 +23,9 @@ export function removeNote(state: TuiState, noteId: string): TuiState {
 function updateNote(state: TuiState, note: Note, level: HintLevel): TuiState {
   const notes = state.review.notes.map((existing) => (existing.id === note.id ? note : existing));
   const levels = { ...state.levels, [note.id]: Math.max(levelOf(state.levels, note), level) as HintLevel };
-  return { ...state, review: { ...state.review, notes }, levels };
+  const { freshRung } = state;
+  const written = freshRung?.noteId === note.id && freshRung.level === level;
+  return { ...state, review: { ...state.review, notes }, levels, freshRung: written ? undefined : freshRung };
 }
 
 /** Applies one event of the watch session to the screen state. */
@@ -34,8 +36,9 @@ export function applyWatchEvent(state: TuiState, event: WatchEvent): TuiState {
     case 'index-progress':
       return { ...state, progress: event.done < event.total ? { message: event.message, done: event.done, total: event.total } : undefined };
     case 'review-start': {
+      // A save cancels the rung being written (the session stops it).
       const { review } = state;
-      return { ...state, review: { id: event.reviewId, phase: 'running', notes: review.notes, stale: review.notes.length > 0 } };
+      return { ...state, freshRung: undefined, review: { id: event.reviewId, phase: 'running', notes: review.notes, stale: review.notes.length > 0 } };
     }
     case 'changes': {
       if (event.reviewId !== state.review.id) return state;
@@ -49,10 +52,16 @@ export function applyWatchEvent(state: TuiState, event: WatchEvent): TuiState {
       const ended = { ...state, review: { ...state.review, phase: event.outcome, live: undefined } };
       return event.outcome === 'failed' ? withNotice(ended, { level: 'error', message: `review failed: ${event.message ?? 'unknown error'}` }) : ended;
     }
+    case 'hint-start':
+      return { ...state, freshRung: { noteId: event.noteId, level: event.level, text: '' } };
+    case 'hint-text': {
+      const { freshRung } = state;
+      return freshRung?.noteId === event.noteId ? { ...state, freshRung: { ...freshRung, text: freshRung.text + event.text } } : state;
+    }
     case 'note-updated':
       return updateNote(state, event.note, event.level);
     case 'note-dismissed':
-      return removeNote(state, event.noteId);
+      return removeNote(state.freshRung?.noteId === event.noteId ? { ...state, freshRung: undefined } : state, event.noteId);
     case 'chat-user':
     case 'chat-text':
     case 'chat-end':

@@ -283,7 +283,7 @@ export function noteId(path: string, topic: string, code: string): string {
   return createHash('sha256').update(`${path}\0${topic}\0${normalised}`).digest('hex').slice(0, 16);
 }
 
-/** Fills the rungs the model left out, so every note has exactly four. */
+/** Fills the rungs the model left out (marked `stock`, written afresh when climbed to), so every note has exactly four. */
 function completeLadder(texts: Partial<Record<HintLevel, string>>, head: OpenNote['head'], evidence: Evidence[]): Rung[] {
   const where = `${head.path}:${head.startLine}${head.endLine === head.startLine ? '' : `-${head.endLine}`}`;
   const golden = evidence.find((item) => item.kind === 'golden');
@@ -295,7 +295,10 @@ function completeLadder(texts: Partial<Record<HintLevel, string>>, head: OpenNot
       : 'No golden example was cited for this note; compare it with similar code elsewhere in the project.',
     4: 'The concrete change was not written for this note; ask about it in chat.',
   };
-  return ([1, 2, 3, 4] as const).map((level) => ({ level, text: texts[level] ?? defaults[level] }));
+  return ([1, 2, 3, 4] as const).map((level) => {
+    const text = texts[level];
+    return text === undefined ? { level, text: defaults[level], stock: true } : { level, text };
+  });
 }
 
 function isChild(name: string | undefined): name is Child {

@@ -4,6 +4,7 @@ import { noteId } from '../claude/note-parser.js';
 import { citationLabel } from '../claude/prompt-data.js';
 import { hunkLineText } from '../claude/review-input.js';
 import { enforceRungDiscipline } from '../rungs.js';
+import type { PairContext } from '../../pair/context.js';
 import type { Citation, Note } from '../types.js';
 import { ruleEntry } from './rules.js';
 import { composeRungs, loadSections } from './template.js';
@@ -15,12 +16,12 @@ import type { Change, Draft } from './types.js';
  * discipline. The note id is the Claude tutor's (`noteId` over path, rule id and the lines' code),
  * so dismissals and dedup hold whichever mentor wrote the note.
  */
-export async function buildNote(draft: Draft, context: ReviewContext, projectRoot: string): Promise<Note> {
+export async function buildNote(draft: Draft, context: ReviewContext, projectRoot: string, pair?: PairContext): Promise<Note> {
   const entry = ruleEntry(draft.key);
   const change = entry.change(draft);
   const citation = draft.golden[0]?.citation ?? draft.convention.examples[0] ?? draft.findings[0]?.examples[0];
-  const sections = await loadSections(entry.template, templateVars(draft, change, citation, entry.wholeFile === true), projectRoot);
-  const texts = composeRungs(sections, context.level, citation !== undefined);
+  const sections = await loadSections(entry.template, { ...templateVars(draft, change, citation, entry.wholeFile === true), ...pairVars(pair) }, projectRoot);
+  const texts = composeRungs(sections, context.level, citation !== undefined, pair !== undefined);
   const { path } = draft.hunk;
   const code = hunkLineText(context.hunks, path, draft.startLine, draft.endLine);
   const ladder = enforceRungDiscipline(
@@ -82,6 +83,11 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
     goldenName: draft.golden[0]?.symbol ? `\`${draft.golden[0].symbol}\`` : 'the golden code',
     change: change.text,
   };
+}
+
+/** Who the first rung is put to in a pair session: the navigator by name, the driver by the name part of their git identity. */
+function pairVars(pair: PairContext | undefined): Record<string, string> {
+  return { navigator: pair?.navigator ?? '', driver: pair?.driver.split('@')[0] ?? '' };
 }
 
 /** `2100` → `2,100`: counts are read at a glance. */

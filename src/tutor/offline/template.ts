@@ -10,11 +10,12 @@ import { DEFAULT_TEMPLATE } from './rules.js';
  * blocks (question, hint parts, example, change...); a rule template may define only some of them
  * and the rest come from `offline-default.md`. Which sections make which rung depends on the
  * learner's level (see RUNGS). Sections: `question` (L1), `pointer` (L1 for seniors), `why`, `gap`
- * and `move` (L2), `example` or `example-missing` (L3), `change`, `because` and `next` (L4).
+ * and `move` (L2), `example` or `example-missing` (L3), `change`, `because` and `next` (L4); in a
+ * pair session `pair` leads the first rung, so the question is put to the two of them.
  */
 
 /** The parts a ladder is assembled from. */
-export type Section = 'question' | 'pointer' | 'why' | 'gap' | 'move' | 'example' | 'example-missing' | 'change' | 'because' | 'next';
+export type Section = 'question' | 'pointer' | 'why' | 'gap' | 'move' | 'example' | 'example-missing' | 'change' | 'because' | 'next' | 'pair';
 
 export type Sections = Partial<Record<Section, string>>;
 
@@ -43,8 +44,8 @@ export async function loadSections(name: string, vars: Record<string, string | n
 }
 
 /** The four rung texts for a level; `hasExample` picks the example section or its no-golden fallback. */
-export function composeRungs(sections: Sections, level: Level, hasExample: boolean): Record<HintLevel, string> {
-  const plan = RUNGS[level];
+export function composeRungs(sections: Sections, level: Level, hasExample: boolean, inPair = false): Record<HintLevel, string> {
+  const plan = inPair ? { ...RUNGS[level], 1: ['pair', ...RUNGS[level][1]] as Section[] } : RUNGS[level];
   const rung = (hint: HintLevel, separator: string): string =>
     plan[hint]
       .map((section) => (section === 'example' && !hasExample ? 'example-missing' : section))
@@ -54,7 +55,7 @@ export function composeRungs(sections: Sections, level: Level, hasExample: boole
   return { 1: rung(1, ' '), 2: rung(2, ' '), 3: rung(3, ' '), 4: rung(4, '\n\n') };
 }
 
-const SECTION_NAMES = new Set<string>(['question', 'pointer', 'why', 'gap', 'move', 'example', 'example-missing', 'change', 'because', 'next']);
+const SECTION_NAMES = new Set<string>(['question', 'pointer', 'why', 'gap', 'move', 'example', 'example-missing', 'change', 'because', 'next', 'pair']);
 
 /**
  * `## name` headings split a template into sections; text before the first heading (notes for the

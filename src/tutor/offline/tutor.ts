@@ -1,5 +1,6 @@
 import { ArchangelError } from '../../errors/archangel-error.js';
 import { debug } from '../../log/logger.js';
+import type { PairContext } from '../../pair/context.js';
 import type { ReviewContext } from '../../review/context/types.js';
 import type { Tutor } from '../tutor.js';
 import type { Note, TutorEvent } from '../types.js';
@@ -15,6 +16,8 @@ import { selectDrafts } from './select.js';
 export interface OfflineTutorOptions {
   /** The project root: templates in `<projectRoot>/.archangel/prompts/` override the shipped ones. */
   projectRoot: string;
+  /** A pair session: the first rung is put to the navigator and the driver (the `pair` template section). */
+  pair?: PairContext;
 }
 
 /**
@@ -33,11 +36,18 @@ export function createOfflineTutor(options: OfflineTutorOptions): OfflineTutor {
   return {
     mode: 'offline',
     label: OFFLINE_LABEL,
-    review: (context, signal) => review(context, options.projectRoot, signal),
+    review: (context, signal) => review(context, options.projectRoot, options.pair, signal),
+    hint: (note) => hint(note),
   };
 }
 
-async function* review(context: ReviewContext, projectRoot: string, signal: AbortSignal | undefined): AsyncGenerator<TutorEvent> {
+/** The offline ladder is written whole with the note: climbing shows the rung it already holds. */
+async function* hint(note: Note): AsyncGenerator<TutorEvent> {
+  yield { type: 'note-end', note };
+  yield { type: 'done', notes: 0 };
+}
+
+async function* review(context: ReviewContext, projectRoot: string, pair: PairContext | undefined, signal: AbortSignal | undefined): AsyncGenerator<TutorEvent> {
   const drafts = selectDrafts(context);
   debug('tutor', 'offline review', { hunks: context.hunks.length, findings: context.hunks.reduce((n, hunk) => n + hunk.findings.length, 0), notes: drafts.length });
   let notes = 0;
@@ -45,7 +55,7 @@ async function* review(context: ReviewContext, projectRoot: string, signal: Abor
     if (signal?.aborted) return;
     let note: Note;
     try {
-      note = await buildNote(draft, context, projectRoot);
+      note = await buildNote(draft, context, projectRoot, pair);
     } catch (error) {
       // A broken team template costs that note, not the review.
       if (!(error instanceof ArchangelError)) throw error;

@@ -137,6 +137,18 @@ describe('createOfflineTutor', () => {
     expect(rung(naming(senior), 4)).not.toMatch(/\?$/);
   });
 
+  it('puts the first rung to the navigator and the driver in a pair session, and changes nothing else', async () => {
+    const pair = { session: 'pair-1', driver: 'ana@example.com', navigator: 'ada' };
+    const solo = await notes(userServiceContext());
+    const paired: Note[] = [];
+    for await (const event of createOfflineTutor({ projectRoot: dir, pair }).review(userServiceContext())) if (event.type === 'note-end') paired.push(event.note);
+    expect(paired.map((note) => note.id)).toEqual(solo.map((note) => note.id));
+    for (const [index, note] of paired.entries()) {
+      expect(rung(note, 1)).toBe(`ada, ask ana: ${rung(solo[index], 1)}`);
+      expect(note.ladder.slice(1)).toEqual(solo[index]?.ladder.slice(1));
+    }
+  });
+
   it('uses a project override from .archangel/prompts', async () => {
     await mkdir(join(dir, '.archangel', 'prompts'), { recursive: true });
     await writeFile(join(dir, '.archangel', 'prompts', 'offline-naming-case.md'), '## question\nWould our style guide accept {{name}} on line {{line}}?\n');
