@@ -24,6 +24,11 @@ export function pairEnv(context: PairContext): Record<string, string> {
   return { [VARS.session]: context.session, [VARS.driver]: context.driver, [VARS.navigator]: context.navigator };
 }
 
+/** The driver as people call them: the name part of their git identity (`ana` for `ana@example.org`). */
+export function driverName(context: PairContext): string {
+  return context.driver.split('@')[0] ?? context.driver;
+}
+
 /** One line for the mentor's prompts, so it speaks to two people. */
 export function describePair(context: PairContext | undefined): string {
   if (!context) return '';

@@ -1,5 +1,5 @@
 import type { Project } from '../config/project.js';
-import type { PairContext } from '../pair/context.js';
+import { driverName, type PairContext } from '../pair/context.js';
 import { cacheDir, githubToken } from '../config/env.js';
 import { conventionsObserver } from '../conventions/learn.js';
 import { createEmbeddingProvider } from '../index/embed/create.js';
@@ -60,7 +60,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     index: services?.index ? describeIndex(services.index.repos()) : 'not built',
     tutor: services?.tutor.label ?? 'starting',
     usage,
-    ...(options.pair ? { pair: `${options.pair.driver.split('@')[0]} driving · ${options.pair.navigator} navigating` } : {}),
+    ...(options.pair ? { pair: `${driverName(options.pair)} driving · ${options.pair.navigator} navigating` } : {}),
   });
   const sendStatus = async () => emit({ type: 'status', status: await status() });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
 import { removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
-import { learnerRepo, USERS_START, zodGolden } from '../helpers/learner.js';
+import { learnerRepo, SWALLOWED_ERROR, USERS_START, zodGolden } from '../helpers/learner.js';
 import { capture, hasTmux, tmux, waitForScreen } from '../helpers/tmux.js';
 
 /**
@@ -12,14 +12,6 @@ import { capture, hasTmux, tmux, waitForScreen } from '../helpers/tmux.js';
  * so the tests never touch the user's own tmux server. Children run without CI (Ink draws live
  * frames only outside CI, STACK.md) and without a key (the offline mentor).
  */
-const CHANGE = `
-export async function load_user_profile(id: string) {
-  try {
-    const response = await fetch(\`/api/users/\${id}\`);
-    return await response.json();
-  } catch (error) {}
-}
-`;
 
 let pairDir = '';
 const outerSockets: string[] = [];
@@ -233,7 +225,7 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
       await waitForScreen(watch, /pair: \S+ driving · ada navigating/);
       await waitForScreen(watch, /offline mentor/);
 
-      writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE}`);
+      writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${SWALLOWED_ERROR}`);
       await waitForScreen(watch, /src\/users\.ts:\d+\s+(error handling|naming)/);
       tmux(socket, 'send-keys', '-t', watchPane!, 'h');
       tmux(socket, 'send-keys', '-t', watchPane!, 'n');

@@ -1,29 +1,21 @@
 import Database from 'better-sqlite3';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { startFakeAnthropic, type FakeAnthropic } from '../helpers/fake-anthropic.js';
 import { removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
-import { learnerRepo, USERS_START, zodGolden } from '../helpers/learner.js';
+import { learnerRepo, SWALLOWED_ERROR, USERS_START, zodGolden } from '../helpers/learner.js';
+import { capture, flatScreen, hasTmux, tmux as tmuxOn, waitForScreen } from '../helpers/tmux.js';
 
 /**
  * The built `archangel watch` in a real terminal (tmux), against a temporary repository, a golden
  * fixture and the loopback Messages API: what a junior sees. CI sets CI=true, which makes Ink
  * draw only the final frame, so the child runs without it (STACK.md).
  */
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const SESSION = `archangel-e2e-${process.pid}`;
 
-const CHANGE = `
-export async function load_user_profile(id: string) {
-  try {
-    const response = await fetch(\`/api/users/\${id}\`);
-    return await response.json();
-  } catch (error) {}
-}
-`;
 
 const REVIEW_REPLY = `<note path="src/users.ts" lines="7-7" topic="errors" severity="warn" title="swallowed error" evidence="E1">
 <question>When fetch fails on line 5, what does the caller of load_user_profile get back?</question>
@@ -34,42 +26,21 @@ const REVIEW_REPLY = `<note path="src/users.ts" lines="7-7" topic="errors" sever
 const HINT_REPLY = 'An empty catch hides the failure from every caller.';
 const CHAT_REPLY = 'The golden code rethrows with a cause so callers can see why it failed.';
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8' });
-}
-
-function screen(): string {
-  return tmux('capture-pane', '-p', '-t', SESSION);
-}
-
-/** The screen as one line of text: pane borders gone, wrapped lines joined. */
-function flat(text: string): string {
-  return text.replace(/[│┃]/g, ' ').replace(/\s+/g, ' ');
-}
-
-/** Waits until `pattern` matches the screen, as drawn or flattened (text wrapped over lines). */
-async function waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = screen();
-    if (pattern.test(last) || pattern.test(flat(last))) return last;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${pattern} on screen:\n${last}`);
-}
+let socket = '';
+const tmux = (...args: string[]): string => tmuxOn(socket, ...args);
+const waitFor = (pattern: RegExp): Promise<string> => waitForScreen(() => capture(socket, SESSION), pattern);
 
 async function waitForExit(timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (spawnSync('tmux', ['has-session', '-t', SESSION]).status !== 0) return;
+    if (spawnSync('tmux', ['-S', socket, 'has-session', '-t', SESSION]).status !== 0) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('archangel watch did not exit');
 }
 
 function startWatch(learner: TestRepo, env: Record<string, string>): void {
-  spawnSync('tmux', ['kill-session', '-t', SESSION]);
+  spawnSync('tmux', ['-S', socket, 'kill-session', '-t', SESSION]);
   const vars = Object.entries({ ARCHANGEL_CACHE_DIR: tempDir(), TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
   // `env -u CI`: Ink draws live frames only outside CI.
   tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', `cd ${JSON.stringify(learner.dir)} && env -u CI -u ANTHROPIC_API_KEY ${vars} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} watch`);
@@ -81,11 +52,13 @@ describe.skipIf(!hasTmux)('archangel watch in a terminal', () => {
   let fake: FakeAnthropic;
 
   beforeAll(async () => {
+    // A tmux server of the test's own: nothing here touches the user's sessions.
+    socket = join(tempDir(), 'tmux.sock');
     golden = zodGolden();
     fake = await startFakeAnthropic({ script: [{ kind: 'reply', text: REVIEW_REPLY }, { kind: 'reply', text: HINT_REPLY, chunkSize: 8 }, { kind: 'reply', text: CHAT_REPLY }] });
   });
   afterAll(async () => {
-    spawnSync('tmux', ['kill-session', '-t', SESSION]);
+    spawnSync('tmux', ['-S', socket, 'kill-server']);
     await fake?.close();
     removeTempDirs();
   });
@@ -95,10 +68,10 @@ describe.skipIf(!hasTmux)('archangel watch in a terminal', () => {
     startWatch(learner, { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url });
     await waitFor(/Mentor/);
     await waitFor(/claude-haiku/);
-    appendFileSync(join(learner.dir, 'src/users.ts'), CHANGE);
+    appendFileSync(join(learner.dir, 'src/users.ts'), SWALLOWED_ERROR);
 
     // The title is drawn as soon as it streams in; the question and evidence follow in later frames.
-    const noted = flat(await waitFor(/swallowed error.*When fetch fails on line 5.*convention: /));
+    const noted = flatScreen(await waitFor(/swallowed error.*When fetch fails on line 5.*convention: /));
     // E1, the evidence the reply cites, is shown with the note: here the naming convention with its numbers.
     expect(noted).toMatch(/convention: .* \d+ of \d+/);
 
@@ -135,9 +108,10 @@ describe.skipIf(!hasTmux)('archangel watch in a terminal', () => {
     const learner = learnerRepo(golden);
     startWatch(learner, {});
     await waitFor(/offline mentor/);
-    writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE}`);
-    const noted = await waitFor(/src\/users\.ts:\d+\s+(error handling|naming)/);
-    expect(noted).toMatch(/convention: /);
+    writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${SWALLOWED_ERROR}`);
+    // The note's evidence is drawn a frame after its title: wait for both. The header names the tutor.
+    const noted = flatScreen(await waitFor(/src\/users\.ts:\d+ (error handling|naming).*convention: /));
+    expect(noted).toMatch(/offline mentor/);
     tmux('send-keys', '-t', SESSION, 'q');
     await waitForExit();
   }, 90_000);

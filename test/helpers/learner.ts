@@ -4,6 +4,16 @@ import { treeFromNodeModules } from './corpus.js';
 /** What the learner's `src/users.ts` holds before a test's change is saved into it. */
 export const USERS_START = 'export const users = new Map<string, string>();\n';
 
+/** A change saved after USERS_START: a snake_case name and a catch that swallows the error. */
+export const SWALLOWED_ERROR = `
+export async function load_user_profile(id: string) {
+  try {
+    const response = await fetch(\`/api/users/\${id}\`);
+    return await response.json();
+  } catch (error) {}
+}
+`;
+
 /** A golden repo of zod's v4 core sources: real TypeScript, with conventions firm enough to enforce. */
 export function zodGolden(): TestRepo {
   const golden = createRepo();

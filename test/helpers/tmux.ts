@@ -13,13 +13,21 @@ export function capture(socket: string, target: string): string {
   return tmux(socket, 'capture-pane', '-p', '-t', target);
 }
 
-/** Reads the screen until `pattern` shows up; on timeout the error shows the last screen. */
+/** The screen as one line of text: pane borders gone, wrapped lines joined. */
+export function flatScreen(text: string): string {
+  return text.replace(/[│┃]/g, ' ').replace(/\s+/g, ' ');
+}
+
+/**
+ * Reads the screen until `pattern` shows up, as drawn or flattened (text wrapped over lines); on
+ * timeout the error shows the last screen.
+ */
 export async function waitForScreen(read: () => string, pattern: RegExp, timeoutMs = 40_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
     last = read();
-    if (pattern.test(last)) return last;
+    if (pattern.test(last) || pattern.test(flatScreen(last))) return last;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`timed out waiting for ${pattern} on screen:\n${last}`);

@@ -4,7 +4,7 @@ import { noteId } from '../claude/note-parser.js';
 import { citationLabel } from '../claude/prompt-data.js';
 import { hunkLineText } from '../claude/review-input.js';
 import { enforceRungDiscipline } from '../rungs.js';
-import type { PairContext } from '../../pair/context.js';
+import { driverName, type PairContext } from '../../pair/context.js';
 import type { Citation, Note } from '../types.js';
 import { ruleEntry } from './rules.js';
 import { composeRungs, loadSections } from './template.js';
@@ -87,7 +87,7 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
 
 /** Who the first rung is put to in a pair session: the navigator by name, the driver by the name part of their git identity. */
 function pairVars(pair: PairContext | undefined): Record<string, string> {
-  return { navigator: pair?.navigator ?? '', driver: pair?.driver.split('@')[0] ?? '' };
+  return { navigator: pair?.navigator ?? '', driver: pair ? driverName(pair) : '' };
 }
 
 /** `2100` → `2,100`: counts are read at a glance. */
