@@ -23,7 +23,8 @@ Examples:
   $ archangel pair --navigator ada             start (and attach); prints how others join
   $ archangel pair --group devs --writer ada   members of devs may watch; ada may also type
   $ archangel pair join                        join your session (--read-only to watch)
-  $ archangel pair list
+  $ archangel pair join ana/my-app --read-only  join a session ana shares with a group of yours
+  $ archangel pair list                        yours, and those shared with you
   $ archangel pair stop                        end it and write .archangel/sessions/<name>-<date>.md
 
 In the watch pane the navigator presses n to add a note to the mentor pane; it is kept, with its
@@ -44,8 +45,8 @@ see "Pair sessions and trust" in the README.`,
       process.exitCode = await pairStartCommand(flags);
     });
   pair
-    .command('join [name]')
-    .description('Attach to a pair session of yours (the only one when no name is given).')
+    .command('join [session]')
+    .description('Attach to a pair session: OWNER/NAME for another user\'s (shared with a group of yours), NAME for yours (or the one of that name shared with you), none for your only one. Another user\'s sessions are looked for in /tmp/archangel-<uid>; set ARCHANGEL_PAIR_DIR if theirs is elsewhere.')
     .option('--read-only', 'watch only: tmux ignores your keys')
     .action(async (name: string | undefined, flags: { readOnly?: boolean }) => {
       const { pairJoinCommand } = await import('./pair-run.js');
@@ -53,7 +54,7 @@ see "Pair sessions and trust" in the README.`,
     });
   pair
     .command('list')
-    .description('List your pair sessions: running or ended, and how to join them.')
+    .description('List your pair sessions and those other users share with a group of yours: running or ended, and how to join them.')
     .option('--json', 'print them as JSON')
     .action(async (flags: { json?: boolean }) => {
       const { pairListCommand } = await import('./pair-run.js');

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'PAIR_TAKEN'
   | 'PAIR_GONE'
   | 'PAIR_UNSAFE'
+  | 'PAIR_DENIED'
   | 'INTERNAL';
 
 /** Exit codes, documented in the README: scripts may rely on them. */
@@ -48,6 +49,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   PAIR_TAKEN: 8,
   PAIR_GONE: 8,
   PAIR_UNSAFE: 8,
+  PAIR_DENIED: 8,
   INTERNAL: 1,
 };
 

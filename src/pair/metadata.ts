@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { sessionPaths } from './pair-dir.js';
 
 /** What `pair start` records so that join, list and stop work later, from any folder. */
@@ -38,8 +38,15 @@ export function defaultName(repo: string): string {
   return base || 'pair';
 }
 
+/**
+ * Writes `session.json`: 0640 in a shared session, whose folder's group (setgid) it inherits, so
+ * members can read it to join; 0600 in a private one. Set explicitly, whatever the umask.
+ */
 export function writeMeta(base: string, meta: PairMeta): void {
-  writeFileSync(sessionPaths(base, meta.name).meta, `${JSON.stringify(meta, null, 2)}\n`, { mode: 0o640 });
+  const file = sessionPaths(base, meta.name).meta;
+  const mode = meta.group === undefined ? 0o600 : 0o640;
+  writeFileSync(file, `${JSON.stringify(meta, null, 2)}\n`, { mode });
+  chmodSync(file, mode);
 }
 
 export function readMeta(base: string, name: string): PairMeta | undefined {

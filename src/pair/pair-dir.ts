@@ -24,6 +24,16 @@ export function pairBaseDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
+ * Where a guest looks for the sessions of the user with id `uid`: `ARCHANGEL_PAIR_DIR` when set (the
+ * owner's own base, which they moved), else the default `/tmp/archangel-<uid>`. A guest cannot know
+ * the owner's `$TMUX_TMPDIR`, so an owner who set one gives guests their base to set as
+ * `ARCHANGEL_PAIR_DIR`; `pair start` prints it.
+ */
+export function guestBaseDir(uid: number, env: NodeJS.ProcessEnv = process.env): string {
+  return env.ARCHANGEL_PAIR_DIR || join('/tmp', `archangel-${uid}`);
+}
+
+/**
  * Creates the base folder when missing and checks one that exists: a folder (not a link), ours, and
  * writable by nobody else, or someone could swap a session's socket under us. The folders it makes
  * are chmod-ed after creating them, as a umask of 077 would otherwise leave them 0700 and shut
@@ -94,7 +104,7 @@ export function groupMembers(name: string, gid: number): string[] {
 }
 
 /** The lines `getent` prints for a database (and key); none when it fails. */
-function getent(...args: string[]): string[] {
+export function getent(...args: string[]): string[] {
   try {
     return execFileSync('getent', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 }).split('\n').filter(Boolean);
   } catch {

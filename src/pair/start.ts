@@ -8,6 +8,7 @@ import { currentLearner } from '../session/learner.js';
 import { pairEnv } from './context.js';
 import { isValidName, defaultName, readMeta, writeMeta, type PairMeta } from './metadata.js';
 import { createSessionDir, ensureBaseDir, groupId, groupMembers, protectSocket, requireReachable, sessionPaths } from './pair-dir.js';
+import { publishShared, unpublishShared } from './shared-index.js';
 import { isAlive } from './status.js';
 import { requireTmux, shellQuote, tmuxOn, type Tmux } from './tmux.js';
 
@@ -68,6 +69,7 @@ export async function startPair(options: StartOptions): Promise<PairMeta> {
   }
   // A session that ended without `pair stop` left its folder: it is replaced.
   rmSync(paths.dir, { recursive: true, force: true });
+  unpublishShared(base, name);
   const driver = currentLearner(project.root, env);
   const meta: PairMeta = {
     name,
@@ -100,10 +102,12 @@ export async function startPair(options: StartOptions): Promise<PairMeta> {
       if (options.group && gid !== undefined) grantAccess(tmux, groupMembers(options.group, gid), options.writers ?? []);
     }
     writeMeta(base, meta);
+    if (gid !== undefined) publishShared(base, name, gid);
     return meta;
   } catch (error) {
     undo(tmux, meta);
     rmSync(paths.dir, { recursive: true, force: true });
+    unpublishShared(base, name);
     throw error;
   }
 }

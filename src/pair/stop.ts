@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openSessionStore } from '../session/store.js';
 import type { PairMeta } from './metadata.js';
 import { sessionPaths } from './pair-dir.js';
+import { unpublishShared } from './shared-index.js';
 import { isAlive } from './status.js';
 import { writeSummary } from './summary.js';
 import { tmuxOn } from './tmux.js';
@@ -37,5 +38,6 @@ export function stopPair(base: string, meta: PairMeta, options: { env?: NodeJS.P
     store.close();
   }
   rmSync(sessionPaths(base, meta.name).dir, { recursive: true, force: true });
+  unpublishShared(base, meta.name);
   return { meta, wasRunning, summaryPath };
 }
