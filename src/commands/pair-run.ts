@@ -53,7 +53,8 @@ function joinable(target: string | undefined): PairMeta {
     if (owner.uid === process.getuid?.()) return running(pick(name));
     return requireJoinable(owner.name, readSharedMeta(owner, name));
   }
-  if (target === undefined || readMeta(pairBaseDir(), target)) return running(pick(target));
+  const base = pairBaseDir();
+  if (target === undefined || (ownedByMe(base) && readMeta(base, target))) return running(pick(target));
   const shared = sharedWithMe().filter((session) => session.meta.name === target);
   if (shared.length === 1) return requireJoinable(shared[0]!.owner, shared[0]!.meta);
   if (shared.length > 1) {

@@ -5,7 +5,7 @@ import { ArchangelError } from '../errors/archangel-error.js';
 import { isValidName, type PairMeta } from './metadata.js';
 import { getent, guestBaseDir, sessionPaths } from './pair-dir.js';
 import { sharedNames } from './shared-index.js';
-import { tmuxOn, TmuxError } from './tmux.js';
+import { tmuxOn } from './tmux.js';
 
 /**
  * The guest's side of a shared session: finding another user's session, reading its metadata, and
@@ -89,16 +89,12 @@ export function readSharedMeta(owner: Owner, name: string, env: NodeJS.ProcessEn
 
 /** Whether a guest can attach: tmux answers, refuses this user (no `server-access` entry), or is gone. */
 export function sharedState(meta: PairMeta, env: NodeJS.ProcessEnv = process.env): SharedSession['state'] {
-  try {
-    tmuxOn(meta.socket, env).run('has-session', '-t', `=${meta.name}`);
-    return 'running';
-  } catch (error) {
-    if (!(error instanceof TmuxError)) throw error;
-    if (/access not allowed/.test(error.stderr)) return 'refused';
-    // A read-only guest may be refused the command itself: the server is there.
-    if (/read-only/.test(error.stderr)) return 'running';
-    return 'ended';
-  }
+  const complaint = tmuxOn(meta.socket, env).complaint('has-session', '-t', `=${meta.name}`);
+  if (complaint === undefined) return 'running';
+  if (/access not allowed/.test(complaint)) return 'refused';
+  // A read-only guest may be refused the command itself: the server is there.
+  if (/read-only/.test(complaint)) return 'running';
+  return 'ended';
 }
 
 /** The running session a guest joins, or the reason they cannot. */

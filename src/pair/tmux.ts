@@ -26,6 +26,8 @@ export interface Tmux {
   run(...args: string[]): string;
   /** Whether a tmux command succeeds (e.g. `has-session`), for questions rather than actions. */
   succeeds(...args: string[]): boolean;
+  /** What tmux printed on stderr, whatever its exit status (it exits 0 after `access not allowed`). */
+  complaint(...args: string[]): string | undefined;
 }
 
 const INSTALL_HINT = 'Install it with your package manager, e.g. `sudo apt-get install tmux`, `sudo dnf install tmux` or `brew install tmux`.';
@@ -50,6 +52,10 @@ export function tmuxOn(socket: string, env: NodeJS.ProcessEnv = process.env): Tm
     },
     succeeds(...args) {
       return spawnTmux(['-S', socket, ...args], env).status === 0;
+    },
+    complaint(...args) {
+      const result = spawnTmux(['-S', socket, ...args], env);
+      return result.status === 0 && !result.stderr.trim() ? undefined : result.stderr.trim() || `tmux exited with ${result.status ?? 'a signal'}`;
     },
   };
 }

@@ -65,14 +65,20 @@ function asUser(name: string, args: string[], cwd = root): SpawnSyncReturns<stri
 const socket = () => join(pairDir, 'shared', 'tmux.sock');
 const editorPane = () => tmux(socket(), 'list-panes', '-t', '=shared', '-F', '#{pane_id}').split('\n')[0]!;
 
-/** A terminal of user `name`: their own tmux server, whose one pane attaches to the pair session without -r. */
-function guestTerminal(name: string): { read: () => string; type: (text: string) => void } {
-  const dir = join(root, `outer-${name}`);
+/** ArchAngel as the command line a guest types. */
+const archangel = (...args: string[]) => [process.execPath, BIN, ...args].join(' ');
+
+/**
+ * A terminal of user `name`: their own tmux server, whose one pane runs `command` (by default, the
+ * raw tmux attach to the pair session, without -r).
+ */
+function guestTerminal(name: string, command = `env -u TMUX tmux -S ${socket()} attach -t =shared`): { read: () => string; type: (text: string) => void } {
+  const dir = join(root, `outer-${servers.length}-${name}`);
   mkdirSync(dir, { mode: 0o700 });
   chownSync(dir, Number(run('id', '-u', name).stdout), -1);
   const outer = join(dir, 'outer.sock');
   servers.push(outer);
-  const started = asUser(name, ['tmux', '-S', outer, 'new-session', '-d', '-s', 'outer', '-x', '120', '-y', '40', `env -u TMUX tmux -S ${socket()} attach -t =shared; sleep 600`]);
+  const started = asUser(name, ['tmux', '-S', outer, 'new-session', '-d', '-s', 'outer', '-x', '120', '-y', '40', `${command}; sleep 600`]);
   expect(started.stderr).toBe('');
   return {
     read: () => capture(outer, 'outer'),
@@ -117,10 +123,16 @@ describe.skipIf(!hasTmux || !canMakeUsers)('archangel pair --group between Unix 
   it('the owner, not root, runs the session: folders 0711 and 2750, socket 0660 in group G', () => {
     expect(started.stderr).toBe('');
     expect(started.status).toBe(0);
-    expect(started.stdout).toContain(`Members of group ${group} watch with \`tmux -S ${socket()} attach -t shared -r\``);
+    // The base is not the default /tmp/archangel-<uid>, so guests are told to point ARCHANGEL_PAIR_DIR at it.
+    expect(started.stdout).toContain(`Members of group ${group} watch with \`ARCHANGEL_PAIR_DIR=${pairDir} archangel pair join ${user('owner')}/shared --read-only\``);
+    expect(started.stdout).toContain(`Without ArchAngel they run \`tmux -S ${socket()} attach -t shared -r\``);
     const gid = Number(run('getent', 'group', group).stdout.split(':')[2]);
     expect(statSync(pairDir).mode & 0o7777).toBe(0o711);
     expect([statSync(join(pairDir, 'shared')).mode & 0o7777, statSync(join(pairDir, 'shared')).gid]).toEqual([0o2750, gid]);
+    // Members read the metadata to join (0640 despite umask 077) and find the session in their group's index.
+    expect([statSync(join(pairDir, 'shared', 'session.json')).mode & 0o7777, statSync(join(pairDir, 'shared', 'session.json')).gid]).toEqual([0o640, gid]);
+    expect([statSync(join(pairDir, `.group-${gid}`)).mode & 0o7777, statSync(join(pairDir, `.group-${gid}`)).gid]).toEqual([0o2750, gid]);
+    expect(readdirSync(join(pairDir, `.group-${gid}`))).toEqual(['shared']);
     expect([statSync(socket()).mode & 0o666, statSync(socket()).gid]).toEqual([0o660, gid]);
     expect(tmux(socket(), 'display', '-p', '#{uid}').trim()).toBe(run('id', '-u', user('owner')).stdout.trim());
   });
@@ -128,6 +140,40 @@ describe.skipIf(!hasTmux || !canMakeUsers)('archangel pair --group between Unix 
   it('tmux lets in every member read-only, primary-group members too, and the writer read-write', () => {
     const access = tmux(socket(), 'server-access', '-l').split('\n').filter(Boolean).sort();
     expect(access).toEqual([`${user('member')} (R)`, `${user('owner')} (W)`, `${user('primary')} (R)`, `${user('writer')} (W)`].sort());
+  });
+
+  it('a member lists the session as shared with them, with the command to join it; an outsider does not see it', () => {
+    const listed = asUser(user('member'), [process.execPath, BIN, 'pair', 'list']);
+    expect(listed.stderr).toBe('');
+    expect(listed.stdout).toContain('Shared with you');
+    expect(listed.stdout).toContain(`join: archangel pair join ${user('owner')}/shared --read-only`);
+    const json = JSON.parse(asUser(user('primary'), [process.execPath, BIN, 'pair', 'list', '--json']).stdout) as Record<string, unknown>[];
+    expect(json).toEqual([expect.objectContaining({ owner: user('owner'), name: 'shared', group, running: true, join: `archangel pair join ${user('owner')}/shared` })]);
+    expect(JSON.parse(asUser(user('outsider'), [process.execPath, BIN, 'pair', 'list', '--json']).stdout)).toEqual([]);
+  });
+
+  it('a member joins with `archangel pair join OWNER/NAME --read-only` from a tmux of theirs; another by NAME alone', async () => {
+    const member = guestTerminal(user('member'), archangel('pair', 'join', `${user('owner')}/shared`, '--read-only'));
+    const primary = guestTerminal(user('primary'), archangel('pair', 'join', 'shared', '--read-only'));
+    for (const terminal of [member, primary]) {
+      // The watch pane (its Mentor panel) beside the editor pane, split by tmux's border.
+      const screen = await waitForScreen(terminal.read, /Mentor/);
+      expect(screen).toMatch(/│/);
+    }
+    const clients = tmux(socket(), 'list-clients', '-F', '#{client_user} #{client_readonly}').split('\n').filter(Boolean).sort();
+    expect(clients).toEqual(expect.arrayContaining([`${user('member')} 1`, `${user('primary')} 1`]));
+  }, 60_000);
+
+  it('joining says plainly what is wrong: an unknown owner, an unknown session, a user outside the group', () => {
+    const join = (role: keyof typeof roles, target: string) => asUser(user(role), [process.execPath, BIN, 'pair', 'join', target, '--read-only']);
+    const unknownOwner = join('member', `${tag}zz/shared`);
+    expect([unknownOwner.status, unknownOwner.stderr]).toEqual([2, expect.stringContaining(`There is no user named "${tag}zz" on this machine.`)]);
+    const unknownName = join('member', `${user('owner')}/nope`);
+    expect([unknownName.status, unknownName.stderr]).toEqual([8, expect.stringContaining(`${user('owner')} has no pair session named "nope".`)]);
+    const nameOnly = join('member', 'nope');
+    expect([nameOnly.status, nameOnly.stderr]).toEqual([8, expect.stringContaining('There is no pair session named "nope", of yours or shared with you.')]);
+    const outsider = join('outsider', `${user('owner')}/shared`);
+    expect([outsider.status, outsider.stderr]).toEqual([8, expect.stringContaining(`The pair session ${user('owner')}/shared is shared with group ${group}, and you are not in it.`)]);
   });
 
   it('an outsider cannot reach the socket; once in the group, tmux still refuses them (not on its list)', () => {
@@ -138,6 +184,8 @@ describe.skipIf(!hasTmux || !canMakeUsers)('archangel pair --group between Unix 
     const late = asUser(user('outsider'), ['tmux', '-S', socket(), 'list-sessions']);
     expect(late.stderr).toContain('access not allowed');
     expect(late.stdout).toBe('');
+    const join = asUser(user('outsider'), [process.execPath, BIN, 'pair', 'join', `${user('owner')}/shared`]);
+    expect([join.status, join.stderr]).toEqual([8, expect.stringContaining(`tmux refuses you in ${user('owner')}/shared: you were not in group ${group} when the session started.`)]);
   });
 
   it('a read-only member cannot even run commands on the server', () => {
@@ -160,12 +208,20 @@ describe.skipIf(!hasTmux || !canMakeUsers)('archangel pair --group between Unix 
     expect(editor).not.toContain('from-the-primary');
   }, 60_000);
 
-  it('the owner stops it: tmux ends, the summary is written in their repository, the folder goes', () => {
+  it('a guest joining once the tmux server has gone is told the session ended', () => {
+    tmux(socket(), 'kill-server');
+    const join = asUser(user('member'), [process.execPath, BIN, 'pair', 'join', `${user('owner')}/shared`, '--read-only']);
+    expect([join.status, join.stderr]).toEqual([8, expect.stringContaining(`The pair session ${user('owner')}/shared has ended.`)]);
+  });
+
+  it('the owner stops it: the summary is written in their repository, the folder and its group listing go', () => {
     const stop = asUser(user('owner'), [process.execPath, BIN, 'pair', 'stop', 'shared'], repo);
     expect(stop.stderr).toBe('');
     expect(stop.status).toBe(0);
     expect(spawnSync('tmux', ['-S', socket(), 'has-session']).status).not.toBe(0);
     expect(existsSync(join(pairDir, 'shared'))).toBe(false);
+    const gid = Number(run('getent', 'group', group).stdout.split(':')[2]);
+    expect(readdirSync(join(pairDir, `.group-${gid}`))).toEqual([]);
     expect(readdirSync(join(repo, '.archangel', 'sessions'))).toEqual([expect.stringMatching(/^shared-\d{4}-\d\d-\d\d-\d{4}\.md$/)]);
   });
 });
