@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
@@ -120,7 +121,7 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
 
     it('the session already gone: join refuses, stop says so and still writes the summary', () => {
       const learner = learnerRepo();
-      expect(runCli(learner.dir, ['pair', 'join', 'nope'], env()).stderr).toContain('There is no pair session named "nope".');
+      expect(runCli(learner.dir, ['pair', 'join', 'nope'], env()).stderr).toContain('There is no pair session named "nope", of yours or shared with you.');
       expect(runCli(learner.dir, ['pair', '--name', 'gone', '--detach'], env()).status).toBe(0);
       tmux(socketOf('gone'), 'kill-server');
       const joined = runCli(learner.dir, ['pair', 'join', 'gone'], env());
@@ -151,7 +152,8 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
     const learner = learnerRepo();
     const started = runCli(learner.dir, ['pair', '--name', 'shared', '--group', group, '--detach'], env());
     expect(started.status).toBe(0);
-    expect(started.stdout).toContain(`Members of group ${group} watch with \`tmux -S ${socketOf('shared')} attach -t shared -r\``);
+    expect(started.stdout).toContain(`Members of group ${group} watch with \`ARCHANGEL_PAIR_DIR=${pairDir} archangel pair join ${userInfo().username}/shared --read-only\``);
+    expect(started.stdout).toContain(`Without ArchAngel they run \`tmux -S ${socketOf('shared')} attach -t shared -r\``);
     const dir = statSync(join(pairDir, 'shared'));
     expect([dir.mode & 0o7777, dir.gid]).toEqual([0o2750, gid]);
     const socket = statSync(socketOf('shared'));
