@@ -1,5 +1,6 @@
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ArchangelError } from '../errors/archangel-error.js';
 import { openSessionStore } from '../session/store.js';
 import type { PairMeta } from './metadata.js';
 import { sessionPaths } from './pair-dir.js';
@@ -22,6 +23,7 @@ export interface StoppedPair {
  */
 export function stopPair(base: string, meta: PairMeta, options: { env?: NodeJS.ProcessEnv; now?: () => number } = {}): StoppedPair {
   const env = options.env ?? process.env;
+  requireOwner(base, meta);
   const wasRunning = isAlive(meta, env);
   if (wasRunning) {
     const tmux = tmuxOn(meta.socket, env);
@@ -40,4 +42,11 @@ export function stopPair(base: string, meta: PairMeta, options: { env?: NodeJS.P
   rmSync(sessionPaths(base, meta.name).dir, { recursive: true, force: true });
   unpublishShared(base, meta.name);
   return { meta, wasRunning, summaryPath };
+}
+
+/** A guest (a group member pointed at the owner's folder) may leave a session, not end it. */
+function requireOwner(base: string, meta: PairMeta): void {
+  const me = process.getuid?.();
+  if (me === undefined || me === 0 || statSync(sessionPaths(base, meta.name).dir).uid === me) return;
+  throw new ArchangelError('PAIR_DENIED', `Only the owner of the pair session "${meta.name}" can stop it.`, { hint: 'To leave it, detach from tmux (Ctrl-b d); its owner runs `archangel pair stop`.' });
 }

@@ -208,6 +208,12 @@ describe.skipIf(!hasTmux || !canMakeUsers)('archangel pair --group between Unix 
     expect(editor).not.toContain('from-the-primary');
   }, 60_000);
 
+  it('a member cannot stop the owner\'s session: one sentence, and the session runs on', () => {
+    const stop = asUser(user('member'), [process.execPath, BIN, 'pair', 'stop', 'shared']);
+    expect([stop.status, stop.stderr]).toEqual([8, expect.stringContaining('Only the owner of the pair session "shared" can stop it.')]);
+    expect(spawnSync('tmux', ['-S', socket(), 'has-session']).status).toBe(0);
+  });
+
   it('a guest joining once the tmux server has gone is told the session ended', () => {
     tmux(socket(), 'kill-server');
     const join = asUser(user('member'), [process.execPath, BIN, 'pair', 'join', `${user('owner')}/shared`, '--read-only']);
