@@ -62,6 +62,7 @@ function topicLine(topic: TopicProgress, p: Palette): string {
   if (topic.open > 0) parts.push(`${topic.open} open`);
   if (topic.relapses > 0) parts.push(`came back ${topic.relapses}`);
   if (topic.fullLadder > 0) parts.push(`needed the change ${topic.fullLadder}`);
+  if (topic.rushed > 0) parts.push(`went straight to it ${topic.rushed}`);
   if (topic.quizRight + topic.quizWrong > 0) parts.push(`quiz ${topic.quizRight}/${topic.quizRight + topic.quizWrong}`);
   const trend = TREND_MARK[topic.trend];
   return `${topic.title} ${p.dim(`(${topic.topic})`)}  ${parts.join(' · ')}${trend ? `  ${trend}` : ''}`;

@@ -31,6 +31,8 @@ export interface NoteFacts {
   timesResolved: number;
   unaidedFixes: number;
   relapses: number;
+  /** Ms from the first hint rung opened to the change (L4); null when L4 was never opened. */
+  climbMs: number | null;
 }
 
 /** A graded quiz answer, as the model reads it. */
@@ -59,6 +61,10 @@ export interface TopicProgress {
   dismissed: number;
   /** Notes whose learner climbed to the last rung. */
   fullLadder: number;
+  /** Of those, the ones climbed from the first hint to the change in under RUSH_MS: the answer taken without trying. */
+  rushed: number;
+  /** Among the recent notes, RUSHING_NOTES or more rushed: the mentor asks for an attempt rather than giving more help. */
+  rushing: boolean;
   /** Mean highest rung opened per note, 1..4. */
   meanLevel: number;
   /** Median time from a note's first sighting to its fix, ms; null before any fix. */
