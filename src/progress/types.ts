@@ -1,3 +1,4 @@
+import type { DiffTarget } from '../review/types.js';
 import type { Evidence, Severity } from '../tutor/types.js';
 
 /**
@@ -103,8 +104,10 @@ export interface LearnerProgress {
 /** "Ready for review?": the open notes a reviewer would likely raise, most severe first. */
 export interface ReadyCheck {
   branch: string;
-  /** Files changed in the working tree, when the check is scoped to them (the notes are then on these files only). */
+  /** Files changed, when the check is scoped to them (the notes are then on these files only). */
   changedFiles?: number;
+  /** What was compared to find them, with `changedFiles`: the working tree, the staged changes or a range. */
+  target?: DiffTarget;
   notes: Array<Pick<NoteFacts, 'id' | 'topic' | 'title' | 'severity' | 'path' | 'startLine'>>;
 }
 
