@@ -7,19 +7,21 @@ import { changedFiles, progressReport } from '../progress/report.js';
 import { parseDuration } from '../progress/since.js';
 import type { ProgressReport } from '../progress/types.js';
 import { currentBranch } from '../review/branch.js';
+import { targetOfFlags } from '../review/diff/target.js';
 import type { ProgressFlags } from './progress.js';
 
 export async function progressCommand(flags: ProgressFlags): Promise<number> {
   const now = Date.now();
   const since = flags.since === undefined ? null : now - parseDuration(flags.since);
+  const target = targetOfFlags(flags);
   const project = openProject();
-  const [branch, changed] = await Promise.all([currentBranch(project.root), changedFiles(project.root)]);
+  const [branch, changed] = await Promise.all([currentBranch(project.root), changedFiles(project.root, target)]);
   const { learner, session } = openLearnerRecord(project);
   let report: ProgressReport;
   try {
     report = session
-      ? progressReport(session, { repo: project.root, branch, since, now, changed })
-      : { progress: learnerProgress({ learner, notes: [], quiz: [], since, now }), ready: { branch, changedFiles: changed.length, notes: [] } };
+      ? progressReport(session, { repo: project.root, branch, since, now, changed, target })
+      : { progress: learnerProgress({ learner, notes: [], quiz: [], since, now }), ready: { branch, changedFiles: changed.length, target, notes: [] } };
   } finally {
     session?.close();
   }

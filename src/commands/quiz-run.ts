@@ -7,6 +7,7 @@ import { buildQuiz, parseAnswers, type QuizQuestion } from '../progress/quiz.js'
 import { askModelQuestions, quizSubjects } from '../progress/quiz-model.js';
 import { openLearnerRecord } from '../progress/record.js';
 import { QUIZ_SIZE } from '../progress/thresholds.js';
+import { formatEvidence } from '../review/render-notes.js';
 import type { SessionStore } from '../session/store.js';
 import { createClaudeTutor, type ClaudeTutor } from '../tutor/claude/tutor.js';
 import type { QuizFlags } from './quiz.js';
@@ -27,9 +28,10 @@ export async function quizCommand(flags: QuizFlags): Promise<number> {
   const io: QuizIo = { input: process.stdin, output: flags.json ? undefined : process.stdout, palette: palette(terminalCaps(process.stdout).color) };
   try {
     const notes = session.noteHistory({ limit: RECENT_NOTES });
-    // Free answers need someone (or a file) to write them: a model quiz runs at a terminal or with --answers-file.
-    if (!flags.offline && flags.answers === undefined && (interactive || lines !== undefined)) {
-      const done = await modelQuiz(project, session, notes, size, io, lines);
+    // Free answers need someone (or a file) to write them: a model quiz runs at a terminal or with
+    // --answers-file; --json alone lists its questions for a script to show.
+    if (!flags.offline && flags.answers === undefined && (interactive || lines !== undefined || flags.json)) {
+      const done = await modelQuiz(project, session, notes, size, io, lines, !interactive && lines === undefined);
       if (done !== undefined) return done;
     }
     const questions = buildQuiz(notes, conventionPool(project, notes), size);
@@ -54,7 +56,7 @@ export async function quizCommand(flags: QuizFlags): Promise<number> {
  * run (no key, no subject, the model failing before the first question): the reason is one line on
  * stderr and the caller runs the multiple choice instead.
  */
-async function modelQuiz(project: Project, session: SessionStore, notes: Parameters<typeof quizSubjects>[1], size: number, io: QuizIo, lines: string[] | undefined): Promise<number | undefined> {
+async function modelQuiz(project: Project, session: SessionStore, notes: Parameters<typeof quizSubjects>[1], size: number, io: QuizIo, lines: string[] | undefined, listOnly: boolean): Promise<number | undefined> {
   const subjects = await quizSubjects(project, notes, size);
   if (subjects.length === 0) return undefined;
   let claude: ClaudeTutor;
@@ -67,6 +69,12 @@ async function modelQuiz(project: Project, session: SessionStore, notes: Paramet
   const asked = await askModelQuestions(claude, project, subjects);
   if (!asked.ok) return fallBack(asked.failure);
   const questions = asked.value;
+  if (listOnly) {
+    // One request, as at a terminal; nothing is graded or recorded until the answers come.
+    const listed = questions.map(({ subject, text, evidence }) => ({ topic: subject.topic, noteId: subject.noteId, place: `${subject.path}:${subject.startLine}`, code: subject.code, text, cited: evidence.map((e) => formatEvidence(e)) }));
+    process.stdout.write(`${JSON.stringify({ mode: 'model', questions: listed }, null, 2)}\n`);
+    return 0;
+  }
   if (lines !== undefined && lines.length < questions.length) {
     throw new ArchangelError('USAGE', `--answers-file has ${lines.length} ${lines.length === 1 ? 'answer' : 'answers'} and the quiz asked ${questions.length} questions.`, { hint: 'Write one answer per line, in question order.' });
   }

@@ -23,7 +23,7 @@ export function register(program: Command): void {
       `
 Examples:
   $ archangel quiz                        asks in the terminal, one question at a time
-  $ archangel quiz --json                 prints the multiple-choice questions for a script
+  $ archangel quiz --json                 prints the questions for a script (the model's when one is configured)
   $ archangel quiz --answers 2,1,3        grades these choices and records them
   $ archangel quiz --answers-file a.txt   answers from a file, one per line
   $ printf 'b\\na\\n' | archangel quiz --answers-file -
@@ -35,6 +35,11 @@ golden evidence (right, partly, wrong; one sentence of feedback citing the evide
 model, or when it fails (bad key, rate limit, no network: one line says so), the questions are
 multiple choice built from the learned conventions, and --answers-file lines are option numbers.
 The prompts are prompts/quiz-*.md, overridable in .archangel/prompts/.
+
+With a model, \`quiz --json\` lists its questions (one request) and records nothing; answer them
+with \`quiz --json --answers-file\`, which asks again about the same notes in the same order (the
+wording may differ) and grades the answers. With --offline, or when the model fails, --json
+prints the multiple-choice questions.
 
 A right answer counts like a fix made on your own towards mastering that topic (see
 \`archangel progress\`); a wrong or partly right one ends the streak. Without a terminal and

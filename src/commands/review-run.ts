@@ -2,7 +2,7 @@ import { openProject } from '../config/project.js';
 
 import { atLeast, formatEvidence, noteToMarkdown } from '../review/render-notes.js';
 import { runReview } from '../review/run-review.js';
-import type { DiffTarget } from '../review/types.js';
+import { targetOfFlags } from '../review/diff/target.js';
 import type { Note } from '../tutor/types.js';
 import { palette, terminalCaps } from '../cli/terminal.js';
 import { openReviewServices } from '../review/open-services.js';
@@ -13,7 +13,7 @@ export const FINDINGS_EXIT_CODE = 10;
 
 export async function reviewCommand(flags: ReviewFlags): Promise<number> {
   const project = openProject();
-  const target: DiffTarget = flags.range ? { kind: 'range', range: flags.range } : flags.staged ? { kind: 'staged' } : { kind: 'worktree' };
+  const target = targetOfFlags(flags);
   const services = await openReviewServices(project, { offline: flags.offline ?? false });
   const p = palette(terminalCaps(process.stdout).color);
   const err = palette(terminalCaps(process.stderr).color);

@@ -9,16 +9,18 @@ import type { TopicProgress } from './types.js';
  * How the mentor adapts a note to what the learner already knows (MENTOR.md, "Adapting to the
  * learner"): `full` as written; `brief` one line on a mastered topic; `drop` a mastered topic's note
  * at the lowest severity shown; `lower` opens a struggling topic at the hint (L2), golden example
- * first; `revisit` a mastered topic not seen for a long while, shown in full once.
+ * first; `attempt` a struggling topic whose learner keeps going straight to the change: more help
+ * would feed the habit, so the question asks for a one-line attempt before the change (MENTOR.md,
+ * "help abuse"); `revisit` a mastered topic not seen for a long while, shown in full once.
  */
-export type Adaptation = 'full' | 'brief' | 'drop' | 'lower' | 'revisit';
+export type Adaptation = 'full' | 'brief' | 'drop' | 'lower' | 'attempt' | 'revisit';
 
 /** Mastered topics are dropped below the severity one step above the configured minimum. */
 const RAISED: Record<Severity, Severity> = { info: 'warn', warn: 'error', error: 'error' };
 
 export function adaptationFor(topic: TopicProgress | undefined, severity: Severity, minSeverity: Severity, now: number): Adaptation {
   if (!topic) return 'full';
-  if (topic.status === 'struggling') return 'lower';
+  if (topic.status === 'struggling') return topic.rushing ? 'attempt' : 'lower';
   if (topic.status !== 'mastered') return 'full';
   if (now - topic.lastSeen >= REVISIT_AFTER_MS) return 'revisit';
   return atLeast({ severity }, RAISED[minSeverity]) ? 'brief' : 'drop';
@@ -34,6 +36,8 @@ export function adaptNote(note: Note, adaptation: Adaptation): Note {
       return { ...note, adapted: 'mastered, not seen for a while: in full once' };
     case 'brief':
       return { ...note, ladder: note.ladder.map((rung) => (rung.level === 1 ? { level: 1, text: briefLine(note) } : rung)), adapted: 'mastered: one line' };
+    case 'attempt':
+      return { ...note, ladder: note.ladder.map((rung) => (rung.level === 1 ? { level: 1, text: `${rung.text} ${ATTEMPT_ASK}` } : rung)), adapted: 'went straight to the change lately: try a line first' };
     case 'lower': {
       // Golden code first: a struggling learner is better served by an example than by more words.
       const evidence = [...note.evidence.filter((e) => e.kind === 'golden'), ...note.evidence.filter((e) => e.kind !== 'golden')];
@@ -45,6 +49,9 @@ export function adaptNote(note: Note, adaptation: Adaptation): Note {
     }
   }
 }
+
+/** What the question adds when the learner keeps taking the change without trying (no "hints left" counter: MENTOR.md). */
+const ATTEMPT_ASK = 'Before you open the change, write one line of your own here and save: the note follows your code.';
 
 /** One line for a mastered topic: the convention it departs from, or the question's first words. */
 function briefLine(note: Note): string {
@@ -59,6 +66,7 @@ const GUIDANCE: Record<Exclude<Adaptation, 'full'>, string> = {
   brief: 'mastered: keep it to one line',
   drop: 'mastered: say nothing unless it is more serious than usual, and then in one line',
   lower: 'struggling: lead with the golden example, and let the hint name the habit plainly',
+  attempt: 'goes straight to the change without trying the hints: end the question by asking for a one-line attempt, and keep every rung before the change short of the fix',
   revisit: 'mastered, but not seen for a while: a full note once is right',
 };
 
@@ -74,7 +82,7 @@ export interface LearnerAdapter {
  * The one adaptation step every tutor's notes go through (run-review.ts). Reads the topic's notes
  * and quiz answers through indexed per-topic queries, so a save costs a few small reads.
  */
-export function learnerAdapter(session: SessionStore, minSeverity: Severity, now: () => number = Date.now): LearnerAdapter {
+export function learnerAdapter(session: SessionStore, minSeverity: Severity, now: () => number = session.now): LearnerAdapter {
   const topics = new Map<string, TopicProgress | undefined>();
   const progressOf = (topic: string): TopicProgress | undefined => {
     if (!topics.has(topic)) {

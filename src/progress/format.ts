@@ -39,9 +39,9 @@ export function formatProgress(report: ProgressReport, p: Palette): string[] {
     lines.push(p.dim(`     ${item.example ? formatEvidence(item.example) : 'no golden example on record yet'}`));
   }
   lines.push('', p.bold('Ready for review?'));
-  const where = ready.changedFiles === undefined ? ready.branch : `the ${ready.changedFiles} changed ${ready.changedFiles === 1 ? 'file' : 'files'} on ${ready.branch}`;
+  const where = changedWhere(ready);
   if (ready.changedFiles === 0) {
-    lines.push(`  Nothing to review: no changes on ${ready.branch} since the last commit.`);
+    lines.push(`  Nothing to review: ${nothingChanged(ready)}.`);
   } else if (ready.notes.length === 0) {
     lines.push(`  Yes: no open notes on ${where}.`);
   } else {
@@ -56,12 +56,39 @@ export function formatProgress(report: ProgressReport, p: Palette): string[] {
   return lines;
 }
 
+/** Where the open notes were looked for: `the 3 staged files on main`, `the 2 files changed in main..HEAD`. */
+function changedWhere(ready: ProgressReport['ready']): string {
+  const count = ready.changedFiles;
+  if (count === undefined) return ready.branch;
+  const files = count === 1 ? 'file' : 'files';
+  switch (ready.target?.kind) {
+    case 'staged':
+      return `the ${count} staged ${files} on ${ready.branch}`;
+    case 'range':
+      return `the ${count} ${files} changed in ${ready.target.range}`;
+    default:
+      return `the ${count} changed ${files} on ${ready.branch}`;
+  }
+}
+
+function nothingChanged(ready: ProgressReport['ready']): string {
+  switch (ready.target?.kind) {
+    case 'staged':
+      return `nothing is staged on ${ready.branch}`;
+    case 'range':
+      return `no changes in ${ready.target.range}`;
+    default:
+      return `no changes on ${ready.branch} since the last commit`;
+  }
+}
+
 function topicLine(topic: TopicProgress, p: Palette): string {
   const fixes = topic.fixes === 0 ? 'not fixed yet' : `fixed ${topic.fixes} (${topic.unaidedFixes} on your own)`;
   const parts = [`seen ${topic.sightings}`, fixes];
   if (topic.open > 0) parts.push(`${topic.open} open`);
   if (topic.relapses > 0) parts.push(`came back ${topic.relapses}`);
   if (topic.fullLadder > 0) parts.push(`needed the change ${topic.fullLadder}`);
+  if (topic.rushed > 0) parts.push(`went straight to it ${topic.rushed}`);
   if (topic.quizRight + topic.quizWrong > 0) parts.push(`quiz ${topic.quizRight}/${topic.quizRight + topic.quizWrong}`);
   const trend = TREND_MARK[topic.trend];
   return `${topic.title} ${p.dim(`(${topic.topic})`)}  ${parts.join(' · ')}${trend ? `  ${trend}` : ''}`;

@@ -1,5 +1,5 @@
 import type { Severity } from '../tutor/types.js';
-import { FOCUS_SIZE, MASTERY_STREAK, RECENT_NOTES, STRUGGLE_FULL_LADDER, STRUGGLE_OPEN, STRUGGLE_RELAPSES } from './thresholds.js';
+import { FOCUS_SIZE, MASTERY_STREAK, RECENT_NOTES, RUSH_MS, RUSHING_NOTES, STRUGGLE_FULL_LADDER, STRUGGLE_OPEN, STRUGGLE_RELAPSES } from './thresholds.js';
 import type { FocusItem, LearnerProgress, NoteFacts, QuizFacts, TopicProgress, TopicStatus, Trend } from './types.js';
 
 /**
@@ -39,6 +39,8 @@ export function topicProgress(notes: readonly NoteFacts[], quiz: readonly QuizFa
     relapses: sum(live, (note) => note.relapses),
     dismissed: notes.length - live.length,
     fullLadder: live.filter((note) => note.maxLevel >= 4).length,
+    rushed: live.filter(rushed).length,
+    rushing: recent.filter(rushed).length >= RUSHING_NOTES,
     meanLevel: live.length === 0 ? 1 : sum(live, (note) => note.maxLevel) / live.length,
     medianFixMs: fixTimes.length === 0 ? null : fixTimes[Math.floor((fixTimes.length - 1) / 2)]!,
     streak,
@@ -51,8 +53,14 @@ export function topicProgress(notes: readonly NoteFacts[], quiz: readonly QuizFa
   return { ...progress, status: statusOf(progress, recent, live.length) };
 }
 
+/** The change (L4) opened within seconds of the first hint: the answer taken without trying. */
+function rushed(note: NoteFacts): boolean {
+  return note.maxLevel >= 4 && note.climbMs !== null && note.climbMs < RUSH_MS;
+}
+
 function statusOf(progress: Omit<TopicProgress, 'status'>, recent: readonly NoteFacts[], live: number): TopicStatus {
   if (progress.open === 0 && progress.streak >= MASTERY_STREAK) return 'mastered';
+  // A rushed note is a full-ladder note (it reached L4): counted here alike, named apart in the reason.
   const fullLadder = recent.filter((note) => note.maxLevel >= 4).length;
   const relapsed = recent.filter((note) => note.relapses > 0).length;
   const open = recent.filter((note) => note.resolvedAt === null).length;
@@ -108,6 +116,7 @@ function focusList(topics: readonly TopicProgress[], notesByTopic: ReadonlyMap<s
 }
 
 function reasonOf(topic: TopicProgress): string {
+  if (topic.rushed > 0) return `went straight to the answer on ${topic.rushed} of ${topic.notes} ${topic.notes === 1 ? 'note' : 'notes'}: try the hint in the code before opening the change`;
   if (topic.relapses > 0) return `came back ${times(topic.relapses)} after a fix`;
   if (topic.fullLadder > 0) return `needed the change itself on ${topic.fullLadder} of ${topic.notes} notes`;
   if (topic.open > 1) return `${topic.open} notes open now`;

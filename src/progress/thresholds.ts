@@ -20,6 +20,19 @@ export const RECENT_NOTES = 4;
 /** Among the recent notes, this many needing the full ladder (L4, the change itself) is a struggle. */
 export const STRUGGLE_FULL_LADDER = 2;
 
+/**
+ * Opening the change (L4) less than this long after the first hint rung is going straight to the
+ * answer: no time to try the hint in the code and save (MENTOR.md, "help abuse: L1→L4 in seconds").
+ * Such a note counts as a full-ladder need (it is one), and `progress` names the rush as the reason.
+ */
+export const RUSH_MS = 30_000;
+
+/**
+ * Among the recent notes, this many rushed to the change is a habit rather than a bad day: the mentor
+ * then asks for a one-line attempt before the change instead of opening at the hint (MENTOR.md).
+ */
+export const RUSHING_NOTES = 2;
+
 /** Among the recent notes, this many that came back after a fix (relapses) is a struggle. */
 export const STRUGGLE_RELAPSES = 2;
 

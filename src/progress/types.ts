@@ -1,3 +1,4 @@
+import type { DiffTarget } from '../review/types.js';
 import type { Evidence, Severity } from '../tutor/types.js';
 
 /**
@@ -31,6 +32,8 @@ export interface NoteFacts {
   timesResolved: number;
   unaidedFixes: number;
   relapses: number;
+  /** Ms from the first hint rung opened to the change (L4); null when L4 was never opened. */
+  climbMs: number | null;
 }
 
 /** A graded quiz answer, as the model reads it. */
@@ -59,6 +62,10 @@ export interface TopicProgress {
   dismissed: number;
   /** Notes whose learner climbed to the last rung. */
   fullLadder: number;
+  /** Of those, the ones climbed from the first hint to the change in under RUSH_MS: the answer taken without trying. */
+  rushed: number;
+  /** Among the recent notes, RUSHING_NOTES or more rushed: the mentor asks for an attempt rather than giving more help. */
+  rushing: boolean;
   /** Mean highest rung opened per note, 1..4. */
   meanLevel: number;
   /** Median time from a note's first sighting to its fix, ms; null before any fix. */
@@ -97,8 +104,10 @@ export interface LearnerProgress {
 /** "Ready for review?": the open notes a reviewer would likely raise, most severe first. */
 export interface ReadyCheck {
   branch: string;
-  /** Files changed in the working tree, when the check is scoped to them (the notes are then on these files only). */
+  /** Files changed, when the check is scoped to them (the notes are then on these files only). */
   changedFiles?: number;
+  /** What was compared to find them, with `changedFiles`: the working tree, the staged changes or a range. */
+  target?: DiffTarget;
   notes: Array<Pick<NoteFacts, 'id' | 'topic' | 'title' | 'severity' | 'path' | 'startLine'>>;
 }
 

@@ -49,12 +49,21 @@ const OPEN = 'resolved_at IS NULL AND dismissed_at IS NULL';
 const SUMMARY_COLUMNS = `id, topic, category, title, severity, path, start_line, first_seen, last_seen, times_seen, max_level,
   dismissed_at, resolved_at, resolved_unaided, times_resolved, unaided_fixes, relapses`;
 
+/**
+ * Ms from the first hint rung the learner opened (L2 or L3) to the first time they opened the change
+ * (L4); null when L4 was never opened. Read with the note in the same statement: the subquery runs
+ * only for notes that reached L4 and reads the `hint_events_by_note` index, so a thousand notes cost
+ * one query, not a thousand.
+ */
+const CLIMB_MS = `CASE WHEN notes.max_level = 4 THEN (SELECT min(CASE WHEN e.level = 4 THEN e.at END) - min(e.at)
+  FROM hint_events e WHERE e.learner = notes.learner AND e.note_id = notes.id AND e.level >= 2) END AS climb_ms`;
+
 /** No limit, in SQLite's terms. */
 const ALL = -1;
 
 export function noteLedger(db: StateDb, learner: string, now: () => number, reviews: ReviewLog): NoteLedger {
   const upsert = db.prepare(UPSERT);
-  const selectOne = db.prepare('SELECT * FROM notes WHERE learner = ? AND id = ?');
+  const selectOne = db.prepare(`SELECT *, ${CLIMB_MS} FROM notes WHERE learner = ? AND id = ?`);
   const dismissed = db.prepare('SELECT 1 FROM notes WHERE learner = ? AND id = ? AND dismissed_at IS NOT NULL');
   const dismissOne = db.prepare('UPDATE notes SET dismissed_at = coalesce(dismissed_at, ?) WHERE learner = ? AND id = ?');
   const raise = db.prepare('UPDATE notes SET max_level = max(max_level, ?) WHERE learner = ? AND id = ?');
@@ -68,17 +77,17 @@ export function noteLedger(db: StateDb, learner: string, now: () => number, revi
     WHERE learner = @learner AND id = @id AND resolved_at IS NULL
   `);
   const openIn = db.prepare(`
-    SELECT * FROM notes WHERE learner = @learner AND repo = @repo AND ${OPEN}
+    SELECT *, ${CLIMB_MS} FROM notes WHERE learner = @learner AND repo = @repo AND ${OPEN}
       AND (@branch IS NULL OR branch = @branch) AND (@path IS NULL OR path = @path)
     ORDER BY path, start_line, id
   `);
   // One statement per filter, so each reads the index that fits it.
   const historyOrder = 'ORDER BY last_seen DESC, rowid DESC LIMIT @limit';
-  const byTime = db.prepare(`SELECT * FROM notes WHERE learner = @learner AND last_seen >= @since ${historyOrder}`);
-  const byTopic = db.prepare(`SELECT * FROM notes WHERE learner = @learner AND topic = @topic AND last_seen >= @since ${historyOrder}`);
+  const byTime = db.prepare(`SELECT *, ${CLIMB_MS} FROM notes WHERE learner = @learner AND last_seen >= @since ${historyOrder}`);
+  const byTopic = db.prepare(`SELECT *, ${CLIMB_MS} FROM notes WHERE learner = @learner AND topic = @topic AND last_seen >= @since ${historyOrder}`);
   // Progress over thousands of notes: every column but the text, whose JSON would dominate the read.
-  const summaries = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM notes WHERE learner = ? AND last_seen >= ? ORDER BY last_seen DESC`);
-  const byCategory = db.prepare(`SELECT * FROM notes WHERE learner = @learner AND category = @category AND last_seen >= @since ${historyOrder}`);
+  const summaries = db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${CLIMB_MS} FROM notes WHERE learner = ? AND last_seen >= ? ORDER BY last_seen DESC`);
+  const byCategory = db.prepare(`SELECT *, ${CLIMB_MS} FROM notes WHERE learner = @learner AND category = @category AND last_seen >= @since ${historyOrder}`);
 
   const recordAll = db.transaction((reviewId: number, notes: Note[], codeOf: (note: Note) => string) => {
     const review = reviews.require(reviewId);

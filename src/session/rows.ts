@@ -72,6 +72,8 @@ export interface NoteRow {
   relapses: number;
   first_review_id: number;
   last_review_id: number;
+  /** Computed with the row (notes.ts, CLIMB_MS), not a column. */
+  climb_ms: number | null;
 }
 
 export function toNoteRecord(row: NoteRow): NoteRecord {
@@ -112,6 +114,7 @@ export function toNoteSummary(row: NoteRow): NoteSummary {
     timesResolved: row.times_resolved,
     unaidedFixes: row.unaided_fixes,
     relapses: row.relapses,
+    climbMs: row.climb_ms,
   };
 }
 

@@ -39,6 +39,8 @@ export interface SessionStoreOptions {
 export interface SessionStore {
   /** The learner every note, hint and review of this store belongs to. */
   readonly learner: string;
+  /** The store's clock (ms since the epoch): what reads "now" about this record should ask it, so a test's fake clock holds. */
+  now(): number;
   /** Records that a review started; returns its id. */
   startReview(meta: ReviewStart): number;
   /** Records how a review ended: notes given, tokens and cost, or the error. */
@@ -118,6 +120,7 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
     const isDismissed = guard(notes.isDismissed);
     return {
       learner,
+      now,
       startReview: guard(reviews.start),
       finishReview: guard(reviews.finish),
       getReview: guard(reviews.get),

@@ -74,6 +74,11 @@ export interface NoteRecord {
   relapses: number;
   firstReviewId: number;
   lastReviewId: number;
+  /**
+   * Ms from the first hint rung opened to the change (L4), null when L4 was never opened. Seconds
+   * mean the learner went straight to the answer without trying a hint (help abuse, MENTOR.md).
+   */
+  climbMs: number | null;
 }
 
 /**
@@ -82,7 +87,7 @@ export interface NoteRecord {
  */
 export type NoteSummary = Pick<
   NoteRecord,
-  'id' | 'topic' | 'category' | 'title' | 'severity' | 'path' | 'startLine' | 'firstSeen' | 'lastSeen' | 'timesSeen' | 'maxLevel' | 'dismissedAt' | 'resolvedAt' | 'resolvedUnaided' | 'timesResolved' | 'unaidedFixes' | 'relapses'
+  'id' | 'topic' | 'category' | 'title' | 'severity' | 'path' | 'startLine' | 'firstSeen' | 'lastSeen' | 'timesSeen' | 'maxLevel' | 'dismissedAt' | 'resolvedAt' | 'resolvedUnaided' | 'timesResolved' | 'unaidedFixes' | 'relapses' | 'climbMs'
 >;
 
 /** One rung opened by the learner. */

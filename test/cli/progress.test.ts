@@ -17,6 +17,14 @@ export function read_user_name(id: string): string | undefined {
 
 let learner: TestRepo;
 
+/** A copy of the learner's repository, reviewed there: the record keys notes by repository root. */
+function reviewedCopy(): string {
+  const copy = tempDir();
+  cpSync(learner.dir, copy, { recursive: true });
+  expect(runCli(copy, ['review', '--offline']).status).toBe(0);
+  return copy;
+}
+
 beforeAll(() => {
   const golden = zodGolden();
   learner = learnerRepo(golden, 'ada@example.org');
@@ -43,8 +51,7 @@ describe('archangel progress', () => {
   });
 
   it('scopes "ready for review?" to the files changed now', () => {
-    const copy = tempDir();
-    cpSync(learner.dir, copy, { recursive: true });
+    const copy = reviewedCopy();
     const git = (...args: string[]) => execFileSync('git', ['-C', copy, ...args], { stdio: 'ignore' });
     git('add', 'src/users.ts');
     git('commit', '-q', '-m', 'users');
@@ -55,6 +62,36 @@ describe('archangel progress', () => {
     const elsewhere = JSON.parse(runCli(copy, ['progress', '--json']).stdout);
     expect(elsewhere.ready).toMatchObject({ changedFiles: 1, notes: [] });
     expect(runCli(copy, ['progress']).stdout).toContain('Yes: no open notes on the 1 changed file on main.');
+  });
+
+  it('checks a branch or the staged changes like `archangel review --range/--staged` compares them', () => {
+    const copy = reviewedCopy();
+    const git = (...args: string[]) => execFileSync('git', ['-C', copy, ...args], { stdio: 'ignore' });
+    git('add', 'src/users.ts');
+    git('commit', '-q', '-m', 'users');
+    // The working tree is clean, but the last commit holds the noted file: the branch is not ready.
+    const range = JSON.parse(runCli(copy, ['progress', '--json', '--range', 'HEAD~1..HEAD']).stdout);
+    expect(range.ready).toMatchObject({ changedFiles: 1, target: { kind: 'range', range: 'HEAD~1..HEAD' } });
+    expect(range.ready.notes.length).toBeGreaterThan(0);
+    expect(range.ready.notes.every((n: { path: string }) => n.path === 'src/users.ts')).toBe(true);
+    expect(runCli(copy, ['progress', '--range', 'HEAD~1..HEAD']).stdout).toMatch(/Not yet: \d+ open notes on the 1 file changed in HEAD~1\.\.HEAD/);
+
+    expect(runCli(copy, ['progress', '--staged']).stdout).toContain('Nothing to review: nothing is staged on main.');
+    writeFileSync(join(copy, 'src/orders.ts'), 'export const orders: string[] = [];\n');
+    git('add', 'src/orders.ts');
+    const staged = JSON.parse(runCli(copy, ['progress', '--json', '--staged']).stdout);
+    expect(staged.ready).toMatchObject({ changedFiles: 1, target: { kind: 'staged' }, notes: [] });
+    expect(runCli(copy, ['progress', '--staged']).stdout).toContain('Yes: no open notes on the 1 staged file on main.');
+  });
+
+  it('refuses --staged with --range, and a range it cannot resolve, with usage errors', () => {
+    const both = runCli(learner.dir, ['progress', '--staged', '--range', 'HEAD~1..HEAD']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('--staged and --range cannot be used together');
+    const bad = runCli(learner.dir, ['progress', '--range', 'nowhere..HEAD']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('the range "nowhere..HEAD" names a commit this repository does not have');
+    expect(runCli(learner.dir, ['progress', '--range', 'HEAD']).stderr).toContain('is not a range of two commits');
   });
 
   it('prints the summary as text, per learner', () => {

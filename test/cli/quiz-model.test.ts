@@ -110,6 +110,46 @@ describe('archangel quiz with a model', () => {
     expect(audit[0].files[0].path).toBe('src/users.ts');
   });
 
+  it('lists the model\'s questions with --json alone (one request, nothing recorded), for a script to answer with --answers-file', async () => {
+    const dir = freshLearner();
+    const server = await fake([
+      { kind: 'reply', text: QUESTIONS },
+      { kind: 'reply', text: QUESTIONS },
+      { kind: 'reply', text: '<grade verdict="right" evidence="E1">Yes [E1].</grade>' },
+      { kind: 'reply', text: '<grade verdict="wrong" evidence="E2">Not that [E2].</grade>' },
+    ]);
+    const env = { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: server.url };
+    const listed = await runCliAsync(dir, ['quiz', '--json'], env);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stderr).toBe('');
+    const quiz = JSON.parse(listed.stdout);
+    expect(quiz.mode).toBe('model');
+    expect(quiz.questions).toHaveLength(2);
+    const [first] = quiz.questions;
+    expect(first.text).toMatch(/^Why does the golden code do it the way .* shows/);
+    expect(first.text).not.toMatch(/\[E\d+\]/);
+    expect(first.code).toMatch(/read_user_name|var name/);
+    expect(first.place).toMatch(/^src\/users\.ts:\d+$/);
+    expect(first.cited).toHaveLength(1);
+    expect(first).not.toHaveProperty('verdict');
+    expect(first).not.toHaveProperty('options');
+    expect(server.requests).toHaveLength(1);
+    const store = openSessionStore(join(dir, '.archangel', 'state.db'), { learner: 'ada@example.org' });
+    try {
+      expect(store.quizHistory(), 'listing records nothing').toEqual([]);
+    } finally {
+      store.close();
+    }
+
+    // The script answers one line per listed question: the same notes, in the same order.
+    const answered = await runCliAsync(dir, ['quiz', '--json', '--answers-file', answersFile(['camelCase, like the API', 'speed'])], env);
+    expect(answered.status, answered.stderr).toBe(0);
+    const graded = JSON.parse(answered.stdout);
+    expect(graded.questions.map((q: { noteId: string }) => q.noteId)).toEqual(quiz.questions.map((q: { noteId: string }) => q.noteId));
+    expect(graded.questions.map((q: { verdict: string }) => q.verdict)).toEqual(['right', 'wrong']);
+    expect(server.requests).toHaveLength(4);
+  });
+
   it('reads the answers from stdin with --answers-file -', async () => {
     const dir = freshLearner();
     const server = await fake([{ kind: 'reply', text: QUESTIONS }, { kind: 'reply', text: '<grade verdict="wrong" evidence="E1">It is not about speed [E1].</grade>' }]);

@@ -30,7 +30,7 @@ let socket = '';
 const tmux = (...args: string[]): string => tmuxOn(socket, ...args);
 const waitFor = (pattern: RegExp): Promise<string> => waitForScreen(() => capture(socket, SESSION), pattern);
 
-async function waitForExit(timeoutMs = 15_000): Promise<void> {
+async function waitForExit(timeoutMs = 40_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (spawnSync('tmux', ['-S', socket, 'has-session', '-t', SESSION]).status !== 0) return;

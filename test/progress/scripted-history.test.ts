@@ -7,19 +7,23 @@ import { conventionsObserver } from '../../src/conventions/learn.js';
 import { createEmbeddingProvider } from '../../src/index/embed/create.js';
 import { runIndex } from '../../src/index/indexer/run-index.js';
 import { progressReport } from '../../src/progress/report.js';
+import { REVISIT_AFTER_MS, RUSH_MS } from '../../src/progress/thresholds.js';
 import { openReviewServices, type ReviewServices } from '../../src/review/open-services.js';
+import { openSessionStore } from '../../src/session/store.js';
 import { runReview, type ReviewEvent } from '../../src/review/run-review.js';
 import type { Note } from '../../src/tutor/types.js';
 import { treeFromNodeModules } from '../helpers/corpus.js';
 import { startFakeAnthropic } from '../helpers/fake-anthropic.js';
 import { createRepo, removeTempDirs, type TestRepo } from '../helpers/git.js';
+import { fakeClock } from '../session/fixtures.js';
 
 /**
  * A scripted history through the real review path (offline mentor, zod as the golden code, a real
  * state.db): a learner fixes snake_case function names three times on their own, needs the whole
  * ladder twice for a `var`, and dismisses another note. The record must call the first
  * topic mastered and the second struggling, and the mentor must then say less about the first and
- * start the second at the hint.
+ * start the second at the hint. The record runs on a fake clock (started a day back, a minute per
+ * save), so a climb can take the time a learner trying each hint takes, and a month can pass.
  */
 
 const NAMING = 'naming.function';
@@ -33,8 +37,26 @@ function projectFor(root: string, mentor: Record<string, unknown> = {}): Project
   return { config, file: join(root, 'archangel.json'), root, indexPath: join(root, '.archangel', 'index.db'), stateDir: join(root, '.archangel') };
 }
 
+const clock = fakeClock(Date.now() - 86_400_000);
+
+/** The review services with the learner's record on the fake clock. */
+async function clockedServices(project: Project): Promise<ReviewServices> {
+  const services = await openReviewServices(project, { offline: true });
+  services.session.close();
+  return { ...services, session: openSessionStore(join(project.stateDir, 'state.db'), { learner: services.learner, now: clock.now }) };
+}
+
+/** Opens the hint rungs up to the change, with time between them to try each hint (not a rush). */
+function climbToChange(services: ReviewServices, noteId: string): void {
+  for (const level of [2, 3, 4] as const) {
+    clock.advance(RUSH_MS);
+    services.session.climb(noteId, level);
+  }
+}
+
 /** Saves the learner's file and reviews the change like `watch` does on a save. */
 async function save(services: ReviewServices, project: Project, source: string): Promise<Note[]> {
+  clock.advance(60_000);
   writeFileSync(join(learner.dir, 'src/accounts.ts'), `export const accounts = new Map<string, number>();\n${source}`);
   const notes: Note[] = [];
   for await (const event of runReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, paths: ['src/accounts.ts'], tutor: services.tutor, index: services.index, profile: services.profile, session: services.session })) {
@@ -66,7 +88,7 @@ afterAll(removeTempDirs);
 describe('a scripted history of saves', () => {
   it('makes fixed-unaided topics mastered and full-ladder ones struggling, and the mentor adapts', async () => {
     const project = projectFor(learner.dir);
-    const services = await openReviewServices(project, { offline: true });
+    const services = await clockedServices(project);
     try {
       // Naming, three times: noted at the question, fixed on the next save with no hint opened.
       const firstNaming = on(await save(services, project, snake(1)), NAMING);
@@ -82,11 +104,11 @@ describe('a scripted history of saves', () => {
       for (const i of [1, 2]) {
         const note = on(await save(services, project, withVar(i)), VAR);
         expect(note, 'the offline mentor notes a var').toBeDefined();
-        for (const level of [2, 3, 4] as const) services.session.climb(note!.id, level);
+        climbToChange(services, note!.id);
         await save(services, project, withConst(i));
       }
 
-      const before = progressReport(services.session, { repo: project.root, branch: 'main', since: null, now: Date.now() });
+      const before = progressReport(services.session, { repo: project.root, branch: 'main', since: null, now: clock.now() });
       const status = (suffix: string) => before.progress.topics.find((t) => t.topic.endsWith(suffix))?.status;
       expect(status(NAMING)).toBe('mastered');
       expect(status(VAR)).toBe('struggling');
@@ -109,7 +131,7 @@ describe('a scripted history of saves', () => {
 
   it('drops a mastered topic\'s note at the lowest severity shown, and keeps a dismissed one away', async () => {
     const project = projectFor(learner.dir, { minSeverity: 'warn' });
-    const services = await openReviewServices(project, { offline: true });
+    const services = await clockedServices(project);
     try {
       await save(services, project, camel(4) + withConst(3));
       const notes = await save(services, project, snake(5) + withVar(4));
@@ -119,7 +141,7 @@ describe('a scripted history of saves', () => {
       expect(hard?.opensAt).toBe(2);
       services.session.dismiss(hard!.id);
       expect((await save(services, project, snake(5) + withVar(4))).map((n) => n.id)).not.toContain(hard!.id);
-      const report = progressReport(services.session, { repo: project.root, branch: 'main', since: null, now: Date.now() });
+      const report = progressReport(services.session, { repo: project.root, branch: 'main', since: null, now: clock.now() });
       expect(report.progress.topics.find((t) => t.topic.endsWith(VAR))?.dismissed).toBe(1);
     } finally {
       services.close();
@@ -157,6 +179,31 @@ describe('a scripted history of saves', () => {
     } finally {
       services.close();
       await fake.close();
+    }
+  }, 120_000);
+  it('revisits a mastered topic once in full after a long gap, then says it in one line again', async () => {
+    const project = projectFor(learner.dir);
+    const services = await clockedServices(project);
+    try {
+      // Where the earlier saves left it: the model's functions gone, naming mastered and brief.
+      await save(services, project, camel(8));
+      const brief = on(await save(services, project, snake(8)), NAMING);
+      expect(brief?.adapted).toBe('mastered: one line');
+      await save(services, project, camel(8));
+
+      // A month and a day without a snake_case function: the next one is a full note, once.
+      clock.advance(REVISIT_AFTER_MS + 86_400_000);
+      const revisit = on(await save(services, project, snake(9)), NAMING);
+      expect(revisit?.adapted).toBe('mastered, not seen for a while: in full once');
+      expect(revisit?.ladder[0]?.text).not.toMatch(/^Again: /);
+      expect(wordsOf(revisit)).toBeGreaterThan(wordsOf(brief));
+      // Fixed on their own at the question: still mastered, seen lately, so one line again.
+      await save(services, project, camel(9));
+      const after = on(await save(services, project, snake(10)), NAMING);
+      expect(after?.adapted).toBe('mastered: one line');
+      expect(after?.ladder[0]?.text).toMatch(/^Again: /);
+    } finally {
+      services.close();
     }
   }, 120_000);
 });

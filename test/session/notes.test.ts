@@ -43,6 +43,7 @@ describe('session notes', () => {
       relapses: 0,
       firstReviewId: reviewId,
       lastReviewId: reviewId,
+      climbMs: null,
     });
     expect(store.wasShown('n1')).toBe(true);
     expect(store.wasShown('never')).toBe(false);

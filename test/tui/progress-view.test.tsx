@@ -25,6 +25,7 @@ const relapsing: NoteFacts = {
   timesResolved: 2,
   unaidedFixes: 0,
   relapses: 2,
+  climbMs: null,
 };
 
 describe('the progress overlay (p)', () => {

@@ -13,6 +13,19 @@ export interface ResolvedTarget {
   withUntracked: boolean;
 }
 
+/**
+ * The target the `--staged` and `--range <A..B>` flags name, as `review` and `progress` read them:
+ * the working tree by default. Both at once is a usage error (they name different changes); the
+ * range itself is checked when it is resolved (`readDiff`).
+ */
+export function targetOfFlags(flags: { staged?: boolean | undefined; range?: string | undefined }): DiffTarget {
+  if (flags.staged && flags.range !== undefined) {
+    throw new ArchangelError('USAGE', '--staged and --range cannot be used together: they name different changes.', { hint: 'Give --staged for what is staged, or --range A..B for the commits between A and B.' });
+  }
+  if (flags.range !== undefined) return { kind: 'range', range: flags.range };
+  return flags.staged ? { kind: 'staged' } : { kind: 'worktree' };
+}
+
 /** Turns a target into git revisions; a range is resolved to commits first, so nothing in it reaches git as an option. */
 export async function resolveTarget(repo: RepoInfo, target: DiffTarget): Promise<ResolvedTarget> {
   switch (target.kind) {
