@@ -12,7 +12,7 @@ import type { ProgressFlags } from './progress.js';
 export async function progressCommand(flags: ProgressFlags): Promise<number> {
   const now = Date.now();
   const since = flags.since === undefined ? null : now - parseDuration(flags.since);
-  const project = openProject();
+  const project = await openProject();
   const [branch, changed] = await Promise.all([currentBranch(project.root), changedFiles(project.root)]);
   const { learner, session } = openLearnerRecord(project);
   let report: ProgressReport;

@@ -6,7 +6,7 @@ import type { WatchFlags } from './watch.js';
 
 /** Runs the watch session with the interactive view on a TTY, plain lines otherwise. */
 export async function watchCommand(flags: WatchFlags, options: { focusChat: boolean }): Promise<number> {
-  const project = openProject();
+  const project = await openProject();
   const pair = pairContextFromEnv();
   const session = createWatchSession({ project, offline: flags.offline ?? false, ...(pair ? { pair } : {}) });
   const interactive = !flags.plain && process.stdin.isTTY && process.stdout.isTTY;
