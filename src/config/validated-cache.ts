@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,10 +63,14 @@ export function cacheKey(text: string, fingerprint: string = validatorFingerprin
   return sha256(`${fingerprint}\0${text}`);
 }
 
-/** The validated config cached for exactly this text and validator, or undefined. Never throws. */
+/**
+ * The validated config cached for exactly this text and validator, or undefined. Never throws.
+ * Only the current user's entries count: in a shared cache folder another user could otherwise
+ * plant a config (say, a model `baseUrl` of their own) for a config text they know.
+ */
 export function readValidatedConfig(cacheFile: string, text: string): ArchangelConfig | undefined {
   try {
-    const entry = JSON.parse(readFileSync(cacheFile, 'utf8')) as Partial<Entry>;
+    const entry = JSON.parse(readOwnFile(cacheFile)) as Partial<Entry>;
     if (entry.key !== cacheKey(text) || typeof entry.config !== 'string') return undefined;
     if (entry.check !== sha256(entry.key + entry.config)) return undefined;
     return JSON.parse(entry.config) as ArchangelConfig;
@@ -83,7 +87,7 @@ export function writeValidatedConfig(cacheFile: string, text: string, config: Ar
   const partial = join(dirname(cacheFile), `.${basename(cacheFile)}.${process.pid}.tmp`);
   try {
     mkdirSync(dirname(cacheFile), { recursive: true });
-    writeFileSync(partial, JSON.stringify(entry));
+    writeFileSync(partial, JSON.stringify(entry), { mode: 0o600 });
     renameSync(partial, cacheFile);
   } catch {
     try {
@@ -91,5 +95,15 @@ export function writeValidatedConfig(cacheFile: string, text: string, config: Ar
     } catch {
       // The folder could not be made: there is no partial file to remove.
     }
+  }
+}
+
+function readOwnFile(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    if (process.getuid && fstatSync(fd).uid !== process.getuid()) throw new Error(`${file} belongs to another user`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
   }
 }

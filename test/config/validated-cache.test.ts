@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
@@ -104,6 +104,15 @@ describe('the validated-config cache', () => {
       expect((await loadConfig(p.dir, p.env)).config.mentor.level).toBe('junior');
       expect(readFileSync(p.cacheFile, 'utf8')).toBe(good);
     }
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('ignores an entry another user wrote', async () => {
+    const p = project();
+    await loadConfig(p.dir, p.env);
+    writeValidatedConfig(p.cacheFile, REAL_CONFIG, planted());
+    expect((await loadConfig(p.dir, p.env)).config.mentor.level).toBe('senior');
+    chownSync(p.cacheFile, 4242, 4242);
+    expect((await loadConfig(p.dir, p.env)).config.mentor.level).toBe('junior');
   });
 
   it('never caches an invalid config, and still gives the friendly errors', async () => {
