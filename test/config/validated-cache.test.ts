@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chownSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -153,5 +154,25 @@ describe('the validated-config cache', () => {
     const broken = runCli(repo.dir, ['progress', '--json'], { ARCHANGEL_CACHE_DIR: cache });
     expect(broken.status).toBe(3);
     expect(broken.stderr).toContain('Did you mean "golden"?');
+  });
+
+  it('does not load zod at all when the config is cached (that is the point)', () => {
+    const p = project();
+    // A module hook that names every module the child loads, on stderr.
+    const hooks = tempDir();
+    writeFileSync(join(hooks, 'hook.mjs'), 'export async function load(url, context, next) { process._rawDebug(`LOAD ${url}`); return next(url, context); }\n');
+    writeFileSync(join(hooks, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${join(hooks, 'hook.mjs')}`)});\n`);
+    const projectModule = new URL('../../dist/config/project.js', import.meta.url).href;
+    const script = `const { openProject } = await import(${JSON.stringify(projectModule)}); await openProject(${JSON.stringify(p.dir)});`;
+    const loadsZod = () => {
+      const run = spawnSync(process.execPath, ['--import', join(hooks, 'register.mjs'), '--input-type=module', '-e', script], { env: { ...process.env, ...p.env }, encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain('config/project.js');
+      return run.stderr.includes('/node_modules/zod/');
+    };
+    expect(loadsZod()).toBe(true);
+    expect(loadsZod()).toBe(false);
+    writeFileSync(p.file, `${REAL_CONFIG}\n`);
+    expect(loadsZod()).toBe(true);
   });
 });
