@@ -3,7 +3,7 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfigText } from '../src/config/load.js';
+import { parseConfigText } from '../src/config/validate.js';
 import { createEmbeddingProvider } from '../src/index/embed/create.js';
 import { conventionsObserver } from '../src/conventions/learn.js';
 import { runIndex, type IndexSummary } from '../src/index/indexer/run-index.js';

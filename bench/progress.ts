@@ -87,12 +87,16 @@ for (let run = 0; run < 30; run++) {
 store.close();
 
 const bin = new URL('../bin/archangel.js', import.meta.url).pathname;
+// The first run validates archangel.json with zod and caches it; later runs read the cache.
+const cacheDir = join(dir, 'cache');
 const cli: number[] = [];
-for (let run = 0; run < 12; run++) {
+let firstRun = 0;
+for (let run = 0; run < 13; run++) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [bin, 'progress', '--json'], { cwd: dir, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [bin, 'progress', '--json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ARCHANGEL_CACHE_DIR: cacheDir } });
   if (result.status !== 0) throw new Error(result.stderr);
-  cli.push(performance.now() - started);
+  if (run === 0) firstRun = performance.now() - started;
+  else cli.push(performance.now() - started);
 }
 const help: number[] = [];
 for (let run = 0; run < 6; run++) {
@@ -107,5 +111,6 @@ row('core: all history (10,000 notes) + model + text', core);
 row('core: --since 30d', windowed);
 row('mentor adaptation: one topic per save', adapt);
 row('CLI end to end: progress --json', cli);
+console.log(`${'  its first run (config not cached yet)'.padEnd(48)}     ${firstRun.toFixed(1).padStart(6)} ms`);
 row('for scale: CLI --help (process start)', help);
 console.log(`target: progress answers in under 200 ms — core p95 ${percentile(core, 95) < 200 ? 'meets' : 'misses'} it, CLI p95 ${percentile(cli, 95) < 200 ? 'meets' : 'misses'} it`);

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfigText } from '../src/config/load.js';
+import { parseConfigText } from '../src/config/validate.js';
 import { createEmbeddingProvider } from '../src/index/embed/create.js';
 import { openGoldenIndex } from '../src/index/golden-index.js';
 import { runIndex } from '../src/index/indexer/run-index.js';

@@ -4,6 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { QUIET_MS } from '../src/watch/memory-trim.js';
 import { buildNodeModulesCorpus, git, percentile } from './lib/corpus.js';
 
 const BIN = new URL('../bin/archangel.js', import.meta.url).pathname;
@@ -39,6 +40,7 @@ execFileSync(process.execPath, [BIN, 'index', '--quiet'], { cwd: corpus.dir, env
 const firstFrame: number[] = [];
 const firstNote: number[] = [];
 let rssMb = 0;
+let quietRssMb = 0;
 const target = join(corpus.dir, 'pkgs', 'bench-edit.ts');
 for (let round = 0; round < 5; round++) {
   spawnSync('tmux', ['kill-session', '-t', SESSION]);
@@ -51,7 +53,11 @@ for (let round = 0; round < 5; round++) {
   const pid = tmux('list-panes', '-t', SESSION, '-F', '#{pane_pid}').trim();
   // The shell may have exec'ed node itself; otherwise node is the pane's child.
   const child = spawnSync('pgrep', ['-P', pid], { encoding: 'utf8' }).stdout.trim().split('\n')[0] || pid;
-  rssMb = Math.max(rssMb, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+  const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  rssMb = Math.max(rssMb, rss());
+  // Once the session has been quiet a while, watch hands its young generation back (memory-trim.ts).
+  await sleep(QUIET_MS + 2_000);
+  quietRssMb = Math.max(quietRssMb, rss());
   const saved = performance.now();
   appendFileSync(target, `\nexport function bench_round_${round}(value) {\n  try { return JSON.parse(value); } catch (error) {}\n}\n`);
   await until(new RegExp(`bench_round_${round}`));
@@ -67,5 +73,6 @@ console.log('| --- | --- | --- | --- |');
 console.log(`| \`archangel --help\` cold start | ${percentile(help, 50).toFixed(0)} ms | ${percentile(help, 95).toFixed(0)} ms | < 120 ms |`);
 console.log(`| TUI first frame (process start to the panes drawn) | ${percentile(firstFrame, 50).toFixed(0)} ms | ${percentile(firstFrame, 95).toFixed(0)} ms | < 700 ms |`);
 console.log(`| save to first note on screen, offline (includes the 150 ms settle) | ${percentile(firstNote, 50).toFixed(0)} ms | ${percentile(firstNote, 95).toFixed(0)} ms | < 300 ms |`);
-console.log(`| RSS of \`watch\` on the tree (max over runs) | ${rssMb.toFixed(0)} MB | | < 150 MB |`);
+console.log(`| RSS of \`watch\` on the tree 1.5 s after its first review (max over runs) | ${rssMb.toFixed(0)} MB | | < 150 MB |`);
+console.log(`| RSS of \`watch\` on the tree once quiet for ${(QUIET_MS / 1000 + 2).toFixed(0)} s (max over runs) | ${quietRssMb.toFixed(0)} MB | | < 150 MB |`);
 execFileSync('rm', ['-rf', corpus.dir]);

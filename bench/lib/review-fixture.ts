@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfigText } from '../../src/config/load.js';
+import { parseConfigText } from '../../src/config/validate.js';
 import type { Project } from '../../src/config/project.js';
 import { conventionsObserver } from '../../src/conventions/learn.js';
 import { createEmbeddingProvider } from '../../src/index/embed/create.js';

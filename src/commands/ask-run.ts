@@ -5,7 +5,7 @@ import { prepareReview } from '../review/run-review.js';
 import { palette, terminalCaps } from '../cli/terminal.js';
 
 export async function askCommand(question: string, flags: { offline?: boolean }): Promise<number> {
-  const project = openProject();
+  const project = await openProject();
   const services = await openReviewServices(project, { offline: flags.offline ?? false });
   const err = palette(terminalCaps(process.stderr).color);
   try {

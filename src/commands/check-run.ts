@@ -10,7 +10,7 @@ import { detectLanguage } from '../index/language.js';
 import { palette, terminalCaps } from '../cli/terminal.js';
 
 export async function checkCommand(files: string[], flags: { json?: boolean }): Promise<number> {
-  const project = openProject();
+  const project = await openProject();
   const profile = loadProfile(project.indexPath);
   const findings: Finding[] = [];
   const skipped: Array<{ path: string; reason: string }> = [];

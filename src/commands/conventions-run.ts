@@ -5,7 +5,7 @@ import { ArchangelError } from '../errors/archangel-error.js';
 import type { Language } from '../index/language.js';
 
 export async function conventionsCommand(flags: { lang?: string; json?: boolean }): Promise<number> {
-  const project = openProject();
+  const project = await openProject();
   const profile = loadProfile(project.indexPath);
   const language = flags.lang as Language | undefined;
   if (language && !profile.conventions.some((c) => c.language === language)) {

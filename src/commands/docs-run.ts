@@ -10,7 +10,7 @@ import type { DocsFlags } from './docs.js';
 export const DOCS_STALE_EXIT_CODE = 11;
 
 export async function docsCommand(flags: DocsFlags): Promise<number> {
-  const project = openProject();
+  const project = await openProject();
   const started = performance.now();
   const progress = new ProgressLine(process.stderr, flags.quiet || flags.json);
   const err = palette(terminalCaps(process.stderr).color);

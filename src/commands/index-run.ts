@@ -9,7 +9,7 @@ import { palette, terminalCaps } from '../cli/terminal.js';
 
 /** Runs the index and prints its outcome; returns the exit code. */
 export async function indexCommand(flags: { rebuild?: boolean; json?: boolean; quiet?: boolean }): Promise<number> {
-  const project = openProject();
+  const project = await openProject();
   if (project.config.golden.length === 0) {
     throw new ArchangelError('CONFIG_INVALID', `${project.file} lists no golden repositories.`, {
       hint: 'Add at least one entry to "golden", e.g. "owner/repo" or { "path": "../team-repo" }.',

@@ -17,7 +17,7 @@ import type { PairStartFlags } from './pair.js';
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
 export async function pairStartCommand(flags: PairStartFlags): Promise<number> {
-  const project = openProject();
+  const project = await openProject();
   const columns = process.stdout.columns;
   const rows = process.stdout.rows;
   const meta = await startPair({

@@ -14,7 +14,7 @@ export async function progressCommand(flags: ProgressFlags): Promise<number> {
   const now = Date.now();
   const since = flags.since === undefined ? null : now - parseDuration(flags.since);
   const target = targetOfFlags(flags);
-  const project = openProject();
+  const project = await openProject();
   const [branch, changed] = await Promise.all([currentBranch(project.root), changedFiles(project.root, target)]);
   const { learner, session } = openLearnerRecord(project);
   let report: ProgressReport;

@@ -20,7 +20,7 @@ export async function quizCommand(flags: QuizFlags): Promise<number> {
   const size = flags.count === undefined ? QUIZ_SIZE : Number(flags.count);
   if (!Number.isInteger(size) || size < 1 || size > 20) throw new ArchangelError('USAGE', `--count "${flags.count}" is not a number of questions from 1 to 20.`, { hint: 'For example: archangel quiz -n 5' });
   if (flags.answers !== undefined && flags.answersFile !== undefined) throw new ArchangelError('USAGE', '--answers and --answers-file cannot be used together.', { hint: 'Give option numbers with --answers, or one answer per line with --answers-file.' });
-  const project = openProject();
+  const project = await openProject();
   const { session } = openLearnerRecord(project);
   if (!session) return noQuiz(flags, 'No history yet in this repository: the questions come from your own notes, so run `archangel watch` or `archangel review` first.');
   const lines = flags.answersFile === undefined ? undefined : answerLines(flags.answersFile);

@@ -12,7 +12,7 @@ import type { ReviewFlags } from './review.js';
 export const FINDINGS_EXIT_CODE = 10;
 
 export async function reviewCommand(flags: ReviewFlags): Promise<number> {
-  const project = openProject();
+  const project = await openProject();
   const target = targetOfFlags(flags);
   const services = await openReviewServices(project, { offline: flags.offline ?? false });
   const p = palette(terminalCaps(process.stdout).color);

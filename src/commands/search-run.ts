@@ -13,7 +13,7 @@ export async function searchCommand(text: string, flags: { file?: string; repo?:
   if (!text.trim() && !flags.file) {
     throw new ArchangelError('USAGE', 'Nothing to search for.', { hint: 'Give words (`archangel search "retry http"`) or a file (`archangel search --file src/a.ts:10-40`).' });
   }
-  const project = openProject();
+  const project = await openProject();
   const index = openGoldenIndex(project.indexPath, project.config);
   try {
     let query: SearchQuery;

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { z } from 'zod';
-import { ArchangelError, messageOf } from '../errors/archangel-error.js';
-import { configSchema, type ArchangelConfig } from './schema.js';
+import { ArchangelError } from '../errors/archangel-error.js';
+import { cacheDir } from './env.js';
+import type { ArchangelConfig } from './schema.js';
+import { cacheFileFor, readValidatedConfig, writeValidatedConfig } from './validated-cache.js';
 
 export const CONFIG_FILE = 'archangel.json';
 
@@ -28,166 +28,24 @@ export function findConfigFile(start: string): string | undefined {
   }
 }
 
-/** Finds, parses and validates archangel.json, or throws one ArchangelError that says how to fix it. */
-export function loadConfig(start: string = process.cwd()): LoadedConfig {
+/**
+ * Finds, parses and validates archangel.json, or throws one ArchangelError that says how to fix it.
+ * A config already validated with this exact text and schema comes from the cache, without zod.
+ */
+export async function loadConfig(start: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<LoadedConfig> {
   const file = findConfigFile(start);
   if (!file) {
     throw new ArchangelError('CONFIG_NOT_FOUND', `No ${CONFIG_FILE} found in ${resolve(start)} or any folder above it.`, {
       hint: 'Run `archangel init` in your repository to write a starter config.',
     });
   }
-  return { config: parseConfigText(readFileSync(file, 'utf8'), file), file, root: dirname(file) };
-}
-
-/** Parses the text of a config file; `file` is only used in messages. */
-export function parseConfigText(text: string, file: string): ArchangelConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ArchangelError('CONFIG_INVALID', `${file} is not valid JSON: ${describeJsonError(error, text)}.`, {
-      hint: 'Fix the syntax (a trailing comma or a missing quote is the usual cause) and run the command again.',
-      cause: error,
-    });
+  const text = readFileSync(file, 'utf8');
+  const cacheFile = cacheFileFor(cacheDir(env), file);
+  let config = readValidatedConfig(cacheFile, text);
+  if (!config) {
+    const { parseConfigText } = await import('./validate.js');
+    config = parseConfigText(text, file);
+    writeValidatedConfig(cacheFile, text, config);
   }
-  const result = configSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => describeIssue(issue, raw));
-  const [first, ...rest] = problems;
-  const more = rest.length > 0 ? ` (and ${rest.length} more: ${rest.map((p) => p.message).join('; ')})` : '';
-  throw new ArchangelError('CONFIG_INVALID', `${file}: ${first?.message ?? 'invalid config'}${more}.`, {
-    hint: first?.hint ?? 'See the README section on archangel.json for the expected shape.',
-    cause: result.error,
-  });
-}
-
-interface Problem {
-  message: string;
-  hint: string;
-}
-
-const KNOWN_KEYS: Record<string, string[]> = {
-  '': ['$schema', 'golden', 'index', 'embeddings', 'mentor', 'model', 'privacy'],
-  index: ['path', 'maxFileBytes'],
-  embeddings: ['provider', 'model', 'baseUrl', 'dimensions', 'batchSize'],
-  mentor: ['level', 'maxNotesPerSave', 'minSeverity'],
-  model: ['provider', 'feedback', 'chat', 'baseUrl', 'timeoutMs'],
-  privacy: ['sendGoldenSnippets', 'redactSecrets'],
-  golden: ['url', 'path', 'ref', 'include', 'exclude', 'name'],
-};
-
-function describeIssue(issue: z.core.$ZodIssue, raw: unknown): Problem {
-  const path = formatPath(issue.path);
-  const at = path === '' ? 'the top level' : `"${path}"`;
-  switch (issue.code) {
-    case 'unrecognized_keys': {
-      const section = typeof issue.path[0] === 'string' ? issue.path[0] : issue.path.length > 0 ? 'golden' : '';
-      const known = KNOWN_KEYS[section] ?? [];
-      const key = issue.keys[0] ?? '';
-      const guess = closest(key, known);
-      return {
-        message: `unknown key "${key}" at ${at}${issue.keys.length > 1 ? ` (also ${issue.keys.slice(1).join(', ')})` : ''}`,
-        hint: guess ? `Did you mean "${guess}"? Known keys here: ${known.join(', ')}.` : `Known keys here: ${known.join(', ')}.`,
-      };
-    }
-    case 'invalid_union':
-      return {
-        message: `${at} is not a golden repository: got ${describeValue(valueAt(raw, issue.path))}`,
-        hint: 'Use "owner/repo", a git URL, { "url": "...", "ref": "main" } or { "path": "../local/repo" }.',
-      };
-    case 'invalid_type':
-      return {
-        message: `${at} should be ${issue.expected}, got ${describeValue(valueAt(raw, issue.path))}`,
-        hint: `Change ${at} to ${article(issue.expected)} ${issue.expected}.`,
-      };
-    case 'invalid_value':
-      return {
-        message: `${at} is ${describeValue(valueAt(raw, issue.path))}, expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
-        hint: `Set ${at} to one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`,
-      };
-    default:
-      return { message: `${at}: ${issue.message}`, hint: `Check the value of ${at}.` };
-  }
-}
-
-function formatPath(path: PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out;
-}
-
-function valueAt(raw: unknown, path: PropertyKey[]): unknown {
-  let current: unknown = raw;
-  for (const part of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[part];
-  }
-  return current;
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
-}
-
-/** JSON.parse's messages vary by Node version and rarely say where; people want a line and column. */
-function describeJsonError(error: unknown, text: string): string {
-  const errors: ParseError[] = [];
-  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const first = errors[0];
-  if (!first) return messageOf(error);
-  const before = text.slice(0, first.offset);
-  const line = before.split('\n').length;
-  const column = first.offset - before.lastIndexOf('\n');
-  return `${JSON_PROBLEMS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)} at line ${line}, column ${column}`;
-}
-
-const JSON_PROBLEMS: Record<string, string> = {
-  ValueExpected: 'a value was expected (a trailing comma?)',
-  CommaExpected: 'a comma is missing',
-  ColonExpected: 'a colon is missing',
-  PropertyNameExpected: 'a quoted key was expected (a trailing comma?)',
-  CloseBraceExpected: 'a closing } is missing',
-  CloseBracketExpected: 'a closing ] is missing',
-  EndOfFileExpected: 'there is text after the end of the JSON',
-  InvalidSymbol: 'an unexpected character',
-  UnexpectedEndOfString: 'a string is not closed',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-};
-
-function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
+  return { config, file, root: dirname(file) };
 }

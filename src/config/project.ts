@@ -9,8 +9,8 @@ export interface Project extends LoadedConfig {
   stateDir: string;
 }
 
-export function openProject(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Project {
-  const loaded = loadConfig(cwd);
+export async function openProject(cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<Project> {
+  const loaded = await loadConfig(cwd, env);
   const configured = env.ARCHANGEL_INDEX_PATH || loaded.config.index.path;
   return {
     ...loaded,

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, parseConfigText } from '../../src/config/load.js';
+import { loadConfig } from '../../src/config/load.js';
+import { parseConfigText } from '../../src/config/validate.js';
 import { configJsonSchema } from '../../src/config/json-schema.js';
 import { ArchangelError } from '../../src/errors/archangel-error.js';
 import { readFileSync } from 'node:fs';
@@ -60,20 +61,24 @@ describe('archangel.json', () => {
     expect(error.hint).toContain('owner/repo');
   });
 
-  it('is found by walking up from a nested folder', () => {
+  it('is found by walking up from a nested folder', async () => {
     const root = mkdtempSync(join(tmpdir(), 'aa-config-'));
     dirs.push(root);
     writeFileSync(join(root, 'archangel.json'), '{ "golden": [{ "path": "." }] }');
     mkdirSync(join(root, 'a', 'b'), { recursive: true });
-    const loaded = loadConfig(join(root, 'a', 'b'));
+    const loaded = await loadConfig(join(root, 'a', 'b'), { ARCHANGEL_CACHE_DIR: join(root, 'cache') });
     expect(loaded.root).toBe(root);
     expect(loaded.config.golden).toEqual([{ path: '.' }]);
   });
 
-  it('says how to create one when there is none', () => {
+  it('says how to create one when there is none', async () => {
     const root = mkdtempSync(join(tmpdir(), 'aa-noconfig-'));
     dirs.push(root);
-    const error = errorOf(() => loadConfig(root));
+    const error = await loadConfig(root, { ARCHANGEL_CACHE_DIR: join(root, 'cache') }).then(
+      () => expect.fail('expected an ArchangelError'),
+      (thrown: unknown) => thrown as ArchangelError,
+    );
+    expect(error).toBeInstanceOf(ArchangelError);
     expect(error.code).toBe('CONFIG_NOT_FOUND');
     expect(error.hint).toContain('archangel init');
   });

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { tempDir } from './git.js';
 
 /** The built `archangel` executable (npm test builds before running the tests). */
 export const BIN = new URL('../../bin/archangel.js', import.meta.url).pathname;
@@ -37,9 +38,13 @@ export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {
   return spawn(process.execPath, [BIN, ...args], { cwd, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** One cache folder per test file (golden clones, validated configs), never the user's ~/.cache. */
+let cacheDir: string | undefined;
+
 function cliEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   // The machine's keys never reach the CLI; a test's own (`extra`) do.
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  cacheDir ??= tempDir('cache');
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ARCHANGEL_CACHE_DIR: cacheDir };
   for (const name of ['ANTHROPIC_API_KEY', 'VOYAGE_API_KEY', 'GITHUB_TOKEN', 'GH_TOKEN', 'ARCHANGEL_INDEX_PATH']) delete env[name];
   return { ...env, ...extra };
 }

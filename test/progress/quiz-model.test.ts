@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseConfigText } from '../../src/config/load.js';
+import { parseConfigText } from '../../src/config/validate.js';
 import type { Project } from '../../src/config/project.js';
 import { quizSubjects } from '../../src/progress/quiz-model.js';
 import { openSessionStore } from '../../src/session/store.js';

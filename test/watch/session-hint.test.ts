@@ -49,7 +49,7 @@ async function sessionWithNote(script: FakeStep[]) {
   appendFileSync(join(learner.dir, 'src/users.ts'), CHANGE);
   const events: WatchEvent[] = [];
   const env = { ...process.env, ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url };
-  session = createWatchSession({ project: openProject(learner.dir, env), env });
+  session = createWatchSession({ project: await openProject(learner.dir, env), env });
   session.subscribe((event) => events.push(event));
   await session.start();
   const note = await waitFor(events, (event) => (event.type === 'tutor' && event.event.type === 'note-end' ? event.event.note : undefined));

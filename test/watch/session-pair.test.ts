@@ -45,7 +45,7 @@ describe('watch in a pair session', () => {
     store.close();
 
     const events: WatchEvent[] = [];
-    session = createWatchSession({ project: openProject(learner.dir), offline: true, pair: PAIR });
+    session = createWatchSession({ project: await openProject(learner.dir), offline: true, pair: PAIR });
     session.subscribe((event) => events.push(event));
     await session.start();
     const notes = events.filter((event) => event.type === 'navigator-note');
@@ -60,7 +60,7 @@ describe('watch in a pair session', () => {
     const learner = learnerRepo(zodGolden(), PAIR.driver);
     appendFileSync(join(learner.dir, 'src/users.ts'), CHANGE);
     const events: WatchEvent[] = [];
-    session = createWatchSession({ project: openProject(learner.dir), offline: true, pair: PAIR });
+    session = createWatchSession({ project: await openProject(learner.dir), offline: true, pair: PAIR });
     session.subscribe((event) => events.push(event));
     await session.start();
     await waitFor(events, () => events.some((event) => event.type === 'review-end'));

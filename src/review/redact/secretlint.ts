@@ -1,4 +1,5 @@
 import { lintSource } from '@secretlint/core';
+import { secretLintProfiler } from '@secretlint/profiler';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreConfig, SecretLintCoreResultMessage } from '@secretlint/types';
 import type { Finding } from './types.js';
@@ -20,6 +21,10 @@ const CONFIG: SecretLintCoreConfig = {
     },
   ],
 };
+
+// Secretlint profiles every scan unless told not to: ~60 performance marks per scan, kept for the
+// life of the process. `watch` scans on every save, so they would pile up for hours.
+secretLintProfiler.setEnabled(false);
 
 const RULE_PREFIX = '@secretlint/secretlint-rule-';
 /** Our names for secretlint's rules, so the marker does not depend on which detector found a secret. */

@@ -1,7 +1,7 @@
 import { rmSync, symlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfigText } from '../../../src/config/load.js';
+import { parseConfigText } from '../../../src/config/validate.js';
 import { ArchangelError } from '../../../src/errors/archangel-error.js';
 import { createEmbeddingProvider } from '../../../src/index/embed/create.js';
 import { openGoldenIndex } from '../../../src/index/golden-index.js';

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { redactSecrets } from '../../../src/review/redact/index.js';
 import { buildCorpus } from '../../fixtures/secrets/corpus.js';
@@ -75,5 +76,15 @@ describe('redactSecrets markers and positions', () => {
   it('returns text without secrets as it is', async () => {
     const text = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
     expect(await redactSecrets(text, { path: 'add.ts' })).toEqual({ text, redactions: [] });
+  });
+});
+
+describe('redactSecrets over a long watch session', () => {
+  it('leaves no performance marks behind, however many times it scans', async () => {
+    const sample = secrets[0]!;
+    await redactSecrets(sample.text, optionsFor(sample.path));
+    const before = performance.getEntriesByType('mark').length;
+    for (let i = 0; i < 20; i++) await redactSecrets(sample.text, optionsFor(sample.path));
+    expect(performance.getEntriesByType('mark').length).toBe(before);
   });
 });
