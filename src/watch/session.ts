@@ -1,5 +1,5 @@
 import type { Project } from '../config/project.js';
-import { driverName, type PairContext } from '../pair/context.js';
+import { driverName, type PairContext } from '../tutor/pair.js';
 import { cacheDir, githubToken } from '../config/env.js';
 import { conventionsObserver } from '../conventions/learn.js';
 import { createEmbeddingProvider } from '../index/embed/create.js';
