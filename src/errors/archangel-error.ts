@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'INTERRUPTED'
   | 'TMUX_MISSING'
   | 'TMUX_TOO_OLD'
+  | 'TMUX_FAILED'
   | 'PAIR_TAKEN'
   | 'PAIR_GONE'
   | 'PAIR_UNSAFE'
@@ -46,6 +47,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   INTERRUPTED: 130,
   TMUX_MISSING: 8,
   TMUX_TOO_OLD: 8,
+  TMUX_FAILED: 8,
   PAIR_TAKEN: 8,
   PAIR_GONE: 8,
   PAIR_UNSAFE: 8,

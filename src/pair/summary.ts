@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { placeOf } from '../review/render-notes.js';
 import type { Activity } from '../session/activity.js';
 import type { PairNote } from '../session/pair-notes.js';
 import type { NoteRecord } from '../session/types.js';
@@ -23,7 +24,7 @@ export function localStamp(ms: number, sep = ' ', timeSep = ':'): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}${sep}${pad(d.getHours())}${timeSep}${pad(d.getMinutes())}`;
 }
 
-const where = (note: NoteRecord) => `\`${note.path}:${note.startLine}${note.endLine > note.startLine ? `-${note.endLine}` : ''}\``;
+const where = (note: NoteRecord) => `\`${placeOf(note)}\``;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function section(title: string, lines: string[], empty: string): string[] {

@@ -9,13 +9,18 @@ import { ArchangelError } from '../errors/archangel-error.js';
 /** tmux 3.3 added `server-access`, which makes a guest's client read-only on the server's side. */
 export const MIN_TMUX_VERSION = { major: 3, minor: 3 } as const;
 
-/** A tmux command that exited non-zero: its arguments and what it printed on stderr. */
-export class TmuxError extends Error {
+/** What to do when a tmux command fails: tmux's own words are in the message. */
+const FAILED_HINT = 'Check that tmux runs in this terminal (`tmux -V`); run again with ARCHANGEL_DEBUG=1 for the command that failed.';
+
+/** A tmux command that exited non-zero, as the typed error the top-level handler prints (exit 8). */
+export class TmuxError extends ArchangelError {
   constructor(
     readonly args: readonly string[],
     readonly stderr: string,
   ) {
-    super(`tmux ${args.join(' ')} failed: ${stderr.trim() || 'no message'}`);
+    const said = stderr.trim().replace(/\.$/, '');
+    // The whole command (long: environment, paths) is the cause, shown with ARCHANGEL_DEBUG=1.
+    super('TMUX_FAILED', `tmux ${args[0] ?? ''} failed: ${said || 'it exited without a message'}.`, { hint: FAILED_HINT, cause: new Error(`tmux ${args.join(' ')}`) });
     this.name = 'TmuxError';
   }
 }
@@ -37,7 +42,7 @@ function spawnTmux(args: string[], env: NodeJS.ProcessEnv) {
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new ArchangelError('TMUX_MISSING', 'tmux is not installed (or not on PATH), and pair sessions run in tmux.', { hint: INSTALL_HINT, cause: result.error });
   }
-  if (result.error) throw result.error;
+  if (result.error) throw new ArchangelError('TMUX_FAILED', `tmux could not be run: ${result.error.message}.`, { hint: FAILED_HINT, cause: result.error });
   return result;
 }
 

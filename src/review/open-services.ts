@@ -4,7 +4,7 @@ import { readProfile } from '../conventions/learn.js';
 import type { Profile } from '../conventions/types.js';
 import { isArchangelError } from '../errors/archangel-error.js';
 import { openGoldenIndex, type GoldenIndex } from '../index/golden-index.js';
-import type { PairContext } from '../pair/context.js';
+import type { PairContext } from '../tutor/pair.js';
 import { currentLearner } from '../session/learner.js';
 import { openSessionStore, type SessionStore } from '../session/store.js';
 import type { ClaudeTutor } from '../tutor/claude/tutor.js';

@@ -1,6 +1,11 @@
 import { citationLabel } from '../tutor/claude/prompt-data.js';
 import type { Evidence, Note } from '../tutor/types.js';
 
+/** `path:9-13` or `path:9`: where a note (or any span of lines) is. */
+export function placeOf(span: { path: string; startLine: number; endLine: number }): string {
+  return span.startLine === span.endLine ? `${span.path}:${span.startLine}` : `${span.path}:${span.startLine}-${span.endLine}`;
+}
+
 /** One line of evidence for a terminal: a golden place, or a convention with its numbers. */
 export function formatEvidence(evidence: Evidence): string {
   if (evidence.kind === 'golden') return `golden: ${citationLabel(evidence.citation)}${evidence.symbol ? ` (${evidence.symbol})` : ''}`;
@@ -17,8 +22,7 @@ const RUNG_NAMES = ['question', 'hint', 'golden example', 'change'] as const;
  * rubric in MENTOR.md.
  */
 export function noteToMarkdown(note: Note, options: { fold?: boolean } = {}): string {
-  const lines = note.startLine === note.endLine ? `${note.startLine}` : `${note.startLine}-${note.endLine}`;
-  const head = `### ${note.path}:${lines} — ${note.title} (${note.severity})\n\n_topic_ \`${note.topic}\` · _source_ ${note.source} · _id_ \`${note.id}\``;
+  const head = `### ${placeOf(note)} — ${note.title} (${note.severity})\n\n_topic_ \`${note.topic}\` · _source_ ${note.source} · _id_ \`${note.id}\``;
   const rungs = options.fold ? foldedRungs(note) : note.ladder.map((rung) => `${rung.level}. **${RUNG_NAMES[rung.level - 1] ?? 'rung'}:** ${indentContinuation(rung.text)}`).join('\n');
   const evidence = note.evidence.map(evidenceMarkdown).join('\n\n');
   const partial = note.partial ? '\n\n_The reply was cut off while this note was written._' : '';

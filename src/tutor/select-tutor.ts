@@ -1,6 +1,6 @@
 import type { ArchangelConfig } from '../config/schema.js';
 import { isArchangelError } from '../errors/archangel-error.js';
-import type { PairContext } from '../pair/context.js';
+import type { PairContext } from './pair.js';
 import type { ReviewContext } from '../review/context/types.js';
 import { createClaudeTutor, type ClaudeTutor } from './claude/tutor.js';
 import type { ClientOverrides } from './claude/client.js';

@@ -1,7 +1,8 @@
 import type { Project } from '../config/project.js';
-import { driverName, type PairContext } from '../pair/context.js';
+import { driverName, type PairContext } from '../tutor/pair.js';
 import { cacheDir, githubToken } from '../config/env.js';
 import { conventionsObserver } from '../conventions/learn.js';
+import { messageOf } from '../errors/archangel-error.js';
 import { createEmbeddingProvider } from '../index/embed/create.js';
 import { runIndex } from '../index/indexer/run-index.js';
 import { changedFiles, progressReport } from '../progress/report.js';
@@ -74,7 +75,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         if (event.type === 'done' && event.usage) addUsage(usage, event.usage);
       }
     } catch (error) {
-      emit({ type: 'notice', level: 'error', message: `The hint could not be written: ${error instanceof Error ? error.message : String(error)}` });
+      emit({ type: 'notice', level: 'error', message: `The hint could not be written: ${messageOf(error)}` });
     }
     if (signal.aborted) return;
     if (shown !== note) {
@@ -104,7 +105,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       emit({ type: 'review-end', reviewId, outcome: signal.aborted ? 'superseded' : 'done' });
       await sendStatus();
     } catch (error) {
-      emit({ type: 'review-end', reviewId, outcome: 'failed', message: error instanceof Error ? error.message : String(error) });
+      emit({ type: 'review-end', reviewId, outcome: 'failed', message: messageOf(error) });
     }
   };
   const scheduler = createReviewScheduler(review);
@@ -247,7 +248,7 @@ async function updateIndex(project: Project, emit: (event: WatchEvent) => void):
       if (repo.status === 'failed') emit({ type: 'notice', level: 'warn', message: `${repo.repo}: ${repo.error?.message ?? 'could not be indexed'}` });
     }
   } catch (error) {
-    emit({ type: 'notice', level: 'warn', message: `The golden index could not be updated: ${error instanceof Error ? error.message : String(error)}` });
+    emit({ type: 'notice', level: 'warn', message: `The golden index could not be updated: ${messageOf(error)}` });
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describePair, pairContextFromEnv, pairEnv } from '../../src/pair/context.js';
+import { pairContextFromEnv, pairEnv } from '../../src/pair/context.js';
+import { describePair } from '../../src/tutor/pair.js';
 import { parseTmuxVersion } from '../../src/pair/tmux.js';
 import { reviewRequest } from '../../src/tutor/claude/tutor.js';
 import { defaultName, isValidName } from '../../src/pair/metadata.js';

@@ -5,7 +5,8 @@ import { citationLabel } from '../../tutor/claude/prompt-data.js';
 import { usePaint } from '../palette.js';
 import { diffRows, rowsInRange } from '../state/diff-rows.js';
 import { clean, wrap } from '../text.js';
-import { EvidenceLines, placeOf } from './note-parts.js';
+import { placeOf } from '../../review/render-notes.js';
+import { EvidenceLines } from './note-parts.js';
 import { Pane } from './pane.js';
 
 export interface ExampleViewProps {

@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import type { LiveNote } from '../state/types.js';
 import { clean, wrap } from '../text.js';
-import { EvidenceLines, SeverityMark, placeOf } from './note-parts.js';
+import { placeOf } from '../../review/render-notes.js';
+import { EvidenceLines, SeverityMark } from './note-parts.js';
 import { Spinner } from './spinner.js';
 
 /** Streamed lines shown: the live region stays a few lines tall however long the note gets. */

@@ -28,9 +28,6 @@ export interface MentorPaneProps {
   onOverflow?: (rows: number) => void;
 }
 
-/** Navigator notes shown above the mentor's: the latest few, the rest are in the session summary. */
-const NAVIGATOR_NOTES_SHOWN = 3;
-
 /** The keys that scroll the pane, as the help screen names them (`J`, `K`). */
 const SCROLL_KEYS = Object.fromEntries(bindingsFor('mentor').filter((b) => b.command.startsWith('scroll-')).map((b) => [b.command, keyLabel(b.keys[0] ?? '')]));
 
@@ -70,7 +67,7 @@ export function MentorPane({ review, selectedNoteId, levels, width, height, focu
     <Pane title={title(notes.length, shown, overflow - shown)} width={width} height={height} focused={focused}>
       <Box ref={content} flexDirection="column" flexShrink={0} marginTop={-shown}>
         {noteDraft !== undefined ? <Text wrap="truncate-start" {...paint({ color: 'cyan' })}>{`✎ note: ${noteDraft}█`}</Text> : null}
-        {navigatorNotes.slice(-NAVIGATOR_NOTES_SHOWN).map((note, index) => (
+        {navigatorNotes.map((note, index) => (
           <Text key={index} {...paint({ color: 'magenta' })}>{`✎ ${note.author}: ${note.text}`}</Text>
         ))}
         {review.stale ? <Text wrap="truncate-end" {...paint({ dimColor: true })}>From the previous save; reviewing again…</Text> : null}

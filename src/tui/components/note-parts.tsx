@@ -11,11 +11,6 @@ const MARKS: Readonly<Record<Severity, { mark: string; style: Style }>> = {
   info: { mark: '○', style: { color: 'blue' } },
 };
 
-/** `path:9-13` or `path:9`. */
-export function placeOf(note: { path: string; startLine: number; endLine: number }): string {
-  return note.startLine === note.endLine ? `${note.path}:${note.startLine}` : `${note.path}:${note.startLine}-${note.endLine}`;
-}
-
 /** The severity marker of a note. */
 export function SeverityMark({ severity }: { severity: Severity }): React.JSX.Element {
   const paint = usePaint();

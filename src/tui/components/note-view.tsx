@@ -3,7 +3,8 @@ import { memo } from 'react';
 import type { HintLevel, Note } from '../../tutor/types.js';
 import { usePaint } from '../palette.js';
 import { clean, wrap } from '../text.js';
-import { EvidenceLines, SeverityMark, placeOf } from './note-parts.js';
+import { placeOf } from '../../review/render-notes.js';
+import { EvidenceLines, SeverityMark } from './note-parts.js';
 import { Spinner } from './spinner.js';
 
 const RUNG_NAMES = ['question', 'hint', 'golden example', 'the change'] as const;

@@ -79,7 +79,7 @@ export interface TuiState {
   chat: { turns: ChatTurn[]; streaming: boolean };
   /** The navigator's note being typed (pair sessions, `n`); absent when not typing one. */
   noteDraft?: string;
-  /** Navigator notes of this session, oldest first. */
+  /** The latest navigator notes of this session (the pane shows them all), oldest first. */
   navigatorNotes: NavigatorNote[];
   /** The last few notices, oldest first. */
   notices: Notice[];

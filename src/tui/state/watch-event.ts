@@ -8,6 +8,9 @@ import type { Notice, TuiState } from './types.js';
 /** Notices kept: the footer shows the newest, the rest are there for a glance back. */
 const MAX_NOTICES = 5;
 
+/** Navigator notes shown above the mentor's: the latest few, the rest are in the session summary. */
+const NAVIGATOR_NOTES_SHOWN = 3;
+
 export function withNotice(state: TuiState, notice: Notice): TuiState {
   return { ...state, notices: [...state.notices, notice].slice(-MAX_NOTICES) };
 }
@@ -68,7 +71,7 @@ export function applyWatchEvent(state: TuiState, event: WatchEvent): TuiState {
     case 'chat-history':
       return applyChatEvent(state, event);
     case 'navigator-note':
-      return { ...state, navigatorNotes: [...state.navigatorNotes, { author: event.author, text: event.text }].slice(-MAX_NOTICES) };
+      return { ...state, navigatorNotes: [...state.navigatorNotes, { author: event.author, text: event.text }].slice(-NAVIGATOR_NOTES_SHOWN) };
     case 'progress':
       return { ...state, learnerProgress: event.report };
     case 'notice':

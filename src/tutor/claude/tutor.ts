@@ -1,5 +1,5 @@
 import type { ArchangelConfig } from '../../config/schema.js';
-import { describePair, type PairContext } from '../../pair/context.js';
+import { describePair, type PairContext } from '../pair.js';
 import { debug } from '../../log/logger.js';
 import { loadPrompt } from '../prompts/load-prompt.js';
 import { enforceRungText, RungPreview } from '../rungs.js';

@@ -4,7 +4,7 @@ import { noteId } from '../claude/note-parser.js';
 import { citationLabel } from '../claude/prompt-data.js';
 import { hunkLineText } from '../claude/review-input.js';
 import { enforceRungDiscipline } from '../rungs.js';
-import { driverName, type PairContext } from '../../pair/context.js';
+import { driverName, type PairContext } from '../pair.js';
 import type { Citation, Note } from '../types.js';
 import { ruleEntry } from './rules.js';
 import { composeRungs, loadSections } from './template.js';

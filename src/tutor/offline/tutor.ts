@@ -1,6 +1,6 @@
 import { ArchangelError } from '../../errors/archangel-error.js';
 import { debug } from '../../log/logger.js';
-import type { PairContext } from '../../pair/context.js';
+import type { PairContext } from '../pair.js';
 import type { ReviewContext } from '../../review/context/types.js';
 import type { Tutor } from '../tutor.js';
 import type { Note, TutorEvent } from '../types.js';
