@@ -79,14 +79,15 @@ export interface LearnerAdapter {
 }
 
 /**
- * The one adaptation step every tutor's notes go through (run-review.ts). Reads the topic's notes
- * and quiz answers through indexed per-topic queries, so a save costs a few small reads.
+ * The one adaptation step every tutor's notes go through (run-review.ts). Reads the topic's note
+ * counts (not their ladder and evidence text) and quiz answers through indexed per-topic queries,
+ * so a save costs a few small reads.
  */
 export function learnerAdapter(session: SessionStore, minSeverity: Severity, now: () => number = session.now): LearnerAdapter {
   const topics = new Map<string, TopicProgress | undefined>();
   const progressOf = (topic: string): TopicProgress | undefined => {
     if (!topics.has(topic)) {
-      const notes = session.noteHistory({ topic });
+      const notes = session.noteSummaries({ topic });
       const quiz = session.quizHistory({ topic });
       topics.set(topic, notes.length === 0 ? undefined : topicProgress(notes, quiz, null, now()));
     }

@@ -21,7 +21,7 @@ export function progressReport(session: SessionStore, where: { repo: string; bra
   const since = where.since ?? 0;
   const progress = learnerProgress({
     learner: session.learner,
-    notes: session.noteSummaries(since),
+    notes: session.noteSummaries({ since }),
     quiz: session.quizHistory({ since }),
     since: where.since,
     now: where.now,

@@ -17,7 +17,8 @@ export interface NoteLedger {
   get(noteId: string): NoteRecord | undefined;
   open(query: OpenNotesQuery): NoteRecord[];
   history(query: NoteHistoryQuery): NoteRecord[];
-  summaries(since: number): NoteSummary[];
+  /** Every note's counts and times since `since`, newest first; only `topic`'s when given. */
+  summaries(since: number, topic?: string): NoteSummary[];
   hintEvents(noteId: string): HintEvent[];
 }
 
@@ -87,6 +88,7 @@ export function noteLedger(db: StateDb, learner: string, now: () => number, revi
   const byTopic = db.prepare(`SELECT *, ${CLIMB_MS} FROM notes WHERE learner = @learner AND topic = @topic AND last_seen >= @since ${historyOrder}`);
   // Progress over thousands of notes: every column but the text, whose JSON would dominate the read.
   const summaries = db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${CLIMB_MS} FROM notes WHERE learner = ? AND last_seen >= ? ORDER BY last_seen DESC`);
+  const topicSummaries = db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${CLIMB_MS} FROM notes WHERE learner = ? AND topic = ? AND last_seen >= ? ORDER BY last_seen DESC`);
   const byCategory = db.prepare(`SELECT *, ${CLIMB_MS} FROM notes WHERE learner = @learner AND category = @category AND last_seen >= @since ${historyOrder}`);
 
   const recordAll = db.transaction((reviewId: number, notes: Note[], codeOf: (note: Note) => string) => {
@@ -164,7 +166,7 @@ export function noteLedger(db: StateDb, learner: string, now: () => number, revi
       if (category !== undefined) return records(byCategory.all({ ...base, category }));
       return records(byTime.all(base));
     },
-    summaries: (since) => (summaries.all(learner, since) as NoteRow[]).map(toNoteSummary),
+    summaries: (since, topic) => ((topic === undefined ? summaries.all(learner, since) : topicSummaries.all(learner, topic, since)) as NoteRow[]).map(toNoteSummary),
     hintEvents: (noteId) => (events.all(learner, noteId) as HintEventRow[]).map(toHintEvent),
   };
 }

@@ -73,8 +73,8 @@ export interface SessionStore {
   openNotes(query: OpenNotesQuery): NoteRecord[];
   /** Notes by latest sighting, newest first, for progress (topics mastered, fading help). */
   noteHistory(query?: NoteHistoryQuery): NoteRecord[];
-  /** Notes seen at or after `since` without their text, newest first: the learner model's input. */
-  noteSummaries(since?: number): NoteSummary[];
+  /** Notes seen at or after `since` (only `topic`'s when given) without their text, newest first: the learner model's input. */
+  noteSummaries(query?: { since?: number; topic?: string }): NoteSummary[];
   /** Every rung opened for a note, oldest first (L1 to L4 in seconds is help abuse). */
   hintEvents(noteId: string): HintEvent[];
   /** Stores a chat turn; returns its id. */
@@ -135,7 +135,7 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
       getNote: guard(notes.get),
       openNotes: guard(notes.open),
       noteHistory: guard((query = {}) => notes.history(query)),
-      noteSummaries: guard((since = 0) => notes.summaries(since)),
+      noteSummaries: guard(({ since = 0, topic }: { since?: number; topic?: string } = {}) => notes.summaries(since, topic)),
       hintEvents: guard(notes.hintEvents),
       appendChat: guard(chat.append),
       chatHistory: guard(chat.history),
