@@ -1,6 +1,7 @@
 import { openProject } from '../config/project.js';
 
-import { atLeast, formatEvidence, noteToMarkdown } from '../review/render-notes.js';
+import { formatEvidence, noteToMarkdown } from '../review/render-notes.js';
+import { atLeast } from '../tutor/severity.js';
 import { runReview } from '../review/run-review.js';
 import { targetOfFlags } from '../review/diff/target.js';
 import type { Note } from '../tutor/types.js';

@@ -1,4 +1,4 @@
-import { atLeast } from '../review/render-notes.js';
+import { atLeast } from '../tutor/severity.js';
 import type { SessionStore } from '../session/store.js';
 import type { Note, Severity } from '../tutor/types.js';
 import { topicProgress } from './model.js';

@@ -1,4 +1,4 @@
-import type { Severity } from '../tutor/types.js';
+import { worstSeverity } from '../tutor/severity.js';
 import { FOCUS_SIZE, MASTERY_STREAK, RECENT_NOTES, RUSH_MS, RUSHING_NOTES, STRUGGLE_FULL_LADDER, STRUGGLE_OPEN, STRUGGLE_RELAPSES } from './thresholds.js';
 import type { FocusItem, LearnerProgress, NoteFacts, QuizFacts, TopicProgress, TopicStatus, Trend } from './types.js';
 
@@ -46,7 +46,7 @@ export function topicProgress(notes: readonly NoteFacts[], quiz: readonly QuizFa
     streak,
     quizRight: quiz.filter((answer) => answer.correct).length,
     quizWrong: quiz.filter((answer) => !answer.correct).length,
-    severity: notes.reduce<Severity>((worst, note) => (RANK[note.severity] > RANK[worst] ? note.severity : worst), 'info'),
+    severity: worstSeverity(notes),
     firstSeen: Math.min(...notes.map((note) => note.firstSeen)),
     lastSeen: first.lastSeen,
   };
@@ -137,7 +137,6 @@ export function exampleOf(notes: readonly NoteFacts[]): FocusItem['example'] {
   return undefined;
 }
 
-const RANK: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
 const STATUS_ORDER: Record<TopicStatus, number> = { struggling: 0, learning: 1, new: 2, mastered: 3 };
 
 function byStatusThenWeight(a: TopicProgress, b: TopicProgress): number {

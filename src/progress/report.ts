@@ -1,14 +1,13 @@
 import { readDiff } from '../review/diff/read-diff.js';
 import type { DiffTarget } from '../review/types.js';
 import type { SessionStore } from '../session/store.js';
-import type { Severity } from '../tutor/types.js';
+import { mostSevereFirst } from '../tutor/severity.js';
 import { exampleOf, learnerProgress } from './model.js';
 import type { ProgressReport, ReadyCheck } from './types.js';
 
 /** Notes read in full per focus topic to find its golden example: the newest usually has one. */
 const EXAMPLE_NOTES = 10;
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
 
 /**
  * The progress summary `archangel progress` prints and `p` shows in watch: the model over the
@@ -45,7 +44,7 @@ export async function changedFiles(repoDir: string, target: DiffTarget = { kind:
 function readyCheck(session: SessionStore, repo: string, branch: string, changed: readonly string[] | undefined, target: DiffTarget | undefined): ReadyCheck {
   const inDiff = changed && new Set(changed);
   const open = session.openNotes({ repo, branch }).filter((note) => !inDiff || inDiff.has(note.path));
-  open.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path) || a.startLine - b.startLine);
+  open.sort((a, b) => mostSevereFirst(a, b) || a.path.localeCompare(b.path) || a.startLine - b.startLine);
   const notes = open.map(({ id, topic, title, severity, path, startLine }) => ({ id, topic, title, severity, path, startLine }));
   return { branch, ...(changed ? { changedFiles: changed.length, target: target ?? { kind: 'worktree' } } : {}), notes };
 }

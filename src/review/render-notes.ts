@@ -51,9 +51,3 @@ function indentContinuation(text: string): string {
   return text.split('\n').join('\n   ');
 }
 
-const SEVERITY_RANK = { info: 0, warn: 1, error: 2 } as const;
-
-/** Whether `note` is at least as severe as `threshold`. */
-export function atLeast(note: Pick<Note, 'severity'>, threshold: Note['severity']): boolean {
-  return SEVERITY_RANK[note.severity] >= SEVERITY_RANK[threshold];
-}

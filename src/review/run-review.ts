@@ -11,7 +11,7 @@ import { currentBranch } from './branch.js';
 import { buildReviewContext } from './context/build-context.js';
 import type { ReviewContext } from './context/types.js';
 import { readDiff } from './diff/read-diff.js';
-import { atLeast } from './render-notes.js';
+import { atLeast } from '../tutor/severity.js';
 import type { DiffResult, DiffTarget } from './types.js';
 
 export interface ReviewRequest {

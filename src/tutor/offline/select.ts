@@ -1,5 +1,6 @@
 import type { Finding } from '../../conventions/types.js';
 import type { HunkContext, ReviewContext } from '../../review/context/types.js';
+import { mostSevereFirst, worstSeverity } from '../severity.js';
 import type { Evidence } from '../types.js';
 import { CATEGORY_PRIORITY, NIT_CATEGORIES } from './rules.js';
 import type { ConventionEvidence, Draft, GoldenEvidence } from './types.js';
@@ -28,7 +29,6 @@ export function selectDrafts(context: ReviewContext): Draft[] {
     .slice(0, Math.max(0, context.maxNotes));
 }
 
-const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warn: 1, info: 2 };
 
 /**
  * Severity first (the checker's own judgement of cost); then the kind of departure (an empty catch
@@ -38,7 +38,7 @@ const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warn: 1, 
  */
 function compareDrafts(a: Draft, b: Draft): number {
   return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    mostSevereFirst(a, b) ||
     categoryRank(a.category) - categoryRank(b.category) ||
     strength(b) - strength(a) ||
     a.hunk.path.localeCompare(b.hunk.path) ||
@@ -75,7 +75,7 @@ function hunkDrafts(hunk: HunkContext, evidence: ReadonlyMap<string, Evidence>):
       ruleId,
       key,
       category: key.split('.')[0] ?? '',
-      severity: findings.reduce<Finding['severity']>((worst, finding) => (SEVERITY_RANK[finding.severity] < SEVERITY_RANK[worst] ? finding.severity : worst), 'info'),
+      severity: worstSeverity(findings),
       hunk,
       findings,
       startLine: Math.min(...findings.map((finding) => finding.startLine)),
