@@ -104,12 +104,7 @@ function answerLines(file: string): string[] {
 }
 
 function choices(text: string, questions: QuizQuestion[], flags: QuizFlags): number[] {
-  try {
-    return parseAnswers(text, questions);
-  } catch (error) {
-    const given = flags.answersFile === undefined ? `--answers "${text}"` : `--answers-file ${flags.answersFile}`;
-    throw new ArchangelError('USAGE', `${given}: ${(error as Error).message}`, { hint: 'Run `archangel quiz --json` to see the questions and their options.' });
-  }
+  return parseAnswers(text, questions, flags.answersFile === undefined ? `--answers "${text}"` : `--answers-file ${flags.answersFile}`);
 }
 
 /** Statements of the golden conventions, for the wrong options; from the notes' own evidence when there is no index. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ArchangelError } from '../errors/archangel-error.js';
 import { formatEvidence } from '../review/render-notes.js';
 import type { Evidence } from '../tutor/types.js';
 import { QUIZ_OPTIONS } from './thresholds.js';
@@ -73,14 +74,18 @@ function rank(seed: string, text: string): number {
   return createHash('sha256').update(`${seed}\u0000${text}`).digest().readUInt32BE(0);
 }
 
-/** 1-based answers as typed (`2,1,3`), checked against the questions; a usage error names what is wrong. */
-export function parseAnswers(text: string, questions: readonly QuizQuestion[]): number[] {
+/**
+ * 1-based answers as typed (`2,1,3`), checked against the questions. A mismatch is a USAGE error
+ * that names `given` (the flag the answers came from) and what is wrong.
+ */
+export function parseAnswers(text: string, questions: readonly QuizQuestion[], given: string): number[] {
+  const wrong = (message: string) => new ArchangelError('USAGE', `${given}: ${message}`, { hint: 'Run `archangel quiz --json` to see the questions and their options.' });
   const parts = text.split(',').map((part) => part.trim());
-  if (parts.length !== questions.length) throw new Error(`${questions.length} ${questions.length === 1 ? 'answer is' : 'answers are'} needed, one per question, and ${parts.length} ${parts.length === 1 ? 'was' : 'were'} given.`);
+  if (parts.length !== questions.length) throw wrong(`${questions.length} ${questions.length === 1 ? 'answer is' : 'answers are'} needed, one per question, and ${parts.length} ${parts.length === 1 ? 'was' : 'were'} given.`);
   return parts.map((part, index) => {
     const choice = Number(part);
     const count = questions[index]!.options.length;
-    if (!/^\d+$/.test(part) || choice < 1 || choice > count) throw new Error(`Answer ${index + 1} is "${part}": give an option number from 1 to ${count}.`);
+    if (!/^\d+$/.test(part) || choice < 1 || choice > count) throw wrong(`Answer ${index + 1} is "${part}": give an option number from 1 to ${count}.`);
     return choice - 1;
   });
 }
