@@ -1,3 +1,6 @@
+import { SEVERITY_MARK } from '../tutor/severity.js';
+import type { Severity } from '../tutor/types.js';
+
 /**
  * How much the terminal can show. Colour follows the conventions users set: NO_COLOR disables it
  * (no-color.org), FORCE_COLOR enables it, TERM=dumb and non-TTY streams get plain text.
@@ -25,6 +28,12 @@ export interface Palette {
   yellow(text: string): string;
   green(text: string): string;
   cyan(text: string): string;
+}
+
+/** A note's severity glyph, in its colour when the palette has colour. */
+export function severityMark(p: Palette, severity: Severity): string {
+  const paint = severity === 'error' ? p.red : severity === 'warn' ? p.yellow : p.cyan;
+  return paint(SEVERITY_MARK[severity]);
 }
 
 export function palette(color: boolean): Palette {

@@ -5,7 +5,7 @@ import { atLeast } from '../tutor/severity.js';
 import { runReview } from '../review/run-review.js';
 import { targetOfFlags } from '../review/diff/target.js';
 import type { Note } from '../tutor/types.js';
-import { palette, terminalCaps } from '../cli/terminal.js';
+import { palette, severityMark, terminalCaps } from '../cli/terminal.js';
 import { openReviewServices } from '../review/open-services.js';
 import type { ReviewFlags } from './review.js';
 
@@ -52,8 +52,7 @@ function printText(notes: Note[], p: ReturnType<typeof palette>, tutor: string):
     return;
   }
   for (const note of notes) {
-    const mark = note.severity === 'error' ? p.red('●') : note.severity === 'warn' ? p.yellow('●') : p.cyan('○');
-    process.stdout.write(`${mark} ${p.bold(`${note.path}:${note.startLine}`)}  ${note.title}\n`);
+    process.stdout.write(`${severityMark(p, note.severity)} ${p.bold(`${note.path}:${note.startLine}`)}  ${note.title}\n`);
     const opening = note.ladder.find((rung) => rung.level === (note.opensAt ?? 1)) ?? note.ladder[0];
     process.stdout.write(`  ${opening?.text ?? ''}\n`);
     if (note.adapted) process.stdout.write(p.dim(`  (${note.adapted})\n`));

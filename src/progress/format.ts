@@ -1,4 +1,4 @@
-import type { Palette } from '../cli/terminal.js';
+import { severityMark, type Palette } from '../cli/terminal.js';
 import { formatEvidence } from '../review/render-notes.js';
 import { READY_LIST } from './thresholds.js';
 import type { ProgressReport, TopicProgress, TopicStatus } from './types.js';
@@ -48,8 +48,7 @@ export function formatProgress(report: ProgressReport, p: Palette): string[] {
     const more = ready.notes.length - READY_LIST;
     lines.push(`  Not yet: ${ready.notes.length} open ${ready.notes.length === 1 ? 'note' : 'notes'} on ${where} a reviewer would likely raise.`);
     for (const note of ready.notes.slice(0, READY_LIST)) {
-      const mark = note.severity === 'error' ? p.red('●') : note.severity === 'warn' ? p.yellow('●') : p.cyan('○');
-      lines.push(`  ${mark} ${note.path}:${note.startLine}  ${note.title}`);
+      lines.push(`  ${severityMark(p, note.severity)} ${note.path}:${note.startLine}  ${note.title}`);
     }
     if (more > 0) lines.push(p.dim(`  and ${more} more`));
   }

@@ -1,5 +1,8 @@
 import type { Severity } from './types.js';
 
+/** Distinct glyphs, so severity reads without colour too (NO_COLOR, plain lines, the TUI). */
+export const SEVERITY_MARK: Readonly<Record<Severity, string>> = { error: '✖', warn: '●', info: '○' };
+
 /** How severe each level is, least first: the one order every list and threshold uses. */
 const RANK: Readonly<Record<Severity, number>> = { info: 0, warn: 1, error: 2 };
 

@@ -1,3 +1,4 @@
+import { SEVERITY_MARK } from '../tutor/severity.js';
 import type { Note } from '../tutor/types.js';
 import { formatEvidence } from '../review/render-notes.js';
 import type { WatchController, WatchEvent } from './types.js';
@@ -52,7 +53,7 @@ function plainLine(event: WatchEvent): string | undefined {
 }
 
 function formatNote(note: Note): string {
-  const mark = note.severity === 'error' ? '●' : note.severity === 'warn' ? '●' : '○';
+  const mark = SEVERITY_MARK[note.severity];
   const evidence = note.evidence.map((e) => `    ${formatEvidence(e)}`).join('\n');
   return `${mark} ${note.path}:${note.startLine}  ${note.title}\n    ${note.ladder[0]?.text ?? ''}${evidence ? `\n${evidence}` : ''}`;
 }

@@ -1,21 +1,16 @@
 import { Text } from 'ink';
 import type { Evidence, Severity } from '../../tutor/types.js';
 import { formatEvidence } from '../../review/render-notes.js';
+import { SEVERITY_MARK } from '../../tutor/severity.js';
 import { usePaint, type Style } from '../palette.js';
 import { clean } from '../text.js';
 
-/** Distinct glyphs, so severity reads without colour too. */
-const MARKS: Readonly<Record<Severity, { mark: string; style: Style }>> = {
-  error: { mark: '✖', style: { color: 'red' } },
-  warn: { mark: '●', style: { color: 'yellow' } },
-  info: { mark: '○', style: { color: 'blue' } },
-};
+const MARK_STYLES: Readonly<Record<Severity, Style>> = { error: { color: 'red' }, warn: { color: 'yellow' }, info: { color: 'blue' } };
 
 /** The severity marker of a note. */
 export function SeverityMark({ severity }: { severity: Severity }): React.JSX.Element {
   const paint = usePaint();
-  const { mark, style } = MARKS[severity];
-  return <Text {...paint(style)}>{mark}</Text>;
+  return <Text {...paint(MARK_STYLES[severity])}>{SEVERITY_MARK[severity]}</Text>;
 }
 
 /** Evidence lines kept under a note; the rest are counted. */
