@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { relative } from 'node:path';
@@ -11,7 +10,7 @@ import { pairBaseDir } from '../pair/pair-dir.js';
 import { startPair } from '../pair/start.js';
 import { isAlive, joinInstructions } from '../pair/status.js';
 import { stopPair } from '../pair/stop.js';
-import { requireTmux } from '../pair/tmux.js';
+import { requireTmux, tmuxOn } from '../pair/tmux.js';
 import type { PairStartFlags } from './pair.js';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -140,7 +139,6 @@ function attachTo(meta: PairMeta, readOnly: boolean): number {
   const sameServer = env.TMUX?.split(',')[0] === meta.socket;
   // Joining from inside another tmux nests one in the other: allowed here, the user asked for it.
   delete env.TMUX;
-  const args = sameServer ? ['switch-client', '-t', target] : ['attach-session', '-t', target, ...(readOnly ? ['-r'] : [])];
-  const result = spawnSync('tmux', ['-S', meta.socket, ...args], { stdio: 'inherit', env });
-  return result.status ?? 1;
+  const tmux = tmuxOn(meta.socket, env);
+  return sameServer ? tmux.interactive('switch-client', '-t', target) : tmux.interactive('attach-session', '-t', target, ...(readOnly ? ['-r'] : []));
 }

@@ -33,12 +33,14 @@ export interface Tmux {
   succeeds(...args: string[]): boolean;
   /** What tmux printed on stderr, whatever its exit status (it exits 0 after `access not allowed`). */
   complaint(...args: string[]): string | undefined;
+  /** Runs a tmux command in this terminal (`attach-session`, `switch-client`) until it ends; returns its exit status. */
+  interactive(...args: string[]): number;
 }
 
 const INSTALL_HINT = 'Install it with your package manager, e.g. `sudo apt-get install tmux`, `sudo dnf install tmux` or `brew install tmux`.';
 
-function spawnTmux(args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync('tmux', args, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnTmux(args: string[], env: NodeJS.ProcessEnv, inTerminal = false) {
+  const result = spawnSync('tmux', args, { encoding: 'utf8', env, stdio: inTerminal ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new ArchangelError('TMUX_MISSING', 'tmux is not installed (or not on PATH), and pair sessions run in tmux.', { hint: INSTALL_HINT, cause: result.error });
   }
@@ -61,6 +63,9 @@ export function tmuxOn(socket: string, env: NodeJS.ProcessEnv = process.env): Tm
     complaint(...args) {
       const result = spawnTmux(['-S', socket, ...args], env);
       return result.status === 0 && !result.stderr.trim() ? undefined : result.stderr.trim() || `tmux exited with ${result.status ?? 'a signal'}`;
+    },
+    interactive(...args) {
+      return spawnTmux(['-S', socket, ...args], env, true).status ?? 1;
     },
   };
 }
