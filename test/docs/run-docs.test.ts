@@ -77,6 +77,32 @@ describe('archangel docs, offline', () => {
     expect(style).toContain(`\`zod\` @ \`${commit.slice(0, 12)}\``);
   });
 
+  it('opens with plain sentences, then the enforced rules apart from the tendencies, every rule linked to its section', async () => {
+    await runDocs(options());
+    const style = read(STYLE_FILE);
+    const profile = loadProfile(project.indexPath);
+    const code = profile.conventions.filter((c) => c.language !== 'markdown' && c.language !== 'text');
+    const at = (heading: string): number => style.indexOf(`\n${heading}\n`);
+    expect([at('## At a glance'), at('## Rules (enforced)'), at('## Tendencies (observed, not enforced)'), at('## TypeScript')].every((n, i, all) => n > 0 && (i === 0 || n > all[i - 1]!))).toBe(true);
+    const glance = style.slice(at('## At a glance'), at('## Rules (enforced)'));
+    const enforcedTs = code.filter((c) => c.language === 'typescript' && c.enforced);
+    expect(glance).toContain(`**TypeScript.** ${enforcedTs.length} rules are enforced`);
+    expect(glance).toMatch(/- Names: camelCase \[/);
+    // Sentences, not quantile read-outs, and no "1 levels".
+    expect(glance).not.toMatch(/median|p90|\b1 (levels|parameters|lines)\b/);
+    expect(style).not.toMatch(/\b1 (levels|parameters|lines)\b/);
+    // The enforced table holds exactly the enforced rules; the tendencies table the rest.
+    const ruleIds = (from: string, to: string): string[] => [...style.slice(at(from), at(to)).matchAll(/^\| [^|]+ \| \[.*\]\(#([\w.-]+)\) \|/gm)].map((m) => m[1]!);
+    expect(ruleIds('## Rules (enforced)', '## Tendencies (observed, not enforced)').sort()).toEqual(code.filter((c) => c.enforced).map((c) => c.id).sort());
+    expect(ruleIds('## Tendencies (observed, not enforced)', '## TypeScript').sort()).toEqual(code.filter((c) => !c.enforced).map((c) => c.id).sort());
+    // Every in-page link lands on a rule's anchor, and each rule has one.
+    const anchors = new Set([...style.matchAll(/<a id="([\w.-]+)"><\/a>/g)].map((m) => m[1]!));
+    expect([...anchors].sort()).toEqual(code.map((c) => c.id).sort());
+    const links = [...glance.matchAll(/\]\(#([\w.-]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThanOrEqual(enforcedTs.length);
+    for (const id of links) expect(anchors.has(id)).toBe(true);
+  });
+
   it('quotes only lines that exist at the pinned commit, exactly as git holds them', async () => {
     await runDocs(options());
     const quoted = snippets(read(STYLE_FILE));
@@ -141,7 +167,7 @@ describe('archangel docs, offline', () => {
     const result = await runDocs(options({ outDir, only: 'style', languages: new Set(['typescript']) }));
     expect(result.files.map((f) => f.path)).toEqual([join(outDir, STYLE_FILE)]);
     expect(existsSync(join(outDir, WIKI_FILE))).toBe(false);
-    expect(readFileSync(join(outDir, STYLE_FILE), 'utf8')).not.toMatch(/^## (?!TypeScript|At a glance)/m);
+    expect(readFileSync(join(outDir, STYLE_FILE), 'utf8')).not.toMatch(/^## (?!TypeScript|At a glance|Rules \(enforced\)|Tendencies)/m);
   });
 
   it('refuses to overwrite a file it did not write', async () => {
