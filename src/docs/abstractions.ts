@@ -81,7 +81,8 @@ export function docSummary(text: string | undefined, start: number, end: number)
   }
   const prose = comment.join(' ').replace(/\s+/g, ' ').trim();
   if (prose === '' || prose.startsWith('@')) return undefined;
-  const sentence = /^(.+?[.!?])(\s|$)/.exec(prose)?.[1] ?? prose;
+  // "e.g." and "i.e." do not end a sentence.
+  const sentence = /^(.+?(?<!\b(?:e\.g|i\.e))[.!?])(\s|$)/.exec(prose)?.[1] ?? prose;
   return sentence.length > 200 ? `${sentence.slice(0, 199)}…` : sentence;
 }
 

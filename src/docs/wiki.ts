@@ -7,6 +7,9 @@ import { fileImports, MAX_DIAGRAM_MODULES, moduleGraph, moduleSizes, type Module
 /** WIKI.md as data, one page section per golden repo, each fact with the place it comes from. */
 export interface RepoWiki {
   repo: RepoEvidence;
+  /** The root README, when there is one. */
+  readme: string | undefined;
+  /** Its first paragraph of prose, when it has one. */
   purpose: { text: string; citation: Citation } | undefined;
   languages: Array<{ language: string; files: number }>;
   modules: Array<{ module: string; files: number }>;
@@ -39,6 +42,7 @@ export function buildRepoWiki(repo: RepoEvidence): RepoWiki {
   const drawn = modules.map((m) => m.module).filter((m) => connected.has(m)).slice(0, MAX_DIAGRAM_MODULES);
   return {
     repo,
+    readme: readmeOf(repo),
     purpose: readmePurpose(repo),
     languages: count(code.map((f) => f.language ?? '')),
     modules,
@@ -61,9 +65,13 @@ function cite(repo: RepoEvidence, path: string, startLine: number, endLine = sta
   return { repo: repo.name, commit: repo.commit, path, startLine, endLine };
 }
 
+function readmeOf(repo: RepoEvidence): string | undefined {
+  return [...repo.texts.keys()].filter((p) => !p.includes('/') && README.test(p)).sort()[0];
+}
+
 /** The first paragraph of prose in the root README (after its title, badges and blank lines). */
 function readmePurpose(repo: RepoEvidence): RepoWiki['purpose'] {
-  const path = [...repo.texts.keys()].filter((p) => !p.includes('/') && README.test(p)).sort()[0];
+  const path = readmeOf(repo);
   if (path === undefined) return undefined;
   const lines = (repo.texts.get(path) ?? '').split('\n');
   let start = -1;

@@ -190,7 +190,7 @@ describe('archangel docs with a model', () => {
       expect(first.modelRegions).toBe(1);
       expect(first.droppedCitations).toBe(3);
       const wiki = readFileSync(join(outDir, WIKI_FILE), 'utf8');
-      expect(wiki).toMatch(/<!-- archangel:begin wiki-zod-purpose model=[0-9a-f]{16} -->\n## zod\n\nZod validates data at runtime \[README\.md:\d+(-\d+)?\]\(https:\/\/github\.com\/colinhacks\/zod\/blob\//);
+      expect(wiki).toMatch(/<!-- archangel:begin wiki-zod-purpose model=[0-9a-f]{16} -->\n## zod <a id="repo-zod"><\/a>\n\nZod validates data at runtime \[README\.md:\d+(-\d+)?\]\(https:\/\/github\.com\/colinhacks\/zod\/blob\//);
       expect(wiki).not.toContain('E99');
       expect(wiki).not.toContain('example.com');
       expect(wiki).not.toContain('src/invented.ts');
