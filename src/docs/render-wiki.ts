@@ -42,7 +42,7 @@ function repoAnchor(wiki: RepoWiki): string {
 
 /** The README's first sentence on one line, for the index; clipped when it runs long. */
 function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   const sentence = /^(.+?[.!?])(\s|$)/.exec(flat)?.[1] ?? flat;
   return sentence.length > 160 ? `${sentence.slice(0, 159)}…` : sentence;
 }

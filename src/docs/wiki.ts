@@ -69,24 +69,27 @@ function readmeOf(repo: RepoEvidence): string | undefined {
   return [...repo.texts.keys()].filter((p) => !p.includes('/') && README.test(p)).sort()[0];
 }
 
-/** The first paragraph of prose in the root README (after its title, badges and blank lines). */
+/**
+ * The first paragraph of prose in the root README: after its title, badges and blank lines, and
+ * not inside an HTML block (a centred tagline between `<p>` tags is a caption, not a paragraph).
+ */
 function readmePurpose(repo: RepoEvidence): RepoWiki['purpose'] {
   const path = readmeOf(repo);
   if (path === undefined) return undefined;
   const lines = (repo.texts.get(path) ?? '').split('\n');
-  let start = -1;
   let fenced = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
     if (fenced || /^\s*(#|!\[|\[!\[|<|=+\s*$|-+\s*$|\||```|~~~)/.test(line) || line.trim() === '') continue;
-    start = i;
-    break;
+    let end = i;
+    while (end + 1 < lines.length && (lines[end + 1] ?? '').trim() !== '' && !/^\s*(#|```)/.test(lines[end + 1] ?? '')) end++;
+    const paragraph = lines.slice(i, end + 1);
+    const inHtml = /^ {4}|^\t/.test(line) || paragraph.some((l) => /^\s*</.test(l));
+    if (!inHtml) return { text: paragraph.join('\n'), citation: cite(repo, path, i + 1, end + 1) };
+    i = end;
   }
-  if (start === -1) return undefined;
-  let end = start;
-  while (end + 1 < lines.length && (lines[end + 1] ?? '').trim() !== '' && !/^\s*(#|```)/.test(lines[end + 1] ?? '')) end++;
-  return { text: lines.slice(start, end + 1).join('\n'), citation: cite(repo, path, start + 1, end + 1) };
+  return undefined;
 }
 
 /** Where running the code starts: package.json bin/main, Go `cmd/*`, and main/cli/index files near a module's top. */

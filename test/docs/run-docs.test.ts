@@ -122,6 +122,9 @@ describe('archangel docs, offline', () => {
     const purpose = /> ([^\n]+)\n[\s\S]*?— \[README\.md:(\d+)(?:-(\d+))?\]/.exec(wiki);
     expect(purpose).not.toBeNull();
     expect(readme[Number(purpose![2]) - 1]).toBe(purpose![1]);
+    // The centred tagline inside the README's opening <p> block is a caption: the purpose is the first real paragraph.
+    expect(purpose![1]).toMatch(/^Zod is a TypeScript-first validation library\./);
+    expect(wiki).toMatch(/^- \[zod\]\(#repo-zod\) @ `[0-9a-f]{12}` \(\d+ files\): Zod is a TypeScript-first validation library\.$/m);
     for (const heading of ['### Architecture', '### Entry points', '### Key abstractions', '### Tests', '### Glossary']) expect(wiki).toContain(heading);
     expect(wiki).toContain('| `src/core` |');
     const diagram = /```mermaid\n([\s\S]*?)\n```/.exec(wiki)?.[1] ?? '';
