@@ -65,8 +65,8 @@ function repoPage(wiki: RepoWiki): string {
   const web = wiki.repo.located.web;
   const { repo } = wiki;
   const out: string[] = [`Commit \`${repo.commit}\`; ${repo.files.length} files, ${wiki.languages.map((l) => `${l.files} ${languageName(l.language)}`).join(', ') || 'no source files'}.`];
-  out.push('', '### Architecture', '', `Top-level modules (folders, with \`src/\`-style roots split one level down), from the files at \`${shortSha(repo.commit)}\`:`, '');
-  out.push('| module | files |', '| --- | --- |', ...wiki.modules.slice(0, MAX_MODULE_ROWS).map((m) => `| \`${cell(m.module)}\` | ${m.files} |`));
+  out.push('', '### Architecture', '', `Top-level modules (folders, with \`src/\`-style roots split one level down), from the files at \`${shortSha(repo.commit)}\`, each with the declarations that the files importing it mention most (see Key abstractions):`, '');
+  out.push('| module | files | most used by other files |', '| --- | --- | --- |', ...wiki.modules.slice(0, MAX_MODULE_ROWS).map((m) => `| \`${cell(m.module)}\` | ${m.files} | ${m.uses.map((name) => `\`${name}\``).join(', ')} |`));
   if (wiki.modules.length > MAX_MODULE_ROWS) out.push('', `…and ${wiki.modules.length - MAX_MODULE_ROWS} more.`);
   out.push('', ...moduleDiagram(wiki));
   out.push('', '### Entry points', '');

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import type { Citation } from '../index/citation.js';
-import { glossary, keyAbstractions, type Abstraction, type GlossaryTerm } from './abstractions.js';
+import { glossary, MAX_ABSTRACTIONS, referencedDeclarations, type Abstraction, type GlossaryTerm } from './abstractions.js';
 import type { RepoEvidence } from './evidence.js';
-import { fileImports, MAX_DIAGRAM_MODULES, moduleGraph, moduleSizes, type ModuleEdge } from './modules.js';
+import { fileImports, MAX_DIAGRAM_MODULES, moduleGraph, moduleOf, moduleSizes, type ModuleEdge } from './modules.js';
 
 /** WIKI.md as data, one page section per golden repo, each fact with the place it comes from. */
 export interface RepoWiki {
@@ -12,7 +12,8 @@ export interface RepoWiki {
   /** Its first paragraph of prose, when it has one. */
   purpose: { text: string; citation: Citation } | undefined;
   languages: Array<{ language: string; files: number }>;
-  modules: Array<{ module: string; files: number }>;
+  /** Each module with its most referenced declarations: what the rest of the repo uses it for. */
+  modules: Array<{ module: string; files: number; uses: string[] }>;
   /** Modules drawn in the diagram: the largest that import or are imported, tests left out. */
   drawn: string[];
   edges: ModuleEdge[];
@@ -22,6 +23,8 @@ export interface RepoWiki {
   glossary: GlossaryTerm[];
 }
 
+/** Declarations named beside each module in the wiki's module table. */
+const USES_PER_MODULE = 3;
 const README = /^readme(\.(md|markdown|rst|txt))?$/i;
 const TEST_FILE = /(^|\/)(tests?|__tests__)\/|\.(test|spec)\.[cm]?[jt]sx?$|_test\.go$|(^|\/)test_[^/]+\.py$|_test\.py$|Tests?\.(java|cs|kt)$/;
 /** Names that start a program wherever they are, and names that do only at the top of a repo or source root. */
@@ -33,7 +36,8 @@ export function buildRepoWiki(repo: RepoEvidence): RepoWiki {
   const code = repo.files.filter((f) => f.language !== null && f.language !== 'markdown' && f.language !== 'text' && f.skipReason === null);
   const modules = moduleSizes(code.map((f) => f.path));
   const imports = fileImports(code, repo.texts);
-  const abstractions = keyAbstractions(repo, imports);
+  const referenced = referencedDeclarations(repo, imports);
+  const abstractions = referenced.slice(0, MAX_ABSTRACTIONS);
   const tests = code.filter((f) => TEST_FILE.test(f.path));
   const testPaths = new Set(tests.map((f) => f.path));
   // Tests import everything they test: as arrows they would hide the architecture.
@@ -45,7 +49,7 @@ export function buildRepoWiki(repo: RepoEvidence): RepoWiki {
     readme: readmeOf(repo),
     purpose: readmePurpose(repo),
     languages: count(code.map((f) => f.language ?? '')),
-    modules,
+    modules: modules.map((m) => ({ ...m, uses: referenced.filter((a) => moduleOf(a.citation.path) === m.module).slice(0, USES_PER_MODULE).map((a) => a.name) })),
     drawn,
     edges: edges.filter((e) => drawn.includes(e.from) && drawn.includes(e.to)),
     entryPoints: entryPoints(repo),

@@ -127,6 +127,11 @@ describe('archangel docs, offline', () => {
     expect(wiki).toMatch(/^- \[zod\]\(#repo-zod\) @ `[0-9a-f]{12}` \(\d+ files\): Zod is a TypeScript-first validation library\.$/m);
     for (const heading of ['### Architecture', '### Entry points', '### Key abstractions', '### Tests', '### Glossary']) expect(wiki).toContain(heading);
     expect(wiki).toContain('| `src/core` |');
+    // Beside each module, the declarations other files use it for: each declared inside that module.
+    const core = /^\| `src\/core` \| \d+ \| (.+) \|$/m.exec(wiki)?.[1] ?? '';
+    const used = [...core.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+    expect(used.length).toBeGreaterThan(0);
+    for (const name of used) expect(golden.git('grep', '-l', '-w', '-F', name, commit, '--', 'src/core').trim()).not.toBe('');
     const diagram = /```mermaid\n([\s\S]*?)\n```/.exec(wiki)?.[1] ?? '';
     expect(validateMermaid(diagram).isValid).toBe(true);
     const { edges } = checkFlowchart(diagram);
