@@ -46,6 +46,12 @@ function units(n: number, words: { one: string; many: string }): string {
   return `${n} ${n === 1 ? words.one : words.many}`;
 }
 
+/** `n` in the unit of a size rule, singular or plural ("1 level of nesting", "52 lines"); undefined for other rules. */
+export function sizeAmount(convention: Convention, n: number): string | undefined {
+  const words = SIZE_WORDS[ruleKey(convention)];
+  return words ? units(n, words) : undefined;
+}
+
 /** The in-page anchor of a rule's section (set on its heading by the style guide). */
 export function ruleAnchor(convention: Convention): string {
   return convention.id;
