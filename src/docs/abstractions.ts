@@ -28,11 +28,12 @@ export interface GlossaryTerm {
 }
 
 /**
- * The most referenced declarations of a repo: for each named class, interface, type or function, how
- * many files that import its file (or, in Go, its folder) mention its name. A name declared in
- * several files is ambiguous and left out.
+ * The referenced declarations of a repo, most referenced first: for each named class, interface,
+ * type or function, how many files that import its file (or, in Go, its folder) mention its name.
+ * A name declared in several files is ambiguous and left out. The first MAX_ABSTRACTIONS are the
+ * repo's key abstractions.
  */
-export function keyAbstractions(repo: RepoEvidence, imports: ReadonlyMap<string, ReadonlySet<string>>): Abstraction[] {
+export function referencedDeclarations(repo: RepoEvidence, imports: ReadonlyMap<string, ReadonlySet<string>>): Abstraction[] {
   const declared = new Map<string, RepoEvidence['symbols'][number] | null>();
   for (const symbol of repo.symbols) {
     if (!ABSTRACTION_KINDS.has(symbol.kind) || symbol.symbol.includes('.') || symbol.symbol.length < 4) continue;
@@ -56,7 +57,6 @@ export function keyAbstractions(repo: RepoEvidence, imports: ReadonlyMap<string,
   }
   return [...referencing]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, MAX_ABSTRACTIONS)
     .map(([name, referencedBy]) => {
       const symbol = declared.get(name)!;
       const citation = { repo: repo.name, commit: repo.commit, path: symbol.path, startLine: symbol.startLine, endLine: symbol.endLine };
@@ -81,7 +81,8 @@ export function docSummary(text: string | undefined, start: number, end: number)
   }
   const prose = comment.join(' ').replace(/\s+/g, ' ').trim();
   if (prose === '' || prose.startsWith('@')) return undefined;
-  const sentence = /^(.+?[.!?])(\s|$)/.exec(prose)?.[1] ?? prose;
+  // "e.g." and "i.e." do not end a sentence.
+  const sentence = /^(.+?(?<!\b(?:e\.g|i\.e))[.!?])(\s|$)/.exec(prose)?.[1] ?? prose;
   return sentence.length > 200 ? `${sentence.slice(0, 199)}…` : sentence;
 }
 

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Convention } from '../conventions/types.js';
 import { convertCase, splitWords } from '../tutor/offline/case-convert.js';
+import { sizeAmount } from './glance.js';
 
 /**
  * The "don't" beside a golden "do": derived from the rule (and the golden example when it can be
@@ -39,7 +40,7 @@ export function counterExample(convention: Convention, example: string[] | undef
   if (key.startsWith('naming.') && OTHER_CASE[convention.expected]) return renameInLine(first, convention.expected, key);
   if (key.startsWith('size.')) {
     const limit = sizes[convention.id]?.limit;
-    return limit === undefined ? undefined : { text: `${convention.statement.split(':')[0]} well beyond ${limit} ${convention.expected.replace(/^<=\s*\d+\s*/, '')}: past the team's 99th percentile.` };
+    return limit === undefined ? undefined : { text: `${convention.statement.split(':')[0]} well beyond ${sizeAmount(convention, limit) ?? `${limit} ${convention.expected.replace(/^<=\s*\d+\s*/, '')}`}: past the team's 99th percentile.` };
   }
   switch (key) {
     case 'idioms.var':

@@ -65,8 +65,11 @@ export function placeLabel(citation: Citation): string {
   return `${citation.path}:${lines}`;
 }
 
-/** A citation in markdown: a link when the repo is hosted, else `` `repo path:lines` ``. */
-export function citeMarkdown(citation: Citation, base: WebBase | undefined): string {
+/**
+ * A citation in markdown: a link when the repo is hosted, else `` `repo path:lines` ``. A link's
+ * label names the repo too when `named` (a document citing several golden repos).
+ */
+export function citeMarkdown(citation: Citation, base: WebBase | undefined, named = false): string {
   const label = placeLabel(citation);
-  return base ? `[${label}](${lineLink(base, citation)})` : `\`${citation.repo} ${label}\``;
+  return base ? `[${named ? `${citation.repo} ` : ''}${label}](${lineLink(base, citation)})` : `\`${citation.repo} ${label}\``;
 }

@@ -9,9 +9,14 @@ export function codeBlock(code: string, language: string): string {
   return `${fence}${FENCE_LANGUAGE[language] ?? language}\n${code}\n${fence}`;
 }
 
-/** A table cell: pipes escaped, newlines flattened. */
+/** A table cell: pipes escaped, newlines flattened, and no `<...>` a renderer could take for HTML. */
 export function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return inline(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** Text for a heading or a sentence: `<` outside code spans escaped, so `<name>` shows instead of vanishing as a tag. */
+export function inline(text: string): string {
+  return text.split(/(`[^`]*`)/).map((part) => (part.startsWith('`') ? part : part.replace(/</g, '&lt;'))).join('');
 }
 
 export function percent(share: number): string {

@@ -65,8 +65,9 @@ export function parseRegions(text: string, file: string): FoundRegion[] {
 
 /**
  * The file with each generated region replaced by its new content; text outside the regions is
- * kept byte for byte. New regions go after the last existing one; regions no longer generated are
- * removed. A file with no markers at all was not written by us: refused unless `force`.
+ * kept byte for byte. A new region goes right after the region generated before it (or before the
+ * first one when none is); regions no longer generated are removed. A file with no markers at all
+ * was not written by us: refused unless `force`.
  */
 export function mergeRegions(existing: string, regions: Region[], file: string, force = false): string {
   const found = parseRegions(existing, file);
@@ -77,22 +78,25 @@ export function mergeRegions(existing: string, regions: Region[], file: string, 
     });
   }
   const wanted = new Map(regions.map((r) => [r.name, r]));
-  const present = new Set(found.map((r) => r.name));
+  const present = new Set(found.filter((r) => wanted.has(r.name)).map((r) => r.name));
+  // Each new region, keyed by the present region it follows ('' when it comes before all of them).
+  const after = new Map<string, Region[]>();
+  let previous = '';
+  for (const region of regions) {
+    if (present.has(region.name)) previous = region.name;
+    else after.set(previous, [...(after.get(previous) ?? []), region]);
+  }
+  const inserted = (name: string): string => (after.get(name) ?? []).map((r) => `\n\n${block(r)}`).join('');
   let out = '';
   let at = 0;
-  for (const region of found) {
+  for (const [index, region] of found.entries()) {
     const next = wanted.get(region.name);
     out += existing.slice(at, region.start);
+    if (index === 0 && after.has('')) out += `${(after.get('') ?? []).map(block).join('\n\n')}\n\n`;
     at = region.end;
-    if (next) out += block(next);
+    if (next) out += block(next) + inserted(next.name);
     // A region we no longer generate goes, with the blank line that separated it.
     else if (existing.slice(at, at + 2) === '\n\n') at += 2;
-  }
-  const last = found[found.length - 1];
-  const added = regions.filter((r) => !present.has(r.name)).map(block);
-  if (added.length > 0 && last) {
-    const tail = existing.slice(at);
-    return `${out}\n\n${added.join('\n\n')}${tail.length > 0 ? tail : '\n'}`;
   }
   return out + existing.slice(at);
 }

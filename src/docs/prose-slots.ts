@@ -1,6 +1,8 @@
+import type { Profile } from '../conventions/types.js';
 import { percent } from './markdown.js';
 import type { ProseEvidence, ProseRequest } from './model-prose.js';
-import { overviewSection, styleOverview } from './render-style.js';
+import { styleOverview } from './glance.js';
+import { overviewSection } from './render-style.js';
 import { purposeDraft, purposeSection, repoSlug } from './render-wiki.js';
 import type { StyleLanguage } from './style-guide.js';
 import type { RepoWiki } from './wiki.js';
@@ -18,7 +20,7 @@ export interface ProseSlot {
 /** Evidence items per slot: enough to ground a few paragraphs, few enough to read. */
 const MAX_EVIDENCE = 16;
 
-export function styleSlot(guide: StyleLanguage[], web: (repo: string) => ProseEvidence['web']): ProseSlot {
+export function styleSlot(guide: StyleLanguage[], sizes: Profile['sizes'], web: (repo: string) => ProseEvidence['web']): ProseSlot {
   const evidence: ProseEvidence[] = guide
     .flatMap((section) => section.rules.filter((r) => r.convention.enforced && r.snippets.length > 0))
     .slice(0, MAX_EVIDENCE)
@@ -29,7 +31,7 @@ export function styleSlot(guide: StyleLanguage[], web: (repo: string) => ProseEv
     }));
   return {
     region: 'style-overview',
-    request: { template: 'docs-style', subject: 'the code style of the golden repositories', draft: styleOverview(guide), evidence },
+    request: { template: 'docs-style', subject: 'the code style of the golden repositories', draft: styleOverview(guide, sizes), evidence },
     wrap: overviewSection,
   };
 }

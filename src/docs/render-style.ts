@@ -1,37 +1,60 @@
-import type { Convention } from '../conventions/types.js';
+import type { Citation, Convention, Profile } from '../conventions/types.js';
 import type { DocsEvidence } from './evidence.js';
-import { citeMarkdown, type WebBase } from './links.js';
-import { cell, codeBlock, languageName, percent, shortSha } from './markdown.js';
+import { ruleAnchor, ruleTitle, styleOverview } from './glance.js';
+import { citeMarkdown } from './links.js';
+import { cell, codeBlock, inline, languageName, percent, shortSha } from './markdown.js';
 import type { Region } from './markers.js';
 import type { StyleLanguage, StyleRule } from './style-guide.js';
 
-/** CODE_STYLE.md as regions: the header with the summary table, an overview, then one region per language. */
+/**
+ * CODE_STYLE.md as regions: the title, the overview in plain sentences, the summary tables (the
+ * enforced rules, then the tendencies), then one region per language.
+ */
 export function renderStyleGuide(evidence: DocsEvidence, guide: StyleLanguage[]): Region[] {
   const web = new Map(evidence.repos.map((r) => [r.name, r.located.web]));
+  // With more than one golden repo, a citation names its repo even where it is a link.
+  const named = evidence.repos.length > 1;
+  const { sizes } = evidence.profile;
   return [
-    { name: 'style-header', content: header(evidence, guide) },
-    { name: 'style-overview', content: overviewSection(styleOverview(guide)) },
-    ...guide.map((section) => ({ name: `style-${section.language}`, content: languageSection(section, web) })),
+    { name: 'style-header', content: header(evidence) },
+    { name: 'style-overview', content: overviewSection(styleOverview(guide, sizes)) },
+    { name: 'style-summary', content: summary(guide, sizes) },
+    ...guide.map((section) => ({ name: `style-${section.language}`, content: languageSection(section, sizes, (c) => citeMarkdown(c, web.get(c.repo), named)) })),
   ];
 }
 
-function header(evidence: DocsEvidence, guide: StyleLanguage[]): string {
+function header(evidence: DocsEvidence): string {
   const sources = evidence.repos.map((r) => `\`${r.name}\` @ \`${shortSha(r.commit)}\``).join(', ');
-  const rows = guide.flatMap((section) =>
-    section.rules.map(({ convention: c }) => `| ${languageName(section.language)} | ${cell(c.statement)} | ${c.support} | ${percent(c.confidence)} | ${c.enforced ? 'yes' : 'no'} |`),
-  );
   return [
     '# Code style',
     '',
     `How the team writes code, measured from the golden repositories (${sources || 'none indexed'}) by \`archangel docs\`. Every rule below counts its cases in the golden code; every snippet is quoted from it at the pinned commit.`,
+  ].join('\n');
+}
+
+/** The summary tables: what `archangel check` holds new code to, then what the team merely tends to do. */
+function summary(guide: StyleLanguage[], sizes: Profile['sizes']): string {
+  const rows = (enforced: boolean): string[] =>
+    guide.flatMap((section) =>
+      section.rules
+        .filter(({ convention: c }) => c.enforced === enforced)
+        .map(({ convention: c }) => `| ${languageName(section.language)} | [${cell(ruleTitle(c, sizes))}](#${ruleAnchor(c)}) | ${c.support} | ${percent(c.confidence)} |`),
+    );
+  const table = (lines: string[], none: string): string[] => ['| language | rule | cases | follow |', '| --- | --- | --- | --- |', ...(lines.length > 0 ? lines : [`| - | ${none} | - | - |`])];
+  return [
+    '## Rules (enforced)',
     '',
-    '- **cases**: how many places in the golden code the rule applies to; **follow**: the share of them that do what the rule says.',
-    '- **enforced**: `archangel check` and `archangel review` point out departures. A rule that is not enforced is a tendency the team also accepts the other way: do not correct others over it.',
-    '- **Don\'t** examples are illustrative: written from the rule, not found in the golden code.',
+    '`archangel check` and `archangel review` point out departures from these. **cases**: how many places in the golden code the rule applies to; **follow**: the share of them that do what it says.',
     '',
-    '| language | rule | cases | follow | enforced |',
-    '| --- | --- | --- | --- | --- |',
-    ...(rows.length > 0 ? rows : ['| - | no conventions learned yet: run `archangel index` | - | - | - |']),
+    ...table(rows(true), 'no rule is enforced yet: run `archangel index` on more golden code'),
+    '',
+    '## Tendencies (observed, not enforced)',
+    '',
+    'What the golden code mostly does, too weak or too varied to hold anyone to: the team also accepts the other way, so do not correct others over it.',
+    '',
+    ...table(rows(false), 'none'),
+    '',
+    "In the sections below, **Don't** examples are illustrative: written from the rule, not found in the golden code.",
   ].join('\n');
 }
 
@@ -40,37 +63,27 @@ export function overviewSection(prose: string): string {
   return `## At a glance\n\n${prose}`;
 }
 
-/** A few sentences a newcomer reads first: the strongest enforced rules of each language. */
-export function styleOverview(guide: StyleLanguage[]): string {
-  const lines: string[] = [];
-  for (const section of guide) {
-    const enforced = section.rules.filter((r) => r.convention.enforced);
-    if (enforced.length === 0) continue;
-    const top = enforced.slice(0, 5).map((r) => `${lowerFirst(r.convention.statement)} (${percent(r.convention.confidence)} of ${r.convention.support})`);
-    lines.push(`- **${languageName(section.language)}**: ${enforced.length} enforced rule${enforced.length === 1 ? '' : 's'}; ${top.join('; ')}.`);
-  }
-  if (lines.length === 0) lines.push('No rule is enforced yet: the golden code is too small or too varied to call anything a convention.');
-  return lines.join('\n');
-}
+type Cite = (citation: Citation) => string;
 
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-
-function languageSection(section: StyleLanguage, web: ReadonlyMap<string, WebBase | undefined>): string {
+function languageSection(section: StyleLanguage, sizes: Profile['sizes'], cite: Cite): string {
   const parts = [`## ${languageName(section.language)}`];
-  for (const rule of section.rules) parts.push(ruleBlock(rule, section.language, web));
+  section.rules.forEach((rule, index) => {
+    // Rules come enforced first: one line marks where the tendencies start.
+    if (index === 0 && !rule.convention.enforced) parts.push('_No rule is enforced here: these are tendencies, observed in the golden code._');
+    else if (!rule.convention.enforced && section.rules[index - 1]?.convention.enforced) parts.push('_The rest are tendencies: observed, not enforced._');
+    parts.push(ruleBlock(rule, section.language, sizes, cite));
+  });
   return parts.join('\n\n');
 }
 
-function ruleBlock(rule: StyleRule, language: string, web: ReadonlyMap<string, WebBase | undefined>): string {
+function ruleBlock(rule: StyleRule, language: string, sizes: Profile['sizes'], cite: Cite): string {
   const c: Convention = rule.convention;
   const flags = [`\`${c.id}\``, `${c.support} cases`, `${percent(c.confidence)} follow`, c.enforced ? 'enforced' : 'observed, not enforced', ...(c.lowConfidence ? ['learned without a parser'] : [])];
-  const out = [`### ${c.statement}`, '', flags.join(' · ')];
+  const out = [`### ${inline(ruleTitle(c, sizes))} <a id="${ruleAnchor(c)}"></a>`, '', flags.join(' · ')];
   rule.snippets.forEach((snippet, index) => {
     // Size rules cite the golden code's largest cases: what is still accepted, not what to aim for.
     const label = index > 0 ? 'and in' : c.category === 'size' ? '**Near the limit**, as in' : '**Do**, as in';
-    out.push('', `${label} ${citeMarkdown(snippet.citation, web.get(snippet.citation.repo))}:`, '', codeBlock(snippet.lines.join('\n'), language));
+    out.push('', `${label} ${cite(snippet.citation)}:`, '', codeBlock(snippet.lines.join('\n'), language));
   });
   if (rule.snippets.length === 0 && c.examples.length === 0) out.push('', '_Measured over whole files or folders: there is no single snippet to quote._');
   if (rule.dont) {

@@ -71,7 +71,7 @@ export async function runDocs(options: DocsOptions): Promise<DocsResult> {
     const guide = buildStyleGuide(evidence, options.languages);
     snippets = guide.reduce((n, s) => n + s.rules.reduce((m, r) => m + r.snippets.length, 0), 0);
     const web = new Map(evidence.repos.map((r) => [r.name, r.located.web]));
-    outputs.push({ file: STYLE_FILE, regions: renderStyleGuide(evidence, guide), slots: [styleSlot(guide, (repo) => web.get(repo))] });
+    outputs.push({ file: STYLE_FILE, regions: renderStyleGuide(evidence, guide), slots: [styleSlot(guide, evidence.profile.sizes, (repo) => web.get(repo))] });
   }
   if (options.only !== 'style') {
     const wikis = evidence.repos.map(buildRepoWiki);

@@ -1,15 +1,19 @@
 import { posix } from 'node:path';
 import type { Citation } from '../index/citation.js';
-import { glossary, keyAbstractions, type Abstraction, type GlossaryTerm } from './abstractions.js';
+import { glossary, MAX_ABSTRACTIONS, referencedDeclarations, type Abstraction, type GlossaryTerm } from './abstractions.js';
 import type { RepoEvidence } from './evidence.js';
-import { fileImports, MAX_DIAGRAM_MODULES, moduleGraph, moduleSizes, type ModuleEdge } from './modules.js';
+import { fileImports, MAX_DIAGRAM_MODULES, moduleGraph, moduleOf, moduleSizes, type ModuleEdge } from './modules.js';
 
 /** WIKI.md as data, one page section per golden repo, each fact with the place it comes from. */
 export interface RepoWiki {
   repo: RepoEvidence;
+  /** The root README, when there is one. */
+  readme: string | undefined;
+  /** Its first paragraph of prose, when it has one. */
   purpose: { text: string; citation: Citation } | undefined;
   languages: Array<{ language: string; files: number }>;
-  modules: Array<{ module: string; files: number }>;
+  /** Each module with its most referenced declarations: what the rest of the repo uses it for. */
+  modules: Array<{ module: string; files: number; uses: string[] }>;
   /** Modules drawn in the diagram: the largest that import or are imported, tests left out. */
   drawn: string[];
   edges: ModuleEdge[];
@@ -19,6 +23,8 @@ export interface RepoWiki {
   glossary: GlossaryTerm[];
 }
 
+/** Declarations named beside each module in the wiki's module table. */
+const USES_PER_MODULE = 3;
 const README = /^readme(\.(md|markdown|rst|txt))?$/i;
 const TEST_FILE = /(^|\/)(tests?|__tests__)\/|\.(test|spec)\.[cm]?[jt]sx?$|_test\.go$|(^|\/)test_[^/]+\.py$|_test\.py$|Tests?\.(java|cs|kt)$/;
 /** Names that start a program wherever they are, and names that do only at the top of a repo or source root. */
@@ -30,7 +36,8 @@ export function buildRepoWiki(repo: RepoEvidence): RepoWiki {
   const code = repo.files.filter((f) => f.language !== null && f.language !== 'markdown' && f.language !== 'text' && f.skipReason === null);
   const modules = moduleSizes(code.map((f) => f.path));
   const imports = fileImports(code, repo.texts);
-  const abstractions = keyAbstractions(repo, imports);
+  const referenced = referencedDeclarations(repo, imports);
+  const abstractions = referenced.slice(0, MAX_ABSTRACTIONS);
   const tests = code.filter((f) => TEST_FILE.test(f.path));
   const testPaths = new Set(tests.map((f) => f.path));
   // Tests import everything they test: as arrows they would hide the architecture.
@@ -39,9 +46,10 @@ export function buildRepoWiki(repo: RepoEvidence): RepoWiki {
   const drawn = modules.map((m) => m.module).filter((m) => connected.has(m)).slice(0, MAX_DIAGRAM_MODULES);
   return {
     repo,
+    readme: readmeOf(repo),
     purpose: readmePurpose(repo),
     languages: count(code.map((f) => f.language ?? '')),
-    modules,
+    modules: modules.map((m) => ({ ...m, uses: referenced.filter((a) => moduleOf(a.citation.path) === m.module).slice(0, USES_PER_MODULE).map((a) => a.name) })),
     drawn,
     edges: edges.filter((e) => drawn.includes(e.from) && drawn.includes(e.to)),
     entryPoints: entryPoints(repo),
@@ -61,24 +69,31 @@ function cite(repo: RepoEvidence, path: string, startLine: number, endLine = sta
   return { repo: repo.name, commit: repo.commit, path, startLine, endLine };
 }
 
-/** The first paragraph of prose in the root README (after its title, badges and blank lines). */
+function readmeOf(repo: RepoEvidence): string | undefined {
+  return [...repo.texts.keys()].filter((p) => !p.includes('/') && README.test(p)).sort()[0];
+}
+
+/**
+ * The first paragraph of prose in the root README: after its title, badges and blank lines, and
+ * not inside an HTML block (a centred tagline between `<p>` tags is a caption, not a paragraph).
+ */
 function readmePurpose(repo: RepoEvidence): RepoWiki['purpose'] {
-  const path = [...repo.texts.keys()].filter((p) => !p.includes('/') && README.test(p)).sort()[0];
+  const path = readmeOf(repo);
   if (path === undefined) return undefined;
   const lines = (repo.texts.get(path) ?? '').split('\n');
-  let start = -1;
   let fenced = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
     if (fenced || /^\s*(#|!\[|\[!\[|<|=+\s*$|-+\s*$|\||```|~~~)/.test(line) || line.trim() === '') continue;
-    start = i;
-    break;
+    let end = i;
+    while (end + 1 < lines.length && (lines[end + 1] ?? '').trim() !== '' && !/^\s*(#|```)/.test(lines[end + 1] ?? '')) end++;
+    const paragraph = lines.slice(i, end + 1);
+    const inHtml = /^ {4}|^\t/.test(line) || paragraph.some((l) => /^\s*</.test(l));
+    if (!inHtml) return { text: paragraph.join('\n'), citation: cite(repo, path, i + 1, end + 1) };
+    i = end;
   }
-  if (start === -1) return undefined;
-  let end = start;
-  while (end + 1 < lines.length && (lines[end + 1] ?? '').trim() !== '' && !/^\s*(#|```)/.test(lines[end + 1] ?? '')) end++;
-  return { text: lines.slice(start, end + 1).join('\n'), citation: cite(repo, path, start + 1, end + 1) };
+  return undefined;
 }
 
 /** Where running the code starts: package.json bin/main, Go `cmd/*`, and main/cli/index files near a module's top. */

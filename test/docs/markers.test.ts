@@ -37,6 +37,17 @@ describe('generated regions', () => {
     expect(merged).toBe('<!-- archangel:begin two -->\ntwo\n<!-- archangel:end two -->\n\n<!-- archangel:begin three -->\nthree\n<!-- archangel:end three -->\nTail.\n');
   });
 
+  it('puts a region new in this version where it is generated, not at the end: after the one before it, or first', () => {
+    const written = `Intro.\n\n${renderRegions(REGIONS)}Tail.\n`;
+    const regions = [{ name: 'zero', content: '0' }, { name: 'one', content: '1' }, { name: 'between', content: 'b' }, { name: 'two', content: '2' }];
+    const merged = mergeRegions(written, regions, 'X.md');
+    expect(parseRegions(merged, 'X.md').map((r) => r.name)).toEqual(['zero', 'one', 'between', 'two']);
+    expect(merged.startsWith('Intro.\n\n<!-- archangel:begin zero -->')).toBe(true);
+    expect(merged.endsWith('<!-- archangel:end two -->\nTail.\n')).toBe(true);
+    expect(mergeRegions(merged, regions, 'X.md')).toBe(merged);
+    expect(merged).toBe(`Intro.\n\n${renderRegions(regions)}Tail.\n`);
+  });
+
   it('refuses a file without markers, with a hint, unless forced', () => {
     const error = thrown(() => mergeRegions('# Our style guide, by hand\n', REGIONS, 'docs/CODE_STYLE.md'));
     expect(isArchangelError(error) && error.code).toBe('USAGE');

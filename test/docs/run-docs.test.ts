@@ -77,6 +77,32 @@ describe('archangel docs, offline', () => {
     expect(style).toContain(`\`zod\` @ \`${commit.slice(0, 12)}\``);
   });
 
+  it('opens with plain sentences, then the enforced rules apart from the tendencies, every rule linked to its section', async () => {
+    await runDocs(options());
+    const style = read(STYLE_FILE);
+    const profile = loadProfile(project.indexPath);
+    const code = profile.conventions.filter((c) => c.language !== 'markdown' && c.language !== 'text');
+    const at = (heading: string): number => style.indexOf(`\n${heading}\n`);
+    expect([at('## At a glance'), at('## Rules (enforced)'), at('## Tendencies (observed, not enforced)'), at('## TypeScript')].every((n, i, all) => n > 0 && (i === 0 || n > all[i - 1]!))).toBe(true);
+    const glance = style.slice(at('## At a glance'), at('## Rules (enforced)'));
+    const enforcedTs = code.filter((c) => c.language === 'typescript' && c.enforced);
+    expect(glance).toContain(`**TypeScript.** ${enforcedTs.length} rules are enforced`);
+    expect(glance).toMatch(/- Names: camelCase \[/);
+    // Sentences, not quantile read-outs, and no "1 levels".
+    expect(glance).not.toMatch(/median|p90|\b1 (levels|parameters|lines)\b/);
+    expect(style).not.toMatch(/\b1 (levels|parameters|lines)\b/);
+    // The enforced table holds exactly the enforced rules; the tendencies table the rest.
+    const ruleIds = (from: string, to: string): string[] => [...style.slice(at(from), at(to)).matchAll(/^\| [^|]+ \| \[.*\]\(#([\w.-]+)\) \|/gm)].map((m) => m[1]!);
+    expect(ruleIds('## Rules (enforced)', '## Tendencies (observed, not enforced)').sort()).toEqual(code.filter((c) => c.enforced).map((c) => c.id).sort());
+    expect(ruleIds('## Tendencies (observed, not enforced)', '## TypeScript').sort()).toEqual(code.filter((c) => !c.enforced).map((c) => c.id).sort());
+    // Every in-page link lands on a rule's anchor, and each rule has one.
+    const anchors = new Set([...style.matchAll(/<a id="([\w.-]+)"><\/a>/g)].map((m) => m[1]!));
+    expect([...anchors].sort()).toEqual(code.map((c) => c.id).sort());
+    const links = [...glance.matchAll(/\]\(#([\w.-]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThanOrEqual(enforcedTs.length);
+    for (const id of links) expect(anchors.has(id)).toBe(true);
+  });
+
   it('quotes only lines that exist at the pinned commit, exactly as git holds them', async () => {
     await runDocs(options());
     const quoted = snippets(read(STYLE_FILE));
@@ -96,8 +122,16 @@ describe('archangel docs, offline', () => {
     const purpose = /> ([^\n]+)\n[\s\S]*?— \[README\.md:(\d+)(?:-(\d+))?\]/.exec(wiki);
     expect(purpose).not.toBeNull();
     expect(readme[Number(purpose![2]) - 1]).toBe(purpose![1]);
+    // The centred tagline inside the README's opening <p> block is a caption: the purpose is the first real paragraph.
+    expect(purpose![1]).toMatch(/^Zod is a TypeScript-first validation library\./);
+    expect(wiki).toMatch(/^- \[zod\]\(#repo-zod\) @ `[0-9a-f]{12}` \(\d+ files\): Zod is a TypeScript-first validation library\.$/m);
     for (const heading of ['### Architecture', '### Entry points', '### Key abstractions', '### Tests', '### Glossary']) expect(wiki).toContain(heading);
     expect(wiki).toContain('| `src/core` |');
+    // Beside each module, the declarations other files use it for: each declared inside that module.
+    const core = /^\| `src\/core` \| \d+ \| (.+) \|$/m.exec(wiki)?.[1] ?? '';
+    const used = [...core.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+    expect(used.length).toBeGreaterThan(0);
+    for (const name of used) expect(golden.git('grep', '-l', '-w', '-F', name, commit, '--', 'src/core').trim()).not.toBe('');
     const diagram = /```mermaid\n([\s\S]*?)\n```/.exec(wiki)?.[1] ?? '';
     expect(validateMermaid(diagram).isValid).toBe(true);
     const { edges } = checkFlowchart(diagram);
@@ -141,7 +175,7 @@ describe('archangel docs, offline', () => {
     const result = await runDocs(options({ outDir, only: 'style', languages: new Set(['typescript']) }));
     expect(result.files.map((f) => f.path)).toEqual([join(outDir, STYLE_FILE)]);
     expect(existsSync(join(outDir, WIKI_FILE))).toBe(false);
-    expect(readFileSync(join(outDir, STYLE_FILE), 'utf8')).not.toMatch(/^## (?!TypeScript|At a glance)/m);
+    expect(readFileSync(join(outDir, STYLE_FILE), 'utf8')).not.toMatch(/^## (?!TypeScript|At a glance|Rules \(enforced\)|Tendencies)/m);
   });
 
   it('refuses to overwrite a file it did not write', async () => {
@@ -164,7 +198,7 @@ describe('archangel docs with a model', () => {
       expect(first.modelRegions).toBe(1);
       expect(first.droppedCitations).toBe(3);
       const wiki = readFileSync(join(outDir, WIKI_FILE), 'utf8');
-      expect(wiki).toMatch(/<!-- archangel:begin wiki-zod-purpose model=[0-9a-f]{16} -->\n## zod\n\nZod validates data at runtime \[README\.md:\d+(-\d+)?\]\(https:\/\/github\.com\/colinhacks\/zod\/blob\//);
+      expect(wiki).toMatch(/<!-- archangel:begin wiki-zod-purpose model=[0-9a-f]{16} -->\n## zod <a id="repo-zod"><\/a>\n\nZod validates data at runtime \[README\.md:\d+(-\d+)?\]\(https:\/\/github\.com\/colinhacks\/zod\/blob\//);
       expect(wiki).not.toContain('E99');
       expect(wiki).not.toContain('example.com');
       expect(wiki).not.toContain('src/invented.ts');
