@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { validateMermaid } from '@aj-archipelago/merval';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../src/config/project.js';
-import { parseConfigText } from '../../src/config/load.js';
+import { parseConfigText } from '../../src/config/validate.js';
 import { conventionsObserver } from '../../src/conventions/learn.js';
 import { runDocs, STYLE_FILE, WIKI_FILE, type DocsOptions } from '../../src/docs/run-docs.js';
 import { createEmbeddingProvider } from '../../src/index/embed/create.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../src/config/project.js';
-import { parseConfigText } from '../../src/config/load.js';
+import { parseConfigText } from '../../src/config/validate.js';
 import { conventionsObserver } from '../../src/conventions/learn.js';
 import { runDocs, WIKI_FILE, type DocsOptions } from '../../src/docs/run-docs.js';
 import { createEmbeddingProvider } from '../../src/index/embed/create.js';
