@@ -1,4 +1,5 @@
 import type { Citation } from '../index/citation.js';
+import { placeOf } from '../review/render-notes.js';
 
 /**
  * Where a golden place can be opened in a browser. Hosted repositories (GitHub, GitLab) get a link
@@ -59,17 +60,11 @@ export function lineLink(base: WebBase, citation: Citation): string {
   return `${base.url}/${blob}/${citation.commit}/${path}${anchor}`;
 }
 
-/** `path:10-20` (or `path:10`), the readable part of a citation. */
-export function placeLabel(citation: Citation): string {
-  const lines = citation.startLine === citation.endLine ? `${citation.startLine}` : `${citation.startLine}-${citation.endLine}`;
-  return `${citation.path}:${lines}`;
-}
-
 /**
  * A citation in markdown: a link when the repo is hosted, else `` `repo path:lines` ``. A link's
  * label names the repo too when `named` (a document citing several golden repos).
  */
 export function citeMarkdown(citation: Citation, base: WebBase | undefined, named = false): string {
-  const label = placeLabel(citation);
+  const label = placeOf(citation);
   return base ? `[${named ? `${citation.repo} ` : ''}${label}](${lineLink(base, citation)})` : `\`${citation.repo} ${label}\``;
 }

@@ -7,7 +7,8 @@ import { describeFailure } from '../tutor/claude/failures.js';
 import { CallFailed, DEFAULT_RETRY_POLICY, streamCall, type RetryPolicy } from '../tutor/claude/stream-call.js';
 import { loadPrompt } from '../tutor/prompts/load-prompt.js';
 import type { Citation } from '../index/citation.js';
-import { citeMarkdown, placeLabel, type WebBase } from './links.js';
+import { placeOf } from '../review/render-notes.js';
+import { citeMarkdown, type WebBase } from './links.js';
 
 /**
  * The optional model pass: a region's deterministic draft and its evidence go to Claude through
@@ -72,14 +73,14 @@ export async function createProseWriter(project: Project, options: ProseOptions)
       const evidence = await Promise.all(
         request.evidence.map(async (e, i) => {
           const text = !sendCode ? '' : project.config.privacy.redactSecrets ? (await redactSecrets(e.text, { path: e.citation.path })).text : e.text;
-          return `<evidence id="E${i + 1}" place="${e.citation.repo} ${placeLabel(e.citation)}">\n${text.replace(/<\/?evidence\b/gi, '&lt;evidence')}\n</evidence>`;
+          return `<evidence id="E${i + 1}" place="${e.citation.repo} ${placeOf(e.citation)}">\n${text.replace(/<\/?evidence\b/gi, '&lt;evidence')}\n</evidence>`;
         }),
       );
       const vars = { subject: request.subject, draft: request.draft, evidence: evidence.join('\n') };
       const system = await loadPrompt('docs-system', {}, { projectRoot: project.root });
       const task = await loadPrompt(request.template, vars, { projectRoot: project.root });
       let reply = '';
-      const audit = { at: new Date().toISOString(), kind: 'docs' as const, model, files: [], golden: sendCode ? request.evidence.map((e) => `${e.citation.repo} ${placeLabel(e.citation)}`) : [] };
+      const audit = { at: new Date().toISOString(), kind: 'docs' as const, model, files: [], golden: sendCode ? request.evidence.map((e) => `${e.citation.repo} ${placeOf(e.citation)}`) : [] };
       try {
         const call = streamCall(client, { model, system, messages: [{ role: 'user', content: task }], maxTokens: MAX_TOKENS }, { retry: { ...DEFAULT_RETRY_POLICY, ...options.retry }, timeoutMs: project.config.model.timeoutMs });
         let step = await call.next();
