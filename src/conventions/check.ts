@@ -2,7 +2,7 @@ import type { Fact, Measure } from './facts.js';
 import { SIZE_KEYS } from './facts.js';
 import { pathFacts } from './layout.js';
 import { collectFacts } from './observe.js';
-import { ruleMeta, SIZE_STATEMENTS } from './rules.js';
+import { ruleMeta, SIZE_STATEMENTS, sizeAmount } from './rules.js';
 import { rulePrefix } from './specs/index.js';
 import type { CheckedFile, Convention, Finding, Profile, SizeStats } from './types.js';
 
@@ -67,7 +67,7 @@ function categoricalFinding(file: CheckedFile, fact: Fact, convention: Conventio
 }
 
 function sizeFinding(file: CheckedFile, measure: Measure, convention: Convention, stats: SizeStats): Finding {
-  const words = SIZE_STATEMENTS[measure.key] ?? { noun: 'Cases', unit: '' };
+  const words = SIZE_STATEMENTS[measure.key] ?? { noun: 'Cases', unit: '', one: '' };
   const subject = measure.symbol ? `\`${measure.symbol}\`` : 'This file';
   const severity = measure.value > stats.limit * SIZE_WARN_FACTOR ? 'warn' : 'info';
   return {
@@ -76,9 +76,9 @@ function sizeFinding(file: CheckedFile, measure: Measure, convention: Convention
     path: file.path,
     startLine: measure.start,
     endLine: measure.end,
-    observed: `${measure.value} ${words.unit}`,
+    observed: sizeAmount(words, measure.value),
     expected: convention.expected,
-    message: `${subject} has ${measure.value} ${words.unit}; golden ${words.noun.toLowerCase()} have a median of ${stats.median} and ${percent(convention.confidence)} of ${convention.support} stay at or under ${stats.limit}.`,
+    message: `${subject} has ${sizeAmount(words, measure.value)}; golden ${words.noun.toLowerCase()} have a median of ${stats.median} and ${percent(convention.confidence)} of ${convention.support} stay at or under ${stats.limit}.`,
     support: convention.support,
     confidence: convention.confidence,
     examples: convention.examples,

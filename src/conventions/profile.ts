@@ -9,8 +9,11 @@ import type { Citation, Convention, GoldenFile, Profile, SizeObservation } from 
 import { OBSERVATIONS_VERSION } from './observe.js';
 import { statementConventions } from './statements.js';
 
-/** Version of the Profile format; bump when checkFile would read an old profile wrongly. */
-export const PROFILE_VERSION = 1;
+/**
+ * Version of the Profile format; bump when checkFile would read an old profile wrongly, or when its
+ * statements change (2: "1 level of nesting", not "1 levels").
+ */
+export const PROFILE_VERSION = 2;
 
 /** Everything gathered about one rule key in one language. */
 interface Tally {

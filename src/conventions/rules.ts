@@ -82,10 +82,21 @@ export function ruleMeta(key: string): RuleMeta | undefined {
   return RULES[key];
 }
 
-/** Sentences for the size rules. */
-export const SIZE_STATEMENTS: Record<string, { noun: string; unit: string }> = {
-  'size.function-lines': { noun: 'Functions', unit: 'lines' },
-  'size.params': { noun: 'Functions', unit: 'parameters' },
-  'size.nesting': { noun: 'Functions', unit: 'levels of nesting' },
-  'size.file-lines': { noun: 'Files', unit: 'lines' },
+/** Words for the size rules: what is measured, and its unit in the plural and the singular. */
+export interface SizeWords {
+  noun: string;
+  unit: string;
+  one: string;
+}
+
+export const SIZE_STATEMENTS: Record<string, SizeWords> = {
+  'size.function-lines': { noun: 'Functions', unit: 'lines', one: 'line' },
+  'size.params': { noun: 'Functions', unit: 'parameters', one: 'parameter' },
+  'size.nesting': { noun: 'Functions', unit: 'levels of nesting', one: 'level of nesting' },
+  'size.file-lines': { noun: 'Files', unit: 'lines', one: 'line' },
 };
+
+/** `n` in a size rule's unit, singular or plural: "1 level of nesting", "52 lines". */
+export function sizeAmount(words: Pick<SizeWords, 'unit' | 'one'>, n: number): string {
+  return `${n} ${n === 1 ? words.one : words.unit}`;
+}

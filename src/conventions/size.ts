@@ -1,6 +1,6 @@
 import type { LanguageTally } from './profile.js';
 import { quantile } from './quantiles.js';
-import { SIZE_STATEMENTS } from './rules.js';
+import { SIZE_STATEMENTS, sizeAmount } from './rules.js';
 import { rulePrefix } from './specs/index.js';
 import { MAX_CITATIONS, MIN_SIZE_SUPPORT, SIZE_LIMIT_P90_FACTOR, SIZE_LIMIT_QUANTILE } from './thresholds.js';
 import type { Citation, Convention, SizeStats } from './types.js';
@@ -29,8 +29,8 @@ export function sizeConventions(tally: LanguageTally): Array<{ convention: Conve
         id: `${rulePrefix(tally.language)}.${key}`,
         language: tally.language,
         category: 'size',
-        statement: `${words.noun}: median ${median} ${words.unit}, p90 ${p90}, rarely over ${limit}`,
-        expected: `<= ${limit} ${words.unit}`,
+        statement: `${words.noun}: median ${sizeAmount(words, median)}, p90 ${p90}, rarely over ${limit}`,
+        expected: `<= ${sizeAmount(words, limit)}`,
         support,
         confidence: support > 0 ? within / support : 0,
         examples: examplesNear(size.tops, size.topValues, limit),

@@ -30,7 +30,7 @@ export function statementConventions(tally: LanguageTally): Convention[] {
       ...base,
       id: `${prefix}.imports.barrel`,
       category: 'imports',
-      statement: barrels ? 'index files are barrels that only re-export' : 'index files hold code, not just re-exports',
+      statement: barrels ? 'Index files are barrels that only re-export' : 'Index files hold code, not just re-exports',
       expected: barrels ? 'barrel' : 'code',
       support: tally.indexFiles,
       confidence: barrels ? tally.barrels / tally.indexFiles : 1 - tally.barrels / tally.indexFiles,

@@ -1,4 +1,5 @@
 import type { Convention, Profile } from '../conventions/types.js';
+import { SIZE_STATEMENTS, sizeAmount as amountIn } from '../conventions/rules.js';
 import { languageName, percent } from './markdown.js';
 import type { StyleLanguage } from './style-guide.js';
 
@@ -29,27 +30,16 @@ const NAMED: Record<string, string> = {
   folder: 'folder names',
 };
 
-/** Size rules: what is measured, and the unit in the singular and the plural. */
-const SIZE_WORDS: Record<string, { noun: string; one: string; many: string }> = {
-  'size.function-lines': { noun: 'functions', one: 'line', many: 'lines' },
-  'size.params': { noun: 'functions', one: 'parameter', many: 'parameters' },
-  'size.nesting': { noun: 'functions', one: 'level of nesting', many: 'levels of nesting' },
-  'size.file-lines': { noun: 'files', one: 'line', many: 'lines' },
-};
 
 /** The rule key of a convention: its id without the language prefix (`ts.naming.function` → `naming.function`). */
 function ruleKey(convention: Convention): string {
   return convention.id.split('.').slice(1).join('.');
 }
 
-function units(n: number, words: { one: string; many: string }): string {
-  return `${n} ${n === 1 ? words.one : words.many}`;
-}
-
 /** `n` in the unit of a size rule, singular or plural ("1 level of nesting", "52 lines"); undefined for other rules. */
 export function sizeAmount(convention: Convention, n: number): string | undefined {
-  const words = SIZE_WORDS[ruleKey(convention)];
-  return words ? units(n, words) : undefined;
+  const words = SIZE_STATEMENTS[ruleKey(convention)];
+  return words ? amountIn(words, n) : undefined;
 }
 
 /** The in-page anchor of a rule's section (set on its heading by the style guide). */
@@ -62,20 +52,19 @@ export function ruleAnchor(convention: Convention): string {
  * level of nesting, 9 in 10 within 2, rarely over 4"); every other rule by its learned statement.
  */
 export function ruleTitle(convention: Convention, sizes: Profile['sizes']): string {
-  const words = SIZE_WORDS[ruleKey(convention)];
+  const words = SIZE_STATEMENTS[ruleKey(convention)];
   const stats = sizes[convention.id];
   if (!words || !stats) return convention.statement;
-  const noun = words.noun.charAt(0).toUpperCase() + words.noun.slice(1);
-  return `${noun}: typically ${units(stats.median, words)}, 9 in 10 within ${stats.p90}, rarely over ${stats.limit}`;
+  return `${words.noun}: typically ${amountIn(words, stats.median)}, 9 in 10 within ${stats.p90}, rarely over ${stats.limit}`;
 }
 
 /** A convention as a short noun phrase, and the sentence it belongs in. */
 function phrase(convention: Convention, sizes: Profile['sizes']): { group: Group; text: string } {
   const key = ruleKey(convention);
   const e = convention.expected;
-  const words = SIZE_WORDS[key];
+  const words = SIZE_STATEMENTS[key];
   const stats = sizes[convention.id];
-  if (words && stats) return { group: 'size', text: `${units(stats.median, words)} (rarely over ${stats.limit})` };
+  if (words && stats) return { group: 'size', text: `${amountIn(words, stats.median)} (rarely over ${stats.limit})` };
   const named = NAMED[/^naming\.(\w+)$/.exec(key)?.[1] ?? ''];
   if (named) return { group: 'names', text: `${e} ${named}` };
   const good = (value: string, text: string, group: Group = 'code'): { group: Group; text: string } => (e === value ? { group, text } : { group, text: lowerFirst(convention.statement) });
@@ -138,7 +127,7 @@ function list(items: string[]): string {
  */
 function enforcedSentences(rules: Convention[], sizes: Profile['sizes']): string[] {
   // Names and sizes are said in a fixed order (functions before files), whatever their support.
-  const order = (c: Convention): number => [...Object.keys(NAMED).map((k) => `naming.${k}`), ...Object.keys(SIZE_WORDS)].indexOf(ruleKey(c));
+  const order = (c: Convention): number => [...Object.keys(NAMED).map((k) => `naming.${k}`), ...Object.keys(SIZE_STATEMENTS)].indexOf(ruleKey(c));
   const slots = new Map<string, { group: Group; lead: string; parts: Array<{ text: string; order: number }> }>();
   const add = (slot: string, group: Group, lead: string, text: string, at: number): void => {
     const found = slots.get(slot) ?? { group, lead, parts: [] };
@@ -152,7 +141,7 @@ function enforcedSentences(rules: Convention[], sizes: Profile['sizes']): string
       continue;
     }
     const { group, text } = phrase(convention, sizes);
-    const noun = SIZE_WORDS[ruleKey(convention)]?.noun;
+    const noun = SIZE_STATEMENTS[ruleKey(convention)]?.noun.toLowerCase();
     if (group === 'size' && noun) add(`size:${noun}`, group, `${noun} of typically `, link(text, convention), order(convention));
     else add(convention.id, group, '', link(text, convention), -1);
   }
@@ -188,7 +177,7 @@ export function styleOverview(guide: StyleLanguage[], sizes: Profile['sizes']): 
     if (tendencies.length > 0) {
       const items = tendencies.map((c) => {
         const { group, text } = phrase(c, sizes);
-        const subject = group === 'size' ? `${SIZE_WORDS[ruleKey(c)]?.noun ?? ''} of typically ${text}` : group === 'tests' ? lowerFirst(c.statement) : text;
+        const subject = group === 'size' ? `${SIZE_STATEMENTS[ruleKey(c)]?.noun.toLowerCase() ?? ''} of typically ${text}` : group === 'tests' ? lowerFirst(c.statement) : text;
         return `${link(subject, c)} (${percent(c.confidence)})`;
       });
       out.push('', `Usually, though not enforced: ${items.join('; ')}.`);
