@@ -1,6 +1,8 @@
 // `archangel --help` cold start, the TUI's first frame, offline event-to-first-note on screen, and
 // the RSS of `watch` on a 20,000-file tree. Drives the built binary in tmux like a person would.
 // Run: npm run build && npx tsx bench/watch-startup.ts
+// Quick iterations: BENCH_FILES=2000 BENCH_ROUNDS=9 BENCH_SKIP_QUIET=1 npx tsx bench/watch-startup.ts
+// (a smaller tree, more rounds, and no wait for the quiet-RSS figure).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +12,9 @@ import { buildNodeModulesCorpus, git, percentile } from './lib/corpus.js';
 const BIN = new URL('../bin/archangel.js', import.meta.url).pathname;
 const SESSION = 'archangel-bench';
 const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const FILES = Number(process.env.BENCH_FILES ?? 20_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SKIP_QUIET = process.env.BENCH_SKIP_QUIET === '1';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(pattern: RegExp, timeoutMs = 60_000): Promise<number> {
@@ -30,7 +35,7 @@ for (let i = 0; i < 15; i++) {
 }
 
 // 2-4. A 20,000-file repository that is its own golden repo.
-const corpus = buildNodeModulesCorpus({ maxFiles: 20_000 });
+const corpus = buildNodeModulesCorpus({ maxFiles: FILES });
 writeFileSync(join(corpus.dir, 'archangel.json'), JSON.stringify({ golden: [{ path: '.', name: 'corpus' }] }));
 writeFileSync(join(corpus.dir, '.gitignore'), '.archangel/\n');
 git(corpus.dir, 'add', '-A');
@@ -42,7 +47,7 @@ const firstNote: number[] = [];
 let rssMb = 0;
 let quietRssMb = 0;
 const target = join(corpus.dir, 'pkgs', 'bench-edit.ts');
-for (let round = 0; round < 5; round++) {
+for (let round = 0; round < ROUNDS; round++) {
   spawnSync('tmux', ['kill-session', '-t', SESSION]);
   const started = performance.now();
   tmux('new-session', '-d', '-s', SESSION, '-x', '120', '-y', '40', `cd ${corpus.dir} && env -u CI ${process.execPath} ${BIN} watch --offline`);
@@ -56,7 +61,7 @@ for (let round = 0; round < 5; round++) {
   const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   rssMb = Math.max(rssMb, rss());
   // Once the session has been quiet a while, watch hands its young generation back (memory-trim.ts).
-  await sleep(QUIET_MS + 2_000);
+  if (!SKIP_QUIET) await sleep(QUIET_MS + 2_000);
   quietRssMb = Math.max(quietRssMb, rss());
   const saved = performance.now();
   appendFileSync(target, `\nexport function bench_round_${round}(value) {\n  try { return JSON.parse(value); } catch (error) {}\n}\n`);

@@ -1,23 +1,15 @@
 import type { Project } from '../config/project.js';
 import { driverName, type PairContext } from '../tutor/pair.js';
-import { cacheDir, githubToken } from '../config/env.js';
-import { conventionsObserver } from '../conventions/learn.js';
 import { messageOf } from '../errors/archangel-error.js';
-import { createEmbeddingProvider } from '../index/embed/create.js';
-import { runIndex } from '../index/indexer/run-index.js';
-import { changedFiles, progressReport } from '../progress/report.js';
-import { answerQuestion } from '../review/ask.js';
-import { climbRung } from '../review/climb.js';
 import { currentBranch } from '../review/branch.js';
 import type { ReviewContext } from '../review/context/types.js';
-import { openReviewServices, type ReviewServices } from '../review/open-services.js';
-import { runReview } from '../review/run-review.js';
+import type { ReviewServices } from '../review/open-services.js';
 import type { ChatMessage } from '../tutor/claude/tutor.js';
 import type { HintLevel, Note, Usage } from '../tutor/types.js';
 import { createReviewScheduler } from './schedule/index.js';
 import type { WatchController, WatchEvent, WatchStatus } from './types.js';
 import { describeIndex } from './index-status.js';
-import { watchWorkingTree } from './watcher/index.js';
+import type * as Engine from './engine.js';
 
 export interface WatchSessionOptions {
   project: Project;
@@ -46,6 +38,8 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   const emit = (event: WatchEvent) => listeners.forEach((listener) => listener(event));
   const notes = new Map<string, Note>();
   const usage: Usage = { inputTokens: 0, outputTokens: 0, costUsd: 0 };
+  /** Loaded by `start()`, before `services`: wherever `services` is set, so is `engine`. */
+  let engine: typeof Engine | undefined;
   let services: ReviewServices | undefined;
   let context: ReviewContext | undefined;
   let branch = 'HEAD';
@@ -58,7 +52,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   const status = async (): Promise<WatchStatus> => ({
     repo: project.root.split('/').pop() ?? project.root,
     branch,
-    index: services?.index ? describeIndex(services.index.repos()) : 'not built',
+    index: services ? (services.index ? describeIndex(services.index.repos()) : 'not built') : 'checking…',
     tutor: services?.tutor.label ?? 'starting',
     usage,
     ...(options.pair ? { pair: `${driverName(options.pair)} driving · ${options.pair.navigator} navigating` } : {}),
@@ -68,7 +62,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   const showRung = async (active: ReviewServices, seen: ReviewContext, note: Note, level: HintLevel, signal: AbortSignal): Promise<void> => {
     let shown = note;
     try {
-      for await (const event of climbRung(project, active, seen, note, level, signal)) {
+      for await (const event of engine!.climbRung(project, active, seen, note, level, signal)) {
         if (event.type === 'text') emit({ type: 'hint-text', noteId: note.id, text: event.text });
         if (event.type === 'note-end') shown = event.note;
         if (event.type === 'error') emit({ type: 'notice', level: 'warn', message: event.hint ? `${event.message} (${event.hint})` : event.message });
@@ -92,7 +86,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     const reviewId = ++reviews;
     emit({ type: 'review-start', reviewId, paths: paths === 'all' ? [] : paths });
     try {
-      for await (const event of runReview({ project, repoDir: project.root, target: { kind: 'worktree' }, paths: paths === 'all' ? undefined : paths, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session, signal })) {
+      for await (const event of engine!.runReview({ project, repoDir: project.root, target: { kind: 'worktree' }, paths: paths === 'all' ? undefined : paths, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session, signal })) {
         if (event.type === 'context') {
           context = event.context;
           emit({ type: 'changes', reviewId, files: event.diff.files });
@@ -117,16 +111,20 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     },
 
     async start() {
+      // The view is up by now: it says the index is being checked while the heavy modules load.
+      const loading = import('./engine.js');
       branch = await currentBranch(project.root);
-      await updateIndex(project, emit);
-      services = await openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}), ...(options.pair ? { pair: options.pair } : {}) });
+      await sendStatus();
+      const loaded = (engine = await loading);
+      await loaded.updateIndex(project, emit);
+      services = await loaded.openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}), ...(options.pair ? { pair: options.pair } : {}) });
       for (const warning of services.warnings) emit({ type: 'notice', level: 'warn', message: warning });
       await sendStatus();
       const history = services.session.chatHistory({ repo: project.root, branch });
       if (history.length > 0) emit({ type: 'chat-history', messages: history.filter((m) => m.role !== 'system').map((m) => ({ role: m.role as 'user' | 'assistant', text: m.text })) });
       // Watch restarted inside a pair session: the navigator's notes so far are back in the pane.
       if (options.pair) for (const note of services.session.pairNotes({ repo: project.root, since: 0, until: Date.now(), pairSession: options.pair.session })) emit({ type: 'navigator-note', author: note.author, text: note.text });
-      const watcher = await watchWorkingTree(project.root, {
+      const watcher = await loaded.watchWorkingTree(project.root, {
         maxFileBytes: project.config.index.maxFileBytes,
         onSaves: (paths) => scheduler.saved(paths),
         onGitOperation: (phase) => {
@@ -164,9 +162,9 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     progress() {
       if (!services) return;
       const { session } = services;
-      const report = (changed?: string[]) => progressReport(session, { repo: project.root, branch, since: null, now: Date.now(), ...(changed ? { changed } : {}) });
+      const report = (changed?: string[]) => engine!.progressReport(session, { repo: project.root, branch, since: null, now: Date.now(), ...(changed ? { changed } : {}) });
       // Scoped to the files changed now; if the diff cannot be read, the whole branch's open notes.
-      void changedFiles(project.root).then(
+      void engine!.changedFiles(project.root).then(
         (changed) => emit({ type: 'progress', report: report(changed) }),
         () => emit({ type: 'progress', report: report() }),
       );
@@ -193,7 +191,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       void (async () => {
         let answer = '';
         let failure: string | undefined;
-        for await (const event of answerQuestion(project, active, context!, { text, history, note: noteId ? notes.get(noteId) : undefined }, abort.signal)) {
+        for await (const event of engine!.answerQuestion(project, active, context!, { text, history, note: noteId ? notes.get(noteId) : undefined }, abort.signal)) {
           if (event.type === 'text') {
             answer += event.text;
             emit({ type: 'chat-text', text: event.text });
@@ -225,31 +223,6 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       services?.close();
     },
   };
-}
-
-/** Builds or refreshes the golden index before the first review, so a newcomer's first command just works. */
-async function updateIndex(project: Project, emit: (event: WatchEvent) => void): Promise<void> {
-  if (project.config.golden.length === 0) return;
-  try {
-    const summary = await runIndex({
-      config: project.config,
-      root: project.root,
-      indexPath: project.indexPath,
-      cacheDir: cacheDir(),
-      embedder: createEmbeddingProvider(project.config.embeddings, {}),
-      token: githubToken(),
-      observer: conventionsObserver,
-      onEvent: (event) => {
-        if (event.type === 'progress') emit({ type: 'index-progress', message: `indexing ${event.repo}`, done: event.filesDone, total: event.filesTotal });
-        if (event.type === 'notice') emit({ type: 'notice', level: 'info', message: event.message });
-      },
-    });
-    for (const repo of summary.repos) {
-      if (repo.status === 'failed') emit({ type: 'notice', level: 'warn', message: `${repo.repo}: ${repo.error?.message ?? 'could not be indexed'}` });
-    }
-  } catch (error) {
-    emit({ type: 'notice', level: 'warn', message: `The golden index could not be updated: ${messageOf(error)}` });
-  }
 }
 
 function addUsage(total: Usage, more: Usage): void {

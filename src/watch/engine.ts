@@ -1,0 +1,44 @@
+import type { Project } from '../config/project.js';
+import { cacheDir, githubToken } from '../config/env.js';
+import { conventionsObserver } from '../conventions/learn.js';
+import { messageOf } from '../errors/archangel-error.js';
+import { createEmbeddingProvider } from '../index/embed/create.js';
+import { runIndex } from '../index/indexer/run-index.js';
+import type { WatchEvent } from './types.js';
+
+/*
+ * What a watch session needs once it starts: the indexer, SQLite, tree-sitter, the review and the
+ * tutors. `session.ts` imports this module in `start()`, after the view has drawn its first frame,
+ * so loading it never delays the screen.
+ */
+export { changedFiles, progressReport } from '../progress/report.js';
+export { answerQuestion } from '../review/ask.js';
+export { climbRung } from '../review/climb.js';
+export { openReviewServices } from '../review/open-services.js';
+export { runReview } from '../review/run-review.js';
+export { watchWorkingTree } from './watcher/index.js';
+
+/** Builds or refreshes the golden index before the first review, so a newcomer's first command just works. */
+export async function updateIndex(project: Project, emit: (event: WatchEvent) => void): Promise<void> {
+  if (project.config.golden.length === 0) return;
+  try {
+    const summary = await runIndex({
+      config: project.config,
+      root: project.root,
+      indexPath: project.indexPath,
+      cacheDir: cacheDir(),
+      embedder: createEmbeddingProvider(project.config.embeddings, {}),
+      token: githubToken(),
+      observer: conventionsObserver,
+      onEvent: (event) => {
+        if (event.type === 'progress') emit({ type: 'index-progress', message: `indexing ${event.repo}`, done: event.filesDone, total: event.filesTotal });
+        if (event.type === 'notice') emit({ type: 'notice', level: 'info', message: event.message });
+      },
+    });
+    for (const repo of summary.repos) {
+      if (repo.status === 'failed') emit({ type: 'notice', level: 'warn', message: `${repo.repo}: ${repo.error?.message ?? 'could not be indexed'}` });
+    }
+  } catch (error) {
+    emit({ type: 'notice', level: 'warn', message: `The golden index could not be updated: ${messageOf(error)}` });
+  }
+}
