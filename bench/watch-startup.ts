@@ -1,8 +1,9 @@
 // `archangel --help` cold start, the TUI's first frame, offline event-to-first-note on screen, and
 // the RSS of `watch` on a 20,000-file tree. Drives the built binary in tmux like a person would.
 // Run: npm run build && npx tsx bench/watch-startup.ts
-// Quick iterations: BENCH_FILES=2000 BENCH_ROUNDS=9 BENCH_SKIP_QUIET=1 npx tsx bench/watch-startup.ts
-// (a smaller tree, more rounds, and no wait for the quiet-RSS figure).
+// Quick iterations: BENCH_FILES=2000 BENCH_ROUNDS=7 BENCH_SKIP_QUIET=1 npx tsx bench/watch-startup.ts
+// (a smaller tree, and no wait for the quiet-RSS figure). At most 7 rounds: each round appends a
+// function to one file, and the eighth no longer fits in the Changes pane of a 40-row terminal.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ const BIN = new URL('../bin/archangel.js', import.meta.url).pathname;
 const SESSION = 'archangel-bench';
 const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
 const FILES = Number(process.env.BENCH_FILES ?? 20_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Math.min(7, Number(process.env.BENCH_ROUNDS ?? 5));
 const SKIP_QUIET = process.env.BENCH_SKIP_QUIET === '1';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -39,11 +39,13 @@ export type ReviewEvent = TutorEvent | { type: 'context'; diff: DiffResult; cont
  */
 export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewEvent> {
   const { project, tutor, session } = request;
+  // Asked alongside the diff, so no git process starts between showing the diff and the notes.
+  const branch = session && currentBranch(request.repoDir);
   const { diff, context } = await prepareReview(request);
   yield { type: 'context', diff, context };
   if (request.signal?.aborted) return;
 
-  const reviewId = session?.startReview({ repo: project.root, branch: await currentBranch(request.repoDir), target: request.target, tutor: tutor.label, files: diff.files.map((f) => f.path) });
+  const reviewId = session?.startReview({ repo: project.root, branch: (await branch) ?? 'HEAD', target: request.target, tutor: tutor.label, files: diff.files.map((f) => f.path) });
   // The learner model adapts every tutor's notes the same way: less on mastered topics, more on hard ones.
   const adapter = session && learnerAdapter(session, project.config.mentor.minSeverity);
   const sent = tutor.mode === 'model' ? forModelReview(project, context, session, adapter) : context;

@@ -39,7 +39,9 @@ export async function runTui(controller: WatchController, options: RunTuiOptions
       <App controller={controller} feed={feed} focusChat={options.focusChat} onQuit={quit} />
     </ColorContext.Provider>,
     // Not `incrementalRendering`: in Ink 6.8 it left stale lines on a real terminal (tmux, 80x24).
-    { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: false, patchConsole: false },
+    // `maxFps: 60`: at Ink's default 30, a save's diff and notes often waited out the rest of a
+    // 33 ms frame behind the "reviewing" redraw; streamed text is batched apart (event-feed.ts).
+    { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );
   try {
     await instance.waitUntilExit();
