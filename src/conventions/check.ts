@@ -1,3 +1,4 @@
+import type { Tree } from 'web-tree-sitter';
 import type { Fact, Measure } from './facts.js';
 import { SIZE_KEYS } from './facts.js';
 import { pathFacts } from './layout.js';
@@ -96,11 +97,12 @@ function sizeTouched(changed: Ranges, measure: Measure, limit: number): boolean 
  * Findings for new or changed code: each enforced convention the changed lines depart from, with
  * what was observed, what the golden code does (support, confidence) and cited examples. Lines
  * outside `changed` are never judged; a file's name and place only when the whole file is new.
+ * A `parsed` tree stays the caller's (a review parses once for chunks and findings).
  */
-export async function checkFile(profile: Profile, file: CheckedFile): Promise<Finding[]> {
+export async function checkFile(profile: Profile, file: CheckedFile, parsed?: Tree | null): Promise<Finding[]> {
   const conventions = conventionsById(profile);
   const prefix = rulePrefix(file.language);
-  const facts = await collectFacts(file.text, file.language);
+  const facts = await collectFacts(file.text, file.language, parsed);
   const candidates = facts.facts.filter((fact) => touches(file.changed, fact.line));
   if (isWholeFile(file.changed, facts.lines)) candidates.push(...pathFacts(file.path, file.language, facts.lines));
   const findings: Finding[] = [];

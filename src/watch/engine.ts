@@ -2,7 +2,10 @@ import type { Project } from '../config/project.js';
 import { cacheDir, githubToken } from '../config/env.js';
 import { conventionsObserver } from '../conventions/learn.js';
 import { messageOf } from '../errors/archangel-error.js';
+import type { Profile } from '../conventions/types.js';
 import { createEmbeddingProvider } from '../index/embed/create.js';
+import { isParsedLanguage } from '../index/language.js';
+import { parserFor } from '../index/parse/tree-sitter.js';
 import { runIndex } from '../index/indexer/run-index.js';
 import type { WatchEvent } from './types.js';
 
@@ -41,4 +44,14 @@ export async function updateIndex(project: Project, emit: (event: WatchEvent) =>
   } catch (error) {
     emit({ type: 'notice', level: 'warn', message: `The golden index could not be updated: ${messageOf(error)}` });
   }
+}
+
+/**
+ * Loads the parsers of the languages the conventions judge. A grammar loads on its first parse
+ * (~40 ms on a 20,000-file repo's first save): without this, the learner's first save waits for
+ * it. A grammar that fails to load is left to the review that needs it.
+ */
+export async function warmParsers(profile: Profile | undefined): Promise<void> {
+  const languages = new Set((profile?.conventions ?? []).map((convention) => convention.language).filter(isParsedLanguage));
+  await Promise.all([...languages].map((language) => parserFor(language).catch(() => undefined)));
 }

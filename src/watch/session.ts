@@ -140,6 +140,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       });
       closeWatcher = () => watcher.close();
       scheduler.all();
+      void loaded.warmParsers(services.profile);
     },
 
     climb(noteId: string, level: HintLevel) {

@@ -2,6 +2,8 @@ import { checkFile } from '../../conventions/check.js';
 import type { Convention, Finding, Profile } from '../../conventions/types.js';
 import { chunkFile, type Chunk } from '../../index/chunk/index.js';
 import type { GoldenIndex } from '../../index/golden-index.js';
+import { isParsedLanguage } from '../../index/language.js';
+import { parse } from '../../index/parse/tree-sitter.js';
 import { goldenLines } from '../../index/store/golden-lines.js';
 import { formatHunkLines } from '../../tutor/claude/review-input.js';
 import type { Citation, Evidence } from '../../tutor/types.js';
@@ -96,11 +98,15 @@ async function readFileView(file: FileChange, options: BuildContextOptions): Pro
   if (raw === undefined || !file.language) return { text: raw, chunks: [], findings: [] };
   const text = options.redact ? (await redactSecrets(raw, { path: file.path })).text : raw;
   const changed = addedRanges(file.hunks);
-  const [chunks, findings] = await Promise.all([
-    chunkFile(text, file.language),
-    options.profile ? checkFile(options.profile, { path: file.path, language: file.language, text, changed }) : Promise.resolve([]),
-  ]);
-  return { text, chunks, findings };
+  // Parsed once for both, as the indexer does.
+  const tree = isParsedLanguage(file.language) ? await parse(text, file.language).catch(() => null) : null;
+  try {
+    const chunks = await chunkFile(text, file.language, tree);
+    const findings = options.profile ? await checkFile(options.profile, { path: file.path, language: file.language, text, changed }, tree) : [];
+    return { text, chunks, findings };
+  } finally {
+    tree?.delete();
+  }
 }
 
 /** One hunk's context, and the code to find golden neighbours with (its enclosing chunk, or the added lines). */
