@@ -3,9 +3,12 @@
 // Node's ESM loader takes ~350 ms to resolve and read Ink's ~650 module files (400 of them
 // es-toolkit's, for one `throttle`); the bundle loads in ~90 ms, which is most of what
 // `watch` spends before its first frame. Everything else in dist/ stays as tsc wrote it.
+import { dirname, relative, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
 const entry = new URL('../dist/tui/run-tui.js', import.meta.url).pathname;
+const tuiDir = dirname(entry);
+const distDir = dirname(tuiDir);
 
 /**
  * Ink imports its React DevTools bridge only when DEV=true, from a file that imports the optional
@@ -16,6 +19,23 @@ const devtoolsStaysOut: Plugin = {
   name: 'ink-devtools-stays-out',
   setup(plugins) {
     plugins.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (args.importer.includes('/node_modules/ink/') ? { path: args.path, external: true } : undefined));
+  },
+};
+
+/**
+ * Only the TUI and its packages go into the bundle. The core modules it imports (render-notes,
+ * severity, the terminal palette…) stay the files tsc wrote, imported from the bundle's folder:
+ * one copy of each module in the process, so a class checked with `instanceof` or a module's
+ * state is never duplicated.
+ */
+const coreStaysOut: Plugin = {
+  name: 'core-stays-out',
+  setup(plugins) {
+    plugins.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const target = resolve(args.resolveDir, args.path);
+      if (!target.startsWith(`${distDir}/`) || target.startsWith(`${tuiDir}/`)) return undefined;
+      return { path: `./${relative(tuiDir, target)}`, external: true };
+    });
   },
 };
 
@@ -32,6 +52,6 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS packages inside (React) call `require` for Node built-ins; ESM has none of its own.
   banner: { js: "import { createRequire as archangelCreateRequire } from 'node:module'; const require = archangelCreateRequire(import.meta.url);" },
-  plugins: [devtoolsStaysOut],
+  plugins: [devtoolsStaysOut, coreStaysOut],
   logLevel: 'warning',
 });
