@@ -8,7 +8,7 @@ import { createWatchSession, type WatchSession } from '../../src/watch/session.j
 import type { WatchEvent } from '../../src/watch/types.js';
 import { startFakeAnthropic, type FakeAnthropic, type FakeStep } from '../helpers/fake-anthropic.js';
 import { removeTempDirs } from '../helpers/git.js';
-import { learnerRepo } from '../helpers/learner.js';
+import { learnerRepo, SWALLOWED_ERROR } from '../helpers/learner.js';
 
 /**
  * `h` through a whole watch session: the real SDK against the loopback Messages API, a real git
@@ -16,14 +16,6 @@ import { learnerRepo } from '../helpers/learner.js';
  * asks Claude for a fresh one.
  */
 
-const CHANGE = `
-export async function load_user_profile(id: string) {
-  try {
-    const response = await fetch(\`/api/users/\${id}\`);
-    return await response.json();
-  } catch (error) {}
-}
-`;
 
 /** Rungs 1, 3 and 4 only: the tool stands in for rung 2 until it is climbed to. */
 const REVIEW_REPLY = `<note path="src/users.ts" lines="7-7" topic="errors" severity="warn" title="swallowed error">
@@ -42,11 +34,11 @@ afterEach(async () => {
   removeTempDirs();
 });
 
-/** A session on a learner repo with CHANGE saved, Claude at the fake server; resolves once the first note is in. */
+/** A session on a learner repo with SWALLOWED_ERROR saved, Claude at the fake server; resolves once the first note is in. */
 async function sessionWithNote(script: FakeStep[]) {
   fake = await startFakeAnthropic({ script: [{ kind: 'reply', text: REVIEW_REPLY }, ...script] });
   const learner = learnerRepo();
-  appendFileSync(join(learner.dir, 'src/users.ts'), CHANGE);
+  appendFileSync(join(learner.dir, 'src/users.ts'), SWALLOWED_ERROR);
   const events: WatchEvent[] = [];
   const env = { ...process.env, ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url };
   session = createWatchSession({ project: await openProject(learner.dir, env), env });

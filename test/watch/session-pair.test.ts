@@ -7,20 +7,12 @@ import { openSessionStore } from '../../src/session/store.js';
 import { createWatchSession, type WatchSession } from '../../src/watch/session.js';
 import type { WatchEvent } from '../../src/watch/types.js';
 import { removeTempDirs, tempDir } from '../helpers/git.js';
-import { learnerRepo, zodGolden } from '../helpers/learner.js';
+import { learnerRepo, SWALLOWED_ERROR, zodGolden } from '../helpers/learner.js';
 
 /** `archangel watch` inside a pair session (`archangel pair` sets the context): a real repository, state.db and golden index. */
 
 const PAIR = { session: 'pair-2', driver: 'ana@example.com', navigator: 'ada' };
 
-const CHANGE = `
-export async function load_user_profile(id: string) {
-  try {
-    const response = await fetch(\`/api/users/\${id}\`);
-    return await response.json();
-  } catch (error) {}
-}
-`;
 
 let session: WatchSession | undefined;
 afterEach(async () => {
@@ -58,7 +50,7 @@ describe('watch in a pair session', () => {
   it('has the offline mentor put its question to the navigator and the driver', async () => {
     vi.stubEnv('ARCHANGEL_CACHE_DIR', tempDir());
     const learner = learnerRepo(zodGolden(), PAIR.driver);
-    appendFileSync(join(learner.dir, 'src/users.ts'), CHANGE);
+    appendFileSync(join(learner.dir, 'src/users.ts'), SWALLOWED_ERROR);
     const events: WatchEvent[] = [];
     session = createWatchSession({ project: await openProject(learner.dir), offline: true, pair: PAIR });
     session.subscribe((event) => events.push(event));
