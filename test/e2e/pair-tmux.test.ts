@@ -28,7 +28,9 @@ const panes = (name: string) => tmux(socketOf(name), 'list-panes', '-t', `=${nam
 function outerTerminal(command: string): { socket: string; read: () => string; type: (...keys: string[]) => void } {
   const socket = join(tempDir(), 'outer.sock');
   outerSockets.push(socket);
-  execFileSync('tmux', ['-S', socket, 'new-session', '-d', '-s', 'outer', '-x', '120', '-y', '40', command], { env: { ...process.env, TMUX: '' } });
+  // Panes and windows get the server's environment, not the client's: a CI=true here would stop Ink
+  // drawing in a window `archangel pair` opens inside this server.
+  execFileSync('tmux', ['-S', socket, 'new-session', '-d', '-s', 'outer', '-x', '120', '-y', '40', command], { env: { ...process.env, TMUX: '', CI: 'false', CONTINUOUS_INTEGRATION: 'false' } });
   return { socket, read: () => capture(socket, 'outer'), type: (...keys) => void tmux(socket, 'send-keys', '-t', 'outer', ...keys) };
 }
 
