@@ -6,6 +6,7 @@ import { collectFacts } from './observe.js';
 import { ruleMeta, SIZE_STATEMENTS, sizeAmount } from './rules.js';
 import { rulePrefix } from './specs/index.js';
 import type { CheckedFile, Convention, Finding, Profile, SizeStats } from './types.js';
+import { percent } from './percent.js';
 
 /** Further lines of a grouped finding listed in its message. */
 const MAX_LISTED_LINES = 5;
@@ -35,10 +36,6 @@ function isWholeFile(changed: Ranges, lineCount: number): boolean {
   if (changed === undefined) return true;
   for (let line = 1; line <= lineCount; line++) if (!touches(changed, line)) return false;
   return true;
-}
-
-function percent(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
 }
 
 function severityOf(convention: Convention, severity: Finding['severity']): Finding['severity'] {

@@ -2,6 +2,7 @@ import type { LanguageTally } from './profile.js';
 import { median } from './quantiles.js';
 import { rulePrefix } from './specs/index.js';
 import type { Convention } from './types.js';
+import { percent } from './percent.js';
 
 /**
  * Habits described but never enforced, because no single line of new code can break them:
@@ -50,8 +51,4 @@ export function statementConventions(tally: LanguageTally): Convention[] {
     });
   }
   return out;
-}
-
-function percent(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
 }

@@ -1,6 +1,7 @@
 import type { Convention, Profile } from '../conventions/types.js';
 import { SIZE_STATEMENTS, sizeAmount as amountIn } from '../conventions/rules.js';
-import { languageName, percent } from './markdown.js';
+import { percent } from '../conventions/percent.js';
+import { languageName } from './markdown.js';
 import type { StyleLanguage } from './style-guide.js';
 
 /**
@@ -178,7 +179,7 @@ export function styleOverview(guide: StyleLanguage[], sizes: Profile['sizes']): 
       const items = tendencies.map((c) => {
         const { group, text } = phrase(c, sizes);
         const subject = group === 'size' ? `${SIZE_STATEMENTS[ruleKey(c)]?.noun.toLowerCase() ?? ''} of typically ${text}` : group === 'tests' ? lowerFirst(c.statement) : text;
-        return `${link(subject, c)} (${percent(c.confidence)})`;
+        return `${link(subject, c)} (${percent(c.confidence, 0)})`;
       });
       out.push('', `Usually, though not enforced: ${items.join('; ')}.`);
     }

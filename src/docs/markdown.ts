@@ -19,10 +19,6 @@ export function inline(text: string): string {
   return text.split(/(`[^`]*`)/).map((part) => (part.startsWith('`') ? part : part.replace(/</g, '&lt;'))).join('');
 }
 
-export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
-
 /** Display names of languages in headings. */
 const LANGUAGE_NAMES: Record<string, string> = {
   typescript: 'TypeScript', tsx: 'TSX', javascript: 'JavaScript', python: 'Python', go: 'Go', java: 'Java', csharp: 'C#',

@@ -1,5 +1,5 @@
 import type { Profile } from '../conventions/types.js';
-import { percent } from './markdown.js';
+import { percent } from '../conventions/percent.js';
 import type { ProseEvidence, ProseRequest } from './model-prose.js';
 import { styleOverview } from './glance.js';
 import { overviewSection } from './render-style.js';
@@ -27,7 +27,7 @@ export function styleSlot(guide: StyleLanguage[], sizes: Profile['sizes'], web: 
     .map(({ convention: c, snippets: [snippet] }) => ({
       citation: snippet!.citation,
       web: web(snippet!.citation.repo),
-      text: `${c.statement} (${c.language}: ${c.support} cases, ${percent(c.confidence)} follow)\n${snippet!.lines.join('\n')}`,
+      text: `${c.statement} (${c.language}: ${c.support} cases, ${percent(c.confidence, 0)} follow)\n${snippet!.lines.join('\n')}`,
     }));
   return {
     region: 'style-overview',

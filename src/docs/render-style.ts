@@ -2,7 +2,8 @@ import type { Citation, Convention, Profile } from '../conventions/types.js';
 import type { DocsEvidence } from './evidence.js';
 import { ruleAnchor, ruleTitle, styleOverview } from './glance.js';
 import { citeMarkdown } from './links.js';
-import { cell, codeBlock, inline, languageName, percent, shortSha } from './markdown.js';
+import { percent } from '../conventions/percent.js';
+import { cell, codeBlock, inline, languageName, shortSha } from './markdown.js';
 import type { Region } from './markers.js';
 import type { StyleLanguage, StyleRule } from './style-guide.js';
 
@@ -38,7 +39,7 @@ function summary(guide: StyleLanguage[], sizes: Profile['sizes']): string {
     guide.flatMap((section) =>
       section.rules
         .filter(({ convention: c }) => c.enforced === enforced)
-        .map(({ convention: c }) => `| ${languageName(section.language)} | [${cell(ruleTitle(c, sizes))}](#${ruleAnchor(c)}) | ${c.support} | ${percent(c.confidence)} |`),
+        .map(({ convention: c }) => `| ${languageName(section.language)} | [${cell(ruleTitle(c, sizes))}](#${ruleAnchor(c)}) | ${c.support} | ${percent(c.confidence, 0)} |`),
     );
   const table = (lines: string[], none: string): string[] => ['| language | rule | cases | follow |', '| --- | --- | --- | --- |', ...(lines.length > 0 ? lines : [`| - | ${none} | - | - |`])];
   return [
@@ -78,7 +79,7 @@ function languageSection(section: StyleLanguage, sizes: Profile['sizes'], cite: 
 
 function ruleBlock(rule: StyleRule, language: string, sizes: Profile['sizes'], cite: Cite): string {
   const c: Convention = rule.convention;
-  const flags = [`\`${c.id}\``, `${c.support} cases`, `${percent(c.confidence)} follow`, c.enforced ? 'enforced' : 'observed, not enforced', ...(c.lowConfidence ? ['learned without a parser'] : [])];
+  const flags = [`\`${c.id}\``, `${c.support} cases`, `${percent(c.confidence, 0)} follow`, c.enforced ? 'enforced' : 'observed, not enforced', ...(c.lowConfidence ? ['learned without a parser'] : [])];
   const out = [`### ${inline(ruleTitle(c, sizes))} <a id="${ruleAnchor(c)}"></a>`, '', flags.join(' · ')];
   rule.snippets.forEach((snippet, index) => {
     // Size rules cite the golden code's largest cases: what is still accepted, not what to aim for.

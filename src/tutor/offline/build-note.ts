@@ -6,6 +6,7 @@ import { hunkLineText } from '../claude/review-input.js';
 import { enforceRungDiscipline } from '../rungs.js';
 import { driverName, type PairContext } from '../pair.js';
 import type { Citation, Note } from '../types.js';
+import { percent } from '../../conventions/percent.js';
 import { ruleEntry } from './rules.js';
 import { composeRungs, loadSections } from './template.js';
 import type { Change, Draft } from './types.js';
@@ -78,7 +79,7 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
     statement: convention.statement,
     support: count(convention.support),
     followed: count(Math.round(convention.support * convention.confidence)),
-    percent: `${Math.round(convention.confidence * 100)}%`,
+    percent: percent(convention.confidence, 0),
     golden: citation ? citationLabel(citation) : '',
     goldenName: draft.golden[0]?.symbol ? `\`${draft.golden[0].symbol}\`` : 'the golden code',
     change: change.text,
