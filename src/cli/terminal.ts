@@ -18,7 +18,23 @@ export function terminalCaps(stream: NodeJS.WriteStream = process.stderr, env: N
   let color = tty && !dumb;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') color = false;
   else if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') color = true;
-  return { color, interactive: tty && !dumb && !env.CI, columns: stream.columns || 80 };
+  return { color, interactive: tty && !dumb && !inCi(env), columns: stream.columns || 80 };
+}
+
+/** The variables that mark a CI run, read as Ink reads them (is-in-ci): set, and not "0" or "false". */
+const CI_FLAGS = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
+
+export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  return CI_FLAGS.some((key) => env[key] !== undefined && env[key] !== '0' && env[key] !== 'false');
+}
+
+/**
+ * Drops the CI flags from `env`. Ink decides once, as it loads, that under CI it draws only the
+ * last frame: on a terminal a person is watching that is a blank screen, so the interactive view
+ * calls this before Ink loads.
+ */
+export function forgetCi(env: NodeJS.ProcessEnv = process.env): void {
+  for (const key of CI_FLAGS) delete env[key];
 }
 
 export interface Palette {

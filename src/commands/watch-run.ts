@@ -1,3 +1,4 @@
+import { forgetCi } from '../cli/terminal.js';
 import { openProject } from '../config/project.js';
 import { pairContextFromEnv } from '../pair/context.js';
 import { trimWhenQuiet } from '../watch/memory-trim.js';
@@ -7,6 +8,7 @@ import type { WatchFlags } from './watch.js';
 /** Runs the watch session with the interactive view on a TTY, plain lines otherwise. */
 export async function watchCommand(flags: WatchFlags, options: { focusChat: boolean }): Promise<number> {
   const interactive = !flags.plain && process.stdin.isTTY && process.stdout.isTTY;
+  if (interactive) forgetCi();
   // Ink (and React) load only here, so `--help` and the other commands stay fast; they load while
   // the config is read, since the first frame needs both and nothing else.
   const [project, tui] = await Promise.all([openProject(), interactive ? import('../tui/run-tui.js') : undefined]);

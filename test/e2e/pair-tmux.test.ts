@@ -10,15 +10,15 @@ import { capture, hasTmux, tmux, waitForScreen } from '../helpers/tmux.js';
 
 /**
  * `archangel pair` with real tmux: every session lives on a socket under a temp ARCHANGEL_PAIR_DIR,
- * so the tests never touch the user's own tmux server. Children run without CI (Ink draws live
- * frames only outside CI, STACK.md) and without a key (the offline mentor).
+ * so the tests never touch the user's own tmux server. Children run without a key (the offline
+ * mentor), and with whatever CI flag the test run has: watch draws on a terminal either way.
  */
 
 let pairDir = '';
 const outerSockets: string[] = [];
 
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ARCHANGEL_PAIR_DIR: pairDir, ARCHANGEL_CACHE_DIR: join(pairDir, '..', 'cache'), CI: 'false', TERM: 'xterm-256color', TMUX: '', EDITOR: 'cat', ...extra };
+  return { ARCHANGEL_PAIR_DIR: pairDir, ARCHANGEL_CACHE_DIR: join(pairDir, '..', 'cache'), TERM: 'xterm-256color', TMUX: '', EDITOR: 'cat', ...extra };
 }
 
 const socketOf = (name: string) => join(pairDir, name, 'tmux.sock');
@@ -28,9 +28,7 @@ const panes = (name: string) => tmux(socketOf(name), 'list-panes', '-t', `=${nam
 function outerTerminal(command: string): { socket: string; read: () => string; type: (...keys: string[]) => void } {
   const socket = join(tempDir(), 'outer.sock');
   outerSockets.push(socket);
-  // Panes and windows get the server's environment, not the client's: a CI=true here would stop Ink
-  // drawing in a window `archangel pair` opens inside this server.
-  execFileSync('tmux', ['-S', socket, 'new-session', '-d', '-s', 'outer', '-x', '120', '-y', '40', command], { env: { ...process.env, TMUX: '', CI: 'false', CONTINUOUS_INTEGRATION: 'false' } });
+  execFileSync('tmux', ['-S', socket, 'new-session', '-d', '-s', 'outer', '-x', '120', '-y', '40', command], { env: { ...process.env, TMUX: '' } });
   return { socket, read: () => capture(socket, 'outer'), type: (...keys) => void tmux(socket, 'send-keys', '-t', 'outer', ...keys) };
 }
 

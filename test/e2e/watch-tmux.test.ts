@@ -11,8 +11,8 @@ import { capture, flatScreen, hasTmux, tmux as tmuxOn, waitForScreen } from '../
 
 /**
  * The built `archangel watch` in a real terminal (tmux), against a temporary repository, a golden
- * fixture and the loopback Messages API: what a junior sees. CI sets CI=true, which makes Ink
- * draw only the final frame, so the child runs without it (STACK.md).
+ * fixture and the loopback Messages API: what a junior sees. The child runs with CI=true, as CI
+ * runs do: Ink alone would then draw only the final frame (STACK.md), and watch must draw anyway.
  */
 const SESSION = `archangel-e2e-${process.pid}`;
 
@@ -42,8 +42,7 @@ async function waitForExit(timeoutMs = 40_000): Promise<void> {
 function startWatch(learner: TestRepo, env: Record<string, string>): void {
   spawnSync('tmux', ['-S', socket, 'kill-session', '-t', SESSION]);
   const vars = Object.entries({ ARCHANGEL_CACHE_DIR: tempDir(), TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
-  // `env -u CI`: Ink draws live frames only outside CI.
-  tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', `cd ${JSON.stringify(learner.dir)} && env -u CI -u ANTHROPIC_API_KEY ${vars} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} watch`);
+  tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', `cd ${JSON.stringify(learner.dir)} && env -u ANTHROPIC_API_KEY CI=true ${vars} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} watch`);
 }
 
 
