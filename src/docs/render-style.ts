@@ -5,7 +5,7 @@ import { citeMarkdown } from './links.js';
 import { percent } from '../conventions/percent.js';
 import { cell, codeBlock, inline, languageName, shortSha } from './markdown.js';
 import type { Region } from './markers.js';
-import type { StyleLanguage, StyleRule } from './style-guide.js';
+import { MIN_TENDENCY_CASES, type StyleLanguage, type StyleRule } from './style-guide.js';
 
 /**
  * CODE_STYLE.md as regions: the title, the overview in plain sentences, the summary tables (the
@@ -51,7 +51,7 @@ function summary(guide: StyleLanguage[], sizes: Profile['sizes']): string {
     '',
     '## Tendencies (observed, not enforced)',
     '',
-    'What the golden code mostly does, too weak or too varied to hold anyone to: the team also accepts the other way, so do not correct others over it.',
+    `What the golden code mostly does, too weak or too varied to hold anyone to: the team also accepts the other way, so do not correct others over it. Habits seen in fewer than ${MIN_TENDENCY_CASES} places are left out.`,
     '',
     ...table(rows(false), 'none'),
     '',

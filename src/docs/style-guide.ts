@@ -13,6 +13,16 @@ export const SNIPPETS_PER_RULE = 2;
 export const MAX_SNIPPET_LINES = 12;
 /** Languages whose "conventions" are prose, not code: not part of a code style guide. */
 const NOT_CODE = new Set(['markdown', 'text']);
+/**
+ * A habit seen in fewer places than this is not a tendency worth telling a new hire: "1 case, 100%
+ * follow" says nothing. (Enforced rules need far more, see MIN_SUPPORT.)
+ */
+export const MIN_TENDENCY_CASES = 5;
+
+/** Whether a learned convention belongs in the style guide: code, and enforced or seen often enough. */
+export function inStyleGuide(convention: Convention): boolean {
+  return !NOT_CODE.has(convention.language) && (convention.enforced || convention.support >= MIN_TENDENCY_CASES);
+}
 
 export interface Snippet {
   citation: Citation;
@@ -39,7 +49,7 @@ export function buildStyleGuide(evidence: DocsEvidence, languages?: ReadonlySet<
   const repos = new Map(evidence.repos.map((r) => [r.name, r]));
   const byLanguage = new Map<string, StyleRule[]>();
   for (const convention of [...evidence.profile.conventions].sort(compareConventions)) {
-    if (NOT_CODE.has(convention.language) || (languages && !languages.has(convention.language))) continue;
+    if (!inStyleGuide(convention) || (languages && !languages.has(convention.language))) continue;
     const snippets = convention.examples.flatMap((c) => quote(c, repos)).slice(0, SNIPPETS_PER_RULE);
     const dont = counterExample(convention, snippets[0]?.lines, evidence.profile.sizes);
     byLanguage.set(convention.language, [...(byLanguage.get(convention.language) ?? []), { convention, snippets, dont }]);

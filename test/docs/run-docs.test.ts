@@ -6,7 +6,9 @@ import type { Project } from '../../src/config/project.js';
 import { parseConfigText } from '../../src/config/validate.js';
 import { conventionsObserver } from '../../src/conventions/learn.js';
 import { loadProfile } from '../../src/conventions/load-profile.js';
+import type { Convention, Profile } from '../../src/conventions/types.js';
 import { runDocs, STYLE_FILE, WIKI_FILE, type DocsOptions } from '../../src/docs/run-docs.js';
+import { MIN_TENDENCY_CASES } from '../../src/docs/style-guide.js';
 import { createEmbeddingProvider } from '../../src/index/embed/create.js';
 import { runIndex } from '../../src/index/indexer/run-index.js';
 import { fromNodeModules, treeFromNodeModules } from '../helpers/corpus.js';
@@ -56,13 +58,18 @@ function snippets(markdown: string): Array<{ path: string; start: number; end: n
   return out;
 }
 
+/** The profile's code conventions a guide lists: enforced, or a tendency seen often enough. */
+function listedConventions(profile: Profile): Convention[] {
+  return profile.conventions.filter((c) => c.language !== 'markdown' && c.language !== 'text' && (c.enforced || c.support >= MIN_TENDENCY_CASES));
+}
+
 describe('archangel docs, offline', () => {
   it('writes a style guide whose rules are the learned profile, strongest first, with their numbers', async () => {
     const result = await runDocs(options());
     expect(result.files.map((f) => f.status)).toEqual(['created', 'created']);
     const style = read(STYLE_FILE);
     const profile = loadProfile(project.indexPath);
-    const code = profile.conventions.filter((c) => c.language !== 'markdown' && c.language !== 'text');
+    const code = listedConventions(profile);
     expect(code.length).toBeGreaterThan(10);
     for (const convention of code) {
       expect(style).toContain(`\`${convention.id}\` · ${convention.support} cases · ${Math.round(convention.confidence * 100)}% follow · ${convention.enforced ? 'enforced' : 'observed, not enforced'}`);
@@ -75,13 +82,18 @@ describe('archangel docs, offline', () => {
     const firstOther = ids.findIndex((id) => !enforced.has(id));
     expect(ids.slice(firstOther).some((id) => enforced.has(id))).toBe(false);
     expect(style).toContain(`\`zod\` @ \`${commit.slice(0, 12)}\``);
+    // A habit seen in a handful of places is no tendency: it is left out, and the guide says so.
+    const thin = profile.conventions.filter((c) => !c.enforced && c.support < MIN_TENDENCY_CASES);
+    expect(thin.length).toBeGreaterThan(0);
+    for (const convention of thin) expect(style).not.toContain(`\`${convention.id}\``);
+    expect(style).toContain(`Habits seen in fewer than ${MIN_TENDENCY_CASES} places are left out.`);
   });
 
   it('opens with plain sentences, then the enforced rules apart from the tendencies, every rule linked to its section', async () => {
     await runDocs(options());
     const style = read(STYLE_FILE);
     const profile = loadProfile(project.indexPath);
-    const code = profile.conventions.filter((c) => c.language !== 'markdown' && c.language !== 'text');
+    const code = listedConventions(profile);
     const at = (heading: string): number => style.indexOf(`\n${heading}\n`);
     expect([at('## At a glance'), at('## Rules (enforced)'), at('## Tendencies (observed, not enforced)'), at('## TypeScript')].every((n, i, all) => n > 0 && (i === 0 || n > all[i - 1]!))).toBe(true);
     const glance = style.slice(at('## At a glance'), at('## Rules (enforced)'));
