@@ -24,6 +24,7 @@ const only = (...values: string[]) => (value: string): boolean => values.include
 
 const NAMING_LABEL: Record<string, string> = {
   function: 'Functions',
+  component: 'Components (functions returning JSX)',
   method: 'Methods',
   type: 'Classes and types',
   variable: 'Local variables',

@@ -21,6 +21,7 @@ const GROUP_LABEL: Record<Group, string> = { names: 'Names', code: 'Code', size:
 /** What each naming key names, as a plural noun phrase. */
 const NAMED: Record<string, string> = {
   function: 'functions',
+  component: 'components',
   method: 'methods',
   type: 'classes and types',
   variable: 'local variables',

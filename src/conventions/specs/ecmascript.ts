@@ -15,6 +15,57 @@ const CATCH = new Set(['catch_clause']);
 const EXPORTABLE = new Set(['function_declaration', 'generator_function_declaration', 'class_declaration', 'abstract_class_declaration', 'interface_declaration', 'type_alias_declaration', 'enum_declaration', 'lexical_declaration']);
 const TEST_CALLS = new Set(['it', 'test']);
 
+/**
+ * Whether a function hands back JSX: then it is a component (React, Preact, Solid…), and teams
+ * name components like types (`UserCard`), their other functions not. Counted as one kind, the
+ * two made a TSX repo's function naming look like a coin toss.
+ */
+function returnsJsx(fn: Node): boolean {
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  if (body.type !== 'statement_block') return isJsxValue(body);
+  return returnsOf(body).some((statement) => {
+    const value = statement.namedChildren[0];
+    return value !== undefined && isJsxValue(value);
+  });
+}
+
+/** JSX as the value itself, or through parentheses, `c ? <A /> : null` and `c && <A />`. */
+function isJsxValue(value: Node): boolean {
+  switch (value.type) {
+    case 'jsx_element':
+    case 'jsx_self_closing_element':
+      return true;
+    case 'parenthesized_expression':
+      return value.namedChildren.some(isJsxValue);
+    case 'ternary_expression':
+      return [value.childForFieldName('consequence'), value.childForFieldName('alternative')].some((branch) => branch !== null && isJsxValue(branch));
+    case 'binary_expression': {
+      const right = value.childForFieldName('right');
+      return right !== null && isJsxValue(right);
+    }
+    default:
+      return false;
+  }
+}
+
+/** The return statements of a function body, leaving out those of functions and classes inside it. */
+function returnsOf(block: Node): Node[] {
+  const out: Node[] = [];
+  const stack = [...block.namedChildren];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (FUNCTIONS.has(node.type) || CLASSES.has(node.type)) continue;
+    if (node.type === 'return_statement') out.push(node);
+    else stack.push(...node.namedChildren);
+  }
+  return out;
+}
+
+/** The naming kind of a named function: a component when it returns JSX. */
+function functionKind(fn: Node): 'component' | 'function' {
+  return returnsJsx(fn) ? 'component' : 'function';
+}
+
 function functionName(fn: Node): string | undefined {
   const own = fn.childForFieldName('name');
   if (own) return own.text;
@@ -53,7 +104,7 @@ function visitFunction(node: Node, sink: FactSink): void {
     if (name?.type !== 'property_identifier' || name.text === 'constructor') return;
     nameFact(sink, 'method', name, node);
   } else if (name) {
-    nameFact(sink, 'function', name, node);
+    nameFact(sink, functionKind(node), name, node);
   } else {
     return;
   }
@@ -65,7 +116,7 @@ function visitDeclarator(node: Node, sink: FactSink): void {
   const value = node.childForFieldName('value');
   if (name?.type !== 'identifier') return; // destructuring takes names from elsewhere
   if (value && FUNCTIONS.has(value.type)) {
-    nameFact(sink, 'function', name, node);
+    nameFact(sink, functionKind(value), name, node);
     return;
   }
   const declaration = node.parent;

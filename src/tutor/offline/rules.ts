@@ -27,6 +27,7 @@ const CASE: RuleEntry = { template: 'offline-naming-case', title: 'naming', chan
 
 const RULES: Record<string, RuleEntry> = {
   'naming.function': CASE,
+  'naming.component': CASE,
   'naming.method': CASE,
   'naming.type': CASE,
   'naming.variable': CASE,
