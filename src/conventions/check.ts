@@ -81,6 +81,7 @@ function sizeFinding(file: CheckedFile, measure: Measure, convention: Convention
     confidence: convention.confidence,
     examples: convention.examples,
     ...(measure.symbol ? { symbol: measure.symbol } : {}),
+    measured: measure.value,
   };
 }
 

@@ -42,6 +42,8 @@ export interface Finding {
   confidence: number;
   examples: Citation[];
   symbol?: string;
+  /** What a size rule measured (70 for a 70-line function); absent for the other rules. */
+  measured?: number;
 }
 
 /** Quantiles of a size metric (function length, parameters, nesting, file length) in the golden code. */

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { Finding } from '../../conventions/types.js';
 import type { ReviewContext } from '../../review/context/types.js';
 import { noteId } from '../claude/note-parser.js';
 import { citationLabel } from '../claude/prompt-data.js';
@@ -61,7 +62,10 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
   const first = findings[0];
   const lines = draft.startLine === draft.endLine ? `${draft.startLine}` : `${draft.startLine}-${draft.endLine}`;
   const others = draft.lines.filter((line) => line !== draft.startLine);
-  const symbols = [...new Set(findings.map((finding) => finding.symbol).filter((symbol): symbol is string => symbol !== undefined))];
+  // A size note names its largest case; the other long ones are only mentioned.
+  const measured = first?.measured !== undefined;
+  const named = measured ? findings.slice(0, 1) : findings;
+  const symbols = [...new Set(named.map((finding) => finding.symbol).filter((symbol): symbol is string => symbol !== undefined))];
   const enclosing = hunk.symbol?.split(/[.#:]/).at(-1);
   const quoted = symbols.map((symbol) => `\`${symbol}\``).join(', ');
   return {
@@ -73,7 +77,7 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
     name: wholeFile ? `\`${basename(hunk.path)}\`` : quoted || 'this code',
     at: wholeFile ? `\`${basename(hunk.path)}\`` : quoted ? `${quoted}, line ${draft.startLine}` : `Line ${draft.startLine}`,
     fn: enclosing ? `\`${enclosing}\`` : 'this function',
-    more: others.length > 0 ? ` (and the same on line${others.length > 1 ? 's' : ''} ${others.join(', ')})` : '',
+    more: measured ? alsoPastTheLimit(findings.slice(1)) : others.length > 0 ? ` (and the same on line${others.length > 1 ? 's' : ''} ${others.join(', ')})` : '',
     observed: first?.observed ?? '',
     expected: (first?.expected ?? '').replace(/^<=\s*(.+)$/, '$1 or fewer'),
     statement: convention.statement,
@@ -84,6 +88,17 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
     goldenName: draft.golden[0]?.symbol ? `\`${draft.golden[0].symbol}\`` : 'the golden code',
     change: change.text,
   };
+}
+
+/** Other cases listed after a size note's largest: "; `a`, `b` and 2 more are past the team's limit too". */
+const LISTED_OTHERS = 2;
+
+function alsoPastTheLimit(rest: Finding[]): string {
+  if (rest.length === 0) return '';
+  const names = rest.slice(0, LISTED_OTHERS).map((finding) => (finding.symbol ? `\`${finding.symbol}\`` : `line ${finding.startLine}`));
+  const left = rest.length - names.length;
+  const list = left > 0 ? `${names.join(', ')} and ${left} more` : names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}` : names[0]!;
+  return `; ${list} ${rest.length > 1 ? 'are' : 'is'} past the team's limit too`;
 }
 
 /** Who the first rung is put to in a pair session: the navigator by name, the driver by the name part of their git identity. */

@@ -69,7 +69,9 @@ function hunkDrafts(hunk: HunkContext, evidence: ReadonlyMap<string, Evidence>):
     const convention = cited.find((item): item is ConventionEvidence => item?.kind === 'convention' && item.ruleId === ruleId) ?? cited.find((item): item is ConventionEvidence => item?.kind === 'convention');
     if (convention === undefined) continue;
     const golden = [...new Set(cited.filter((item): item is GoldenEvidence => item?.kind === 'golden'))];
-    const findings = items.map((item) => item.finding).sort((a, b) => a.startLine - b.startLine);
+    const findings = items.map((item) => item.finding).sort(worstMeasureFirst);
+    // A size note is about its worst case: it points there, and only names the others.
+    const located = findings[0]?.measured === undefined ? findings : findings.slice(0, 1);
     const key = ruleId.split('.').slice(1).join('.');
     drafts.push({
       ruleId,
@@ -78,14 +80,19 @@ function hunkDrafts(hunk: HunkContext, evidence: ReadonlyMap<string, Evidence>):
       severity: worstSeverity(findings),
       hunk,
       findings,
-      startLine: Math.min(...findings.map((finding) => finding.startLine)),
-      endLine: Math.max(...findings.map((finding) => finding.endLine)),
-      lines: findingLines(findings, hunk),
+      startLine: Math.min(...located.map((finding) => finding.startLine)),
+      endLine: Math.max(...located.map((finding) => finding.endLine)),
+      lines: findingLines(located, hunk),
       convention,
       golden,
     });
   }
   return drafts;
+}
+
+/** The largest measure first (the longest function of several), then by line. */
+function worstMeasureFirst(a: Finding, b: Finding): number {
+  return (b.measured ?? 0) - (a.measured ?? 0) || a.startLine - b.startLine;
 }
 
 /** Each finding's line, and the repeats a grouped finding lists ("The same on 2 more lines (9, 12)."), within the hunk. */

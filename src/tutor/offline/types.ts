@@ -19,8 +19,9 @@ export interface Draft {
   category: string;
   severity: Finding['severity'];
   hunk: HunkContext;
-  /** The findings merged into this note, by line. */
+  /** The findings merged into this note, by line; for a size rule the largest first. */
   findings: Finding[];
+  /** Where the note points: every finding's lines, or for a size rule only the largest one's. */
   startLine: number;
   endLine: number;
   /** Every line the findings point at, including the repeats a grouped finding lists in its message. */

@@ -2,13 +2,16 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkFile } from '../../../src/conventions/index.js';
 import type { ReviewContext } from '../../../src/review/context/types.js';
 import { NoteParser } from '../../../src/tutor/claude/note-parser.js';
 import { aliasEvidence } from '../../../src/tutor/claude/prompt-data.js';
 import { createOfflineTutor } from '../../../src/tutor/offline/index.js';
 import { CHANGE_AT_LAST_RUNG } from '../../../src/tutor/rungs.js';
 import type { Note, TutorEvent } from '../../../src/tutor/types.js';
-import { userServiceContext } from './fixtures.js';
+import { fixtureProfile } from '../../conventions/golden.js';
+import { fromNodeModules } from '../../helpers/corpus.js';
+import { convention, hunk, userServiceContext } from './fixtures.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -112,6 +115,25 @@ describe('createOfflineTutor', () => {
     const reply = '<note path="src/user-service.ts" lines="6" topic="ts.naming.function" severity="warn" title="naming" evidence="E1"><question>Which name?</question></note>';
     const model = [...parser.push(reply), ...parser.end({ truncated: false })].find((event) => event.type === 'note-end');
     expect(model?.type === 'note-end' ? model.note.id : undefined).toBe(naming?.id);
+  });
+
+  it('points a size note at the longest function of a file, names only it, and counts the other long ones', async () => {
+    // commander's Command class, checked against the conventions learned from the golden fixtures.
+    const text = fromNodeModules('commander/lib/command.js').toString('utf8');
+    const long = (await checkFile(await fixtureProfile(), { path: 'src/command.ts', language: 'typescript', text })).filter((f) => f.ruleId === 'ts.size.function-lines');
+    expect(long.length).toBeGreaterThan(3);
+    const longest = long.reduce((best, f) => ((f.measured ?? 0) > (best.measured ?? 0) ? f : best));
+    const stats = convention('E1', 'ts.size.function-lines', 'Functions: median 7 lines', long[0]!.support, long[0]!.confidence);
+    const context = userServiceContext({ hunks: [hunk('src/command.ts', text.split('\n'), { findings: long.map((finding) => ({ finding, evidence: ['E1'] })) })], evidence: [stats] });
+    const [note] = await notes(context);
+    expect([note?.startLine, note?.endLine]).toEqual([longest.startLine, longest.endLine]);
+    const question = rung(note, 1);
+    expect(question).toContain(`\`${longest.symbol!}\` spans lines ${longest.startLine}-${longest.endLine} (${longest.observed})`);
+    expect(question).toContain(`and ${long.length - 3} more are past the team's limit too`);
+    // The cut it suggests at the last rung lies inside that function, not across the file.
+    const cuts = [...rung(note, 4).matchAll(/lines (\d+)-(\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(cuts.length).toBeGreaterThan(0);
+    for (const [start, end] of cuts) expect(start! >= longest.startLine && end! <= longest.endLine).toBe(true);
   });
 
   it('is silent when there are no findings, or only findings with no convention evidence', async () => {
