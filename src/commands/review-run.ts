@@ -1,5 +1,6 @@
 import { openProject } from '../config/project.js';
-
+import { languagesWithoutRules, withoutRulesSentence } from '../conventions/coverage.js';
+import type { Language } from '../index/language.js';
 import { formatEvidence, noteToMarkdown } from '../review/render-notes.js';
 import { atLeast } from '../tutor/severity.js';
 import { runReview } from '../review/run-review.js';
@@ -28,27 +29,34 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
     const notes: Note[] = [];
     let skipped: Array<{ path: string; reason: string }> = [];
     let changedFiles = 0;
+    let withoutRules: Language[] = [];
     for await (const event of runReview({ project, repoDir: project.root, target, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session })) {
       if (event.type === 'context') {
         skipped = event.diff.skipped;
         changedFiles = event.diff.files.length;
+        withoutRules = languagesWithoutRules(services.profile, event.context.hunks.map((hunk) => hunk.language));
       }
       if (event.type === 'note-end') notes.push(event.note);
       if (event.type === 'error') process.stderr.write(`${err.yellow('note:')} ${event.message}${event.hint ? `\n${err.yellow('hint:')} ${event.hint}` : ''}\n`);
     }
-    if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ tutor: services.tutor.label, notes, skipped }, null, 2)}\n`);
-    else if (flags.format === 'md') process.stdout.write(`${notes.length === 0 ? 'No notes: nothing here departs from the golden repositories.' : notes.map((n) => noteToMarkdown(n, { fold: true })).join('\n\n')}\n`);
+    if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ tutor: services.tutor.label, notes, skipped, languagesWithoutConventions: withoutRules }, null, 2)}\n`);
+    else if (flags.format === 'md') process.stdout.write(`${notes.length === 0 ? noNotes('No notes', withoutRules) : notes.map((n) => noteToMarkdown(n, { fold: true })).join('\n\n')}\n`);
     else if (changedFiles === 0) process.stdout.write('No changes to review: nothing differs from the commit compared against.\n');
-    else printText(notes, p, services.tutor.label);
+    else printText(notes, p, services.tutor.label, withoutRules);
     return flags.failOn && notes.some((n) => atLeast(n, flags.failOn!)) ? FINDINGS_EXIT_CODE : 0;
   } finally {
     services.close();
   }
 }
 
-function printText(notes: Note[], p: ReturnType<typeof palette>, tutor: string): void {
+/** "No notes: nothing here departs…", unless some changed language has no conventions to depart from. */
+function noNotes(lead: string, withoutRules: Language[]): string {
+  return withoutRules.length === 0 ? `${lead}: nothing here departs from the golden repositories.` : `${lead}. ${withoutRulesSentence(withoutRules)}`;
+}
+
+function printText(notes: Note[], p: ReturnType<typeof palette>, tutor: string, withoutRules: Language[]): void {
   if (notes.length === 0) {
-    process.stdout.write(`No notes from the ${tutor}: nothing here departs from the golden repositories.\n`);
+    process.stdout.write(`${noNotes(`No notes from the ${tutor}`, withoutRules)}\n`);
     return;
   }
   for (const note of notes) {

@@ -1,7 +1,7 @@
 import type { Convention, Profile } from '../conventions/types.js';
 import { SIZE_STATEMENTS, sizeAmount as amountIn } from '../conventions/rules.js';
 import { percent } from '../conventions/percent.js';
-import { languageName } from './markdown.js';
+import { languageName } from '../index/language.js';
 import type { StyleLanguage } from './style-guide.js';
 
 /**

@@ -19,16 +19,6 @@ export function inline(text: string): string {
   return text.split(/(`[^`]*`)/).map((part) => (part.startsWith('`') ? part : part.replace(/</g, '&lt;'))).join('');
 }
 
-/** Display names of languages in headings. */
-const LANGUAGE_NAMES: Record<string, string> = {
-  typescript: 'TypeScript', tsx: 'TSX', javascript: 'JavaScript', python: 'Python', go: 'Go', java: 'Java', csharp: 'C#',
-  rust: 'Rust', ruby: 'Ruby', php: 'PHP', c: 'C', cpp: 'C++', kotlin: 'Kotlin', swift: 'Swift', scala: 'Scala', shell: 'Shell', css: 'CSS', html: 'HTML', sql: 'SQL',
-};
-
-export function languageName(language: string): string {
-  return LANGUAGE_NAMES[language] ?? language;
-}
-
 /** The short sha shown in headers (links and citations carry the full one). */
 export function shortSha(commit: string): string {
   return commit.slice(0, 12);

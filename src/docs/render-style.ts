@@ -3,7 +3,8 @@ import type { DocsEvidence } from './evidence.js';
 import { ruleAnchor, ruleTitle, styleOverview } from './glance.js';
 import { citeMarkdown } from './links.js';
 import { percent } from '../conventions/percent.js';
-import { cell, codeBlock, inline, languageName, shortSha } from './markdown.js';
+import { languageName } from '../index/language.js';
+import { cell, codeBlock, inline, shortSha } from './markdown.js';
 import type { Region } from './markers.js';
 import { MIN_TENDENCY_CASES, type StyleLanguage, type StyleRule } from './style-guide.js';
 

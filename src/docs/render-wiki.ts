@@ -1,5 +1,6 @@
 import { citeMarkdown } from './links.js';
-import { cell, codeBlock, languageName, shortSha } from './markdown.js';
+import { languageName } from '../index/language.js';
+import { cell, codeBlock, shortSha } from './markdown.js';
 import type { Region } from './markers.js';
 import { mermaidFlowchart } from './mermaid.js';
 import { MAX_DIAGRAM_EDGES, MAX_DIAGRAM_MODULES } from './modules.js';

@@ -89,3 +89,13 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.toml', '.yaml', '.yml', '.ini', '.cfg
 export function isParsedLanguage(language: Language): language is ParsedLanguage {
   return (PARSED_LANGUAGES as readonly string[]).includes(language);
 }
+
+/** How people write each language's name, for sentences and headings. */
+const LANGUAGE_NAMES: Record<string, string> = {
+  typescript: 'TypeScript', tsx: 'TSX', javascript: 'JavaScript', python: 'Python', go: 'Go', java: 'Java', csharp: 'C#',
+  rust: 'Rust', ruby: 'Ruby', php: 'PHP', c: 'C', cpp: 'C++', kotlin: 'Kotlin', swift: 'Swift', scala: 'Scala', shell: 'Shell', css: 'CSS', html: 'HTML', sql: 'SQL',
+};
+
+export function languageName(language: string): string {
+  return LANGUAGE_NAMES[language] ?? language;
+}

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
+import { fromNodeModules } from '../helpers/corpus.js';
 import { removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
 import { learnerRepo, USERS_START, zodGolden } from '../helpers/learner.js';
 
@@ -47,6 +48,19 @@ describe('archangel review', () => {
     expect(result.stdout).toMatch(/### src\/users\.ts:\d+/);
     expect(result.stdout).toContain('<details><summary>hint</summary>');
   });
+
+  it('says when the changed code is in a language the golden repositories teach nothing about', () => {
+    const other = learnerRepo(zodGolden());
+    expect(runCli(other.dir, ['index', '--quiet'], env()).status).toBe(0);
+    writeFileSync(join(other.dir, 'src/help.js'), fromNodeModules('commander/lib/help.js'));
+    const text = runCli(other.dir, ['review'], env());
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain('No notes from the offline mentor. The golden repositories teach no JavaScript conventions yet');
+    const json = JSON.parse(runCli(other.dir, ['review', '--format', 'json'], env()).stdout) as { languagesWithoutConventions: string[] };
+    expect(json.languagesWithoutConventions).toEqual(['javascript']);
+    // TypeScript they do teach: the main learner's change is held to it.
+    expect((JSON.parse(runCli(learner.dir, ['review', '--format', 'json'], env()).stdout) as { languagesWithoutConventions: string[] }).languagesWithoutConventions).toEqual([]);
+  }, 60_000);
 
   it('--dry-run prints the exact request, with secrets redacted, and sends nothing', () => {
     writeFileSync(join(learner.dir, 'src/config.ts'), `export const githubToken = "ghp_${'Zx9'.repeat(12)}";\n`);

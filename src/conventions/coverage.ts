@@ -1,0 +1,20 @@
+import { isParsedLanguage, languageName, type Language } from '../index/language.js';
+import type { Profile } from './types.js';
+
+/**
+ * The code languages among `languages` that the profile enforces no convention for: new code in
+ * them is held to nothing, however it is written, because the golden repositories hold too little
+ * of it. Empty without a profile (no index yet is reported on its own).
+ */
+export function languagesWithoutRules(profile: Profile | undefined, languages: Iterable<Language | undefined>): Language[] {
+  if (!profile) return [];
+  const taught = new Set(profile.conventions.filter((c) => c.enforced).map((c) => c.language));
+  return [...new Set(languages)].filter((l): l is Language => l !== undefined && isParsedLanguage(l) && !taught.has(l)).sort();
+}
+
+/** One sentence saying so: "The golden repositories teach no JavaScript conventions yet: …". */
+export function withoutRulesSentence(languages: Language[]): string {
+  const names = languages.map(languageName);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}` : (names[0] ?? '');
+  return `The golden repositories teach no ${list} conventions yet (too little ${list} in them, see \`archangel conventions\`), so new ${list} code is held to none.`;
+}
