@@ -12,9 +12,9 @@ export function languagesWithoutRules(profile: Profile | undefined, languages: I
   return [...new Set(languages)].filter((l): l is Language => l !== undefined && isParsedLanguage(l) && !taught.has(l)).sort();
 }
 
-/** One sentence saying so: "The golden repositories teach no JavaScript conventions yet: …". */
+/** One sentence saying so, short enough for the watch footer. */
 export function withoutRulesSentence(languages: Language[]): string {
   const names = languages.map(languageName);
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}` : (names[0] ?? '');
-  return `The golden repositories teach no ${list} conventions yet (too little ${list} in them, see \`archangel conventions\`), so new ${list} code is held to none.`;
+  return `The golden repositories teach no ${list} conventions yet: ${list} changes are checked against none (see \`archangel conventions\`).`;
 }

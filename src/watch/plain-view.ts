@@ -1,6 +1,7 @@
 import { SEVERITY_MARK } from '../tutor/severity.js';
 import type { Note } from '../tutor/types.js';
 import { formatEvidence } from '../review/render-notes.js';
+import { withoutRulesSentence } from '../conventions/coverage.js';
 import type { WatchController, WatchEvent } from './types.js';
 
 /**
@@ -9,8 +10,12 @@ import type { WatchController, WatchEvent } from './types.js';
  * evidence; the other rungs need the interactive view.
  */
 export function attachPlainView(controller: WatchController, write: (line: string) => void): () => void {
+  // A log says once which languages are held to no convention, not on every save.
+  const told = new Set<string>();
   return controller.subscribe((event) => {
-    const line = plainLine(event);
+    const untold = event.type === 'changes' ? event.withoutRules.filter((language) => !told.has(language)) : [];
+    untold.forEach((language) => told.add(language));
+    const line = untold.length > 0 ? `note: ${withoutRulesSentence(untold)}` : plainLine(event);
     if (line !== undefined) write(`${line}\n`);
   });
 }

@@ -1,6 +1,5 @@
 import type { Project } from '../config/project.js';
-import { languagesWithoutRules, withoutRulesSentence } from '../conventions/coverage.js';
-import type { Language } from '../index/language.js';
+import { languagesWithoutRules } from '../conventions/coverage.js';
 import { driverName, type PairContext } from '../tutor/pair.js';
 import { messageOf } from '../errors/archangel-error.js';
 import { currentBranch } from '../review/branch.js';
@@ -50,8 +49,6 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   let chatAbort: AbortController | undefined;
   /** The rung being written for the learner; a newer climb, a dismissal or a save cancels it. */
   let hintAbort: AbortController | undefined;
-  /** Languages the learner has been told the golden code teaches no conventions for: once a session is enough. */
-  const toldWithoutRules = new Set<Language>();
 
   const status = async (): Promise<WatchStatus> => ({
     repo: project.root.split('/').pop() ?? project.root,
@@ -84,14 +81,6 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     if (shown !== note) await sendStatus();
   };
 
-  /** Says once per language when the changed code is in one the golden repositories teach nothing about. */
-  const tellWithoutRules = (seen: ReviewContext): void => {
-    const untold = languagesWithoutRules(services?.profile, seen.hunks.map((hunk) => hunk.language)).filter((language) => !toldWithoutRules.has(language));
-    if (untold.length === 0) return;
-    for (const language of untold) toldWithoutRules.add(language);
-    emit({ type: 'notice', level: 'info', message: withoutRulesSentence(untold) });
-  };
-
   const review = async (paths: string[] | 'all', signal: AbortSignal): Promise<void> => {
     if (!services) return;
     hintAbort?.abort();
@@ -101,8 +90,8 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       for await (const event of engine!.runReview({ project, repoDir: project.root, target: { kind: 'worktree' }, paths: paths === 'all' ? undefined : paths, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session, signal })) {
         if (event.type === 'context') {
           context = event.context;
-          emit({ type: 'changes', reviewId, files: event.diff.files });
-          tellWithoutRules(event.context);
+          const withoutRules = languagesWithoutRules(services.profile, event.context.hunks.map((hunk) => hunk.language));
+          emit({ type: 'changes', reviewId, files: event.diff.files, withoutRules });
           continue;
         }
         if (event.type === 'note-end') notes.set(event.note.id, event.note);

@@ -1,3 +1,4 @@
+import type { Language } from '../index/language.js';
 import type { ProgressReport } from '../progress/types.js';
 import type { FileChange } from '../review/types.js';
 import type { HintLevel, Note, TutorEvent, Usage } from '../tutor/types.js';
@@ -27,8 +28,11 @@ export type WatchEvent =
   | { type: 'index-progress'; message: string; done: number; total: number }
   /** A review started for these files (empty: the whole diff). */
   | { type: 'review-start'; reviewId: number; paths: string[] }
-  /** The changed files and their hunks, as the review saw them. */
-  | { type: 'changes'; reviewId: number; files: FileChange[] }
+  /**
+   * The changed files and their hunks, as the review saw them, and the languages among them the
+   * golden repositories teach no conventions for (their code is held to none).
+   */
+  | { type: 'changes'; reviewId: number; files: FileChange[]; withoutRules: Language[] }
   /** The tutor's stream for a review. */
   | { type: 'tutor'; reviewId: number; event: TutorEvent }
   /** The review ended (done, superseded by a newer save, or failed). */

@@ -84,7 +84,7 @@ export const namingNote: Note = {
 export function reviewEvents(reviewId: number, notes: Note[], files: FileChange[] = [userService, client]): WatchEvent[] {
   const events: WatchEvent[] = [
     { type: 'review-start', reviewId, paths: [] },
-    { type: 'changes', reviewId, files },
+    { type: 'changes', reviewId, files, withoutRules: [] },
   ];
   for (const note of notes) {
     const { id, path, startLine, endLine, topic, severity, title, source } = note;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Note } from '../../src/tutor/types.js';
+import type { WatchEvent } from '../../src/watch/types.js';
 import { errorNote, namingNote, reviewEvents, status } from './fixtures.js';
 import { renderApp, settle } from './render-app.js';
 
@@ -121,5 +122,16 @@ describe('a rung written afresh', () => {
     await settle();
     expect(app.lastFrame()).not.toContain('HALF-WRITTEN');
     expect(app.lastFrame()).toContain('An empty catch turns a timeout');
+  });
+
+  it('says which changed languages the golden code teaches no conventions for, until a review without them', async () => {
+    app = renderApp({ columns: 100, rows: 30 });
+    const javascript = reviewEvents(1, []).map((event): WatchEvent => (event.type === 'changes' ? { ...event, withoutRules: ['javascript'] } : event));
+    app.controller.push(status, ...javascript);
+    await settle();
+    expect(flat(app.lastFrame())).toContain('Nothing to say about this save. The golden repositories teach no JavaScript conventions yet');
+    app.controller.push(...reviewEvents(2, [namingNote]));
+    await settle();
+    expect(flat(app.lastFrame())).not.toContain('teach no JavaScript');
   });
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openProject } from '../../src/config/project.js';
+import { attachPlainView } from '../../src/watch/plain-view.js';
 import { createWatchSession, type WatchSession } from '../../src/watch/session.js';
 import type { WatchEvent } from '../../src/watch/types.js';
 import { fromNodeModules } from '../helpers/corpus.js';
@@ -24,21 +25,24 @@ async function waitFor(events: WatchEvent[], found: () => boolean): Promise<void
 }
 
 describe('watch on a language without golden conventions', () => {
-  it('says once a session that JavaScript is held to no convention, instead of a silence that reads as approval', async () => {
+  it('marks each review whose changes are in a language the golden code teaches nothing about; the plain view says so once', async () => {
     vi.stubEnv('ARCHANGEL_CACHE_DIR', tempDir());
     const learner = learnerRepo(zodGolden());
     writeFileSync(join(learner.dir, 'src/help.js'), fromNodeModules('commander/lib/help.js'));
     const events: WatchEvent[] = [];
+    const lines: string[] = [];
     session = createWatchSession({ project: await openProject(learner.dir), offline: true });
     session.subscribe((event) => events.push(event));
+    attachPlainView(session, (line) => lines.push(line));
     await session.start();
     const ended = () => events.filter((event) => event.type === 'review-end').length;
     await waitFor(events, () => ended() === 1);
-    const told = () => events.flatMap((event) => (event.type === 'notice' && /teach no/.test(event.message) ? [event.message] : []));
-    expect(told()).toEqual([expect.stringContaining('The golden repositories teach no JavaScript conventions yet')]);
-
     session.reviewAgain();
     await waitFor(events, () => ended() === 2);
-    expect(told()).toHaveLength(1);
+
+    const changes = events.flatMap((event) => (event.type === 'changes' ? [event.withoutRules] : []));
+    expect(changes).toEqual([['javascript'], ['javascript']]);
+    expect(lines.filter((line) => line.includes('teach no JavaScript conventions yet'))).toHaveLength(1);
+    expect(lines.some((line) => /^note: The golden repositories teach no JavaScript conventions yet/.test(line))).toBe(true);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { Box, measureElement, Text, type DOMElement } from 'ink';
 import { useEffect, useRef } from 'react';
+import { withoutRulesSentence } from '../../conventions/coverage.js';
 import type { HintLevel } from '../../tutor/types.js';
 import { bindingsFor, keyLabel } from '../keys.js';
 import { usePaint } from '../palette.js';
@@ -84,6 +85,7 @@ export function MentorPane({ review, selectedNoteId, levels, width, height, focu
           />
         ))}
         {live ? <LiveNoteView live={live} width={inner} /> : null}
+        {review.withoutRules.length > 0 ? <Text {...paint({ dimColor: true })}>{withoutRulesSentence(review.withoutRules)}</Text> : null}
       </Box>
     </Pane>
   );

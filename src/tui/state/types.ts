@@ -1,3 +1,4 @@
+import type { Language } from '../../index/language.js';
 import type { FileChange } from '../../review/types.js';
 import type { Evidence, HintLevel, Note, TutorEvent } from '../../tutor/types.js';
 import type { WatchEvent, WatchStatus } from '../../watch/types.js';
@@ -30,6 +31,8 @@ export interface ReviewView {
   live?: LiveNote;
   /** `notes` belong to the previous review: kept on screen until this one says something. */
   stale: boolean;
+  /** Languages of the changes the golden repositories teach no conventions for. */
+  withoutRules: Language[];
 }
 
 export interface ChatTurn {

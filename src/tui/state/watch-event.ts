@@ -41,12 +41,12 @@ export function applyWatchEvent(state: TuiState, event: WatchEvent): TuiState {
     case 'review-start': {
       // A save cancels the rung being written (the session stops it).
       const { review } = state;
-      return { ...state, freshRung: undefined, review: { id: event.reviewId, phase: 'running', notes: review.notes, stale: review.notes.length > 0 } };
+      return { ...state, freshRung: undefined, review: { id: event.reviewId, phase: 'running', notes: review.notes, stale: review.notes.length > 0, withoutRules: review.withoutRules } };
     }
     case 'changes': {
       if (event.reviewId !== state.review.id) return state;
       const keepFile = event.files.some((file) => file.path === state.selectedFile);
-      return { ...state, files: event.files, selectedFile: keepFile ? state.selectedFile : event.files[0]?.path, diffScroll: keepFile ? state.diffScroll : 0 };
+      return { ...state, files: event.files, selectedFile: keepFile ? state.selectedFile : event.files[0]?.path, diffScroll: keepFile ? state.diffScroll : 0, review: { ...state.review, withoutRules: event.withoutRules } };
     }
     case 'tutor':
       return event.reviewId === state.review.id ? applyTutorEvent(state, event.event) : state;

@@ -29,7 +29,7 @@ describe('tui reducer: watch events', () => {
   });
 
   it('takes the changed files of the current review and selects the first file', () => {
-    const state = events(start(), { type: 'review-start', reviewId: 1, paths: [] }, { type: 'changes', reviewId: 1, files: [userService, client] });
+    const state = events(start(), { type: 'review-start', reviewId: 1, paths: [] }, { type: 'changes', reviewId: 1, files: [userService, client], withoutRules: [] });
     expect(state.files.map((file) => file.path)).toEqual(['src/user-service.ts', 'src/api/client.ts']);
     expect(state.selectedFile).toBe('src/user-service.ts');
   });
@@ -70,7 +70,7 @@ describe('tui reducer: watch events', () => {
   });
 
   it('ignores the stream of a superseded review', () => {
-    const state = events(start(), { type: 'review-start', reviewId: 1, paths: [] }, { type: 'review-start', reviewId: 2, paths: [] }, noteStart(1), { type: 'changes', reviewId: 1, files: [client] });
+    const state = events(start(), { type: 'review-start', reviewId: 1, paths: [] }, { type: 'review-start', reviewId: 2, paths: [] }, noteStart(1), { type: 'changes', reviewId: 1, files: [client], withoutRules: [] });
     expect(state.review.live).toBeUndefined();
     expect(state.files).toEqual([]);
   });
