@@ -76,7 +76,7 @@ function sizeFinding(file: CheckedFile, measure: Measure, convention: Convention
     endLine: measure.end,
     observed: sizeAmount(words, measure.value),
     expected: convention.expected,
-    message: `${subject} has ${sizeAmount(words, measure.value)}; golden ${words.noun.toLowerCase()} have a median of ${stats.median} and ${percent(convention.confidence)} of ${convention.support} stay at or under ${stats.limit}.`,
+    message: `${subject} has ${sizeAmount(words, measure.value)}; golden ${words.noun.toLowerCase()} typically have ${sizeAmount(words, stats.median)}, and ${percent(convention.confidence)} of ${convention.support} stay at or under ${stats.limit}.`,
     support: convention.support,
     confidence: convention.confidence,
     examples: convention.examples,

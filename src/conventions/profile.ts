@@ -11,9 +11,10 @@ import { statementConventions } from './statements.js';
 
 /**
  * Version of the Profile format; bump when checkFile would read an old profile wrongly, or when its
- * statements change (2: "1 level of nesting", not "1 levels").
+ * statements change (2: "1 level of nesting", not "1 levels"; 3: size statements say "typically"
+ * and "9 in 10 within", not "median" and "p90").
  */
-export const PROFILE_VERSION = 2;
+export const PROFILE_VERSION = 3;
 
 /** Everything gathered about one rule key in one language. */
 interface Tally {

@@ -29,7 +29,8 @@ export function sizeConventions(tally: LanguageTally): Array<{ convention: Conve
         id: `${rulePrefix(tally.language)}.${key}`,
         language: tally.language,
         category: 'size',
-        statement: `${words.noun}: median ${sizeAmount(words, median)}, p90 ${p90}, rarely over ${limit}`,
+        // Said as a reader would say it: "typically" is the median, "9 in 10" the 90th percentile.
+        statement: `${words.noun}: typically ${sizeAmount(words, median)}, 9 in 10 within ${p90}, rarely over ${limit}`,
         expected: `<= ${sizeAmount(words, limit)}`,
         support,
         confidence: support > 0 ? within / support : 0,

@@ -49,17 +49,6 @@ export function ruleAnchor(convention: Convention): string {
   return convention.id;
 }
 
-/**
- * The heading of a rule. Size rules are spelled from their quantiles ("Functions: typically 1
- * level of nesting, 9 in 10 within 2, rarely over 4"); every other rule by its learned statement.
- */
-export function ruleTitle(convention: Convention, sizes: Profile['sizes']): string {
-  const words = SIZE_STATEMENTS[ruleKey(convention)];
-  const stats = sizes[convention.id];
-  if (!words || !stats) return convention.statement;
-  return `${words.noun}: typically ${amountIn(words, stats.median)}, 9 in 10 within ${stats.p90}, rarely over ${stats.limit}`;
-}
-
 /** A convention as a short noun phrase, and the sentence it belongs in. */
 function phrase(convention: Convention, sizes: Profile['sizes']): { group: Group; text: string } {
   const key = ruleKey(convention);

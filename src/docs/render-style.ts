@@ -1,6 +1,6 @@
 import type { Citation, Convention, Profile } from '../conventions/types.js';
 import type { DocsEvidence } from './evidence.js';
-import { ruleAnchor, ruleTitle, styleOverview } from './glance.js';
+import { ruleAnchor, styleOverview } from './glance.js';
 import { citeMarkdown } from './links.js';
 import { percent } from '../conventions/percent.js';
 import { languageName } from '../index/language.js';
@@ -20,7 +20,7 @@ export function renderStyleGuide(evidence: DocsEvidence, guide: StyleLanguage[])
   return [
     { name: 'style-header', content: header(evidence) },
     { name: 'style-overview', content: overviewSection(styleOverview(guide, sizes)) },
-    { name: 'style-summary', content: summary(guide, sizes) },
+    { name: 'style-summary', content: summary(guide) },
     ...guide.map((section) => ({ name: `style-${section.language}`, content: languageSection(section, sizes, (c) => citeMarkdown(c, web.get(c.repo), named)) })),
   ];
 }
@@ -35,12 +35,12 @@ function header(evidence: DocsEvidence): string {
 }
 
 /** The summary tables: what `archangel check` holds new code to, then what the team merely tends to do. */
-function summary(guide: StyleLanguage[], sizes: Profile['sizes']): string {
+function summary(guide: StyleLanguage[]): string {
   const rows = (enforced: boolean): string[] =>
     guide.flatMap((section) =>
       section.rules
         .filter(({ convention: c }) => c.enforced === enforced)
-        .map(({ convention: c }) => `| ${languageName(section.language)} | [${cell(ruleTitle(c, sizes))}](#${ruleAnchor(c)}) | ${c.support} | ${percent(c.confidence, 0)} |`),
+        .map(({ convention: c }) => `| ${languageName(section.language)} | [${cell(c.statement)}](#${ruleAnchor(c)}) | ${c.support} | ${percent(c.confidence, 0)} |`),
     );
   const table = (lines: string[], none: string): string[] => ['| language | rule | cases | follow |', '| --- | --- | --- | --- |', ...(lines.length > 0 ? lines : [`| - | ${none} | - | - |`])];
   return [
@@ -81,7 +81,7 @@ function languageSection(section: StyleLanguage, sizes: Profile['sizes'], cite: 
 function ruleBlock(rule: StyleRule, language: string, sizes: Profile['sizes'], cite: Cite): string {
   const c: Convention = rule.convention;
   const flags = [`\`${c.id}\``, `${c.support} cases`, `${percent(c.confidence, 0)} follow`, c.enforced ? 'enforced' : 'observed, not enforced', ...(c.lowConfidence ? ['learned without a parser'] : [])];
-  const out = [`### ${inline(ruleTitle(c, sizes))} <a id="${ruleAnchor(c)}"></a>`, '', flags.join(' · ')];
+  const out = [`### ${inline(c.statement)} <a id="${ruleAnchor(c)}"></a>`, '', flags.join(' · ')];
   rule.snippets.forEach((snippet, index) => {
     // Size rules cite the golden code's largest cases: what is still accepted, not what to aim for.
     const label = index > 0 ? 'and in' : c.category === 'size' ? '**Near the limit**, as in' : '**Do**, as in';

@@ -25,6 +25,8 @@ describe('buildProfile', () => {
     expect(profile.conventions.find((c) => c.id === 'cs.naming.method')?.expected).toBe('PascalCase');
     expect(profile.conventions.find((c) => c.id === 'go.naming.function')?.expected).toBe('mixedCaps');
     expect(profile.sizes['ts.size.function-lines']?.median).toBeGreaterThan(0);
+    // Size habits in words a junior reads without statistics: "typically" and "9 in 10", not "median" and "p90".
+    expect(profile.conventions.find((c) => c.id === 'ts.size.function-lines')?.statement).toMatch(/^Functions: typically \d+ lines?, 9 in 10 within \d+, rarely over \d+$/);
   });
 
   it(`never enforces a pattern seen fewer than ${MIN_SUPPORT} times`, async () => {
