@@ -59,8 +59,7 @@ export async function freeTextQuiz(session: SessionStore, claude: ClaudeTutor, p
     for (const [index, question] of questions.entries()) {
       const { subject } = question;
       const place = `${subject.path}:${subject.startLine}`;
-      const code = subject.code.split('\n').map((line) => `    ${line}`).join('\n');
-      write(io, `\n${io.palette.bold(`${index + 1}. ${place}`)}\n${io.palette.dim(code)}\n${question.text}\n`);
+      write(io, `\n${io.palette.bold(`${index + 1}. ${place}`)}\n${io.palette.dim(shownCode(subject.code))}\n${question.text}\n`);
       let answer = answers?.[index];
       while (answer === undefined || answer === '') answer = (await prompt('Your answer: ')).trim();
       const graded = await gradeModelAnswer(claude, project, question, answer);
@@ -82,9 +81,19 @@ export async function freeTextQuiz(session: SessionStore, claude: ClaudeTutor, p
 
 /** A multiple-choice question as shown: where, the learner's code, the question, numbered options. */
 export function choiceText(question: QuizQuestion, index: number, p: Palette): string {
-  const code = question.code.split('\n').map((line) => `    ${line}`).join('\n');
   const options = question.options.map((option, i) => `  ${i + 1}. ${option}`).join('\n');
-  return `${p.bold(`${index + 1}. ${question.place}`)}\n${p.dim(code)}\n${question.prompt}\n${options}\n`;
+  return `${p.bold(`${index + 1}. ${question.place}`)}\n${p.dim(shownCode(question.code))}\n${question.prompt}\n${options}\n`;
+}
+
+/** Lines of the learner's code a question shows: a long function is recognised by its start, and by how much follows. */
+const SHOWN_CODE_LINES = 12;
+
+/** The learner's code indented under its question, clipped to SHOWN_CODE_LINES with a count of the rest. */
+function shownCode(code: string): string {
+  const lines = code.split('\n');
+  const shown = lines.slice(0, SHOWN_CODE_LINES).map((line) => `    ${line}`);
+  const rest = lines.length - SHOWN_CODE_LINES;
+  return [...shown, ...(rest > 0 ? [`    … ${rest} more line${rest > 1 ? 's' : ''}`] : [])].join('\n');
 }
 
 /**

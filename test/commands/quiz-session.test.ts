@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { palette } from '../../src/cli/terminal.js';
-import { choiceQuiz } from '../../src/commands/quiz-session.js';
+import { choiceQuiz, choiceText } from '../../src/commands/quiz-session.js';
 import { buildQuiz, type QuizQuestion } from '../../src/progress/quiz.js';
 import { openSessionStore, type SessionStore } from '../../src/session/store.js';
+import { fromNodeModules } from '../helpers/corpus.js';
 import { removeTempDirs } from '../helpers/git.js';
 import { codeOf, note, review, statePath } from '../session/fixtures.js';
 
@@ -72,5 +73,14 @@ describe('the interactive multiple-choice quiz (real readline)', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('shows the start of a long function and how much follows, not all of it', () => {
+    const code = fromNodeModules('commander/lib/command.js').toString('utf8').split('\n').slice(0, 150).join('\n');
+    const question: QuizQuestion = { topic: 'ts.size.function-lines', noteId: 'n9', place: 'src/command.ts:1', code, prompt: 'Which habit?', options: ['a', 'b'], answer: 0, cite: '' };
+    const shown = choiceText(question, 0, palette(false)).split('\n');
+    expect(shown.filter((line) => line.startsWith('    '))).toHaveLength(13);
+    expect(shown).toContain('    … 138 more lines');
+    expect(shown.slice(1, 3)).toEqual(code.split('\n').slice(0, 2).map((line) => `    ${line}`));
   });
 });
