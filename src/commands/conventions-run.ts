@@ -16,7 +16,9 @@ export async function conventionsCommand(flags: { lang?: string; json?: boolean 
     const conventions = profile.conventions.filter((c) => !language || c.language === language);
     process.stdout.write(`${JSON.stringify(conventions, null, 2)}\n`);
   } else {
-    process.stdout.write(`${formatProfileTable(profile, language ? { language } : {})}\n`);
+    // On a terminal each line fits its width; piped, statements are printed whole.
+    const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
+    process.stdout.write(`${formatProfileTable(profile, { ...(language ? { language } : {}), ...(columns ? { columns } : {}) })}\n`);
   }
   return 0;
 }

@@ -1,9 +1,10 @@
 import type { Language } from '../index/language.js';
+import { percent } from './percent.js';
 import type { Convention, Profile } from './types.js';
 
-/** Column widths of the table; the total stays within 80 columns. */
-const WIDTH = { rule: 28, n: 6, share: 6, state: 4 } as const;
-const LINE_WIDTH = 80;
+/** Widths of the number columns; the rule column fits the longest id up to MAX_RULE_WIDTH. */
+const WIDTH = { n: 6, share: 6, state: 4 } as const;
+const MAX_RULE_WIDTH = 36;
 
 function cell(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
@@ -16,18 +17,21 @@ function state(convention: Convention): string {
 
 /**
  * The profile as a plain-text table for `archangel conventions`: enforced and strongest
- * conventions first, one line per rule plus its statement, 80 columns friendly.
+ * conventions first, one line per rule plus its statement. On a terminal (`columns` given) each
+ * line fits its width; piped, statements are printed whole.
  * Legend: `on` enforced, `on?` enforced from lexical evidence (lower confidence), `-` described only.
  */
-export function formatProfileTable(profile: Profile, options: { language?: Language } = {}): string {
+export function formatProfileTable(profile: Profile, options: { language?: Language; columns?: number } = {}): string {
   const rows = profile.conventions.filter((c) => options.language === undefined || c.language === options.language);
   if (rows.length === 0) return 'No conventions learned yet.';
-  const header = `${cell('rule', WIDTH.rule)} ${cell('cases', WIDTH.n)} ${cell('follow', WIDTH.share)} ${cell('on', WIDTH.state)} statement`;
-  const lines = [header, '-'.repeat(LINE_WIDTH)];
+  const ruleWidth = Math.min(MAX_RULE_WIDTH, Math.max(4, ...rows.map((c) => c.id.length)));
+  const header = `${cell('rule', ruleWidth)} ${cell('cases', WIDTH.n)} ${cell('follow', WIDTH.share)} ${cell('on', WIDTH.state)} statement`;
+  const prefixWidth = ruleWidth + WIDTH.n + WIDTH.share + WIDTH.state + 4;
+  const statementWidth = options.columns === undefined ? Infinity : Math.max(options.columns - prefixWidth, 12);
+  const lines = [header, '-'.repeat(options.columns === undefined ? header.length : Math.min(options.columns, prefixWidth + statementWidth))];
   for (const c of rows) {
-    const share = `${Math.round(c.confidence * 100)}%`;
-    const prefix = `${cell(c.id, WIDTH.rule)} ${cell(String(c.support), WIDTH.n)} ${cell(share, WIDTH.share)} ${cell(state(c), WIDTH.state)} `;
-    lines.push(prefix + cell(c.statement, LINE_WIDTH - prefix.length));
+    const prefix = `${cell(c.id, ruleWidth)} ${cell(String(c.support), WIDTH.n)} ${cell(percent(c.confidence, 0), WIDTH.share)} ${cell(state(c), WIDTH.state)} `;
+    lines.push(prefix + (c.statement.length > statementWidth ? `${c.statement.slice(0, statementWidth - 1)}…` : c.statement));
   }
   return lines.join('\n');
 }

@@ -63,11 +63,19 @@ describe('buildProfile', () => {
 });
 
 describe('formatProfileTable', () => {
-  it('prints enforced conventions first, within 80 columns, filtered by language', async () => {
-    const table = formatProfileTable(await fixtureProfile(), { language: 'python' });
+  it('prints enforced conventions first, within the terminal\'s columns, filtered by language', async () => {
+    const table = formatProfileTable(await fixtureProfile(), { language: 'python', columns: 80 });
     const rows = table.split('\n');
     expect(rows.every((r) => r.length <= 80)).toBe(true);
     expect(rows.slice(2).every((r) => r.startsWith('py.'))).toBe(true);
     expect(rows[2]).toContain(' on ');
+  });
+
+  it('prints ids and statements whole when piped', async () => {
+    const profile = await fixtureProfile();
+    const table = formatProfileTable(profile);
+    for (const c of profile.conventions) expect(table).toContain(c.statement);
+    const longest = profile.conventions.reduce((a, b) => (b.id.length > a.id.length ? b : a));
+    expect(table).toContain(longest.id);
   });
 });
