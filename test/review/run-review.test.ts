@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../src/config/project.js';
@@ -7,7 +7,7 @@ import { conventionsObserver } from '../../src/conventions/learn.js';
 import { createEmbeddingProvider } from '../../src/index/embed/create.js';
 import { runIndex } from '../../src/index/indexer/run-index.js';
 import { openReviewServices } from '../../src/review/open-services.js';
-import { runReview, type ReviewEvent } from '../../src/review/run-review.js';
+import { prepareReview, runReview, type ReviewEvent } from '../../src/review/run-review.js';
 import type { Note } from '../../src/tutor/types.js';
 import { treeFromNodeModules } from '../helpers/corpus.js';
 import { startFakeAnthropic, type FakeAnthropic } from '../helpers/fake-anthropic.js';
@@ -165,6 +165,33 @@ describe('a review with Claude (the real SDK against a loopback Messages API)', 
     } finally {
       services.close();
       await quiet.close();
+    }
+  });
+});
+
+describe('the evidence of a review', () => {
+  it('goes to the most severe findings first, so a nit near the top of a file cannot crowd out a real departure below it', async () => {
+    // Against zod: a new file misnamed, an import without its extension, a default export (a nit),
+    // then `var` and a snake_case function further down; four warnings and one info finding.
+    const path = 'src/UserStore.ts';
+    const text = ["import { users } from './users';", '', 'export default function helper(): string {', '  return users.size.toString();', '}', '', 'export function load_user(id: string): string | undefined {', '  var found = users.get(id);', '  return found;', '}', ''].join('\n');
+    writeFileSync(join(learner.dir, path), text);
+    try {
+      const services = await openReviewServices(project, { offline: true });
+      try {
+        const { context } = await prepareReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, paths: [path], index: services.index, profile: services.profile });
+        const findings = context.hunks.flatMap((hunk) => hunk.findings);
+        const warnings = findings.filter((entry) => entry.finding.severity === 'warn');
+        expect(warnings.length).toBeGreaterThanOrEqual(4);
+        expect(findings.some((entry) => entry.finding.severity === 'info')).toBe(true);
+        expect(warnings.map((entry) => entry.finding.ruleId)).toEqual(expect.arrayContaining(['ts.naming.function', 'ts.idioms.var']));
+        // Each warning has its convention as evidence; the nit waits for room.
+        for (const entry of warnings) expect(entry.evidence.some((id) => context.evidence.find((e) => e.id === id)?.kind === 'convention'), entry.finding.ruleId).toBe(true);
+      } finally {
+        services.close();
+      }
+    } finally {
+      rmSync(join(learner.dir, path));
     }
   });
 });

@@ -6,6 +6,7 @@ import { isParsedLanguage } from '../../index/language.js';
 import { parse } from '../../index/parse/tree-sitter.js';
 import { goldenLines } from '../../index/store/golden-lines.js';
 import { formatHunkLines } from '../../tutor/claude/review-input.js';
+import { mostSevereFirst } from '../../tutor/severity.js';
 import type { Citation, Evidence } from '../../tutor/types.js';
 import { redactSecrets } from '../redact/index.js';
 import type { DiffResult, DiffTarget, FileChange, Hunk, HunkLine } from '../types.js';
@@ -159,17 +160,18 @@ function enclosingChunk(chunks: Chunk[], start: number, end: number): Chunk | un
 /** Findings' evidence is numbered first: findings are what notes are about. */
 async function attachConventionEvidence(hunks: HunkContext[], options: BuildContextOptions, evidence: EvidenceList): Promise<void> {
   const conventions = new Map((options.profile?.conventions ?? []).map((c) => [c.id, c]));
-  for (const hunk of hunks) {
-    for (const entry of hunk.findings) {
-      const convention = conventions.get(entry.finding.ruleId);
-      const id = evidence.add(conventionEvidence(entry.finding, convention));
-      if (id) entry.evidence.push(id);
-      const example = entry.finding.examples[0];
-      const snippet = example && options.index ? goldenLines(options.index.db, example.repo, example.path, example.startLine, Math.min(example.endLine, example.startLine + CONTEXT_LIMITS.snippetLines - 1)) : undefined;
-      if (example && snippet !== undefined) {
-        const golden = evidence.add({ kind: 'golden', id: '', citation: example, snippet: await clean(snippet, example.path, options.redact) });
-        if (golden) entry.evidence.push(golden);
-      }
+  // The most severe findings get the evidence first: a tutor notes only findings with evidence,
+  // and `any` nits near the top of a file used to fill the list before a `var` further down.
+  const entries = hunks.flatMap((hunk) => hunk.findings).sort((a, b) => mostSevereFirst(a.finding, b.finding));
+  for (const entry of entries) {
+    const convention = conventions.get(entry.finding.ruleId);
+    const id = evidence.add(conventionEvidence(entry.finding, convention));
+    if (id) entry.evidence.push(id);
+    const example = entry.finding.examples[0];
+    const snippet = example && options.index ? goldenLines(options.index.db, example.repo, example.path, example.startLine, Math.min(example.endLine, example.startLine + CONTEXT_LIMITS.snippetLines - 1)) : undefined;
+    if (example && snippet !== undefined) {
+      const golden = evidence.add({ kind: 'golden', id: '', citation: example, snippet: await clean(snippet, example.path, options.redact) });
+      if (golden) entry.evidence.push(golden);
     }
   }
 }
