@@ -113,8 +113,9 @@ export async function checkFile(profile: Profile, file: CheckedFile, parsed?: Tr
     const finding = categoricalFinding(file, fact, convention);
     if (!finding) continue;
     const group = grouped.get(`${finding.ruleId}\0${finding.observed}`);
-    if (group) group.lines.push(fact.line);
-    else grouped.set(`${finding.ruleId}\0${finding.observed}`, { finding, lines: [] });
+    if (!group) grouped.set(`${finding.ruleId}\0${finding.observed}`, { finding, lines: [] });
+    // Two departures on one line are one place to look at.
+    else if (fact.line !== group.finding.startLine && !group.lines.includes(fact.line)) group.lines.push(fact.line);
   }
   for (const { finding, lines } of grouped.values()) {
     if (lines.length > 0) finding.message += ` The same on ${lines.length} more line${lines.length > 1 ? 's' : ''} (${lines.slice(0, MAX_LISTED_LINES).join(', ')}${lines.length > MAX_LISTED_LINES ? ', …' : ''}).`;

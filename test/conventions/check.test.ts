@@ -44,6 +44,12 @@ describe('checkFile against conventions learned from real golden code', () => {
     expect((findings / lines) * 1000).toBeLessThan(5);
   });
 
+  it('lists each further line of a repeated departure once, however often it occurs there', async () => {
+    const text = 'export function parse_a(): void {}\nexport function parse_b(): void {} export function parse_c(): void {}\nexport function parse_d(): void {}\n';
+    const [finding] = (await checkFile(await fixtureProfile(), { path: 'src/ts/new.ts', language: 'typescript', text })).filter((f) => f.ruleId === 'ts.naming.function');
+    expect(finding?.message).toContain('The same on 2 more lines (2, 3).');
+  });
+
   it('never judges unchanged lines', async () => {
     const text = 'export function parse_thing(): void {}\n\nexport function loadThing(): void {}\n';
     const profile = await fixtureProfile();
