@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { TextProps } from 'ink';
+import type { LineTone } from './text.js';
 
 /** Whether colour and text styles are on (off with NO_COLOR, TERM=dumb or no TTY). */
 export const ColorContext = createContext(true);
@@ -15,3 +16,6 @@ export function usePaint(): (style: Style) => Style {
   const color = useContext(ColorContext);
   return (style) => (color ? style : {});
 }
+
+/** The style of each tone of laid-out text (`layoutText`): a diff's lines in the colours of git. */
+export const TONE_STYLE: Readonly<Record<LineTone, Style>> = { prose: {}, code: {}, added: { color: 'green' }, removed: { color: 'red' } };

@@ -33,3 +33,45 @@ export function wrap(text: string, width: number): string[] {
   }
   return lines;
 }
+
+/** How a laid-out line reads: prose, code, or a line a diff adds or removes. */
+export type LineTone = 'prose' | 'code' | 'added' | 'removed';
+
+export interface ToneLine {
+  text: string;
+  tone: LineTone;
+}
+
+/** A markdown fence line: three or more backticks or tildes, then an optional language. */
+const FENCE = /^\s*(`{3,}|~{3,})\s*([\w+-]*)\s*$/;
+
+/**
+ * Text with markdown code fences, laid out for a pane: prose word-wrapped; code as written
+ * (cut by the pane, never wrapped, which would misplace its lines) without the fence lines; a
+ * `diff` block's added and removed lines marked, their `+`/`-` kept so they read without colour.
+ * An unclosed fence (text still streaming in) runs to the end.
+ */
+export function layoutText(text: string, width: number): ToneLine[] {
+  const out: ToneLine[] = [];
+  let prose: string[] = [];
+  let fence: { marker: string; diff: boolean } | undefined;
+  const flush = (): void => {
+    if (prose.length > 0) out.push(...wrap(prose.join('\n'), width).map((line): ToneLine => ({ text: line, tone: 'prose' })));
+    prose = [];
+  };
+  for (const line of clean(text).split('\n')) {
+    const match = FENCE.exec(line);
+    if (!fence && match) {
+      flush();
+      fence = { marker: match[1]![0]!, diff: match[2] === 'diff' };
+    } else if (fence && match && match[1]![0] === fence.marker && match[2] === '') {
+      fence = undefined;
+    } else if (!fence) {
+      prose.push(line);
+    } else {
+      out.push({ text: line, tone: fence.diff && line.startsWith('+') ? 'added' : fence.diff && line.startsWith('-') ? 'removed' : 'code' });
+    }
+  }
+  flush();
+  return out;
+}

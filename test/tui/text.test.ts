@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeLayout } from '../../src/tui/layout.js';
-import { clean, wrap } from '../../src/tui/text.js';
+import { clean, layoutText, wrap } from '../../src/tui/text.js';
 
 describe('text helpers', () => {
   it('wraps words to the width, cuts long words, keeps newlines', () => {
@@ -8,6 +8,22 @@ describe('text helpers', () => {
     expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrap('one\n\ntwo', 10)).toEqual(['one', '', 'two']);
     for (const line of wrap('x'.repeat(50) + ' short words after a very long token', 7)) expect(line.length).toBeLessThanOrEqual(7);
+  });
+
+  it('lays out a rung: prose wrapped, fence lines gone, code kept whole, a diff\'s lines marked', () => {
+    const rung = 'Rename it, at the declaration and every use:\n\n```diff\n-export function SaveUser(user: User) {\n+export function saveUser(user: User) {\n```\n~~~ts\nconst veryLongLineOfCodeThatMustNotBeWrapped = 1;\n~~~\nDone.';
+    expect(layoutText(rung, 24)).toEqual([
+      { text: 'Rename it, at the', tone: 'prose' },
+      { text: 'declaration and every', tone: 'prose' },
+      { text: 'use:', tone: 'prose' },
+      { text: '', tone: 'prose' },
+      { text: '-export function SaveUser(user: User) {', tone: 'removed' },
+      { text: '+export function saveUser(user: User) {', tone: 'added' },
+      { text: 'const veryLongLineOfCodeThatMustNotBeWrapped = 1;', tone: 'code' },
+      { text: 'Done.', tone: 'prose' },
+    ]);
+    // Still streaming: the open fence runs to the end, and a + outside a diff is just code.
+    expect(layoutText('```\n+1', 10)).toEqual([{ text: '+1', tone: 'code' }]);
   });
 
   it('expands tabs and removes escape sequences and control characters', () => {

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { usePaint } from '../palette.js';
+import { TONE_STYLE, usePaint } from '../palette.js';
 import type { ChatTurn } from '../state/types.js';
-import { wrap } from '../text.js';
+import { layoutText, wrap, type ToneLine } from '../text.js';
 import { Spinner } from '../components/spinner.js';
 
 export interface ChatPanelProps {
@@ -15,14 +15,23 @@ export interface ChatPanelProps {
   draft: string;
 }
 
-/** The last `count` lines of the transcript, wrapped to `width`. */
-function transcriptLines(turns: ChatTurn[], width: number, count: number): string[] {
+/** A transcript line: the learner's in bold, the mentor's laid out (code fences, diffs). */
+type TranscriptLine = ToneLine & { you: boolean };
+
+/** The last `count` lines of the transcript, laid out to `width`. */
+function transcriptLines(turns: ChatTurn[], width: number, count: number): TranscriptLine[] {
   if (count <= 0) return [];
-  const lines: string[] = [];
+  const lines: TranscriptLine[] = [];
   for (const turn of turns.slice(-count)) {
-    const who = turn.role === 'user' ? 'you: ' : 'mentor: ';
     const text = turn.error ? `${turn.text}${turn.text ? ' ' : ''}(error: ${turn.error})` : turn.text;
-    lines.push(...wrap(who + text, width));
+    if (turn.role === 'user') {
+      lines.push(...wrap(`you: ${text}`, width).map((line) => ({ text: line, tone: 'prose' as const, you: true })));
+      continue;
+    }
+    // The reply's own first line may open a code fence, so "mentor:" is put before what it lays out.
+    const laid = layoutText(text, width - 'mentor: '.length);
+    lines.push(...laid.map((line, index) => ({ ...line, text: `${index === 0 ? 'mentor: ' : '        '}${line.text}`, you: false })));
+    if (laid.length === 0) lines.push({ text: 'mentor:', tone: 'prose', you: false });
   }
   return lines.slice(-count);
 }
@@ -36,7 +45,7 @@ export function ChatPanel({ turns, streaming, focused, lines, width, draft }: Ch
     <Box flexDirection="column" width={width} height={lines + 1} overflow="hidden">
       <Box flexDirection="column" height={lines} justifyContent="flex-end">
         {shown.map((line, index) => (
-          <Text key={index} wrap="truncate-end" {...paint(line.startsWith('you: ') ? { bold: true } : {})}>{` ${line}`}</Text>
+          <Text key={index} wrap="truncate-end" {...paint(line.you ? { bold: true } : TONE_STYLE[line.tone])}>{` ${line.text}`}</Text>
         ))}
       </Box>
       <Text wrap="truncate-end">

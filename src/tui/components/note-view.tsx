@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { HintLevel, Note } from '../../tutor/types.js';
-import { usePaint } from '../palette.js';
-import { clean, wrap } from '../text.js';
+import { TONE_STYLE, usePaint } from '../palette.js';
+import { clean, layoutText } from '../text.js';
 import { placeOf } from '../../review/render-notes.js';
 import { EvidenceLines, SeverityMark } from './note-parts.js';
 import { Spinner } from './spinner.js';
@@ -66,7 +66,11 @@ export const NoteView = memo(function NoteView({ note, level, selected, width, w
           <Spinner />
         </Text>
       ) : null}
-      {newest && writing !== '' ? wrap(writing ?? newest.text, width - 4).map((line, index) => <Text key={index} wrap="truncate-end">{`  ${line}`}</Text>) : null}
+      {newest && writing !== ''
+        ? layoutText(writing ?? newest.text, width - 4).map((line, index) => (
+            <Text key={index} wrap="truncate-end" {...paint(TONE_STYLE[line.tone])}>{`  ${line.text}`}</Text>
+          ))
+        : null}
       <EvidenceLines evidence={note.evidence} />
       <Text wrap="truncate-end" {...paint({ dimColor: true })}>{`  ${keys}${note.partial ? '  (cut off)' : ''}${note.adapted ? `  · ${note.adapted}` : ''}`}</Text>
     </Box>
