@@ -2,6 +2,8 @@ import type { Tree } from 'web-tree-sitter';
 import type { Fact, Measure } from './facts.js';
 import { SIZE_KEYS } from './facts.js';
 import { pathFacts } from './layout.js';
+import { languageName } from '../index/language.js';
+import { conventionFor } from './family.js';
 import { collectFacts } from './observe.js';
 import { ruleMeta, SIZE_STATEMENTS, sizeAmount } from './rules.js';
 import { rulePrefix } from './specs/index.js';
@@ -47,6 +49,7 @@ function categoricalFinding(file: CheckedFile, fact: Fact, convention: Conventio
   if (!meta || meta.statementOnly || meta.conforms(fact.value, convention.expected)) return undefined;
   const subject = fact.symbol ? `\`${fact.symbol}\` is ${fact.value}` : `Line ${fact.line}: ${fact.value}`;
   const evidence = `${Math.round(convention.support * convention.confidence)} of ${convention.support} golden cases (${percent(convention.confidence)})`;
+  const lent = convention.language !== file.language ? ` (the golden ${languageName(convention.language)}: too little ${languageName(file.language)} there to learn from)` : '';
   const caveat = convention.lowConfidence ? ' (learned without a parser: lower confidence)' : '';
   return {
     ruleId: convention.id,
@@ -56,7 +59,7 @@ function categoricalFinding(file: CheckedFile, fact: Fact, convention: Conventio
     endLine: fact.line,
     observed: fact.value,
     expected: convention.expected,
-    message: `${subject}. ${convention.statement}: ${evidence}.${caveat}`,
+    message: `${subject}. ${convention.statement}: ${evidence}${lent}.${caveat}`,
     support: convention.support,
     confidence: convention.confidence,
     examples: convention.examples,
@@ -108,7 +111,7 @@ export async function checkFile(profile: Profile, file: CheckedFile, parsed?: Tr
   // that deliberately mirrors an external API, say snake_case tool names, is one decision).
   const grouped = new Map<string, { finding: Finding; lines: number[] }>();
   for (const fact of candidates) {
-    const convention = conventions.get(`${prefix}.${fact.key}`);
+    const convention = conventionFor(conventions, file.language, fact.key);
     if (!convention?.enforced) continue;
     const finding = categoricalFinding(file, fact, convention);
     if (!finding) continue;

@@ -1,4 +1,5 @@
 import { isParsedLanguage, languageName, type Language } from '../index/language.js';
+import { isTaught } from './family.js';
 import type { Profile } from './types.js';
 
 /**
@@ -8,8 +9,7 @@ import type { Profile } from './types.js';
  */
 export function languagesWithoutRules(profile: Profile | undefined, languages: Iterable<Language | undefined>): Language[] {
   if (!profile) return [];
-  const taught = new Set(profile.conventions.filter((c) => c.enforced).map((c) => c.language));
-  return [...new Set(languages)].filter((l): l is Language => l !== undefined && isParsedLanguage(l) && !taught.has(l)).sort();
+  return [...new Set(languages)].filter((l): l is Language => l !== undefined && isParsedLanguage(l) && !isTaught(profile.conventions, l)).sort();
 }
 
 /** One sentence saying so, short enough for the watch footer. */

@@ -52,12 +52,12 @@ describe('archangel review', () => {
   it('says when the changed code is in a language the golden repositories teach nothing about', () => {
     const other = learnerRepo(zodGolden());
     expect(runCli(other.dir, ['index', '--quiet'], env()).status).toBe(0);
-    writeFileSync(join(other.dir, 'src/help.js'), fromNodeModules('commander/lib/help.js'));
+    writeFileSync(join(other.dir, 'src/flatted.py'), fromNodeModules('flatted/python/flatted.py'));
     const text = runCli(other.dir, ['review'], env());
     expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toContain('No notes from the offline mentor. The golden repositories teach no JavaScript conventions yet');
+    expect(text.stdout).toContain('No notes from the offline mentor. The golden repositories teach no Python conventions yet');
     const json = JSON.parse(runCli(other.dir, ['review', '--format', 'json'], env()).stdout) as { languagesWithoutConventions: string[] };
-    expect(json.languagesWithoutConventions).toEqual(['javascript']);
+    expect(json.languagesWithoutConventions).toEqual(['python']);
     // TypeScript they do teach: the main learner's change is held to it.
     expect((JSON.parse(runCli(learner.dir, ['review', '--format', 'json'], env()).stdout) as { languagesWithoutConventions: string[] }).languagesWithoutConventions).toEqual([]);
   }, 60_000);

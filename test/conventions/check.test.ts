@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildProfile, checkFile } from '../../src/conventions/index.js';
+import { fromNodeModules } from '../helpers/corpus.js';
 import { fixtureProfile, fixtureText, synthetic } from './golden.js';
 
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -42,6 +43,20 @@ describe('checkFile against conventions learned from real golden code', () => {
       findings += (await checkFile(profile, { path: `src/${path}`, language, text })).length;
     }
     expect((findings / lines) * 1000).toBeLessThan(5);
+  });
+
+  it('holds JavaScript to the TypeScript habits when the golden code has too little JavaScript, never to its sizes', async () => {
+    // commander's help.js, real code, plus one seeded departure; the golden fixtures have no JavaScript.
+    const text = `${fromNodeModules('commander/lib/help.js').toString('utf8')}\nfunction format_usage() {}\n`;
+    const profile = await fixtureProfile();
+    expect(profile.conventions.some((c) => c.language === 'javascript')).toBe(false);
+    const findings = await checkFile(profile, { path: 'src/js/help.js', language: 'javascript', text });
+    const naming = findings.find((f) => f.symbol === 'format_usage');
+    expect(naming).toMatchObject({ ruleId: 'ts.naming.function', expected: 'camelCase' });
+    expect(naming?.message).toContain('(the golden TypeScript: too little JavaScript there to learn from)');
+    expect(findings.filter((f) => f.ruleId.includes('.size.'))).toEqual([]);
+    // A language with a habit of its own keeps it: Python is never held to TypeScript's camelCase.
+    expect(await checkFile(profile, { path: 'src/py/new.py', language: 'python', text: 'def parse_thing(value):\n    return value\n' })).toEqual([]);
   });
 
   it('lists each further line of a repeated departure once, however often it occurs there', async () => {

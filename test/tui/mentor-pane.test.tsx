@@ -126,12 +126,12 @@ describe('a rung written afresh', () => {
 
   it('says which changed languages the golden code teaches no conventions for, until a review without them', async () => {
     app = renderApp({ columns: 100, rows: 30 });
-    const javascript = reviewEvents(1, []).map((event): WatchEvent => (event.type === 'changes' ? { ...event, withoutRules: ['javascript'] } : event));
-    app.controller.push(status, ...javascript);
+    const python = reviewEvents(1, []).map((event): WatchEvent => (event.type === 'changes' ? { ...event, withoutRules: ['python'] } : event));
+    app.controller.push(status, ...python);
     await settle();
-    expect(flat(app.lastFrame())).toContain('Nothing to say about this save. The golden repositories teach no JavaScript conventions yet');
+    expect(flat(app.lastFrame())).toContain('Nothing to say about this save. The golden repositories teach no Python conventions yet');
     app.controller.push(...reviewEvents(2, [namingNote]));
     await settle();
-    expect(flat(app.lastFrame())).not.toContain('teach no JavaScript');
+    expect(flat(app.lastFrame())).not.toContain('teach no Python');
   });
 });

@@ -9,7 +9,7 @@ import { fromNodeModules } from '../helpers/corpus.js';
 import { removeTempDirs, tempDir } from '../helpers/git.js';
 import { learnerRepo, zodGolden } from '../helpers/learner.js';
 
-/** `archangel watch` on code in a language the golden repositories (zod: TypeScript) teach nothing about. */
+/** `archangel watch` on code in a language the golden repositories (zod: TypeScript) teach nothing about: Python. */
 
 let session: WatchSession | undefined;
 afterEach(async () => {
@@ -28,7 +28,7 @@ describe('watch on a language without golden conventions', () => {
   it('marks each review whose changes are in a language the golden code teaches nothing about; the plain view says so once', async () => {
     vi.stubEnv('ARCHANGEL_CACHE_DIR', tempDir());
     const learner = learnerRepo(zodGolden());
-    writeFileSync(join(learner.dir, 'src/help.js'), fromNodeModules('commander/lib/help.js'));
+    writeFileSync(join(learner.dir, 'src/flatted.py'), fromNodeModules('flatted/python/flatted.py'));
     const events: WatchEvent[] = [];
     const lines: string[] = [];
     session = createWatchSession({ project: await openProject(learner.dir), offline: true });
@@ -41,8 +41,8 @@ describe('watch on a language without golden conventions', () => {
     await waitFor(events, () => ended() === 2);
 
     const changes = events.flatMap((event) => (event.type === 'changes' ? [event.withoutRules] : []));
-    expect(changes).toEqual([['javascript'], ['javascript']]);
-    expect(lines.filter((line) => line.includes('teach no JavaScript conventions yet'))).toHaveLength(1);
-    expect(lines.some((line) => /^note: The golden repositories teach no JavaScript conventions yet/.test(line))).toBe(true);
+    expect(changes).toEqual([['python'], ['python']]);
+    expect(lines.filter((line) => line.includes('teach no Python conventions yet'))).toHaveLength(1);
+    expect(lines.some((line) => /^note: The golden repositories teach no Python conventions yet/.test(line))).toBe(true);
   }, 60_000);
 });
