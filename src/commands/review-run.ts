@@ -1,5 +1,6 @@
 import { openProject } from '../config/project.js';
 import { languagesWithoutRules, withoutRulesSentence } from '../conventions/coverage.js';
+import type { Profile } from '../conventions/types.js';
 import type { Language } from '../index/language.js';
 import { formatEvidence, noteToMarkdown } from '../review/render-notes.js';
 import { atLeast } from '../tutor/severity.js';
@@ -40,23 +41,25 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
       if (event.type === 'error') process.stderr.write(`${err.yellow('note:')} ${event.message}${event.hint ? `\n${err.yellow('hint:')} ${event.hint}` : ''}\n`);
     }
     if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ tutor: services.tutor.label, notes, skipped, languagesWithoutConventions: withoutRules }, null, 2)}\n`);
-    else if (flags.format === 'md') process.stdout.write(`${notes.length === 0 ? noNotes('No notes', withoutRules) : notes.map((n) => noteToMarkdown(n, { fold: true })).join('\n\n')}\n`);
+    else if (flags.format === 'md') process.stdout.write(`${notes.length === 0 ? `No notes${silence(services.profile, withoutRules)}` : notes.map((n) => noteToMarkdown(n, { fold: true })).join('\n\n')}\n`);
     else if (changedFiles === 0) process.stdout.write('No changes to review: nothing differs from the commit compared against.\n');
-    else printText(notes, p, services.tutor.label, withoutRules);
+    else printText(notes, p, services.tutor.label, silence(services.profile, withoutRules));
     return flags.failOn && notes.some((n) => atLeast(n, flags.failOn!)) ? FINDINGS_EXIT_CODE : 0;
   } finally {
     services.close();
   }
 }
 
-/** "No notes: nothing here departs…", unless some changed language has no conventions to depart from. */
-function noNotes(lead: string, withoutRules: Language[]): string {
-  return withoutRules.length === 0 ? `${lead}: nothing here departs from the golden repositories.` : `${lead}. ${withoutRulesSentence(withoutRules)}`;
+/** Why a review said nothing: no index to compare with, a language the golden code teaches nothing about, or nothing departs. */
+function silence(profile: Profile | undefined, withoutRules: Language[]): string {
+  if (!profile) return ': there is no golden index to compare with yet (run `archangel index`).';
+  if (withoutRules.length > 0) return `. ${withoutRulesSentence(withoutRules)}`;
+  return ': nothing here departs from the golden repositories.';
 }
 
-function printText(notes: Note[], p: ReturnType<typeof palette>, tutor: string, withoutRules: Language[]): void {
+function printText(notes: Note[], p: ReturnType<typeof palette>, tutor: string, why: string): void {
   if (notes.length === 0) {
-    process.stdout.write(`${noNotes(`No notes from the ${tutor}`, withoutRules)}\n`);
+    process.stdout.write(`No notes from the ${tutor}${why}\n`);
     return;
   }
   for (const note of notes) {

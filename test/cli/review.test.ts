@@ -62,6 +62,14 @@ describe('archangel review', () => {
     expect((JSON.parse(runCli(learner.dir, ['review', '--format', 'json'], env()).stdout) as { languagesWithoutConventions: string[] }).languagesWithoutConventions).toEqual([]);
   }, 60_000);
 
+  it('says there is nothing to compare with before the golden index is built, not that nothing departs', () => {
+    const fresh = learnerRepo(zodGolden());
+    writeFileSync(join(fresh.dir, 'src/users.ts'), `${USERS_START}${CHANGE}`);
+    const result = runCli(fresh.dir, ['review'], env());
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('No notes from the offline mentor: there is no golden index to compare with yet (run `archangel index`).');
+  });
+
   it('--dry-run prints the exact request, with secrets redacted, and sends nothing', () => {
     writeFileSync(join(learner.dir, 'src/config.ts'), `export const githubToken = "ghp_${'Zx9'.repeat(12)}";\n`);
     const result = runCli(learner.dir, ['review', '--dry-run'], { ...env(), ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' });
