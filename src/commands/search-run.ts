@@ -61,6 +61,7 @@ function printResults(results: SearchResult[]): void {
     const lines = r.text.split('\n');
     const width = String(r.startLine + SNIPPET_LINES).length;
     lines.slice(0, SNIPPET_LINES).forEach((line, j) => process.stdout.write(p.dim(`   ${String(r.startLine + j).padStart(width)} │ `) + line.slice(0, 110) + '\n'));
-    if (lines.length > SNIPPET_LINES) process.stdout.write(p.dim(`   ${' '.repeat(width)} │ … ${lines.length - SNIPPET_LINES} more lines\n`));
+    const rest = lines.length - SNIPPET_LINES;
+    if (rest > 0) process.stdout.write(p.dim(`   ${' '.repeat(width)} │ … ${rest} more line${rest === 1 ? '' : 's'}\n`));
   });
 }
