@@ -2,7 +2,7 @@ import { atLeast } from '../tutor/severity.js';
 import type { SessionStore } from '../session/store.js';
 import type { Note, Severity } from '../tutor/types.js';
 import { topicProgress } from './model.js';
-import { BRIEF_WORDS, REVISIT_AFTER_MS } from './thresholds.js';
+import { AVOIDED_SAVES, BRIEF_WORDS, REVISIT_AFTER_MS } from './thresholds.js';
 import type { TopicProgress } from './types.js';
 
 /**
@@ -103,5 +103,23 @@ export function learnerAdapter(session: SessionStore, minSeverity: Severity, now
       return adaptation === 'full' ? [] : [`${topic}: ${GUIDANCE[adaptation]}`];
     });
   };
-  return { decide, apply: (note) => adaptNote(note, decide(note)), guidance };
+  const apply = (note: Note): Note => {
+    const adaptation = decide(note);
+    return adaptation === 'full' && isAvoided(session, note.id) ? nudge(note) : adaptNote(note, adaptation);
+  };
+  return { decide, apply, guidance };
+}
+
+/**
+ * Whether the learner has left this note at its question over AVOIDED_SAVES saves while it stayed
+ * open. Once it has opened at the hint its record says L2, so the nudge comes once.
+ */
+function isAvoided(session: SessionStore, noteId: string): boolean {
+  const record = session.getNote(noteId);
+  return record !== undefined && record.timesSeen >= AVOIDED_SAVES && record.maxLevel === 1 && record.resolvedAt === null && record.dismissedAt === null;
+}
+
+/** Opens an avoided note at its hint, once (MENTOR.md, "help avoidance"). */
+function nudge(note: Note): Note {
+  return note.ladder.some((rung) => rung.level === 2) ? { ...note, opensAt: 2, adapted: `open for ${AVOIDED_SAVES} saves without a hint: here is one` } : note;
 }

@@ -59,3 +59,10 @@ export const QUIZ_SIZE = 3;
 
 /** Options per multiple-choice question: the right one and two others, enough that guessing is a third. */
 export const QUIZ_OPTIONS = 3;
+
+/**
+ * Saves a note survives with only its question ever opened before it opens once at the hint (L2):
+ * a gap that stays while the learner never asks is help avoidance, and one unasked hint is the
+ * nudge (MENTOR.md, "help avoidance"). Three: once or twice is a learner still typing.
+ */
+export const AVOIDED_SAVES = 3;
