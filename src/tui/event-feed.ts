@@ -21,16 +21,22 @@ function isStreamText(event: WatchEvent): boolean {
 /**
  * Subscribes at once (the session may emit as soon as it starts, before React runs effects).
  * Streamed text is held for up to `flushMs` and delivered with whatever else arrived; any other
- * event flushes the queue right away, so order is kept and keys feel immediate.
+ * event flushes the queue once the current turn of the event loop ends, so order is kept, keys feel
+ * immediate, and a burst emitted at once (the offline mentor's note: its start, text, citations and
+ * end) is one batch and one frame rather than a frame per event, the last held back by Ink's frame
+ * limit.
  */
 export function createEventFeed(controller: WatchController, flushMs = TEXT_FLUSH_MS): EventFeed {
   let queue: WatchEvent[] = [];
   let deliver: ((events: WatchEvent[]) => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let soon: NodeJS.Immediate | undefined;
 
   const flush = () => {
     if (timer) clearTimeout(timer);
+    if (soon) clearImmediate(soon);
     timer = undefined;
+    soon = undefined;
     if (!deliver || queue.length === 0) return;
     const batch = queue;
     queue = [];
@@ -39,8 +45,9 @@ export function createEventFeed(controller: WatchController, flushMs = TEXT_FLUS
 
   const unsubscribe = controller.subscribe((event) => {
     queue.push(event);
-    if (!isStreamText(event)) flush();
-    else if (!timer && deliver) timer = setTimeout(flush, flushMs);
+    if (!deliver) return;
+    if (!isStreamText(event)) soon ??= setImmediate(flush);
+    else timer ??= setTimeout(flush, flushMs);
   });
 
   return {
@@ -53,6 +60,7 @@ export function createEventFeed(controller: WatchController, flushMs = TEXT_FLUS
     },
     close() {
       if (timer) clearTimeout(timer);
+      if (soon) clearImmediate(soon);
       queue = [];
       deliver = undefined;
       unsubscribe();

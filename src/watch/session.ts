@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Project } from '../config/project.js';
 import { languagesWithoutRules } from '../conventions/coverage.js';
 import { driverName, type PairContext } from '../tutor/pair.js';
@@ -92,11 +93,16 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
           context = event.context;
           const withoutRules = languagesWithoutRules(services.profile, event.context.hunks.map((hunk) => hunk.language));
           emit({ type: 'changes', reviewId, files: event.diff.files, withoutRules });
+          // The diff is on screen before the tutor starts writing.
+          await nextTurn();
           continue;
         }
         if (event.type === 'note-end') notes.set(event.note.id, event.note);
         if (event.type === 'done' && event.usage) addUsage(usage, event.usage);
         emit({ type: 'tutor', reviewId, event });
+        // The offline mentor writes its notes without waiting on anything, so the rest of the review
+        // (more notes, the record) would run before the screen could draw this one: let it draw.
+        if (event.type === 'note-end') await nextTurn();
       }
       emit({ type: 'review-end', reviewId, outcome: signal.aborted ? 'superseded' : 'done' });
       await sendStatus();

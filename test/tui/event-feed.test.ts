@@ -31,14 +31,16 @@ describe('event feed', () => {
     expect(batches[0]).toHaveLength(100);
   });
 
-  it('delivers any other event at once, after the text queued before it', () => {
-    vi.useFakeTimers();
+  it('delivers any other event as this turn of the event loop ends, after the text queued before it, a burst as one batch', async () => {
     const controller = new FakeController();
     const feed = createEventFeed(controller);
     const batches: WatchEvent[][] = [];
     feed.attach((events) => batches.push(events));
     controller.push(text('a'), { type: 'chat-text', text: 'b' }, status);
-    expect(batches).toEqual([[text('a'), { type: 'chat-text', text: 'b' }, status]]);
+    controller.push({ type: 'review-start', reviewId: 2, paths: [] });
+    expect(batches).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[text('a'), { type: 'chat-text', text: 'b' }, status, { type: 'review-start', reviewId: 2, paths: [] }]]);
   });
 
   it('unsubscribes on close', () => {
