@@ -1,14 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { ArchangelError } from '../errors/archangel-error.js';
 import { CONFIG_FILE } from './load.js';
 import type { ArchangelConfigInput } from './schema.js';
 
 /**
  * Writes a starter archangel.json in `dir`. Each golden spec that looks like a path becomes a
- * `{ "path": ... }` entry; with none, the repository itself is the golden repo.
+ * `{ "path": ... }` entry; with none, the repository itself is the golden repo. Paths that do not
+ * exist are written all the same (the folder may be cloned next) and returned, for a warning.
  */
-export function writeStarterConfig(dir: string, options: { golden: string[]; force: boolean }): { configFile: string; gitignoreUpdated: boolean } {
+export function writeStarterConfig(dir: string, options: { golden: string[]; force: boolean }): { configFile: string; gitignoreUpdated: boolean; missingPaths: string[] } {
   const configFile = join(dir, CONFIG_FILE);
   if (existsSync(configFile) && !options.force) {
     throw new ArchangelError('USAGE', `${configFile} already exists.`, { hint: 'Edit it, or run `archangel init --force` to replace it.' });
@@ -21,7 +22,8 @@ export function writeStarterConfig(dir: string, options: { golden: string[]; for
     embeddings: { provider: 'local' },
   };
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
-  return { configFile, gitignoreUpdated: ignoreStateFolder(dir) };
+  const missingPaths = golden.flatMap((entry) => (typeof entry === 'object' && 'path' in entry && !entry.path.startsWith('~') && !existsSync(resolve(dir, entry.path)) ? [entry.path] : []));
+  return { configFile, gitignoreUpdated: ignoreStateFolder(dir), missingPaths };
 }
 
 function toEntry(spec: string): string | { path: string } {

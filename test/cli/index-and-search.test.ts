@@ -158,5 +158,14 @@ describe('archangel index and search, as a user runs them', () => {
     expect(JSON.parse(readFileSync(join(repo.dir, 'archangel.json'), 'utf8')).golden).toEqual([{ path: '.' }]);
     expect(readFileSync(join(repo.dir, '.gitignore'), 'utf8')).toContain('.archangel/');
     expect(runCli(repo.dir, ['init']).status).toBe(2);
+    expect(result.stdout).toContain('Next: `archangel watch` beside your editor');
+  });
+
+  it('init warns about a golden path that does not exist, and writes it all the same', () => {
+    const repo = createRepo();
+    const result = runCli(repo.dir, ['init', '--golden', '../not-cloned-yet', 'acme/api']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain('note: golden path ../not-cloned-yet does not exist yet');
+    expect(JSON.parse(readFileSync(join(repo.dir, 'archangel.json'), 'utf8')).golden).toEqual([{ path: '../not-cloned-yet' }, 'acme/api']);
   });
 });
