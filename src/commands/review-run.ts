@@ -52,7 +52,7 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
 
 /** Why a review said nothing: no index to compare with, a language the golden code teaches nothing about, or nothing departs. */
 function silence(profile: Profile | undefined, withoutRules: Language[]): string {
-  if (!profile) return ': there is no golden index to compare with yet (run `archangel index`).';
+  if (!profile || profile.conventions.length === 0) return ': there is no golden index to compare with yet (run `archangel index`).';
   if (withoutRules.length > 0) return `. ${withoutRulesSentence(withoutRules)}`;
   return ': nothing here departs from the golden repositories.';
 }

@@ -5,10 +5,11 @@ import type { Profile } from './types.js';
 /**
  * The code languages among `languages` that the profile enforces no convention for: new code in
  * them is held to nothing, however it is written, because the golden repositories hold too little
- * of it. Empty without a profile (no index yet is reported on its own).
+ * of it. Empty without a profile or with an empty one: no index, or nothing indexed, is reported on
+ * its own and is not about any language.
  */
 export function languagesWithoutRules(profile: Profile | undefined, languages: Iterable<Language | undefined>): Language[] {
-  if (!profile) return [];
+  if (!profile || profile.conventions.length === 0) return [];
   return [...new Set(languages)].filter((l): l is Language => l !== undefined && isParsedLanguage(l) && !isTaught(profile.conventions, l)).sort();
 }
 
