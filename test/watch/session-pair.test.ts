@@ -1,31 +1,19 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openProject } from '../../src/config/project.js';
 import { currentLearner } from '../../src/session/learner.js';
 import { openSessionStore } from '../../src/session/store.js';
-import { createWatchSession, type WatchSession } from '../../src/watch/session.js';
-import type { WatchEvent } from '../../src/watch/types.js';
-import { removeTempDirs, tempDir } from '../helpers/git.js';
+import { tempDir } from '../helpers/git.js';
 import { learnerRepo, SWALLOWED_ERROR, zodGolden } from '../helpers/learner.js';
+import { useWatchSessions, waitForEvents } from '../helpers/watch.js';
 
 /** `archangel watch` inside a pair session (`archangel pair` sets the context): a real repository, state.db and golden index. */
 
 const PAIR = { session: 'pair-2', driver: 'ana@example.com', navigator: 'ada' };
 
 
-let session: WatchSession | undefined;
-afterEach(async () => {
-  await session?.quit();
-  session = undefined;
-  vi.unstubAllEnvs();
-  removeTempDirs();
-});
-
-async function waitFor(events: WatchEvent[], found: () => boolean): Promise<void> {
-  for (let tries = 0; tries < 600 && !found(); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
-  if (!found()) throw new Error(`timed out; events: ${events.map((event) => event.type).join(', ')}`);
-}
+const open = useWatchSessions();
 
 describe('watch in a pair session', () => {
   it('shows the navigator notes of this pair session again when watch restarts, and only those', async () => {
@@ -36,9 +24,7 @@ describe('watch in a pair session', () => {
     store.appendPairNote({ pairSession: PAIR.session, repo: learner.dir, branch: 'main', author: 'ada', text: 'then the log line', at: 3_000 });
     store.close();
 
-    const events: WatchEvent[] = [];
-    session = createWatchSession({ project: await openProject(learner.dir), offline: true, pair: PAIR });
-    session.subscribe((event) => events.push(event));
+    const { session, events } = open({ project: await openProject(learner.dir), offline: true, pair: PAIR });
     await session.start();
     const notes = events.filter((event) => event.type === 'navigator-note');
     expect(notes).toEqual([
@@ -51,11 +37,9 @@ describe('watch in a pair session', () => {
     vi.stubEnv('ARCHANGEL_CACHE_DIR', tempDir());
     const learner = learnerRepo(zodGolden(), PAIR.driver);
     appendFileSync(join(learner.dir, 'src/users.ts'), SWALLOWED_ERROR);
-    const events: WatchEvent[] = [];
-    session = createWatchSession({ project: await openProject(learner.dir), offline: true, pair: PAIR });
-    session.subscribe((event) => events.push(event));
+    const { session, events } = open({ project: await openProject(learner.dir), offline: true, pair: PAIR });
     await session.start();
-    await waitFor(events, () => events.some((event) => event.type === 'review-end'));
+    await waitForEvents(events, () => events.some((event) => event.type === 'review-end'));
     const notes = events.flatMap((event) => (event.type === 'tutor' && event.event.type === 'note-end' ? [event.event.note] : []));
     expect(notes.length).toBeGreaterThan(0);
     for (const note of notes) expect(note.ladder[0]?.text).toMatch(/^ada, ask ana: \S/);

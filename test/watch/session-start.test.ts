@@ -1,27 +1,19 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openProject } from '../../src/config/project.js';
-import { createWatchSession, type WatchSession } from '../../src/watch/session.js';
-import type { WatchEvent, WatchStatus } from '../../src/watch/types.js';
-import { removeTempDirs, tempDir } from '../helpers/git.js';
+import type { WatchStatus } from '../../src/watch/types.js';
+import { tempDir } from '../helpers/git.js';
 import { learnerRepo, zodGolden } from '../helpers/learner.js';
+import { useWatchSessions } from '../helpers/watch.js';
 
 /** What `archangel watch` says while it starts: the view is up before the index and tutors are. */
 
-let session: WatchSession | undefined;
-afterEach(async () => {
-  await session?.quit();
-  session = undefined;
-  vi.unstubAllEnvs();
-  removeTempDirs();
-});
+const open = useWatchSessions();
 
 describe('watch session start', () => {
   it('says the index is being checked, on the right branch, before it indexes and opens the tutor', async () => {
     vi.stubEnv('ARCHANGEL_CACHE_DIR', tempDir());
     const learner = learnerRepo(zodGolden());
-    const events: WatchEvent[] = [];
-    session = createWatchSession({ project: await openProject(learner.dir), offline: true });
-    session.subscribe((event) => events.push(event));
+    const { session, events } = open({ project: await openProject(learner.dir), offline: true });
     await session.start();
 
     const statuses = events.flatMap((event) => (event.type === 'status' ? [event.status] : []));
