@@ -13,7 +13,7 @@ export function languagesWithoutRules(profile: Profile | undefined, languages: I
   return [...new Set(languages)].filter((l): l is Language => l !== undefined && isParsedLanguage(l) && !isTaught(profile.conventions, l)).sort();
 }
 
-/** One sentence saying so, short enough for the watch footer. */
+/** One sentence saying so, for review's output, the Mentor pane and the plain view. */
 export function withoutRulesSentence(languages: Language[]): string {
   const names = languages.map(languageName);
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}` : (names[0] ?? '');
