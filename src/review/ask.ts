@@ -5,7 +5,7 @@ import { appendAudit, auditEntryFor } from './audit.js';
 import type { ReviewContext } from './context/types.js';
 import type { ReviewServices } from './open-services.js';
 import { citationLabel } from '../tutor/claude/prompt-data.js';
-import { formatEvidence } from './render-notes.js';
+import { formatEvidence, placeOf } from './render-notes.js';
 import { forModel } from './run-review.js';
 import { redactSecrets } from './redact/index.js';
 
@@ -30,7 +30,7 @@ export interface Question {
 export async function* answerQuestion(project: Project, services: ReviewServices, context: ReviewContext, question: Question, signal?: AbortSignal): AsyncGenerator<TutorEvent> {
   const grounded = await withQuestionEvidence(project, services, context, question.text);
   if (!services.claude || services.tutor.mode === 'offline') {
-    yield* offlineAnswer(grounded, question.text);
+    yield* offlineAnswer(grounded, question);
     return;
   }
   const sent = forModel(grounded, project.config.privacy.sendGoldenSnippets);
@@ -44,7 +44,7 @@ export async function* answerQuestion(project: Project, services: ReviewServices
     if (event.type === 'error' && event.fatal && !answered) {
       yield { type: 'error', fatal: false, message: `${event.message} Answering from the golden repositories instead.`, ...(event.hint ? { hint: event.hint } : {}) };
       appendAudit(project.stateDir, auditEntryFor(question.history?.length ? 'chat' : 'ask', project.config.model.chat, sent, undefined, failure));
-      yield* offlineAnswer(grounded, question.text);
+      yield* offlineAnswer(grounded, question);
       return;
     }
     if (event.type === 'done') appendAudit(project.stateDir, auditEntryFor(question.history?.length ? 'chat' : 'ask', project.config.model.chat, sent, event.usage, failure));
@@ -64,11 +64,15 @@ async function withQuestionEvidence(project: Project, services: ReviewServices, 
   return { ...context, evidence };
 }
 
-async function* offlineAnswer(context: ReviewContext, question: string): AsyncGenerator<TutorEvent> {
+async function* offlineAnswer(context: ReviewContext, question: Question): AsyncGenerator<TutorEvent> {
   const golden = context.evidence.filter((e): e is Extract<Evidence, { kind: 'golden' }> => e.kind === 'golden');
   const findings = context.hunks.flatMap((h) => h.findings);
   const parts = ['No model is configured (set ANTHROPIC_API_KEY for written answers), so here is what the golden repositories show.'];
-  if (golden.length === 0) parts.push(`Nothing in the golden index matches "${question}". Try other words, or run \`archangel index\`.`);
+  // Asked with a note in view, the likeliest question is its "why": the hint rung says it, and
+  // holds no fix (rung discipline), so it can be given unasked here.
+  const why = question.note?.ladder.find((rung) => rung.level === 2);
+  if (question.note && why) parts.push(`About the note on ${placeOf(question.note)} (${question.note.title}): ${why.text}`);
+  if (golden.length === 0) parts.push(`Nothing in the golden index matches "${question.text}". Try other words, or run \`archangel index\`.`);
   for (const evidence of golden.slice(-QUESTION_RESULTS)) {
     const lines = evidence.snippet.split('\n').slice(0, OFFLINE_SNIPPET_LINES).map((line) => `    ${line}`);
     parts.push(`${citationLabel(evidence.citation)}${evidence.symbol ? ` — ${evidence.symbol}` : ''}\n${lines.join('\n')}`);

@@ -6,6 +6,7 @@ import { parseConfigText } from '../../src/config/validate.js';
 import { conventionsObserver } from '../../src/conventions/learn.js';
 import { createEmbeddingProvider } from '../../src/index/embed/create.js';
 import { runIndex } from '../../src/index/indexer/run-index.js';
+import { answerQuestion } from '../../src/review/ask.js';
 import { openReviewServices } from '../../src/review/open-services.js';
 import { prepareReview, runReview, type ReviewEvent } from '../../src/review/run-review.js';
 import type { Note } from '../../src/tutor/types.js';
@@ -75,6 +76,25 @@ describe('a review offline', () => {
         expect(note.evidence.length).toBeGreaterThan(0);
         expect(services.session.getNote(note.id)).toMatchObject({ id: note.id, timesSeen: 1 });
       }
+    } finally {
+      services.close();
+    }
+  });
+
+  it('answers a question about the note in view with its why, offline, and never with its change', async () => {
+    const services = await openReviewServices(project, { offline: true });
+    try {
+      const { notes, all } = await collect(runReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, tutor: services.tutor, index: services.index, profile: services.profile }));
+      const context = all.flatMap((e) => (e.type === 'context' ? [e.context] : []))[0]!;
+      const note = notes[0]!;
+      const answer = (await collect(answerQuestion(project, services, context, { text: 'why does this matter?', note }))).all.flatMap((e) => (e.type === 'text' ? [e.text] : [])).join('');
+      const hint = note.ladder.find((rung) => rung.level === 2)!.text;
+      expect(answer).toContain(`About the note on ${note.path}:${note.startLine}`);
+      expect(answer).toContain(hint);
+      expect(answer).not.toContain(note.ladder.find((rung) => rung.level === 4)!.text);
+      // Without a note in view, the answer is the golden search and the findings, as before.
+      const plain = (await collect(answerQuestion(project, services, context, { text: 'why does this matter?' }))).all.flatMap((e) => (e.type === 'text' ? [e.text] : [])).join('');
+      expect(plain).not.toContain('About the note on');
     } finally {
       services.close();
     }
