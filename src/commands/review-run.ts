@@ -2,10 +2,11 @@ import { openProject } from '../config/project.js';
 import { languagesWithoutRules, withoutRulesSentence } from '../conventions/coverage.js';
 import type { Profile } from '../conventions/types.js';
 import type { Language } from '../index/language.js';
-import { formatEvidence, noteToMarkdown } from '../review/render-notes.js';
+import { formatEvidence, noteToMarkdown, placeOf } from '../review/render-notes.js';
 import { atLeast } from '../tutor/severity.js';
 import { runReview } from '../review/run-review.js';
 import { targetOfFlags } from '../review/diff/target.js';
+import type { ResolvedNote } from '../review/types.js';
 import type { Note } from '../tutor/types.js';
 import { palette, severityMark, terminalCaps } from '../cli/terminal.js';
 import { openReviewServices } from '../review/open-services.js';
@@ -31,6 +32,7 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
     let skipped: Array<{ path: string; reason: string }> = [];
     let changedFiles = 0;
     let withoutRules: Language[] = [];
+    let resolved: ResolvedNote[] = [];
     for await (const event of runReview({ project, repoDir: project.root, target, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session })) {
       if (event.type === 'context') {
         skipped = event.diff.skipped;
@@ -38,12 +40,16 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
         withoutRules = languagesWithoutRules(services.profile, event.context.hunks.map((hunk) => hunk.language));
       }
       if (event.type === 'note-end') notes.push(event.note);
+      if (event.type === 'resolved') resolved = event.notes;
       if (event.type === 'error') process.stderr.write(`${err.yellow('note:')} ${event.message}${event.hint ? `\n${err.yellow('hint:')} ${event.hint}` : ''}\n`);
     }
-    if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ tutor: services.tutor.label, notes, skipped, languagesWithoutConventions: withoutRules }, null, 2)}\n`);
+    if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ tutor: services.tutor.label, notes, skipped, languagesWithoutConventions: withoutRules, resolved }, null, 2)}\n`);
     else if (flags.format === 'md') process.stdout.write(`${notes.length === 0 ? `No notes${silence(services.profile, withoutRules)}` : notes.map((n) => noteToMarkdown(n, { fold: true })).join('\n\n')}\n`);
-    else if (changedFiles === 0) process.stdout.write('No changes to review: nothing differs from the commit compared against.\n');
-    else printText(notes, p, services.tutor.label, silence(services.profile, withoutRules));
+    else {
+      for (const note of resolved) process.stdout.write(`${p.green('✓')} resolved since the last review: ${note.title} (${placeOf(note)})\n`);
+      if (changedFiles === 0) process.stdout.write('No changes to review: nothing differs from the commit compared against.\n');
+      else printText(notes, p, services.tutor.label, silence(services.profile, withoutRules));
+    }
     return flags.failOn && notes.some((n) => atLeast(n, flags.failOn!)) ? FINDINGS_EXIT_CODE : 0;
   } finally {
     services.close();

@@ -12,7 +12,7 @@ import { buildReviewContext } from './context/build-context.js';
 import type { ReviewContext } from './context/types.js';
 import { readDiff } from './diff/read-diff.js';
 import { atLeast } from '../tutor/severity.js';
-import type { DiffResult, DiffTarget } from './types.js';
+import type { DiffResult, DiffTarget, ResolvedNote } from './types.js';
 
 export interface ReviewRequest {
   project: Project;
@@ -31,7 +31,7 @@ export interface ReviewRequest {
 }
 
 /** The review's own events around the tutor's: what was diffed and the context built from it. */
-export type ReviewEvent = TutorEvent | { type: 'context'; diff: DiffResult; context: ReviewContext };
+export type ReviewEvent = TutorEvent | { type: 'context'; diff: DiffResult; context: ReviewContext } | { type: 'resolved'; notes: ResolvedNote[] };
 
 /**
  * One review of the learner's changes: diff, context (conventions, golden neighbours, redaction),
@@ -83,8 +83,11 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
     session.recordNotes(reviewId, notes, (note) => noteCode(context, note));
     // A note opened at the hint was seen at the hint: its fix is not an unaided one.
     for (const note of notes) if (note.opensAt && (session.getNote(note.id)?.maxLevel ?? 1) < note.opensAt) session.climb(note.id, note.opensAt);
-    session.markResolved(reviewId, { paths: diff.files.map((f) => f.path), stillFound: stillFound(session, project.root, context, notes) });
+    const resolved = session.markResolved(reviewId, { paths: diff.files.map((f) => f.path), stillFound: stillFound(session, project.root, context, notes) });
     session.finishReview(reviewId, { notes: notes.length, ...(usage ? { usage } : {}), ...(failure ? { error: failure } : {}) });
+    // Last, once the record holds it: what this save fixed, for the learner to see the gap close.
+    const records = resolved.flatMap((id) => session.getNote(id) ?? []);
+    if (records.length > 0) yield { type: 'resolved', notes: records.map(({ id, path, startLine, endLine, title, topic }) => ({ id, path, startLine, endLine, title, topic })) };
   }
 }
 

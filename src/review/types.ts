@@ -1,4 +1,5 @@
 import type { Language } from '../index/language.js';
+import type { Note } from '../tutor/types.js';
 
 /** One line of a hunk, with its line number in the new file (adds and context) or old file (deletions). */
 export interface HunkLine {
@@ -40,3 +41,6 @@ export interface DiffResult {
 
 /** Which changes to review. */
 export type DiffTarget = { kind: 'worktree' } | { kind: 'staged' } | { kind: 'range'; range: string };
+
+/** A note whose code a review no longer finds: the learner fixed it (or removed the code). */
+export type ResolvedNote = Pick<Note, 'id' | 'path' | 'startLine' | 'endLine' | 'title' | 'topic'>;

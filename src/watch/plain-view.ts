@@ -1,6 +1,6 @@
 import { SEVERITY_MARK } from '../tutor/severity.js';
 import type { Note } from '../tutor/types.js';
-import { formatEvidence } from '../review/render-notes.js';
+import { formatEvidence, placeOf } from '../review/render-notes.js';
 import { withoutRulesSentence } from '../conventions/coverage.js';
 import type { WatchController, WatchEvent } from './types.js';
 
@@ -36,6 +36,8 @@ function plainLine(event: WatchEvent): string | undefined {
       return event.outcome === 'failed' ? `review failed: ${event.message ?? 'unknown error'}` : undefined;
     case 'navigator-note':
       return `✎ ${event.author}: ${event.text}`;
+    case 'resolved':
+      return event.notes.map((note) => `✓ resolved: ${note.title} (${placeOf(note)})`).join('\n');
     case 'notice':
       return `${event.level === 'info' ? 'note' : event.level}: ${event.message}`;
     case 'chat-end':

@@ -97,6 +97,11 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
           await nextTurn();
           continue;
         }
+        if (event.type === 'resolved') {
+          for (const note of event.notes) notes.delete(note.id);
+          emit({ type: 'resolved', reviewId, notes: event.notes });
+          continue;
+        }
         if (event.type === 'note-end') notes.set(event.note.id, event.note);
         if (event.type === 'done' && event.usage) addUsage(usage, event.usage);
         emit({ type: 'tutor', reviewId, event });

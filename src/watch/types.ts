@@ -1,6 +1,6 @@
 import type { Language } from '../index/language.js';
 import type { ProgressReport } from '../progress/types.js';
-import type { FileChange } from '../review/types.js';
+import type { FileChange, ResolvedNote } from '../review/types.js';
 import type { HintLevel, Note, TutorEvent, Usage } from '../tutor/types.js';
 
 /**
@@ -33,6 +33,8 @@ export type WatchEvent =
    * golden repositories teach no conventions for (their code is held to none).
    */
   | { type: 'changes'; reviewId: number; files: FileChange[]; withoutRules: Language[] }
+  /** Notes of earlier saves whose code this review no longer finds: fixed. */
+  | { type: 'resolved'; reviewId: number; notes: ResolvedNote[] }
   /** The tutor's stream for a review. */
   | { type: 'tutor'; reviewId: number; event: TutorEvent }
   /** The review ended (done, superseded by a newer save, or failed). */

@@ -118,3 +118,18 @@ describe('archangel hook', () => {
     expect(readFileSync(hook, 'utf8')).toBe('#!/bin/sh\nexit 0\n');
   });
 });
+
+describe('archangel review after a fix', () => {
+  it('says which notes of the last review the fix resolved', () => {
+    const first = JSON.parse(runCli(learner.dir, ['review', '--format', 'json'], env()).stdout) as { notes: Array<{ topic: string; title: string }> };
+    expect(first.notes.some((n) => n.topic === 'ts.naming.function')).toBe(true);
+    writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE.replace('load_user_name', 'loadUserName')}`);
+    try {
+      const text = runCli(learner.dir, ['review'], env());
+      expect(text.status, text.stderr).toBe(0);
+      expect(text.stdout).toMatch(/^✓ resolved since the last review: naming \(src\/users\.ts:\d+\)$/m);
+    } finally {
+      writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE}`);
+    }
+  });
+});

@@ -215,3 +215,31 @@ describe('the evidence of a review', () => {
     }
   });
 });
+
+describe('a save that fixes a note', () => {
+  it('reports the note resolved, once, after the record holds it', async () => {
+    const path = 'src/loader.ts';
+    const write = (name: string) => writeFileSync(join(learner.dir, path), `export function ${name}(id: string): string {\n  return id.trim();\n}\n`);
+    const services = await openReviewServices(project, { offline: true });
+    const review = () => collect(runReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, paths: [path], tutor: services.tutor, index: services.index, profile: services.profile, session: services.session }));
+    const resolvedIn = (all: ReviewEvent[]) => all.flatMap((e) => (e.type === 'resolved' ? e.notes : []));
+    try {
+      write('load_user_name');
+      const first = await review();
+      const naming = first.notes.find((n) => n.topic === 'ts.naming.function')!;
+      expect(naming).toBeDefined();
+      expect(resolvedIn(first.all)).toEqual([]);
+
+      write('loadUserName');
+      const fixed = await review();
+      expect(resolvedIn(fixed.all)).toEqual([{ id: naming.id, path, startLine: naming.startLine, endLine: naming.endLine, title: naming.title, topic: 'ts.naming.function' }]);
+      expect(fixed.all.at(-1)?.type).toBe('resolved');
+      expect(services.session.getNote(naming.id)?.resolvedAt).not.toBeNull();
+
+      expect(resolvedIn((await review()).all)).toEqual([]);
+    } finally {
+      services.close();
+      rmSync(join(learner.dir, path));
+    }
+  });
+});

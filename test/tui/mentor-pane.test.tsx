@@ -134,4 +134,15 @@ describe('a rung written afresh', () => {
     await settle();
     expect(flat(app.lastFrame())).not.toContain('teach no Python');
   });
+
+  it('says which notes a save resolved, until the next review starts', async () => {
+    app = renderApp({ columns: 100, rows: 30 });
+    const resolved = { id: errorNote.id, path: errorNote.path, startLine: errorNote.startLine, endLine: errorNote.endLine, title: errorNote.title, topic: errorNote.topic };
+    app.controller.push(status, ...reviewEvents(1, [namingNote]), { type: 'resolved', reviewId: 1, notes: [resolved] });
+    await settle();
+    expect(flat(app.lastFrame())).toContain(`✓ resolved: ${errorNote.title} (${errorNote.path}:${errorNote.startLine}`);
+    app.controller.push({ type: 'review-start', reviewId: 2, paths: [] });
+    await settle();
+    expect(app.lastFrame()).not.toContain('✓ resolved');
+  });
 });

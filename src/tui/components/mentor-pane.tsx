@@ -1,9 +1,12 @@
 import { Box, measureElement, Text, type DOMElement } from 'ink';
 import { useEffect, useRef } from 'react';
 import { withoutRulesSentence } from '../../conventions/coverage.js';
+import { placeOf } from '../../review/render-notes.js';
+import type { ResolvedNote } from '../../review/types.js';
 import type { HintLevel } from '../../tutor/types.js';
 import { bindingsFor, keyLabel } from '../keys.js';
 import { usePaint } from '../palette.js';
+import { clean } from '../text.js';
 import { levelOf } from '../state/selection.js';
 import type { NavigatorNote, ReviewView, TuiState } from '../state/types.js';
 import { LiveNoteView } from './live-note.js';
@@ -31,6 +34,16 @@ export interface MentorPaneProps {
 
 /** The keys that scroll the pane, as the help screen names them (`J`, `K`). */
 const SCROLL_KEYS = Object.fromEntries(bindingsFor('mentor').filter((b) => b.command.startsWith('scroll-')).map((b) => [b.command, keyLabel(b.keys[0] ?? '')]));
+
+/** Resolved notes listed by name before the count of the rest. */
+const RESOLVED_LISTED = 3;
+
+/** `✓ resolved: naming (src/a.ts:3)`, one line per note this save fixed, the rest counted. */
+function resolvedLines(resolved: ResolvedNote[]): string[] {
+  const listed = resolved.slice(0, RESOLVED_LISTED).map((note) => `✓ resolved: ${clean(note.title)} (${placeOf(note)})`);
+  const rest = resolved.length - listed.length;
+  return rest > 0 ? [...listed, `✓ and ${rest} more resolved`] : listed;
+}
 
 function emptyMessage(review: ReviewView): string {
   if (review.phase === 'idle') return 'Waiting for a save…';
@@ -72,6 +85,9 @@ export function MentorPane({ review, selectedNoteId, levels, width, height, focu
           <Text key={index} {...paint({ color: 'magenta' })}>{`✎ ${note.author}: ${note.text}`}</Text>
         ))}
         {review.stale ? <Text wrap="truncate-end" {...paint({ dimColor: true })}>From the previous save; reviewing again…</Text> : null}
+        {resolvedLines(review.resolved).map((line) => (
+          <Text key={line} wrap="truncate-end" {...paint({ color: 'green' })}>{line}</Text>
+        ))}
         {notes.length === 0 && !live ? <Text wrap="truncate-end">{emptyMessage(review)}</Text> : null}
         {first > 0 ? <Text {...paint({ dimColor: true })}>{`  ↑ ${first} more`}</Text> : null}
         {notes.slice(first).map((note) => (

@@ -1,5 +1,5 @@
 import type { Language } from '../../index/language.js';
-import type { FileChange } from '../../review/types.js';
+import type { FileChange, ResolvedNote } from '../../review/types.js';
 import type { Evidence, HintLevel, Note, TutorEvent } from '../../tutor/types.js';
 import type { WatchEvent, WatchStatus } from '../../watch/types.js';
 import type { DraftAction } from '../chat/draft.js';
@@ -33,6 +33,8 @@ export interface ReviewView {
   stale: boolean;
   /** Languages of the changes the golden repositories teach no conventions for. */
   withoutRules: Language[];
+  /** Notes of earlier saves this review found fixed. */
+  resolved: ResolvedNote[];
 }
 
 export interface ChatTurn {

@@ -41,7 +41,7 @@ export function applyWatchEvent(state: TuiState, event: WatchEvent): TuiState {
     case 'review-start': {
       // A save cancels the rung being written (the session stops it).
       const { review } = state;
-      return { ...state, freshRung: undefined, review: { id: event.reviewId, phase: 'running', notes: review.notes, stale: review.notes.length > 0, withoutRules: review.withoutRules } };
+      return { ...state, freshRung: undefined, review: { id: event.reviewId, phase: 'running', notes: review.notes, stale: review.notes.length > 0, withoutRules: review.withoutRules, resolved: [] } };
     }
     case 'changes': {
       if (event.reviewId !== state.review.id) return state;
@@ -50,6 +50,8 @@ export function applyWatchEvent(state: TuiState, event: WatchEvent): TuiState {
     }
     case 'tutor':
       return event.reviewId === state.review.id ? applyTutorEvent(state, event.event) : state;
+    case 'resolved':
+      return event.reviewId === state.review.id ? { ...state, review: { ...state.review, resolved: event.notes } } : state;
     case 'review-end': {
       if (event.reviewId !== state.review.id) return state;
       const ended = { ...state, review: { ...state.review, phase: event.outcome, live: undefined } };
