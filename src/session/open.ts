@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ArchangelError, messageOf } from '../errors/archangel-error.js';
 import { isCorruption } from '../sqlite/file-health.js';
+import { enableWal } from '../sqlite/wal.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type StateDb = Database.Database;
@@ -23,9 +24,9 @@ export function openStateDb(path: string): StateDb {
   let db: StateDb | undefined;
   try {
     db = new Database(path);
-    // The timeout first: switching to WAL and migrating may have to wait for the other process.
+    // The timeout first: migrating may have to wait for the other process.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('journal_mode = WAL');
+    enableWal(db, BUSY_TIMEOUT_MS);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, path);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachPlainView } from '../../src/watch/plain-view.js';
+import type { WatchEvent } from '../../src/watch/types.js';
 import { FakeController } from '../tui/fake-controller.js';
 import { client, userService } from '../tui/fixtures.js';
 
@@ -9,7 +10,7 @@ describe('the plain view', () => {
     const controller = new FakeController();
     const lines: string[] = [];
     attachPlainView(controller, (line) => lines.push(line));
-    const changes = { type: 'changes', reviewId: 1, files: [userService, client], withoutRules: ['python'] } as const;
+    const changes: WatchEvent = { type: 'changes', reviewId: 1, files: [userService, client], withoutRules: ['python'] };
     controller.push(changes, { ...changes, reviewId: 2 });
     controller.push({ type: 'resolved', reviewId: 2, notes: [{ id: 'n1', path: 'src/a.ts', startLine: 3, endLine: 3, title: 'naming', topic: 'ts.naming.function' }, { id: 'n2', path: 'src/b.ts', startLine: 7, endLine: 9, title: 'error handling', topic: 'ts.errors.empty-catch' }] });
     expect(lines).toEqual([

@@ -3,10 +3,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as sqliteVec from 'sqlite-vec';
 import { ArchangelError, messageOf } from '../../errors/archangel-error.js';
+import { enableWal } from '../../sqlite/wal.js';
 import { isCorruption } from '../../sqlite/file-health.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type IndexDb = Database.Database;
+
+/** How long opening waits for another process creating or migrating the same file. */
+const BUSY_TIMEOUT_MS = 5_000;
 
 export interface OpenOptions {
   /** Open for reading only: a missing file is an error instead of being created. */
@@ -29,10 +33,10 @@ export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
     sqliteVec.load(db);
-    // Before WAL: switching the journal mode waits for another process creating the file.
-    db.pragma('busy_timeout = 5000');
+    // Before WAL and the migrations: both may wait for another process creating the file.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!options.readonly) {
-      db.pragma('journal_mode = WAL');
+      enableWal(db, BUSY_TIMEOUT_MS);
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
