@@ -1,4 +1,4 @@
-import { basename, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArchangelError } from '../errors/archangel-error.js';
 import type { GoldenEntry } from '../config/schema.js';
@@ -13,7 +13,8 @@ const SCP_LIKE = /^(?:([^@/:\s]+)@)?([A-Za-z0-9.-]+):(?!\/\/)(.+)$/;
 /**
  * Normalises the `golden` entries of archangel.json: `owner/repo` becomes a GitHub https URL, URLs
  * are kept, paths are resolved against `configRoot` (the folder of archangel.json). Throws
- * CONFIG_INVALID for an entry that is none of these, or for a repository listed twice.
+ * CONFIG_INVALID for an entry that is none of these, for a repository listed twice, or for two
+ * that would share a name.
  */
 export function resolveSources(entries: GoldenEntry[], configRoot: string): GoldenSource[] {
   const sources = entries.map((entry, index) => resolveEntry(entry, index, configRoot));
@@ -27,7 +28,29 @@ export function resolveSources(entries: GoldenEntry[], configRoot: string): Gold
     }
     seen.set(source.id, source.spec);
   }
-  return sources;
+  return withUniqueNames(sources, entries);
+}
+
+/**
+ * Names are how citations, the index and the docs tell repos apart. Two local folders with the same
+ * name (`../a/api`, `../b/api`) are told apart by their parent folder; any other clash is refused,
+ * with the "name" to set.
+ */
+function withUniqueNames(sources: GoldenSource[], entries: GoldenEntry[]): GoldenSource[] {
+  const clashes = (list: GoldenSource[]) => new Set(list.map((s) => s.name).filter((name, i, all) => all.indexOf(name) !== i));
+  const clashing = clashes(sources);
+  const named = sources.map((source, index) => {
+    const explicit = typeof entries[index] === 'object' && entries[index].name !== undefined;
+    return source.kind === 'local' && clashing.has(source.name) && !explicit ? { ...source, name: `${basename(dirname(source.path))}/${source.name}` } : source;
+  });
+  const [name] = clashes(named);
+  if (name !== undefined) {
+    const [first, second] = named.filter((s) => s.name === name);
+    throw new ArchangelError('CONFIG_INVALID', `golden repos ${first!.spec} and ${second!.spec} would both be called "${name}" in citations.`, {
+      hint: `Give one of them a "name" in archangel.json, e.g. { ${second!.kind === 'local' ? '"path"' : '"url"'}: "${second!.spec}", "name": "another-name" }.`,
+    });
+  }
+  return named;
 }
 
 /** What an object entry may add to its `url` or `path`. */

@@ -84,4 +84,13 @@ describe('resolveSources', () => {
     const error = errorOf(() => resolveSources(['acme/api', { url: 'https://github.com/ACME/api.git' }], ROOT));
     expect(error.message).toContain('listed twice');
   });
+
+  it('tells apart two local folders of one name by their parents, and refuses a clash it cannot resolve', () => {
+    expect(resolveSources([{ path: '../a/api' }, { path: '../b/api' }, { path: '../web' }], ROOT).map((s) => s.name)).toEqual(['a/api', 'b/api', 'web']);
+    expect(resolveSources([{ path: '../a/api', name: 'api' }, { path: '../b/api' }], ROOT).map((s) => s.name)).toEqual(['api', 'b/api']);
+    const hosts = errorOf(() => resolveSources(['https://github.com/acme/api.git', 'https://gitlab.com/acme/api.git'], ROOT));
+    expect(hosts.code).toBe('CONFIG_INVALID');
+    expect(hosts.message).toBe('golden repos https://github.com/acme/api.git and https://gitlab.com/acme/api.git would both be called "acme/api" in citations.');
+    expect(errorOf(() => resolveSources([{ path: '../a/api', name: 'core' }, { url: 'acme/core', name: 'core' }], ROOT)).message).toContain('would both be called "core"');
+  });
 });

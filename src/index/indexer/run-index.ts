@@ -155,7 +155,9 @@ async function indexSource(db: IndexDb, source: GoldenSource, options: IndexOpti
     summary.commit = synced.commit;
     const filterKey = filterKeyOf(source, options);
     const previous = listRepos(db).find((r) => r.sourceId === source.id);
-    if (previous && previous.commit === synced.commit && previous.filterKey === filterKey) {
+    // A renamed source (its "name" in archangel.json) is published again: citations and the learned
+    // conventions carry the name, and the files it shows are all known, so only the listing is redone.
+    if (previous && previous.commit === synced.commit && previous.filterKey === filterKey && previous.name === source.name) {
       return { ...summary, status: 'unchanged', files: previous.fileCount, seconds: (performance.now() - started) / 1000 };
     }
 

@@ -83,6 +83,18 @@ describe('archangel index on a real repository with awkward files', () => {
     expect(summary.repos[0]).toMatchObject({ status: 'unchanged', files: 3, filesRead: 0 });
   });
 
+  it('publishes a renamed source again, reading nothing, so citations carry the new name', async () => {
+    const renamed = await runIndex(options(work, [{ path: golden, name: 'commander' }]));
+    expect(renamed.repos[0]).toMatchObject({ repo: 'commander', status: 'indexed', files: 3, filesRead: 0 });
+    const index = openGoldenIndex(options(work, []).indexPath, options(work, []).config);
+    try {
+      expect((await index.search({ kind: 'text', text: 'option' }, { limit: 1 }))[0]?.repo).toBe('commander');
+    } finally {
+      index.close();
+    }
+    expect((await runIndex(options(work, [{ path: golden, name: 'cmdr' }]))).repos[0]).toMatchObject({ repo: 'cmdr', status: 'indexed', filesRead: 0 });
+  });
+
   it('reads only the changed file after a new commit, and forgets the old version', async () => {
     repo.commit('change one file', { 'lib/option.js': 'export function renamedOptionParser(flags) {\n  return flags.split(/[ ,|]+/);\n}\n' });
     const summary = await runIndex(options(work, [{ path: golden, name: 'cmdr' }]));
