@@ -18,15 +18,27 @@ export function selectDrafts(context: ReviewContext): Draft[] {
   const ranked = context.hunks.flatMap((hunk) => hunkDrafts(hunk, evidence)).sort(compareDrafts);
   const somethingReal = ranked.some((draft) => draft.severity !== 'info');
   const rules = new Set<string>();
-  return ranked
+  const candidates = ranked
     .filter((draft) => !(somethingReal && isNit(draft)))
     .filter((draft) => {
       // The same rule twice in one save is the same lesson twice; the best-ranked instance teaches it.
       if (rules.has(draft.ruleId)) return false;
       rules.add(draft.ruleId);
       return true;
-    })
-    .slice(0, Math.max(0, context.maxNotes));
+    });
+  return fewestRepeatedKinds(candidates, Math.max(0, context.maxNotes));
+}
+
+/**
+ * Up to `max` drafts, best first, one of each kind (naming, errors, idioms…) before a second of
+ * any: three notes on one save teach most as three ideas, and a function name and a file name are
+ * one idea told twice. The rest of the kind waits for a later save.
+ */
+function fewestRepeatedKinds(ranked: Draft[], max: number): Draft[] {
+  const kinds = new Set<string>();
+  const firsts = ranked.filter((draft) => !kinds.has(draft.category) && kinds.add(draft.category));
+  const picked = new Set([...firsts, ...ranked.filter((draft) => !firsts.includes(draft))].slice(0, max));
+  return ranked.filter((draft) => picked.has(draft));
 }
 
 

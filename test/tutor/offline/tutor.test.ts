@@ -11,7 +11,7 @@ import { CHANGE_AT_LAST_RUNG } from '../../../src/tutor/rungs.js';
 import type { Note, TutorEvent } from '../../../src/tutor/types.js';
 import { fixtureProfile } from '../../conventions/golden.js';
 import { fromNodeModules } from '../../helpers/corpus.js';
-import { convention, hunk, userServiceContext } from './fixtures.js';
+import { convention, finding, hunk, USER_SERVICE, userServiceContext } from './fixtures.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -46,6 +46,21 @@ describe('createOfflineTutor', () => {
     const result = await notes(userServiceContext());
     expect(result.map((note) => note.topic)).toEqual(['ts.errors.empty-catch', 'ts.naming.function']);
     expect(result.every((note) => note.source === 'offline' && note.ladder.length === 4)).toBe(true);
+  });
+
+  it('gives one note of each kind before a second of any: a function name and a file name are one idea', async () => {
+    const findings = [
+      finding('ts.naming.function', { startLine: 6, symbol: 'get_user_data', observed: 'snake_case', expected: 'camelCase', support: 531, confidence: 1 }),
+      finding('ts.naming.file', { startLine: 1, observed: 'PascalCase', expected: 'kebab-case', support: 400, confidence: 1 }),
+      finding('ts.idioms.var', { startLine: 8, observed: 'var', expected: 'let/const', support: 4000, confidence: 1 }),
+    ];
+    const context = userServiceContext({
+      maxNotes: 2,
+      hunks: [hunk('src/user-service.ts', USER_SERVICE, { findings: findings.map((f, i) => ({ finding: f, evidence: [`E${i + 1}`] })) })],
+      evidence: [convention('E1', 'ts.naming.function', 'Functions are camelCase', 531, 1), convention('E2', 'ts.naming.file', 'File names are kebab-case', 400, 1), convention('E3', 'ts.idioms.var', 'Variables are declared with let/const, never var', 4000, 1)],
+    });
+    expect((await notes(context)).map((note) => note.topic)).toEqual(['ts.naming.function', 'ts.idioms.var']);
+    expect((await notes({ ...context, maxNotes: 3 })).map((note) => note.topic)).toEqual(['ts.naming.function', 'ts.naming.file', 'ts.idioms.var']);
   });
 
   it('keeps at most maxNotes', async () => {
