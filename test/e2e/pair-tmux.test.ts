@@ -14,6 +14,9 @@ import { capture, hasTmux, tmux, waitForScreen } from '../helpers/tmux.js';
  * mentor), and with whatever CI flag the test run has: watch draws on a terminal either way.
  */
 
+/** The test user's primary group, which `--group` shares sessions with. */
+const GROUP = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
+
 let pairDir = '';
 const outerSockets: string[] = [];
 
@@ -87,17 +90,15 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
     });
 
     it('--group under a folder guests cannot pass through: refused before anything is made', () => {
-      const group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
       const closed = tempDir();
-      const result = runCli(learnerRepo().dir, ['pair', '--group', group, '--detach'], env({ ARCHANGEL_PAIR_DIR: join(closed, 'pairs') }));
+      const result = runCli(learnerRepo().dir, ['pair', '--group', GROUP, '--detach'], env({ ARCHANGEL_PAIR_DIR: join(closed, 'pairs') }));
       expect(result.status).toBe(2);
       expect(result.stderr).toContain(`Guests could not reach the session: ${closed} does not let other users pass through it.`);
       expect(readdirSync(closed)).toEqual([]);
     });
 
     it('--group inside tmux: refused, as the session would be a window of the user\'s own server', () => {
-      const group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
-      const result = runCli(learnerRepo().dir, ['pair', '--group', group, '--detach'], env({ TMUX: `${join(tempDir(), 'mine.sock')},1,0` }));
+      const result = runCli(learnerRepo().dir, ['pair', '--group', GROUP, '--detach'], env({ TMUX: `${join(tempDir(), 'mine.sock')},1,0` }));
       expect(result.status).toBe(2);
       expect(result.stderr).toContain('--group shares a tmux server of its own, and you are inside tmux');
       nothingMade();
@@ -147,12 +148,11 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
   });
 
   it('--group shares with one group: folder 2750 and socket 0660 in that group, never world-accessible', () => {
-    const group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
-    const gid = Number(execFileSync('id', ['-g'], { encoding: 'utf8' }).trim());
+    const gid = userInfo().gid;
     const learner = learnerRepo();
-    const started = runCli(learner.dir, ['pair', '--name', 'shared', '--group', group, '--detach'], env());
+    const started = runCli(learner.dir, ['pair', '--name', 'shared', '--group', GROUP, '--detach'], env());
     expect(started.status).toBe(0);
-    expect(started.stdout).toContain(`Members of group ${group} watch with \`ARCHANGEL_PAIR_DIR=${pairDir} archangel pair join ${userInfo().username}/shared --read-only\``);
+    expect(started.stdout).toContain(`Members of group ${GROUP} watch with \`ARCHANGEL_PAIR_DIR=${pairDir} archangel pair join ${userInfo().username}/shared --read-only\``);
     expect(started.stdout).toContain(`Without ArchAngel they run \`tmux -S ${socketOf('shared')} attach -t shared -r\``);
     const dir = statSync(join(pairDir, 'shared'));
     expect([dir.mode & 0o7777, dir.gid]).toEqual([0o2750, gid]);
