@@ -1,5 +1,5 @@
 import { openProject } from '../config/project.js';
-import { languagesWithoutRules, withoutRulesSentence } from '../conventions/coverage.js';
+import { hasConventions, languagesWithoutRules, withoutRulesSentence } from '../conventions/coverage.js';
 import type { Profile } from '../conventions/types.js';
 import type { Language } from '../index/language.js';
 import { formatEvidence, noteToMarkdown, placeOf } from '../review/render-notes.js';
@@ -58,7 +58,7 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
 
 /** Why a review said nothing: no index to compare with, a language the golden code teaches nothing about, or nothing departs. */
 function silence(profile: Profile | undefined, withoutRules: Language[]): string {
-  if (!profile || profile.conventions.length === 0) return ': there is no golden index to compare with yet (run `archangel index`).';
+  if (!hasConventions(profile)) return ': there is no golden index to compare with yet (run `archangel index`).';
   if (withoutRules.length > 0) return `. ${withoutRulesSentence(withoutRules)}`;
   return ': nothing here departs from the golden repositories.';
 }

@@ -9,8 +9,13 @@ import type { Profile } from './types.js';
  * its own and is not about any language.
  */
 export function languagesWithoutRules(profile: Profile | undefined, languages: Iterable<Language | undefined>): Language[] {
-  if (!profile || profile.conventions.length === 0) return [];
+  if (!hasConventions(profile)) return [];
   return [...new Set(languages)].filter((l): l is Language => l !== undefined && isParsedLanguage(l) && !isTaught(profile.conventions, l)).sort();
+}
+
+/** Whether anything was learned at all: no index and an empty one both answer no. */
+export function hasConventions(profile: Profile | undefined): profile is Profile {
+  return profile !== undefined && profile.conventions.length > 0;
 }
 
 /** One sentence saying so, for review's output, the Mentor pane and the plain view. */
