@@ -1,6 +1,6 @@
 // Secret redaction: recall on the seeded corpus, false redactions of look-alikes, and time per 300-line diff.
 // Run: npx tsx bench/redaction.ts [seed ...]
-import { redactSecrets } from '../src/review/redact/index.js';
+import { redactSecrets } from '../src/redact/index.js';
 import { buildCorpus } from '../test/fixtures/secrets/corpus.js';
 
 const seeds = process.argv.slice(2).map(Number).filter(Number.isFinite);

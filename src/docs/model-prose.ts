@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Project } from '../config/project.js';
 import { appendAudit } from '../review/audit.js';
-import { redactSecrets } from '../review/redact/index.js';
+import { redactSecrets } from '../redact/index.js';
 import { createMessagesClient, type ClientOverrides, type MessagesClient } from '../tutor/claude/client.js';
 import { describeFailure } from '../tutor/claude/failures.js';
 import { CallFailed, DEFAULT_RETRY_POLICY, streamCall, type RetryPolicy } from '../tutor/claude/stream-call.js';
@@ -82,7 +82,7 @@ export async function createProseWriter(project: Project, options: ProseOptions)
       let reply = '';
       const audit = { at: new Date().toISOString(), kind: 'docs' as const, model, files: [], golden: sendCode ? request.evidence.map((e) => `${e.citation.repo} ${placeOf(e.citation)}`) : [] };
       try {
-        const call = streamCall(client, { model, system, messages: [{ role: 'user', content: task }], maxTokens: MAX_TOKENS }, { retry: { ...DEFAULT_RETRY_POLICY, ...options.retry }, timeoutMs: project.config.model.timeoutMs });
+        const call = streamCall(client, { model, system, messages: [{ role: 'user', content: task }], maxTokens: MAX_TOKENS }, { retry: { ...DEFAULT_RETRY_POLICY, ...options.retry }, timeoutMs: project.config.model.timeoutMs, redact: project.config.privacy.redactSecrets });
         let step = await call.next();
         while (!step.done) {
           reply += step.value;

@@ -1,6 +1,6 @@
 import type { Project } from '../config/project.js';
 import { appendAudit, auditEntryFor } from '../review/audit.js';
-import { redactSecrets } from '../review/redact/index.js';
+import { redactSecrets } from '../redact/index.js';
 import { parseQuizGrade, parseQuizQuestions, quizAskRequest, quizGradeRequest, type ModelGrade, type ModelQuestion, type QuizSubject } from '../tutor/claude/quiz.js';
 import type { CallRequest } from '../tutor/claude/stream-call.js';
 import type { ClaudeTutor } from '../tutor/claude/tutor.js';

@@ -7,7 +7,7 @@ import type { ReviewServices } from './open-services.js';
 import { citationLabel } from '../tutor/claude/prompt-data.js';
 import { formatEvidence, placeOf } from './render-notes.js';
 import { forModel } from './run-review.js';
-import { redactSecrets } from './redact/index.js';
+import { redactSecrets } from '../redact/index.js';
 
 /** Golden results looked up for a question. */
 const QUESTION_RESULTS = 4;

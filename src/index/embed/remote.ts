@@ -1,4 +1,5 @@
 import { ArchangelError } from '../../errors/archangel-error.js';
+import { redactSecrets } from '../../redact/index.js';
 import { splitIntoBatches } from './batches.js';
 import { postJson } from './http.js';
 import type { RetryPolicy, Service } from './http.js';
@@ -64,7 +65,9 @@ export class RemoteEmbeddingProvider implements EmbeddingProvider {
 
   async #embedBatch(input: string[], inputType: InputType, signal: AbortSignal | undefined): Promise<Float32Array[]> {
     const { url, headers, service } = this.#endpoint;
-    const json = await postJson(service, { url, headers, body: this.#endpoint.body(input, inputType) }, { ...this.#options, signal });
+    // Golden code and the learner's code leave the machine here too; a secret never helps a search.
+    const sent = await Promise.all(input.map(async (text) => (await redactSecrets(text)).text));
+    const json = await postJson(service, { url, headers, body: this.#endpoint.body(sent, inputType) }, { ...this.#options, signal });
     const vectors = readVectors(service, json, input.length);
     for (const vector of vectors) this.#checkDimensions(vector.length);
     return vectors;

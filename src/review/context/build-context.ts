@@ -8,9 +8,9 @@ import { goldenLines } from '../../index/store/golden-lines.js';
 import { formatHunkLines } from '../../tutor/claude/review-input.js';
 import { mostSevereFirst } from '../../tutor/severity.js';
 import type { Citation, Evidence } from '../../tutor/types.js';
-import { redactSecrets } from '../redact/index.js';
+import { redactSecrets } from '../../redact/index.js';
 import type { DiffResult, DiffTarget, FileChange, Hunk, HunkLine } from '../types.js';
-import { readNewText } from './new-text.js';
+import { readNewText, readOldText } from './file-versions.js';
 import type { HunkContext, ReviewContext } from './types.js';
 
 /**
@@ -90,21 +90,23 @@ function addedCount(hunk: Hunk): number {
 interface FileView {
   /** The new file text, redacted (line count unchanged), or undefined when unreadable. */
   text: string | undefined;
+  /** The old file text, redacted, when redacting: removed lines are redacted with the whole file around them. */
+  oldText: string | undefined;
   chunks: Chunk[];
   findings: Finding[];
 }
 
 async function readFileView(file: FileChange, options: BuildContextOptions): Promise<FileView> {
-  const raw = await readNewText(options.repoRoot, options.target, file.path);
-  if (raw === undefined || !file.language) return { text: raw, chunks: [], findings: [] };
-  const text = options.redact ? (await redactSecrets(raw, { path: file.path })).text : raw;
+  const [raw, rawOld] = await Promise.all([readNewText(options.repoRoot, options.target, file.path), options.redact ? readOldText(options.repoRoot, options.diff.base, file) : undefined]);
+  const [text, oldText] = await Promise.all([raw, rawOld].map((version) => (version === undefined ? undefined : clean(version, file.path, options.redact))));
+  if (text === undefined || !file.language) return { text, oldText, chunks: [], findings: [] };
   const changed = addedRanges(file.hunks);
   // Parsed once for both, as the indexer does.
   const tree = isParsedLanguage(file.language) ? await parse(text, file.language).catch(() => null) : null;
   try {
     const chunks = await chunkFile(text, file.language, tree);
     const findings = options.profile ? await checkFile(options.profile, { path: file.path, language: file.language, text, changed }, tree) : [];
-    return { text, chunks, findings };
+    return { text, oldText, chunks, findings };
   } finally {
     tree?.delete();
   }
@@ -112,7 +114,7 @@ async function readFileView(file: FileChange, options: BuildContextOptions): Pro
 
 /** One hunk's context, and the code to find golden neighbours with (its enclosing chunk, or the added lines). */
 async function hunkContext(file: FileChange, hunk: Hunk, view: FileView, redact: boolean): Promise<{ context: HunkContext; code: string }> {
-  const lines = view.text === undefined ? hunk.lines : await redactedLines(hunk.lines, view.text, file.path, redact);
+  const lines = redact ? await redactedLines(hunk.lines, view, file.path) : hunk.lines;
   const added = lines.filter((l) => l.kind === 'add' && l.newLine !== undefined).map((l) => ({ line: l.newLine!, text: l.text }));
   const startLine = added[0]?.line ?? hunk.newStart;
   const endLine = added[added.length - 1]?.line ?? startLine;
@@ -132,16 +134,21 @@ async function hunkContext(file: FileChange, hunk: Hunk, view: FileView, redact:
   return { context, code: enclosing?.text ?? added.map((a) => a.text).join('\n') };
 }
 
-/** New-file lines come from the redacted file; deleted lines are redacted as one block. */
-async function redactedLines(lines: HunkLine[], text: string, path: string, redact: boolean): Promise<HunkLine[]> {
-  const fileLines = text.split('\n');
-  const deleted = lines.filter((l) => l.kind === 'del').map((l) => l.text);
-  const cleanDeleted = redact && deleted.length > 0 ? (await redactSecrets(deleted.join('\n'), { path })).text.split('\n') : deleted;
-  let d = 0;
-  return lines.map((line) => {
-    if (line.kind === 'del') return { ...line, text: cleanDeleted[d++] ?? line.text };
-    return line.newLine !== undefined ? { ...line, text: fileLines[line.newLine - 1] ?? line.text } : line;
-  });
+/**
+ * Every line of a hunk as redacted with its whole file around it: added and context lines from the
+ * new version, removed lines from the old one, so a secret spanning lines is seen whole (replacing
+ * a private key removes only its body lines; its BEGIN and END are context). Lines whose version
+ * could not be read are redacted together as one block.
+ */
+async function redactedLines(lines: HunkLine[], view: FileView, path: string): Promise<HunkLine[]> {
+  const newLines = view.text?.split('\n');
+  const oldLines = view.oldText?.split('\n');
+  const fromFile = (line: HunkLine): string | undefined =>
+    line.kind === 'del' ? (line.oldLine === undefined ? undefined : oldLines?.[line.oldLine - 1]) : line.newLine === undefined ? undefined : newLines?.[line.newLine - 1];
+  const orphans = lines.filter((line) => fromFile(line) === undefined).map((line) => line.text);
+  const cleanOrphans = orphans.length > 0 ? (await redactSecrets(orphans.join('\n'), { path })).text.split('\n') : [];
+  let o = 0;
+  return lines.map((line) => ({ ...line, text: fromFile(line) ?? cleanOrphans[o++] ?? '' }));
 }
 
 function enclosingChunk(chunks: Chunk[], start: number, end: number): Chunk | undefined {

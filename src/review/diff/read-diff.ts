@@ -1,5 +1,5 @@
 import { detectLanguage } from '../../index/language.js';
-import { isSecretFile } from '../redact/secret-files.js';
+import { isSecretFile } from '../../redact/secret-files.js';
 import type { DiffResult, DiffTarget, FileChange, Hunk } from '../types.js';
 import { reviewGit } from './git.js';
 import { addedFileHunks, countChanges } from './hunks.js';

@@ -1,8 +1,8 @@
-import type { MessageParam } from '@anthropic-ai/sdk/resources/messages/messages';
 import { debug } from '../../log/logger.js';
 import type { MessagesClient } from './client.js';
 import { classifyFailure, type Failure } from './failures.js';
 import { sleep } from '../../net/sleep.js';
+import { redactRequest } from './redact-request.js';
 
 /**
  * One streamed Messages call with bounded retries. A failure before any text arrived is retried
@@ -30,7 +30,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 
 export interface CallRequest {
   model: string;
   system: string;
-  messages: MessageParam[];
+  /** Plain text turns: everything we send is text, so all of it can be redacted. */
+  messages: Array<{ role: 'user' | 'assistant'; content: string }>;
   maxTokens: number;
 }
 
@@ -39,6 +40,8 @@ export interface CallOptions {
   /** Longest silence (connecting, or between two stream events) before the attempt is given up. */
   timeoutMs: number;
   signal?: AbortSignal | undefined;
+  /** Redact the whole request before it is sent (privacy.redactSecrets): the last of two passes. */
+  redact: boolean;
 }
 
 /** How a call ended when it did not throw. */
@@ -69,6 +72,7 @@ export class CallFailed extends Error {
 /** Yields text deltas; returns token usage. Throws CallFailed, or an AbortError when `signal` aborts. */
 export async function* streamCall(client: MessagesClient, request: CallRequest, options: CallOptions): AsyncGenerator<string, CallOutcome> {
   const { retry, signal } = options;
+  if (options.redact) request = await redactRequest(request);
   const params = { model: request.model, system: request.system, messages: request.messages, max_tokens: request.maxTokens };
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(signal);

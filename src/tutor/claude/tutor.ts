@@ -44,6 +44,8 @@ export interface ClaudeTutorOptions {
   retry?: Partial<RetryPolicy>;
   /** A pair session: the prompts' `{{pair}}` line names the driver and the navigator. */
   pair?: PairContext;
+  /** Redact each whole request before it is sent (privacy.redactSecrets; default true). */
+  redact?: boolean;
   /** The learner's code on lines of a file, hashed into note ids (default: read from the hunks). */
   lineText?: (path: string, startLine: number, endLine: number) => string;
 }
@@ -70,6 +72,7 @@ export class ClaudeTutor {
   readonly #retry: RetryPolicy;
   readonly #lineText: ClaudeTutorOptions['lineText'];
   readonly #pair: string;
+  readonly #redact: boolean;
 
   constructor(options: ClaudeTutorOptions) {
     this.#client = options.client;
@@ -78,6 +81,7 @@ export class ClaudeTutor {
     this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#lineText = options.lineText;
     this.#pair = describePair(options.pair);
+    this.#redact = options.redact ?? true;
   }
 
   /** Notes on one save, ranked, at most `input.maxNotes`; none when nothing is worth saying. */
@@ -159,7 +163,7 @@ export class ClaudeTutor {
 
   async *#run(request: CallRequest, sink: TextSink, signal: AbortSignal | undefined): AsyncGenerator<TutorEvent> {
     debug('tutor', 'claude request', { model: request.model, systemChars: request.system.length, messageChars: request.messages.reduce((sum, m) => sum + String(m.content).length, 0) });
-    const call = streamCall(this.#client, request, { retry: this.#retry, timeoutMs: this.#model.timeoutMs, signal });
+    const call = streamCall(this.#client, request, { retry: this.#retry, timeoutMs: this.#model.timeoutMs, signal, redact: this.#redact });
     let usage: Usage | undefined;
     try {
       for (;;) {
@@ -213,5 +217,5 @@ export async function createClaudeTutor(
   options: { projectRoot: string; env?: NodeJS.ProcessEnv; overrides?: ClientOverrides; retry?: Partial<RetryPolicy>; pair?: PairContext },
 ): Promise<ClaudeTutor> {
   const client = await createMessagesClient(config, options.env ?? process.env, options.overrides);
-  return new ClaudeTutor({ client, model: config.model, projectRoot: options.projectRoot, ...(options.retry ? { retry: options.retry } : {}), ...(options.pair ? { pair: options.pair } : {}) });
+  return new ClaudeTutor({ client, model: config.model, projectRoot: options.projectRoot, redact: config.privacy.redactSecrets, ...(options.retry ? { retry: options.retry } : {}), ...(options.pair ? { pair: options.pair } : {}) });
 }

@@ -46,6 +46,17 @@ describe('remote embedding providers', () => {
     expect(provider.info).toEqual({ provider: 'openai-compatible', model: 'nomic-embed-text', dimensions: 3 });
   });
 
+  it('redacts secrets in the code it embeds: documents and queries leave the machine too', async () => {
+    const { baseUrl, received } = await serve(ok);
+    const token = `ghp_${'q7W'.repeat(12)}`;
+    const provider = openAi(baseUrl);
+    await provider.embedDocuments([`const token = "${token}";`]);
+    await provider.embedQuery(`fetch(url, { headers: { Authorization: "token ${token}" } })`);
+    const sent = JSON.stringify(received.map((r) => r.body.input));
+    expect(sent).not.toContain(token);
+    expect(sent).toContain('[REDACTED:github-token]');
+  });
+
   it('never sends OPENAI_API_KEY to a server other than api.openai.com', async () => {
     const { baseUrl, received } = await serve(ok);
     await openAi(baseUrl, {}, { env: { OPENAI_API_KEY: 'sk-openai' } }).embedQuery('q');

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../../src/review/redact/index.js';
-import { buildCorpus } from '../../fixtures/secrets/corpus.js';
+import { redactSecrets } from '../../src/redact/index.js';
+import { buildCorpus } from '../fixtures/secrets/corpus.js';
 
 const { secrets, lookAlikes } = buildCorpus();
 const optionsFor = (path: string | undefined) => (path === undefined ? {} : { path });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretValue, looksRandom } from '../../../src/review/redact/assignments.js';
-import { shannonEntropy } from '../../../src/review/redact/entropy.js';
-import { nameStrength, nameWords } from '../../../src/review/redact/names.js';
-import { isPlaceholder } from '../../../src/review/redact/placeholder.js';
+import { isSecretValue, looksRandom } from '../../src/redact/assignments.js';
+import { shannonEntropy } from '../../src/redact/entropy.js';
+import { nameStrength, nameWords } from '../../src/redact/names.js';
+import { isPlaceholder } from '../../src/redact/placeholder.js';
 
 describe('names', () => {
   it('splits camelCase, snake_case and kebab-case alike', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretFile } from '../../../src/review/redact/index.js';
+import { isSecretFile } from '../../src/redact/index.js';
 
 describe('isSecretFile', () => {
   it.each([

@@ -1,0 +1,36 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { findKeyBlocks } from '../../src/redact/key-block.js';
+import { redactSecrets } from '../../src/redact/index.js';
+import { formatHunkLines } from '../../src/tutor/claude/review-input.js';
+
+const rsaBody = (): string[] => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim().split('\n').slice(1, -1);
+
+describe('key-shaped base64 blocks', () => {
+  it('hides a PEM body with no BEGIN or END line, as removed diff lines and as the numbered lines sent to a model', async () => {
+    const body = rsaBody();
+    const removed = body.map((line) => `-${line}`).join('\n');
+    const numbered = formatHunkLines(body.map((text, i) => ({ kind: 'del' as const, text, oldLine: i + 2 })));
+    for (const text of [removed, numbered, body.map((line) => `  "${line}\\n" +`).join('\n')]) {
+      const { text: out } = await redactSecrets(text);
+      for (const line of body) expect(out).not.toContain(line);
+      expect(out.split('\n')).toHaveLength(text.split('\n').length);
+    }
+  });
+
+  it('hides one long line of random base64, the shape of a key in a config file', () => {
+    const line = randomBytes(48).toString('base64');
+    expect(findKeyBlocks(`signing:\n  ${line}\n`)).toHaveLength(1);
+  });
+
+  it('leaves code alone: long identifiers, import paths, minified-looking words and short hashes', () => {
+    const code = [
+      'const AbstractSingletonProxyFactoryBeanConfigurationProvider2 = 1;',
+      'ThisIsAVeryLongIdentifierNameForSomethingElse1234',
+      'import x from "some/very/long/path/to/a/module/that/is/nested/deeply/index"',
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      '"integrity": "sha512-Zf2m3b0xJ8vY5q7lQp1w9kT0yR6nE2sA4dB8cU3fG7hK1mL9oP5iN2jH6gV0aZ4xC8rW3tY7uQ1eS5=="',
+    ].join('\n');
+    expect(findKeyBlocks(code)).toEqual([]);
+  });
+});

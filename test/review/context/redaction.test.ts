@@ -1,0 +1,41 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildReviewContext } from '../../../src/review/context/build-context.js';
+import { readDiff } from '../../../src/review/diff/read-diff.js';
+import { createRepo, removeTempDirs } from '../../helpers/git.js';
+
+afterAll(removeTempDirs);
+
+/** The context alone (no last pass over the request), built from a real diff of a real repo. */
+async function contextText(dir: string): Promise<string> {
+  const diff = await readDiff(dir);
+  const context = await buildReviewContext({ repoRoot: dir, target: { kind: 'worktree' }, diff, level: 'junior', maxNotes: 3, redact: true });
+  return context.hunks.map((hunk) => hunk.text).join('\n');
+}
+
+describe('the review context', () => {
+  it('redacts removed lines with their old file around them: a replaced key shows only body lines as removed', async () => {
+    const key = () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }).toString();
+    const [before, after] = [key(), key()];
+    const repo = createRepo();
+    repo.commit('key', { 'src/key.py': `KEY = """${before}"""\n` });
+    writeFileSync(join(repo.dir, 'src/key.py'), `KEY = """${after}"""\n`);
+    const text = await contextText(repo.dir);
+    const body = (pem: string) => pem.trim().split('\n').slice(1, -1);
+    // The removed rows are still there (the hunk keeps its shape), emptied by the key's redaction.
+    expect(text.split('\n').filter((row) => /^\s+- /.test(row))).toHaveLength(body(before).length);
+    expect(text).toContain('[REDACTED:private-key]');
+    for (const line of [...body(before), ...body(after)]) expect(text).not.toContain(line);
+  });
+
+  it('redacts files in no language it parses, as it does code', async () => {
+    const repo = createRepo();
+    repo.commit('start', { 'deploy/notes.txt': 'deploy notes\n' });
+    writeFileSync(join(repo.dir, 'deploy/notes.txt'), `deploy notes\ntoken: ghp_${'a1B2'.repeat(9)}\n`);
+    const text = await contextText(repo.dir);
+    expect(text).toContain('[REDACTED:github-token]');
+    expect(text).not.toContain('a1B2a1B2');
+  });
+});
