@@ -60,8 +60,9 @@ for (let round = 0; round < ROUNDS; round++) {
   await until(/Nothing to say|No changes yet|notes?/i);
   await sleep(1500);
   const pid = tmux('list-panes', '-t', SESSION, '-F', '#{pane_pid}').trim();
-  // The shell may have exec'ed node itself; otherwise node is the pane's child.
-  const child = spawnSync('pgrep', ['-P', pid], { encoding: 'utf8' }).stdout.trim().split('\n')[0] || pid;
+  // The shell may have exec'ed node itself (whose children are then short-lived git processes); otherwise node is the pane's child.
+  const isNode = (candidate: string) => readFileSync(`/proc/${candidate}/cmdline`, 'utf8').includes(BIN);
+  const child = isNode(pid) ? pid : spawnSync('pgrep', ['-P', pid], { encoding: 'utf8' }).stdout.trim().split('\n').find(isNode) ?? pid;
   const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   rssMb = Math.max(rssMb, rss());
   // Once the session has been quiet a while, watch hands its young generation back (memory-trim.ts).

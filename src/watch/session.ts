@@ -47,6 +47,8 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   let branch = 'HEAD';
   let reviews = 0;
   let closeWatcher: (() => Promise<void>) | undefined;
+  /** Why saves are polled for, once the watcher has had to. */
+  let polling: string | undefined;
   let chatAbort: AbortController | undefined;
   /** The rung being written for the learner; a newer climb, a dismissal or a save cancels it. */
   let hintAbort: AbortController | undefined;
@@ -58,6 +60,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     tutor: services?.tutor.label ?? 'starting',
     usage,
     ...(options.pair ? { pair: `${driverName(options.pair)} driving · ${options.pair.navigator} navigating` } : {}),
+    ...(polling ? { polling } : {}),
   });
   const sendStatus = async () => emit({ type: 'status', status: await status() });
 
@@ -139,6 +142,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       if (options.pair) for (const note of services.session.pairNotes({ repo: project.root, since: 0, until: Date.now(), pairSession: options.pair.session })) emit({ type: 'navigator-note', author: note.author, text: note.text });
       const watcher = await loaded.watchWorkingTree(project.root, {
         maxFileBytes: project.config.index.maxFileBytes,
+        poll: project.config.watch.poll,
         onSaves: (paths) => scheduler.saved(paths),
         onGitOperation: (phase) => {
           if (phase === 'end') {
@@ -152,6 +156,10 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         onError: (error) => emit({ type: 'notice', level: 'error', message: error.message }),
       });
       closeWatcher = () => watcher.close();
+      if (watcher.mode.kind === 'poll') {
+        polling = watcher.mode.reason;
+        await sendStatus();
+      }
       scheduler.all();
       void loaded.warmParsers(services.profile);
     },

@@ -19,11 +19,11 @@ function usageLabel(status: WatchStatus | undefined): string {
   return usage.costUsd === undefined ? tokens : `${tokens} $${usage.costUsd.toFixed(3)}`;
 }
 
-/** One line: repo (branch), golden index state, tutor, tokens and cost; a spinner while reviewing. */
+/** One line: repo (branch), golden index state, tutor, polling and why, tokens and cost; a spinner while reviewing. */
 export const Header = memo(function Header({ status, progress, phase, width }: HeaderProps): React.JSX.Element {
   const paint = usePaint();
   const index = progress ? `${progress.message} ${progress.done}/${progress.total}` : (status?.index ?? '…');
-  const parts = [status ? `${status.repo} (${status.branch})` : '', status?.pair ? `pair: ${status.pair}` : '', `golden: ${index}`, `mentor: ${status?.tutor ?? '…'}`, usageLabel(status)].filter(Boolean);
+  const parts = [status ? `${status.repo} (${status.branch})` : '', status?.pair ? `pair: ${status.pair}` : '', `golden: ${index}`, `mentor: ${status?.tutor ?? '…'}`, status?.polling ? `polling (${status.polling})` : '', usageLabel(status)].filter(Boolean);
   const busy = phase === 'running' || progress !== undefined;
   return (
     <Box width={width} height={1} flexDirection="row" overflow="hidden">
