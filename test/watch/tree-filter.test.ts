@@ -63,7 +63,7 @@ describe('TreeFilter', () => {
   });
 });
 
-describe('listPrunedDirs', () => {
+describe('what git says: listPrunedDirs and listTracked', () => {
   it("names the top-most folders git ignores, vendored and build folders it does not track, node_modules even when tracked, and .git", async () => {
     const repo = createRepo();
     repo.commit('init', { '.gitignore': 'generated/\n*.log\n', 'build/release.sh': 'echo\n', 'node_modules/x/index.js': '', 'src/a.ts': '' });
@@ -71,5 +71,13 @@ describe('listPrunedDirs', () => {
     const { dirs, unreadable } = await listPrunedDirs(repo.dir, await listTracked(repo.dir));
     expect([...dirs].sort()).toEqual(['.git', 'build/cache', 'dist', 'generated', 'node_modules', 'src/vendor']);
     expect(unreadable).toEqual([]);
+  });
+
+  it('lists tracked folders by name, non-ASCII, spaces and nesting included, and counts tracked files', async () => {
+    const repo = createRepo();
+    repo.commit('init', { 'a.ts': '', 'src/ünï côdé/deep/b.ts': '', 'src/c.ts': '' });
+    const listing = await listTracked(repo.dir);
+    expect([...listing.trackedDirs].sort()).toEqual(['', 'src', 'src/ünï côdé', 'src/ünï côdé/deep']);
+    expect(listing.files).toBe(3);
   });
 });

@@ -6,6 +6,8 @@ import { ALWAYS_IGNORED_DIRS, VENDORED_DIRS } from './tree-filter.js';
 /** Enough for `git ls-files` of a very large tree (about 100 bytes a path, 1M paths). */
 const MAX_GIT_OUTPUT_BYTES = 128 * 1024 * 1024;
 
+const SLASH = 0x2f;
+
 /** Local read-only commands finish in milliseconds; a hung git must not hang the watcher. */
 const GIT_TIMEOUT_MS = 30_000;
 
@@ -17,15 +19,15 @@ const GIT_ENV: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GI
 
 /** Runs a local, read-only git command in `cwd`; resolves with stdout, rejects on a non-zero exit. */
 export async function runGit(cwd: string, args: string[]): Promise<string> {
-  return (await runGitOutput(cwd, args)).stdout;
+  return (await runGitOutput(cwd, args)).stdout.toString('utf8');
 }
 
-/** Like `runGit`, with what git printed on stderr (its warnings) as well. */
-function runGitOutput(cwd: string, args: string[], env: NodeJS.ProcessEnv = GIT_ENV): Promise<{ stdout: string; stderr: string }> {
+/** Like `runGit`, with stdout as bytes and what git printed on stderr (its warnings) as well. */
+function runGitOutput(cwd: string, args: string[], env: NodeJS.ProcessEnv = GIT_ENV): Promise<{ stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['--literal-pathspecs', ...args], { cwd, env, maxBuffer: MAX_GIT_OUTPUT_BYTES, timeout: GIT_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile('git', ['--literal-pathspecs', ...args], { cwd, env, maxBuffer: MAX_GIT_OUTPUT_BYTES, timeout: GIT_TIMEOUT_MS, encoding: 'buffer' }, (error, stdout, stderr) => {
       if (error) reject(error);
-      else resolve({ stdout, stderr });
+      else resolve({ stdout, stderr: stderr.toString('utf8') });
     });
   });
 }
@@ -46,17 +48,27 @@ export interface TrackedListing {
   trackedIgnored: Set<string>;
 }
 
-/** Lists what git tracks below `root`, keeping only the folders: a Set of 20k paths would cost megabytes for nothing. */
+/**
+ * Lists what git tracks below `root`, keeping only the folders: a Set of 20k paths would cost
+ * megabytes for nothing. Each folder is decoded from git's output on its own: strings split from
+ * one large output each keep all of it alive (V8 slices them), 1.3 MB on 20,000 files.
+ */
 export async function listTracked(root: string): Promise<TrackedListing> {
   const [tracked, ignored] = await Promise.all([
-    runGit(root, ['ls-files', '-z', '--cached']),
+    runGitOutput(root, ['ls-files', '-z', '--cached']).then((output) => output.stdout),
     runGit(root, ['ls-files', '-z', '--cached', '--ignored', '--exclude-standard']),
   ]);
   const trackedDirs = new Set<string>(['']);
   let files = 0;
-  for (const path of tracked.split('\0')) {
-    if (path !== '') files++;
-    for (let dir = posix.dirname(path); dir !== '.' && !trackedDirs.has(dir); dir = posix.dirname(dir)) trackedDirs.add(dir);
+  for (let start = 0; start < tracked.length; ) {
+    let end = tracked.indexOf(0, start);
+    if (end === -1) end = tracked.length;
+    const slash = end > start ? tracked.lastIndexOf(SLASH, end - 1) : -1;
+    if (end > start) files++;
+    if (slash >= start) {
+      for (let dir = tracked.toString('utf8', start, slash); dir !== '.' && !trackedDirs.has(dir); dir = posix.dirname(dir)) trackedDirs.add(dir);
+    }
+    start = end + 1;
   }
   return { files, trackedDirs, trackedIgnored: new Set(ignored.split('\0').filter((path) => path !== '')) };
 }
@@ -117,7 +129,7 @@ export async function listPrunedDirs(root: string, tracked: TrackedListing): Pro
   const names = [...ALWAYS_IGNORED_DIRS, ...VENDORED_DIRS].map((name) => `--exclude=${name}/`);
   const { stdout, stderr } = await runGitOutput(root, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', ...names], { ...GIT_ENV, LC_ALL: 'C' });
   const dirs = new Set(['.git']);
-  for (const entry of stdout.split('\0')) if (entry.endsWith('/')) dirs.add(entry.slice(0, -1));
+  for (const entry of stdout.toString('utf8').split('\0')) if (entry.endsWith('/')) dirs.add(entry.slice(0, -1));
   const alwaysTracked = [...tracked.trackedDirs].filter((dir) => ALWAYS_IGNORED_DIRS.has(posix.basename(dir))).sort((a, b) => a.length - b.length);
   for (const dir of alwaysTracked) if (!isBelowAny(dirs, dir)) dirs.add(dir);
   const unreadable = [...stderr.matchAll(UNREADABLE_WARNING)].map(([, dir = '', reason = '']) => ({ dir: dir.replace(/\/$/, ''), reason }));
