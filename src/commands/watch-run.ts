@@ -15,12 +15,13 @@ export async function watchCommand(flags: WatchFlags, options: { focusChat: bool
   const pair = pairContextFromEnv();
   const session = createWatchSession({ project, offline: flags.offline ?? false, ...(pair ? { pair } : {}) });
   // Between saves the session is idle: give the memory its bursts of work grew back to the OS.
-  const trim = trimWhenQuiet();
+  const trim = trimWhenQuiet(process.env.NOHOLD ? { growthFactor: () => {} } : {});
   session.subscribe(() => trim.activity());
   try {
     if (!tui) return await runPlain(session);
     // The first frame is drawn before `start()` loads the index, SQLite and the tutors.
     const done = tui.runTui(session, { focusChat: options.focusChat });
+    if (process.env.FRAMELOG) { const c = process.cpuUsage(); (await import('node:fs')).appendFileSync(process.env.FRAMELOG, `${performance.now().toFixed(0)} ${((c.user + c.system) / 1000).toFixed(0)}\n`); if (process.env.FRAMEEXIT) process.exit(0); }
     await session.start();
     await done;
     return 0;
