@@ -22,7 +22,7 @@ import { percentile } from './lib/corpus.js';
 const SAVES = Number(process.argv[process.argv.indexOf('--saves') + 1]) || 15;
 /** Between two saves of one editor: each is its own burst. */
 const GAP_MS = 400;
-const SETTLES_MS = [10, 25, 50, DEFAULT_SETTLE_MS];
+const SETTLES_MS = [...new Set([10, 25, DEFAULT_SETTLE_MS, 150])].sort((a, b) => a - b);
 /** vim skips its backup for files under /tmp (`backupskip`): a project folder is elsewhere. */
 const BASE = '/var/tmp';
 const FILE = 'app.ts';

@@ -161,7 +161,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         await sendStatus();
       }
       scheduler.all();
-      void loaded.warmParsers(services.profile);
+      void loaded.warmUp(services);
     },
 
     climb(noteId: string, level: HintLevel) {

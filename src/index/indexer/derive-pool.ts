@@ -19,11 +19,12 @@ const MAX_WORKERS = 4;
 /**
  * Each worker's V8 heap, capped. Left to itself V8 grows a worker's heap to ~150 MB deriving
  * batches whose live data is a few MB, since nothing asks it to collect sooner: two workers were
- * most of `archangel index`'s 660 MB peak. Capped, it collects more often, for ~15% more CPU
- * (bench/index-throughput.ts). A batch that needs more than this kills its worker with
- * ERR_WORKER_OUT_OF_MEMORY (`isWorkerOutOfMemory`); the worker is replaced on the next request.
+ * most of `archangel index`'s 660 MB peak. Capped, it collects more often: on 22,621 files the
+ * peak is ~270 MB for ~3% more CPU than at 4/64 MB (~305 MB), bench/index-throughput.ts. A batch
+ * that needs more kills its worker with ERR_WORKER_OUT_OF_MEMORY (`isWorkerOutOfMemory`): the
+ * caller derives it on the main thread, and the worker is replaced on the next request.
  */
-export const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+export const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 40 };
 
 interface Waiter {
   resolve: (records: BlobRecord[]) => void;
