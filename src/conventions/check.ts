@@ -1,4 +1,5 @@
 import type { Tree } from 'web-tree-sitter';
+import { CONCERN_SEVERITY, type Concern, type Severity } from '../importance/concern.js';
 import type { Fact, Measure } from './facts.js';
 import { SIZE_KEYS } from './facts.js';
 import { pathFacts } from './layout.js';
@@ -12,9 +13,6 @@ import { percent } from './percent.js';
 
 /** Further lines of a grouped finding listed in its message. */
 const MAX_LISTED_LINES = 5;
-
-/** A size this many times over its limit is a warning rather than a note. */
-const SIZE_WARN_FACTOR = 2;
 
 type Ranges = CheckedFile['changed'];
 
@@ -40,9 +38,13 @@ function isWholeFile(changed: Ranges, lineCount: number): boolean {
   return true;
 }
 
-function severityOf(convention: Convention, severity: Finding['severity']): Finding['severity'] {
-  return convention.lowConfidence ? 'info' : severity;
+/** Severity follows what a departure costs; a habit learned without a parser is only worth knowing. */
+function severityOf(convention: Convention, concern: Concern): Severity {
+  return convention.lowConfidence ? 'info' : CONCERN_SEVERITY[concern];
 }
+
+/** Past the golden code's size limit, code costs every later change: a design concern. */
+const SIZE_CONCERN: Concern = 'design';
 
 function categoricalFinding(file: CheckedFile, fact: Fact, convention: Convention): Finding | undefined {
   const meta = ruleMeta(fact.key);
@@ -53,7 +55,8 @@ function categoricalFinding(file: CheckedFile, fact: Fact, convention: Conventio
   const caveat = convention.lowConfidence ? ' (learned without a parser: lower confidence)' : '';
   return {
     ruleId: convention.id,
-    severity: severityOf(convention, meta.severity),
+    concern: meta.concern,
+    severity: severityOf(convention, meta.concern),
     path: file.path,
     startLine: fact.line,
     endLine: fact.line,
@@ -70,10 +73,10 @@ function categoricalFinding(file: CheckedFile, fact: Fact, convention: Conventio
 function sizeFinding(file: CheckedFile, measure: Measure, convention: Convention, stats: SizeStats): Finding {
   const words = SIZE_STATEMENTS[measure.key] ?? { noun: 'Cases', unit: '', one: '' };
   const subject = measure.symbol ? `\`${measure.symbol}\`` : 'This file';
-  const severity = measure.value > stats.limit * SIZE_WARN_FACTOR ? 'warn' : 'info';
   return {
     ruleId: convention.id,
-    severity: severityOf(convention, severity),
+    concern: SIZE_CONCERN,
+    severity: severityOf(convention, SIZE_CONCERN),
     path: file.path,
     startLine: measure.start,
     endLine: measure.end,

@@ -4,7 +4,7 @@ import { folderFacts, pathFacts } from './layout.js';
 import { ruleMeta } from './rules.js';
 import { sizeConventions } from './size.js';
 import { rulePrefix } from './specs/index.js';
-import { MAX_CITATION_LINES, MAX_CITATIONS, MAX_DEVIATIONS_PER_KLOC, MIN_CONFIDENCE, MIN_SUPPORT } from './thresholds.js';
+import { MAX_CITATION_LINES, MAX_CITATIONS, MAX_DEVIATIONS_PER_KLOC, MAX_NEAR_UNIVERSAL_DEVIATIONS_PER_KLOC, MIN_CONFIDENCE, MIN_SUPPORT, NEAR_UNIVERSAL_CONFIDENCE, NEAR_UNIVERSAL_MIN_SUPPORT } from './thresholds.js';
 import type { Citation, Convention, GoldenFile, Profile, SizeObservation } from './types.js';
 import { OBSERVATIONS_VERSION } from './observe.js';
 import { statementConventions } from './statements.js';
@@ -12,9 +12,9 @@ import { statementConventions } from './statements.js';
 /**
  * Version of the Profile format; bump when checkFile would read an old profile wrongly, or when its
  * statements change (2: "1 level of nesting", not "1 levels"; 3: size statements say "typically"
- * and "9 in 10 within", not "median" and "p90").
+ * and "9 in 10 within", not "median" and "p90"; 4: near-universal habits are enforced in big corpora).
  */
-export const PROFILE_VERSION = 3;
+export const PROFILE_VERSION = 4;
 
 /** Everything gathered about one rule key in one language. */
 interface Tally {
@@ -89,6 +89,12 @@ function addFile(tally: LanguageTally, file: GoldenFile, seenFolders: Set<string
   for (const fact of fromPath) addValue(tally, fact.key, fact.value, 1, [cite(file, fact.start, fact.end)]);
 }
 
+/** Departures per 1,000 golden lines a habit may have and still be enforced (thresholds.ts). */
+function deviationBudget(support: number, confidence: number): number {
+  const nearUniversal = confidence >= NEAR_UNIVERSAL_CONFIDENCE && support >= NEAR_UNIVERSAL_MIN_SUPPORT;
+  return nearUniversal ? MAX_NEAR_UNIVERSAL_DEVIATIONS_PER_KLOC : MAX_DEVIATIONS_PER_KLOC;
+}
+
 /** Turns one categorical tally into a convention, choosing the expected value that most cases follow. */
 function categoricalConvention(tally: LanguageTally, key: string, rule: Tally): Convention | undefined {
   const meta = ruleMeta(key);
@@ -107,7 +113,7 @@ function categoricalConvention(tally: LanguageTally, key: string, rule: Tally): 
   let departures = 0;
   for (const [observed, entry] of rule.values) if (!meta.conforms(observed, best.value)) departures += entry.files;
   const deviationsPerKloc = tally.lines > 0 ? (departures / tally.lines) * 1000 : Infinity;
-  const enforced = !meta.statementOnly && meta.enforceable(best.value) && support >= MIN_SUPPORT && confidence >= MIN_CONFIDENCE && deviationsPerKloc <= MAX_DEVIATIONS_PER_KLOC;
+  const enforced = !meta.statementOnly && meta.enforceable(best.value) && support >= MIN_SUPPORT && confidence >= MIN_CONFIDENCE && deviationsPerKloc <= deviationBudget(support, confidence);
   return {
     id: `${rulePrefix(tally.language)}.${key}`,
     language: tally.language,

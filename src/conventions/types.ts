@@ -1,3 +1,4 @@
+import type { Concern, Severity } from '../importance/concern.js';
 import type { Citation } from '../index/citation.js';
 import type { Language } from '../index/language.js';
 
@@ -31,7 +32,10 @@ export interface Convention {
 /** One departure of new code from an enforced convention. */
 export interface Finding {
   ruleId: string;
-  severity: 'info' | 'warn' | 'error';
+  /** What the departure costs (src/importance): the order notes come in. */
+  concern: Concern;
+  /** Follows the concern; `info` for a habit learned without a parser. */
+  severity: Severity;
   path: string;
   startLine: number;
   endLine: number;

@@ -13,7 +13,8 @@ export type Evidence =
   | { kind: 'golden'; id: string; citation: Citation; snippet: string; symbol?: string | null }
   | { kind: 'convention'; id: string; ruleId: string; statement: string; support: number; confidence: number; examples: Citation[] };
 
-export type Severity = 'info' | 'warn' | 'error';
+export type { Severity } from '../importance/concern.js';
+import type { Severity } from '../importance/concern.js';
 
 /** The hint ladder: 1 question, 2 hint, 3 golden example beside the learner's code, 4 the change. */
 export type HintLevel = 1 | 2 | 3 | 4;

@@ -13,7 +13,7 @@ import { learnerRepo, USERS_START, zodGolden } from '../helpers/learner.js';
  */
 const CHANGE = `
 /** Reads one user. */
-export function read_user_name(id: string): string | undefined {
+export function read_user_name(id: string, a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number): string | undefined {
   var name = users.get(id);
   return name;
 }

@@ -190,9 +190,9 @@ describe('a review with Claude (the real SDK against a loopback Messages API)', 
 });
 
 describe('the evidence of a review', () => {
-  it('goes to the most severe findings first, so a nit near the top of a file cannot crowd out a real departure below it', async () => {
-    // Against zod: a new file misnamed, an import without its extension, a default export (a nit),
-    // then `var` and a snake_case function further down; four warnings and one info finding.
+  it('goes to the most important findings first, so style nits near the top of a file cannot crowd out a fault below it', async () => {
+    // Against zod: a new file misnamed, an import without its extension, a default export, a
+    // snake_case function (style), then `var` further down (correctness).
     const path = 'src/UserStore.ts';
     const text = ["import { users } from './users';", '', 'export default function helper(): string {', '  return users.size.toString();', '}', '', 'export function load_user(id: string): string | undefined {', '  var found = users.get(id);', '  return found;', '}', ''].join('\n');
     writeFileSync(join(learner.dir, path), text);
@@ -201,12 +201,14 @@ describe('the evidence of a review', () => {
       try {
         const { context } = await prepareReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, paths: [path], index: services.index, profile: services.profile });
         const findings = context.hunks.flatMap((hunk) => hunk.findings);
-        const warnings = findings.filter((entry) => entry.finding.severity === 'warn');
-        expect(warnings.length).toBeGreaterThanOrEqual(4);
-        expect(findings.some((entry) => entry.finding.severity === 'info')).toBe(true);
-        expect(warnings.map((entry) => entry.finding.ruleId)).toEqual(expect.arrayContaining(['ts.naming.function', 'ts.idioms.var']));
-        // Each warning has its convention as evidence; the nit waits for room.
-        for (const entry of warnings) expect(entry.evidence.some((id) => context.evidence.find((e) => e.id === id)?.kind === 'convention'), entry.finding.ruleId).toBe(true);
+        const style = findings.filter((entry) => entry.finding.concern === 'style');
+        const fault = findings.find((entry) => entry.finding.ruleId === 'ts.idioms.var');
+        expect(style.length).toBeGreaterThanOrEqual(3);
+        expect(style.every((entry) => entry.finding.severity === 'info')).toBe(true);
+        expect(fault?.finding).toMatchObject({ concern: 'correctness', severity: 'warn' });
+        // The fault's convention is the first evidence, though four style findings come before it in the file.
+        expect(fault?.evidence[0]).toBe('E1');
+        expect(context.evidence[0]).toMatchObject({ kind: 'convention', ruleId: 'ts.idioms.var' });
       } finally {
         services.close();
       }

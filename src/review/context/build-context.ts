@@ -6,6 +6,7 @@ import { isParsedLanguage } from '../../index/language.js';
 import { parse } from '../../index/parse/tree-sitter.js';
 import { goldenLines } from '../../index/store/golden-lines.js';
 import { formatHunkLines } from '../../tutor/claude/review-input.js';
+import { mostImportantFirst } from '../../importance/concern.js';
 import { mostSevereFirst } from '../../tutor/severity.js';
 import type { Citation, Evidence } from '../../tutor/types.js';
 import { redactSecrets } from '../../redact/index.js';
@@ -167,9 +168,9 @@ function enclosingChunk(chunks: Chunk[], start: number, end: number): Chunk | un
 /** Findings' evidence is numbered first: findings are what notes are about. */
 async function attachConventionEvidence(hunks: HunkContext[], options: BuildContextOptions, evidence: EvidenceList): Promise<void> {
   const conventions = new Map((options.profile?.conventions ?? []).map((c) => [c.id, c]));
-  // The most severe findings get the evidence first: a tutor notes only findings with evidence,
+  // The most important findings get the evidence first: a tutor notes only findings with evidence,
   // and `any` nits near the top of a file used to fill the list before a `var` further down.
-  const entries = hunks.flatMap((hunk) => hunk.findings).sort((a, b) => mostSevereFirst(a.finding, b.finding));
+  const entries = hunks.flatMap((hunk) => hunk.findings).sort((a, b) => mostImportantFirst(a.finding, b.finding) || mostSevereFirst(a.finding, b.finding));
   for (const entry of entries) {
     const convention = conventions.get(entry.finding.ruleId);
     const id = evidence.add(conventionEvidence(entry.finding, convention));
@@ -247,9 +248,11 @@ function addedRanges(hunks: Hunk[]): Array<{ start: number; end: number }> {
   return ranges;
 }
 
-/** The findings as short lines for the model, citing their evidence ids. */
+/** The findings as short lines for the model, most important first, citing their evidence ids. */
 function describeFindings(hunks: HunkContext[]): string {
   return hunks
-    .flatMap((hunk) => hunk.findings.map(({ finding, evidence }) => `${finding.path}:${finding.startLine} ${finding.ruleId} (${finding.severity}): ${finding.message}${evidence.length ? ` [${evidence.join(', ')}]` : ''}`))
+    .flatMap((hunk) => hunk.findings)
+    .sort((a, b) => mostImportantFirst(a.finding, b.finding) || mostSevereFirst(a.finding, b.finding))
+    .map(({ finding, evidence }) => `${finding.path}:${finding.startLine} ${finding.ruleId} (${finding.concern}, ${finding.severity}): ${finding.message}${evidence.length ? ` [${evidence.join(', ')}]` : ''}`)
     .join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Finding } from '../../conventions/types.js';
 import type { HunkContext, ReviewContext } from '../../review/context/types.js';
+import { mostImportantFirst } from '../../importance/concern.js';
 import { mostSevereFirst, worstSeverity } from '../severity.js';
 import type { Evidence } from '../types.js';
 import { CATEGORY_PRIORITY, NIT_CATEGORIES } from './rules.js';
@@ -43,13 +44,14 @@ function fewestRepeatedKinds(ranked: Draft[], max: number): Draft[] {
 
 
 /**
- * Severity first (the checker's own judgement of cost); then the kind of departure (an empty catch
- * before a name, see CATEGORY_PRIORITY), because how many golden cases back a habit measures how
- * sure we are of it, not how much it matters; then that certainty, confidence × support; then
+ * What the departure costs first (a secret, then a fault, then design, then style: src/importance),
+ * then severity within it; then the kind of departure (CATEGORY_PRIORITY); then how sure the golden
+ * code makes us, confidence × support, which decides ties only, never the order of concerns; then
  * position, so the order is stable.
  */
 function compareDrafts(a: Draft, b: Draft): number {
   return (
+    mostImportantFirst(a, b) ||
     mostSevereFirst(a, b) ||
     categoryRank(a.category) - categoryRank(b.category) ||
     strength(b) - strength(a) ||
@@ -89,6 +91,7 @@ function hunkDrafts(hunk: HunkContext, evidence: ReadonlyMap<string, Evidence>):
       ruleId,
       key,
       category: key.split('.')[0] ?? '',
+      concern: findings.map((finding) => finding.concern).sort((a, b) => mostImportantFirst({ concern: a }, { concern: b }))[0] ?? 'style',
       severity: worstSeverity(findings),
       hunk,
       findings,

@@ -1,4 +1,5 @@
 import type { Finding } from '../../conventions/types.js';
+import type { Concern } from '../../importance/concern.js';
 import type { HunkContext } from '../../review/context/types.js';
 import type { Evidence } from '../types.js';
 
@@ -17,6 +18,8 @@ export interface Draft {
   /** The rule id without its language prefix, `naming.function`: what the rule table is keyed by. */
   key: string;
   category: string;
+  /** What the departure costs: the first key of the order notes come in. */
+  concern: Concern;
   severity: Finding['severity'];
   hunk: HunkContext;
   /** The findings merged into this note, by line; for a size rule the largest first. */
