@@ -29,7 +29,10 @@ export interface Convention {
   lowConfidence?: boolean;
 }
 
-/** One departure of new code from an enforced convention. */
+/**
+ * One departure of new code: from an enforced convention learned from the golden code, or from a
+ * rule known without it (`rule`: a credential in the change, a linter's correctness rule).
+ */
 export interface Finding {
   ruleId: string;
   /** What the departure costs (src/importance): the order notes come in. */
@@ -48,6 +51,8 @@ export interface Finding {
   symbol?: string;
   /** What a size rule measured (70 for a 70-line function); absent for the other rules. */
   measured?: number;
+  /** Set for a rule known without the golden code: who knows it and where to read more. `expected` states it. */
+  rule?: { source: string; docsUrl?: string };
 }
 
 /** Quantiles of a size metric (function length, parameters, nesting, file length) in the golden code. */

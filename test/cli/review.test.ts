@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
@@ -79,6 +79,7 @@ describe('archangel review', () => {
     expect(result.stdout).toContain('load_user_name');
     expect(result.stdout).not.toContain('Zx9Zx9Zx9');
     expect(result.stdout).toContain('[REDACTED');
+    rmSync(join(learner.dir, 'src/config.ts'));
   });
 });
 

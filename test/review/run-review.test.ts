@@ -69,8 +69,12 @@ describe('a review offline', () => {
       expect(all[0]?.type).toBe('context');
       expect(notes.length).toBeGreaterThan(0);
       expect(notes.length).toBeLessThanOrEqual(3);
-      const topics = notes.map((n) => n.topic);
-      expect(topics.some((t) => t.includes('errors.empty-catch') || t.includes('naming.function'))).toBe(true);
+      // The token comes first (security), taught by its kind and line, never its value; the
+      // snake_case name waits while it is open.
+      expect(notes[0]).toMatchObject({ topic: 'ts.secrets.github-token', severity: 'error', startLine: 2 });
+      expect(notes[0]!.ladder[0]!.text).toContain('Line 2 holds a GitHub token');
+      expect(JSON.stringify(notes)).not.toContain(FAKE_TOKEN);
+      expect(notes.map((n) => n.topic)).not.toContain('ts.naming.function');
       for (const note of notes) {
         expect(note.ladder.map((r) => r.level)).toEqual([1, 2, 3, 4]);
         expect(note.evidence.length).toBeGreaterThan(0);

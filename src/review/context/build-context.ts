@@ -9,10 +9,17 @@ import { formatHunkLines } from '../../tutor/claude/review-input.js';
 import { mostImportantFirst } from '../../importance/concern.js';
 import { mostSevereFirst } from '../../tutor/severity.js';
 import type { Citation, Evidence } from '../../tutor/types.js';
+import { exemplifies } from '../../conventions/exemplifies.js';
+import type { Language } from '../../index/language.js';
+import { configReadIn } from '../secrets/config-reads.js';
+import { isSecretRule, secretFindings } from '../secrets/findings.js';
+import { ComparableGolden, whyChosen, type Candidate } from './comparable.js';
 import { redactSecrets } from '../../redact/index.js';
 import type { DiffResult, DiffTarget, FileChange, Hunk, HunkLine } from '../types.js';
 import { readNewText, readOldText } from './file-versions.js';
 import type { HunkContext, ReviewContext } from './types.js';
+
+type GoldenEvidence = Extract<Evidence, { kind: 'golden' }>;
 
 /**
  * Budgets that keep a review small enough to read and cheap to send. A save rarely touches more
@@ -21,10 +28,14 @@ import type { HunkContext, ReviewContext } from './types.js';
 export const CONTEXT_LIMITS = {
   /** Hunks reviewed per save, largest first. */
   maxHunks: 8,
-  /** Golden neighbours looked up per hunk. */
+  /** Golden code comparable to a hunk sent with it, whatever its findings (the model's neighbours). */
   neighboursPerHunk: 2,
-  /** Pieces of evidence in one review (golden snippets and conventions). */
+  /** Pieces of evidence in one review (golden snippets, conventions and rules). */
   maxEvidence: 8,
+  /** Of those, kept for neighbours: findings may not use the last ones, so a model always sees comparable code. */
+  reservedForNeighbours: 2,
+  /** Lines shown above a golden example's case of the habit, so it reads in its context. */
+  exampleLead: 2,
   /**
    * Lines of a golden snippet sent or shown: enough for a function's head and the habit in
    * question, and half a terminal pane beside the learner's code (at 24 lines a review sent
@@ -55,16 +66,16 @@ export async function buildReviewContext(options: BuildContextOptions): Promise<
   const evidence = new EvidenceList(CONTEXT_LIMITS.maxEvidence);
   const files = new Map<string, Promise<FileView>>();
   const hunks: HunkContext[] = [];
-  const code = new Map<HunkContext, string>();
+  const golden = new Map<HunkContext, ComparableGolden>();
   for (const { file, hunk } of rankHunks(options.diff.files).slice(0, CONTEXT_LIMITS.maxHunks)) {
     let view = files.get(file.path);
     if (!view) files.set(file.path, (view = readFileView(file, options)));
     const built = await hunkContext(file, hunk, await view, options.redact);
     hunks.push(built.context);
-    code.set(built.context, built.code);
+    if (options.index) golden.set(built.context, new ComparableGolden(options.index, { code: built.code, language: file.language, path: file.path }));
   }
-  await attachConventionEvidence(hunks, options, evidence);
-  if (options.index) await attachNeighbours(hunks, code, options.index, options.redact, evidence);
+  await attachFindingEvidence(hunks, golden, options, evidence);
+  await attachNeighbours(hunks, golden, options.redact, evidence);
   return {
     hunks: hunks.sort((a, b) => a.path.localeCompare(b.path) || a.startLine - b.startLine),
     evidence: evidence.items,
@@ -99,15 +110,21 @@ interface FileView {
 
 async function readFileView(file: FileChange, options: BuildContextOptions): Promise<FileView> {
   const [raw, rawOld] = await Promise.all([readNewText(options.repoRoot, options.target, file.path), options.redact ? readOldText(options.repoRoot, options.diff.base, file) : undefined]);
-  const [text, oldText] = await Promise.all([raw, rawOld].map((version) => (version === undefined ? undefined : clean(version, file.path, options.redact))));
-  if (text === undefined || !file.language) return { text, oldText, chunks: [], findings: [] };
   const changed = addedRanges(file.hunks);
+  const [redacted, oldText] = await Promise.all([
+    raw === undefined || !options.redact ? { text: raw, redactions: [] } : redactSecrets(raw, { path: file.path }),
+    rawOld === undefined ? undefined : clean(rawOld, file.path, options.redact),
+  ]);
+  const { text } = redacted;
+  // A credential is taught whatever the language: its kind and line, from the redacted text.
+  const secrets = text === undefined ? [] : secretFindings(file, text, redacted.redactions, changed);
+  if (text === undefined || !file.language) return { text, oldText, chunks: [], findings: secrets };
   // Parsed once for both, as the indexer does.
   const tree = isParsedLanguage(file.language) ? await parse(text, file.language).catch(() => null) : null;
   try {
     const chunks = await chunkFile(text, file.language, tree);
     const findings = options.profile ? await checkFile(options.profile, { path: file.path, language: file.language, text, changed }, tree) : [];
-    return { text, oldText, chunks, findings };
+    return { text, oldText, chunks, findings: [...secrets, ...findings] };
   } finally {
     tree?.delete();
   }
@@ -165,41 +182,89 @@ function enclosingChunk(chunks: Chunk[], start: number, end: number): Chunk | un
   return best;
 }
 
-/** Findings' evidence is numbered first: findings are what notes are about. */
-async function attachConventionEvidence(hunks: HunkContext[], options: BuildContextOptions, evidence: EvidenceList): Promise<void> {
+/**
+ * Each finding's grounds (its convention, or the rule it breaks) and a golden example chosen for
+ * this code, most important findings first: a tutor notes only findings with evidence, and `any`
+ * nits near the top of a file used to fill the list before a `var` further down. The last few
+ * places are kept for the neighbours.
+ */
+async function attachFindingEvidence(hunks: HunkContext[], golden: ReadonlyMap<HunkContext, ComparableGolden>, options: BuildContextOptions, evidence: EvidenceList): Promise<void> {
   const conventions = new Map((options.profile?.conventions ?? []).map((c) => [c.id, c]));
-  // The most important findings get the evidence first: a tutor notes only findings with evidence,
-  // and `any` nits near the top of a file used to fill the list before a `var` further down.
-  const entries = hunks.flatMap((hunk) => hunk.findings).sort((a, b) => mostImportantFirst(a.finding, b.finding) || mostSevereFirst(a.finding, b.finding));
-  for (const entry of entries) {
+  const limit = CONTEXT_LIMITS.maxEvidence - CONTEXT_LIMITS.reservedForNeighbours;
+  const entries = hunks
+    .flatMap((hunk) => hunk.findings.map((entry) => ({ hunk, entry })))
+    .sort((a, b) => mostImportantFirst(a.entry.finding, b.entry.finding) || mostSevereFirst(a.entry.finding, b.entry.finding));
+  for (const { hunk, entry } of entries) {
     const convention = conventions.get(entry.finding.ruleId);
-    const id = evidence.add(conventionEvidence(entry.finding, convention));
+    const id = evidence.add(groundsOf(entry.finding, convention), limit);
     if (id) entry.evidence.push(id);
-    const example = entry.finding.examples[0];
-    const snippet = example && options.index ? goldenLines(options.index.db, example.repo, example.path, example.startLine, Math.min(example.endLine, example.startLine + CONTEXT_LIMITS.snippetLines - 1)) : undefined;
-    if (example && snippet !== undefined) {
-      const golden = evidence.add({ kind: 'golden', id: '', citation: example, snippet: await clean(snippet, example.path, options.redact) });
-      if (golden) entry.evidence.push(golden);
-    }
+    const example = await goldenExample(entry.finding, hunk, convention, golden.get(hunk), options);
+    const shown = example && evidence.add({ ...example, snippet: await clean(example.snippet, example.citation.path, options.redact) }, limit);
+    if (shown) entry.evidence.push(shown);
   }
 }
 
-/** The golden code most like each hunk's enclosing code (its own file left out). */
-async function attachNeighbours(hunks: HunkContext[], code: Map<HunkContext, string>, index: GoldenIndex, redact: boolean, evidence: EvidenceList): Promise<void> {
+/**
+ * The golden example for a finding: among golden code like the learner's, the most alike that
+ * shows the habit at work (for a convention) or handles the same situation (for a rule); else,
+ * for a convention, one of its own cited cases, said to be only that.
+ */
+async function goldenExample(finding: Finding, hunk: HunkContext, convention: Convention | undefined, golden: ComparableGolden | undefined, options: BuildContextOptions): Promise<GoldenEvidence | undefined> {
+  const language = hunk.language;
+  if (golden && language) {
+    const accepts = finding.rule ? ruleExampleTest(finding, language) : convention ? async (candidate: Candidate) => exemplifies(candidate.result.text, language, convention, options.profile?.sizes[convention.id]) : undefined;
+    const match = accepts && (await golden.first(accepts));
+    if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : finding.expected));
+  }
+  const cited = finding.examples[0];
+  if (!cited || !options.index) return undefined;
+  const end = Math.min(cited.endLine, cited.startLine + CONTEXT_LIMITS.snippetLines - 1);
+  const snippet = goldenLines(options.index.db, cited.repo, cited.path, cited.startLine, end);
+  if (snippet === undefined) return undefined;
+  return { kind: 'golden', id: '', citation: { ...cited, endLine: end }, snippet, why: 'one of the habit\'s own golden cases (no golden code like these lines shows it)', comparable: false };
+}
+
+/** Golden code for a rule finding: a credential's example reads configuration the team's way. */
+function ruleExampleTest(finding: Finding, language: Language): ((candidate: Candidate) => Promise<{ start: number; end: number } | undefined>) | undefined {
+  if (!isSecretRule(finding.ruleId)) return undefined;
+  return async (candidate) => configReadIn(candidate.result.text, language);
+}
+
+/** A candidate as evidence: the window of its text around the case that shows the habit. */
+function exampleFrom(candidate: Candidate, at: { start: number; end: number }, why: string): GoldenEvidence {
+  const { result } = candidate;
+  const lines = result.text.split('\n');
+  const fits = at.end <= CONTEXT_LIMITS.snippetLines;
+  const from = fits ? 0 : Math.max(0, Math.min(at.start - 1 - CONTEXT_LIMITS.exampleLead, lines.length - CONTEXT_LIMITS.snippetLines));
+  const shown = lines.slice(from, from + CONTEXT_LIMITS.snippetLines);
+  const citation: Citation = { repo: result.repo, path: result.path, startLine: result.startLine + from, endLine: Math.min(result.endLine, result.startLine + from + shown.length - 1), commit: result.commit };
+  return { kind: 'golden', id: '', citation, snippet: shown.join('\n'), symbol: result.symbol, why, comparable: candidate.shared.length > 0 };
+}
+
+/**
+ * Golden code comparable to each hunk (sharing its calls), sent with it whatever its findings, so
+ * a model always sees how the team does what these lines do. A hunk with none is marked so: the
+ * model is told there is nothing comparable rather than shown unrelated code.
+ */
+async function attachNeighbours(hunks: HunkContext[], golden: ReadonlyMap<HunkContext, ComparableGolden>, redact: boolean, evidence: EvidenceList): Promise<void> {
   for (const hunk of hunks) {
-    const query = code.get(hunk) ?? '';
-    if (query.trim().length === 0) continue;
-    const results = await index.search({ kind: 'code', code: query }, { limit: CONTEXT_LIMITS.neighboursPerHunk, excludePath: hunk.path });
-    for (const result of results) {
+    const comparable = golden.get(hunk);
+    if (!comparable) continue;
+    const found = await comparable.comparable(CONTEXT_LIMITS.neighboursPerHunk);
+    hunk.comparable = found.length > 0;
+    for (const candidate of found) {
+      const { result } = candidate;
       const citation: Citation = { repo: result.repo, path: result.path, startLine: result.startLine, endLine: Math.min(result.endLine, result.startLine + CONTEXT_LIMITS.snippetLines - 1), commit: result.commit };
       const snippet = result.text.split('\n').slice(0, CONTEXT_LIMITS.snippetLines).join('\n');
-      const id = evidence.add({ kind: 'golden', id: '', citation, snippet: await clean(snippet, result.path, redact), symbol: result.symbol });
+      const id = evidence.add({ kind: 'golden', id: '', citation, snippet: await clean(snippet, result.path, redact), symbol: result.symbol, why: whyChosen(candidate), comparable: true });
       if (id) hunk.neighbours.push(id);
     }
   }
 }
 
-function conventionEvidence(finding: Finding, convention: Convention | undefined): Evidence {
+/** What a finding rests on: the rule it breaks, or the convention it departs from. */
+function groundsOf(finding: Finding, convention: Convention | undefined): Evidence {
+  if (finding.rule) return { kind: 'rule', id: '', ruleId: finding.ruleId, statement: finding.expected, source: finding.rule.source, ...(finding.rule.docsUrl ? { docsUrl: finding.rule.docsUrl } : {}) };
   return {
     kind: 'convention',
     id: '',
@@ -222,12 +287,12 @@ class EvidenceList {
 
   constructor(private readonly limit: number) {}
 
-  /** The id of `item`, added if new; undefined when the list is full. */
-  add(item: Evidence): string | undefined {
-    const key = item.kind === 'golden' ? `g:${item.citation.repo}:${item.citation.path}:${item.citation.startLine}` : `c:${item.ruleId}`;
+  /** The id of `item`, added if new; undefined when the list holds `limit` items already. */
+  add(item: Evidence, limit = this.limit): string | undefined {
+    const key = item.kind === 'golden' ? `g:${item.citation.repo}:${item.citation.path}:${item.citation.startLine}` : `${item.kind}:${item.ruleId}`;
     const known = this.#byKey.get(key);
     if (known) return known;
-    if (this.items.length >= this.limit) return undefined;
+    if (this.items.length >= Math.min(limit, this.limit)) return undefined;
     const id = `E${this.items.length + 1}`;
     this.items.push({ ...item, id });
     this.#byKey.set(key, id);

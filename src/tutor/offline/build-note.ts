@@ -21,7 +21,7 @@ import type { Change, Draft } from './types.js';
 export async function buildNote(draft: Draft, context: ReviewContext, projectRoot: string, pair?: PairContext): Promise<Note> {
   const entry = ruleEntry(draft.key);
   const change = entry.change(draft);
-  const citation = draft.golden[0]?.citation ?? draft.convention.examples[0] ?? draft.findings[0]?.examples[0];
+  const citation = draft.golden[0]?.citation ?? (draft.grounds.kind === 'convention' ? draft.grounds.examples[0] : undefined) ?? draft.findings[0]?.examples[0];
   const sections = await loadSections(entry.template, { ...templateVars(draft, change, citation, entry.wholeFile === true), ...pairVars(pair) }, projectRoot);
   const texts = composeRungs(sections, context.level, citation !== undefined, pair !== undefined);
   const { path } = draft.hunk;
@@ -39,7 +39,7 @@ export async function buildNote(draft: Draft, context: ReviewContext, projectRoo
     severity: draft.severity,
     title: entry.title,
     ladder,
-    evidence: [draft.convention, ...draft.golden],
+    evidence: [draft.grounds, ...draft.golden],
     source: 'offline',
   };
 }
@@ -58,7 +58,10 @@ function withoutFix(text: string, change: Change): string {
  * whole file (its name, place or length) names the file, not its line 1.
  */
 function templateVars(draft: Draft, change: Change, citation: Citation | undefined, wholeFile: boolean): Record<string, string | number> {
-  const { convention, hunk, findings } = draft;
+  const { grounds, hunk, findings } = draft;
+  // A rule known without the golden code has no golden numbers; its templates do not use them.
+  const support = grounds.kind === 'convention' ? grounds.support : 0;
+  const confidence = grounds.kind === 'convention' ? grounds.confidence : 0;
   const first = findings[0];
   const lines = draft.startLine === draft.endLine ? `${draft.startLine}` : `${draft.startLine}-${draft.endLine}`;
   const others = draft.lines.filter((line) => line !== draft.startLine);
@@ -80,11 +83,14 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
     more: measured ? alsoPastTheLimit(findings.slice(1)) : others.length > 0 ? ` (and the same on line${others.length > 1 ? 's' : ''} ${others.join(', ')})` : '',
     observed: first?.observed ?? '',
     expected: (first?.expected ?? '').replace(/^<=\s*(.+)$/, '$1 or fewer'),
-    statement: convention.statement,
-    support: count(convention.support),
-    followed: count(Math.round(convention.support * convention.confidence)),
-    percent: percent(convention.confidence, 0),
-    golden: citation ? citationLabel(citation) : '',
+    statement: grounds.statement,
+    support: count(support),
+    followed: count(Math.round(support * confidence)),
+    percent: percent(confidence, 0),
+    rule: grounds.kind === 'rule' ? `${grounds.source} ${grounds.ruleId}` : grounds.ruleId,
+    docs: grounds.kind === 'rule' && grounds.docsUrl ? grounds.docsUrl : '',
+    // Golden code that does other work than these lines is shown for the habit alone, and says so.
+    golden: citation ? `${citationLabel(citation)}${draft.golden[0]?.comparable === false || !draft.golden[0] ? ' (other code than yours, shown for the habit)' : ''}` : '',
     goldenName: draft.golden[0]?.symbol ? `\`${draft.golden[0].symbol}\`` : 'the golden code',
     change: change.text,
   };

@@ -2,6 +2,7 @@ import type { Category } from '../../conventions/types.js';
 import { fillEmptyCatch, keepCause, wrapWithW } from './changes/errors.js';
 import { addDocComment, fixImportExtension, moveTest, renameTest, restateConvention } from './changes/files.js';
 import { addTypeHints, awaitThen, replaceAny, replaceVar, useFString, useLogger } from './changes/idioms.js';
+import { readFromEnvironment } from './changes/secrets.js';
 import { renameBoolean, renameCase, renameErrorClass, renameFile, renameInterface, renameTestTitle } from './changes/naming.js';
 import { flattenNesting, groupParams, splitFile, splitFunction } from './changes/size.js';
 import type { ChangeBuilder } from './types.js';
@@ -26,6 +27,8 @@ export const DEFAULT_TEMPLATE = 'offline-default';
 const CASE: RuleEntry = { template: 'offline-naming-case', title: 'naming', change: renameCase };
 
 const RULES: Record<string, RuleEntry> = {
+  // A category row: every `secrets.<kind>` rule falls back to it.
+  secrets: { template: 'offline-secret', title: 'credential', change: readFromEnvironment },
   'naming.function': CASE,
   'naming.component': CASE,
   'naming.method': CASE,
@@ -63,9 +66,10 @@ const RULES: Record<string, RuleEntry> = {
 /** A rule this version has no row for: the generic template, and the convention restated as the move. */
 const FALLBACK: RuleEntry = { template: DEFAULT_TEMPLATE, title: 'convention', change: restateConvention };
 
-/** The row for a rule key (`naming.function`). */
+/** The row for a rule key (`naming.function`), else its category's row (`secrets`), else the generic one. */
 export function ruleEntry(key: string): RuleEntry {
-  return RULES[key] ?? { ...FALLBACK, title: key.split('.')[0] ?? FALLBACK.title };
+  const category = key.split('.')[0] ?? '';
+  return RULES[key] ?? RULES[category] ?? { ...FALLBACK, title: category || FALLBACK.title };
 }
 
 /**
@@ -75,7 +79,7 @@ export function ruleEntry(key: string): RuleEntry {
  * body; imports and idioms are local style; layout is decided once per file and cheapest to fix
  * later. MENTOR.md principle 1: the most important first.
  */
-export const CATEGORY_PRIORITY: readonly Category[] = ['errors', 'size', 'naming', 'docs', 'imports', 'idioms', 'layout'];
+export const CATEGORY_PRIORITY: readonly string[] = ['secrets', 'errors', 'size', 'naming', 'docs', 'imports', 'idioms', 'layout'];
 
 /**
  * Categories whose `info` findings are nits: worth a note only when nothing real (a `warn` or

@@ -4,12 +4,12 @@ import { mostImportantFirst } from '../../importance/concern.js';
 import { mostSevereFirst, worstSeverity } from '../severity.js';
 import type { Evidence } from '../types.js';
 import { CATEGORY_PRIORITY, NIT_CATEGORIES } from './rules.js';
-import type { ConventionEvidence, Draft, GoldenEvidence } from './types.js';
+import type { ConventionEvidence, Draft, GoldenEvidence, RuleEvidence } from './types.js';
 
 /**
  * Which ideas the offline mentor raises on one save, before any wording: the findings of each rule
- * in a hunk merged into one draft, drafts without convention evidence dropped (no "how we do it
- * here" without evidence), ranked, nits dropped while something real is open, one draft per rule,
+ * in a hunk merged into one draft, drafts without their convention or rule as evidence dropped (no
+ * "how we do it here" without evidence), ranked, nits dropped while something real is open, one draft per rule,
  * at most `maxNotes`. Golden neighbours alone never make a note: the context carries no similarity
  * score, and "this resembles golden code" names no gap and no next move, so precision says stay
  * silent (MENTOR.md principle 10).
@@ -65,8 +65,9 @@ function categoryRank(category: string): number {
   return index === -1 ? CATEGORY_PRIORITY.length : index;
 }
 
+/** How sure the golden code makes us of a convention; a rule known without it ranks by its other keys. */
 function strength(draft: Draft): number {
-  return draft.convention.confidence * draft.convention.support;
+  return draft.grounds.kind === 'convention' ? draft.grounds.confidence * draft.grounds.support : 0;
 }
 
 function isNit(draft: Draft): boolean {
@@ -80,8 +81,8 @@ function hunkDrafts(hunk: HunkContext, evidence: ReadonlyMap<string, Evidence>):
   const drafts: Draft[] = [];
   for (const [ruleId, items] of byRule) {
     const cited = items.flatMap((item) => item.evidence).map((id) => evidence.get(id));
-    const convention = cited.find((item): item is ConventionEvidence => item?.kind === 'convention' && item.ruleId === ruleId) ?? cited.find((item): item is ConventionEvidence => item?.kind === 'convention');
-    if (convention === undefined) continue;
+    const grounds = cited.find((item): item is ConventionEvidence | RuleEvidence => (item?.kind === 'convention' || item?.kind === 'rule') && item.ruleId === ruleId) ?? cited.find((item): item is ConventionEvidence => item?.kind === 'convention');
+    if (grounds === undefined) continue;
     const golden = [...new Set(cited.filter((item): item is GoldenEvidence => item?.kind === 'golden'))];
     const findings = items.map((item) => item.finding).sort(worstMeasureFirst);
     // A size note is about its worst case: it points there, and only names the others.
@@ -98,7 +99,7 @@ function hunkDrafts(hunk: HunkContext, evidence: ReadonlyMap<string, Evidence>):
       startLine: Math.min(...located.map((finding) => finding.startLine)),
       endLine: Math.max(...located.map((finding) => finding.endLine)),
       lines: findingLines(located, hunk),
-      convention,
+      grounds,
       golden,
     });
   }

@@ -1,0 +1,79 @@
+/**
+ * The calls a piece of code makes, by callee name: what two pieces of code that do the same job
+ * share first (`requests.get`, `JSON.parse`, `fs.readFile`), whatever they name their variables.
+ * Read lexically so it works in every language and on a fragment that does not parse.
+ */
+
+/** `a.b.c(` keeps `b.c`: the receiver's last name and the method say what is called. */
+const CALL = /(?<![\w$.])((?:[A-Za-z_$][\w$]*\s*\.\s*)*[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>)?\s*\(/g;
+/** Words followed by `(` that are not calls: control flow, declarations, operators. */
+const NOT_CALLS = new Set([
+  'if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'def', 'func', 'class', 'new', 'await', 'typeof', 'sizeof', 'elif', 'except', 'with', 'assert', 'print', 'in', 'not', 'and', 'or',
+  'lambda', 'yield', 'throw', 'raise', 'super', 'this', 'self', 'else', 'do', 'try', 'finally', 'import', 'from', 'export', 'async', 'void', 'delete', 'instanceof', 'of', 'go', 'defer', 'select', 'case',
+  'synchronized', 'foreach', 'using', 'match', 'when', 'let', 'const', 'var', 'public', 'private', 'protected', 'static', 'final', 'override',
+]);
+/** Calls nearly every piece of code makes: sharing them says nothing about doing the same job. */
+const UBIQUITOUS = new Set(['len', 'str', 'int', 'range', 'print', 'isinstance', 'console.log', 'String', 'Number', 'Boolean', 'push', 'append', 'toString', 'format', 'equals', 'get']);
+/** A name right after these words is being declared (or constructed), not called. */
+const DECLARES = /(?:\bfunction\*?|\bdef|\bfunc(?:\s*\([^)]*\))?|\bclass|\binterface|\btype|\bnew|\bget|\bset|\bstatic|\basync)\s*$/;
+
+/** Callee names in `code`, each once, in the order first seen. */
+export function callsIn(code: string): string[] {
+  const calls = new Set<string>();
+  for (const match of code.matchAll(CALL)) {
+    const parts = (match[1] ?? '').split('.').map((part) => part.trim());
+    const name = parts.at(-1) ?? '';
+    if (NOT_CALLS.has(name) || DECLARES.test(code.slice(Math.max(0, (match.index ?? 0) - 24), match.index))) continue;
+    const receiver = parts.length > 1 ? parts.at(-2) : undefined;
+    calls.add(receiver && receiver !== 'this' && receiver !== 'self' ? `${receiver}.${name}` : name);
+  }
+  return [...calls];
+}
+
+/**
+ * The calls two pieces of code share, by exact callee (`requests.get`) or by method when receivers
+ * differ only by the local name (`client.get` and `session.get` share `get`, counted once).
+ */
+export function sharedCalls(learner: readonly string[], golden: readonly string[]): string[] {
+  const exact = new Set(golden);
+  const methods = new Set(golden.map(methodOf));
+  const shared = learner.filter((call) => exact.has(call) && !UBIQUITOUS.has(call) && (call.includes('.') || !UBIQUITOUS.has(methodOf(call))));
+  const byMethod = learner.filter((call) => !exact.has(call) && call.includes('.') && methods.has(methodOf(call)) && methodOf(call).length > 3 && !UBIQUITOUS.has(methodOf(call)));
+  return [...shared, ...byMethod];
+}
+
+/** Whether a call says something about what code does (not `len`, `print`, `console.log`). */
+export function telling(call: string): boolean {
+  return !UBIQUITOUS.has(call) && !UBIQUITOUS.has(methodOf(call));
+}
+
+function methodOf(call: string): string {
+  return call.slice(call.lastIndexOf('.') + 1);
+}
+
+/** Words that give code its shape: where it branches, loops, waits, fails and returns. */
+const SHAPE_WORDS = /\b(if|else|elif|for|while|try|catch|except|finally|return|throw|raise|await|with|switch|case|yield|defer|go|select)\b/g;
+
+/**
+ * The shape of a piece of code as pairs of consecutive steps (`try>JSON.parse`, `JSON.parse>catch`):
+ * its control flow and its calls in order. Two pieces that do the same job the same way share most
+ * of their pairs, whatever they call their variables.
+ */
+export function shapeOf(code: string): Set<string> {
+  const steps: Array<{ at: number; step: string }> = [];
+  for (const match of code.matchAll(SHAPE_WORDS)) steps.push({ at: match.index ?? 0, step: match[1] ?? '' });
+  for (const match of code.matchAll(CALL)) {
+    const name = (match[1] ?? '').split('.').map((part) => part.trim()).at(-1) ?? '';
+    if (!NOT_CALLS.has(name)) steps.push({ at: match.index ?? 0, step: name });
+  }
+  const ordered = steps.sort((a, b) => a.at - b.at).map((s) => s.step);
+  return new Set(ordered.slice(1).map((step, i) => `${ordered[i]}>${step}`));
+}
+
+/** How much of their shape two pieces of code share, 0..1 (Jaccard over `shapeOf` pairs). */
+export function shapeSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let both = 0;
+  for (const pair of a) if (b.has(pair)) both++;
+  return both / (a.size + b.size - both);
+}
