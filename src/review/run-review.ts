@@ -91,21 +91,20 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
   }
 }
 
-/** The diff and the context built from it, before any tutor runs (dry runs and questions stop here). */
+/** The diff (redacted for showing) and the context built from it, before any tutor runs (dry runs and questions stop here). */
 export async function prepareReview(request: Omit<ReviewRequest, 'tutor' | 'session'>): Promise<{ diff: DiffResult; context: ReviewContext }> {
   const { project } = request;
-  const diff = await readDiff(request.repoDir, request.target, { ...(request.paths ? { paths: request.paths } : {}) });
-  const context = await buildReviewContext({
+  const read = await readDiff(request.repoDir, request.target, { ...(request.paths ? { paths: request.paths } : {}) });
+  return buildReviewContext({
     repoRoot: project.root,
     target: request.target,
-    diff,
+    diff: read,
     index: request.index,
     profile: request.profile,
     level: project.config.mentor.level,
     maxNotes: project.config.mentor.maxNotesPerSave,
     redact: project.config.privacy.redactSecrets,
   });
-  return { diff, context };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, runCliAsync } from '../helpers/cli.js';
@@ -81,5 +81,27 @@ describe('a credential in the change', () => {
     const dry = runCli(learner.dir, ['review', '--dry-run'], { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' });
     expect(dry.stdout).toContain('test/charge.test.ts');
     expect(dry.stdout).not.toContain(STRIPE);
+  });
+
+  it('is found when split over string literals on two lines', () => {
+    rmSync(join(learner.dir, 'test'), { recursive: true, force: true });
+    writeFileSync(join(learner.dir, 'src/charge.ts'), `export const stripeKey = "${STRIPE.slice(0, 12)}" +\n  "${STRIPE.slice(12)}";\n`);
+    const result = review('--format', 'json');
+    const { notes } = JSON.parse(result.stdout) as Json;
+    expect(notes[0]).toMatchObject({ topic: 'ts.secrets.stripe-key', severity: 'error', startLine: 1 });
+    expect(result.stdout).not.toContain(STRIPE.slice(12));
+  });
+
+  it('in a .env file git can see is never read, and the note says to keep the file out of git', () => {
+    writeFileSync(join(learner.dir, 'src/charge.ts'), 'export const x = 1;\n');
+    writeFileSync(join(learner.dir, '.env'), `STRIPE_KEY=${STRIPE}\n`);
+    const result = review('--format', 'json');
+    const { notes } = JSON.parse(result.stdout) as Json;
+    expect(notes[0]).toMatchObject({ topic: 'file.secrets.secret-file', severity: 'error' });
+    expect(notes[0]!.ladder[3]!.text).toContain("echo '.env' >> .gitignore");
+    expect(result.stdout).not.toContain(STRIPE);
+    // Ignored, it is no longer the learner's change.
+    writeFileSync(join(learner.dir, '.gitignore'), '.archangel/\n.env\n');
+    expect((JSON.parse(review('--format', 'json').stdout) as Json).notes.map((n) => n.topic)).not.toContain('file.secrets.secret-file');
   });
 });

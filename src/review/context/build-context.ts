@@ -12,7 +12,8 @@ import type { Citation, Evidence } from '../../tutor/types.js';
 import { exemplifies } from '../../conventions/exemplifies.js';
 import type { Language } from '../../index/language.js';
 import { configReadIn } from '../secrets/config-reads.js';
-import { isSecretRule, secretFindings } from '../secrets/findings.js';
+import { SECRET_FILE } from '../diff/read-diff.js';
+import { isSecretRule, secretFileFinding, secretFindings } from '../secrets/findings.js';
 import { ComparableGolden, whyChosen, type Candidate } from './comparable.js';
 import { redactSecrets } from '../../redact/index.js';
 import type { DiffResult, DiffTarget, FileChange, Hunk, HunkLine } from '../types.js';
@@ -60,9 +61,10 @@ export interface BuildContextOptions {
 /**
  * Turns a diff into the evidence a tutor works from: for each changed hunk, the enclosing symbol,
  * the convention findings on its added lines, and the golden code most like it; every piece of
- * evidence numbered once. Everything is redacted before it is put in the context.
+ * evidence numbered once. Everything is redacted before it is put in the context; the diff comes
+ * back redacted the same way, for showing.
  */
-export async function buildReviewContext(options: BuildContextOptions): Promise<ReviewContext> {
+export async function buildReviewContext(options: BuildContextOptions): Promise<{ context: ReviewContext; diff: DiffResult }> {
   const evidence = new EvidenceList(CONTEXT_LIMITS.maxEvidence);
   const files = new Map<string, Promise<FileView>>();
   const hunks: HunkContext[] = [];
@@ -74,15 +76,42 @@ export async function buildReviewContext(options: BuildContextOptions): Promise<
     hunks.push(built.context);
     if (options.index) golden.set(built.context, new ComparableGolden(options.index, { code: built.code, language: file.language, path: file.path }));
   }
+  hunks.push(...secretFileHunks(options.diff));
   await attachFindingEvidence(hunks, golden, options, evidence);
   await attachNeighbours(hunks, golden, options.redact, evidence);
-  return {
+  const context: ReviewContext = {
     hunks: hunks.sort((a, b) => a.path.localeCompare(b.path) || a.startLine - b.startLine),
     evidence: evidence.items,
     findings: describeFindings(hunks),
     level: options.level,
     maxNotes: options.maxNotes,
   };
+  return { context, diff: options.redact ? await redactedDiff(options, files) : options.diff };
+}
+
+/**
+ * The diff as the learner is shown it (the Changes pane, the example view): every line redacted as
+ * the context's are, so a credential's value is on no screen either, a pair's navigator's included.
+ */
+async function redactedDiff(options: BuildContextOptions, files: Map<string, Promise<FileView>>): Promise<DiffResult> {
+  const shown = await Promise.all(
+    options.diff.files.map(async (file) => {
+      let view = files.get(file.path);
+      if (!view) files.set(file.path, (view = readFileView(file, options)));
+      const read = await view;
+      return { ...file, hunks: await Promise.all(file.hunks.map(async (hunk) => ({ ...hunk, lines: await redactedLines(hunk.lines, read, file.path) }))) };
+    }),
+  );
+  return { ...options.diff, files: shown };
+}
+
+/** A note's place for each file of secrets git can see: it is never read, so its "hunk" shows nothing of it. */
+function secretFileHunks(diff: DiffResult): HunkContext[] {
+  return diff.skipped.flatMap(({ path, reason }) => {
+    const finding = reason === SECRET_FILE ? secretFileFinding(path) : undefined;
+    if (!finding) return [];
+    return [{ path, language: undefined, startLine: 1, endLine: 1, text: '(not read: a file of secrets)', symbol: null, added: [], findings: [{ finding, evidence: [] }], neighbours: [] }];
+  });
 }
 
 /** Hunks that add code, biggest change first (a one-line tweak matters less than a new function). */

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { rulePrefix } from '../../conventions/specs/index.js';
 import type { Finding } from '../../conventions/types.js';
 import type { Language } from '../../index/language.js';
@@ -54,4 +55,30 @@ export function secretFindings(file: { path: string; language: Language | undefi
     });
   }
   return findings;
+}
+
+/** Secret files that are often committed on purpose, holding only settings: no note for those. */
+const OFTEN_COMMITTED = new Set(['.npmrc', '.yarnrc.yml', '.envrc']);
+
+/**
+ * A file that exists to hold secrets (`.env`, a private key) which git can see: tracked, or
+ * untracked and not ignored. Never read: the note is about the file, not its content.
+ */
+export function secretFileFinding(path: string): Finding | undefined {
+  if (OFTEN_COMMITTED.has(basename(path).toLowerCase())) return undefined;
+  return {
+    ruleId: `file.${SECRETS}.secret-file`,
+    concern: 'security',
+    severity: 'error',
+    path,
+    startLine: 1,
+    endLine: 1,
+    observed: 'a file of secrets git can see',
+    expected: 'Files of secrets are ignored by git and read at run time; a committed example lists the names with no values',
+    message: `${path} holds secrets and is not ignored by git: the next \`git add -A\` commits it.`,
+    support: 0,
+    confidence: 0,
+    examples: [],
+    rule: { source: 'archangel' },
+  };
 }

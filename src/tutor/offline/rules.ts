@@ -2,7 +2,7 @@ import type { Category } from '../../conventions/types.js';
 import { fillEmptyCatch, keepCause, wrapWithW } from './changes/errors.js';
 import { addDocComment, fixImportExtension, moveTest, renameTest, restateConvention } from './changes/files.js';
 import { addTypeHints, awaitThen, replaceAny, replaceVar, useFString, useLogger } from './changes/idioms.js';
-import { readFromEnvironment } from './changes/secrets.js';
+import { ignoreSecretFile, readFromEnvironment } from './changes/secrets.js';
 import { renameBoolean, renameCase, renameErrorClass, renameFile, renameInterface, renameTestTitle } from './changes/naming.js';
 import { flattenNesting, groupParams, splitFile, splitFunction } from './changes/size.js';
 import type { ChangeBuilder } from './types.js';
@@ -29,6 +29,7 @@ const CASE: RuleEntry = { template: 'offline-naming-case', title: 'naming', chan
 const RULES: Record<string, RuleEntry> = {
   // A category row: every `secrets.<kind>` rule falls back to it.
   secrets: { template: 'offline-secret', title: 'credential', change: readFromEnvironment },
+  'secrets.secret-file': { template: 'offline-secret-file', title: 'file of secrets', change: ignoreSecretFile, wholeFile: true },
   'naming.function': CASE,
   'naming.component': CASE,
   'naming.method': CASE,

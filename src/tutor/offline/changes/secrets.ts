@@ -48,3 +48,21 @@ function envName(name: string): string {
     .replace(/^_+|_+$/g, '')
     .toUpperCase();
 }
+
+/** A file of secrets git can see: ignore it, stop tracking it, and revoke what it held if it was pushed. */
+export const ignoreSecretFile: ChangeBuilder = (draft) => {
+  const path = draft.hunk.path;
+  return {
+    text: [
+      `Keep \`${path}\` out of git, and commit an example with the names only:`,
+      '',
+      '```sh',
+      `echo '${path}' >> .gitignore`,
+      `git rm --cached --ignore-unmatch '${path}'`,
+      '```',
+      '',
+      'If it was ever pushed, revoke and reissue every value it holds: the old commits still have them.',
+    ].join('\n'),
+    fixed: [],
+  };
+};
