@@ -119,10 +119,12 @@ const PLANS: Record<BenchLanguage, Plan> = {
   typescript: {
     name: 'ts-packages',
     stage: nodePackages([
-      ['@anthropic-ai/sdk', ['src'], ts],
-      ['@anthropic-ai/bedrock-sdk', ['src'], ts],
-      ['@anthropic-ai/vertex-sdk', ['src'], ts],
-      ['@anthropic-ai/foundry-sdk', ['src'], ts],
+      // Without its port of the qs library, written in qs's own snake_case.
+      ['@anthropic-ai/sdk', ['src'], (path) => ts(path) && !path.includes('/internal/qs/')],
+      // Each platform SDK ships a copy of the main SDK's internal/: counted once, not four times.
+      ['@anthropic-ai/bedrock-sdk', ['src'], (path) => ts(path) && !path.includes('/internal/')],
+      ['@anthropic-ai/vertex-sdk', ['src'], (path) => ts(path) && !path.includes('/internal/')],
+      ['@anthropic-ai/foundry-sdk', ['src'], (path) => ts(path) && !path.includes('/internal/')],
       ['zod', ['src/v4/core'], ts],
       ['@secretlint/core', ['src'], ts],
     ]),
