@@ -1,7 +1,7 @@
 // A learner's repository per language, whose archangel.json names that language's golden repo, and
 // the golden index it reviews against, built with the real indexer and cached between runs.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Project } from '../../src/config/project.js';
@@ -40,19 +40,35 @@ function configText(golden: GoldenRepo): string {
  * The golden index of one language for this engine: `index/<language>-<engine>.db` in the bench
  * cache, made by `runIndex` with the local embedder and the conventions observer exactly as
  * `archangel index` makes it. A cached index of an unchanged golden repo is checked and kept in
- * seconds; indexes of other engine versions are deleted.
+ * seconds.
  */
 export async function goldenIndex(golden: GoldenRepo, engine: string): Promise<{ path: string; seconds: number; built: boolean }> {
   const folder = join(BENCH_CACHE, 'index');
   mkdirSync(folder, { recursive: true });
-  const name = `${golden.language}-${engine}.db`;
-  for (const stale of readdirSync(folder)) if (stale.startsWith(`${golden.language}-`) && !stale.startsWith(name)) rmSync(join(folder, stale), { force: true });
-  const path = join(folder, name);
+  const path = join(folder, `${golden.language}-${engine}.db`);
   const config = parseConfigText(configText(golden), 'mentor bench');
   const summary = await runIndex({ config, root: BENCH_CACHE, indexPath: path, cacheDir: join(BENCH_CACHE, 'clones'), embedder: createEmbeddingProvider({ provider: 'local' }, {}), observer: conventionsObserver });
   const failed = summary.repos.find((repo) => repo.status === 'failed');
   if (failed) throw new Error(`indexing ${golden.name} failed: ${failed.error?.message ?? 'unknown error'}`);
+  const now = new Date();
+  utimesSync(path, now, now);
+  dropOldIndexes(folder, golden.language);
   return { path, seconds: summary.seconds, built: summary.repos.some((repo) => repo.status === 'indexed') };
+}
+
+/**
+ * Indexes kept per language: several worktrees (main, a branch or two) share the cache, and each
+ * engine keeps its own index (about 10 MB), so switching between them does not rebuild each time.
+ */
+const KEPT_ENGINES = 4;
+
+/** Deletes a language's indexes beyond the KEPT_ENGINES most recently used, with their WAL files. */
+function dropOldIndexes(folder: string, language: string): void {
+  const indexes = readdirSync(folder)
+    .filter((name) => name.startsWith(`${language}-`) && name.endsWith('.db'))
+    .map((name) => ({ name, used: statSync(join(folder, name)).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const { name } of indexes.slice(KEPT_ENGINES)) for (const suffix of ['', '-wal', '-shm', '.lock']) rmSync(join(folder, `${name}${suffix}`), { force: true });
 }
 
 /** A fresh learner repo (one commit: archangel.json and .gitignore) reviewed against `indexPath`. */
