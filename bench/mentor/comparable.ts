@@ -8,8 +8,9 @@
 // - A call is named by its callee's last name and its qualifier, the last name of what it is called
 //   on: `requests.get(...)` is `get` on `requests`, `this.http.get()` is `get` on `http`,
 //   `self.get()` is `get` on `this`, `new FileReader(p)` is `FileReader` on `new`, a call on another
-//   call's result or any other expression has the qualifier `?`. Conversions and builtins that almost
-//   every function calls (TRIVIAL_CALLS) are left out: sharing them teaches nothing.
+//   call's result or any other expression has the qualifier `?`. Builtins, conversions, maths and
+//   plain collections that almost every function calls (TRIVIAL_CALLS) are left out: sharing them
+//   teaches nothing.
 // - Two calls are the same call when their names are equal and their qualifiers are equal ignoring
 //   case, or one contains the other (`client` / `httpClient`, `res` / `response`), or one side is a
 //   plain function call and the other is qualified by a module or variable (`readFile` imported by
@@ -69,12 +70,16 @@ const CALLS: Record<Family, ReadonlySet<string>> = {
   go: new Set(['call_expression']),
 };
 
-/** Plain calls (no qualifier) that nearly every function makes, per language family. */
-const TRIVIAL_CALLS: Record<Family, ReadonlySet<string>> = {
-  ecmascript: new Set(['String', 'Number', 'Boolean', 'Symbol', 'require', 'parseInt', 'parseFloat']),
-  python: new Set(['print', 'len', 'str', 'int', 'float', 'bool', 'list', 'dict', 'set', 'tuple', 'range', 'enumerate', 'isinstance', 'super', 'repr', 'type', 'zip', 'sorted', 'min', 'max', 'getattr', 'hasattr', 'setattr']),
-  java: new Set([]),
-  go: new Set(['len', 'cap', 'append', 'make', 'new', 'copy', 'delete', 'string', 'int', 'int64', 'float64', 'byte', 'rune']),
+/**
+ * Calls nearly every function makes, per language family, as their labels (`callLabel`): builtins,
+ * conversions, maths and plain collections. Sharing one says nothing about the code; calls about
+ * I/O, errors, data formats and logging are kept.
+ */
+const TRIVIAL_CALLS: Record<Family, RegExp> = {
+  ecmascript: /^(String|Number|Boolean|Symbol|require|parseInt|parseFloat|Math\.\w+|Object\.(keys|values|entries|assign|freeze)|Array\.(isArray|from|of)|Date\.now|new (Set|Map|WeakMap|Array|Date))$/,
+  python: /^(print|len|str|int|float|bool|list|dict|set|tuple|range|enumerate|isinstance|super|repr|type|zip|sorted|min|max|sum|any|all|abs|round|map|filter|next|iter|getattr|hasattr|setattr)$/,
+  java: /^(new (ArrayList|HashMap|HashSet|LinkedHashMap|StringBuilder)|(List|Set|Map)\.of|String\.(valueOf|format)|Integer\.parseInt|Objects\.(requireNonNull|equals|hash))$/,
+  go: /^(len|cap|append|make|new|copy|delete|panic|string|int|int64|float64|byte|rune|fmt\.Sprint(f|ln)?)$/,
 };
 
 /** Clauses are read with the statement they belong to: a `catch` means its `try`. */
@@ -204,7 +209,7 @@ function lastName(node: Node): string | undefined {
 }
 
 function isTrivial(call: Call, family: Family): boolean {
-  return call.qualifier === '' && TRIVIAL_CALLS[family].has(call.name);
+  return TRIVIAL_CALLS[family].test(callLabel(call));
 }
 
 /** How a call reads in the report: `requests.get`, `new FileReader`, `this.get`, `?.then`. */

@@ -42,9 +42,11 @@ describe('the code a note or a citation points at', () => {
     expect(learner.calls.map(callLabel)).toEqual(['response.raise_for_status', 'response.json']);
   });
 
-  it('leaves out builtins every function calls', async () => {
-    const learner = await facts('def size(items):\n    return len(items) + int(str(1))\n', 'python', 1);
-    expect(learner.calls).toEqual([]);
+  it('leaves out builtins, conversions, maths and plain collections every function calls', async () => {
+    const python = await facts('def size(items):\n    return len(items) + int(str(sum(items)))\n', 'python', 1);
+    expect(python.calls).toEqual([]);
+    const javascript = await facts('function f(xs) {\n  return new Set(xs.map((x) => Math.round(Number(x))));\n}\n', 'javascript', 1);
+    expect(javascript.calls.map(callLabel)).toEqual(['xs.map']);
   });
 
   it('names a constructor call `new` and a call on an expression `?`', async () => {
