@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-const sendgridAPIKey = "SG.k3Jd8QwLx2ZpR7vNb4Tc.9Hf1Ym6Ks0Ua5We3Gi8Lo2Qr7Tz4Xn1Vb6Jc0Md5"
+const sendgridAPIKey = "{{FAKE_SENDGRID_KEY}}"
 
 var client = &http.Client{Timeout: 10 * time.Second}
 

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 public class PaymentGateway {
-    private static final String API_KEY = "sk_live_51Lx7Rt2Ka9Vm4Qw8Zn3Pb6Yc1Hd5Jf0Ge";
+    private static final String API_KEY = "{{FAKE_STRIPE_KEY}}";
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public int Refund(String chargeId) throws IOException, InterruptedException {

@@ -1,6 +1,6 @@
 'use strict';
 
-const GITHUB_TOKEN = 'ghp_R8mK2vQ7xT4nB9cL1pZ6wY3hJ5sD0fG8aE2u';
+const GITHUB_TOKEN = '{{FAKE_GITHUB_TOKEN}}';
 
 async function list_open_issues(owner, repo) {
   const response = await fetch(`https://api.github.com/repos/${owner}/${repo}/issues?state=open`, {

@@ -1,6 +1,6 @@
 import requests
 
-SLACK_BOT_TOKEN = "xoxb-2814736150273-4918273645019-Qz8Rk3Vt7Lm2Np5Xw9Yc4Hb6"
+SLACK_BOT_TOKEN = "{{FAKE_SLACK_TOKEN}}"
 SLACK_API = "https://slack.com/api/chat.postMessage"
 
 

@@ -6,7 +6,7 @@ export interface ChargeRequest {
   currency: string;
 }
 
-const STRIPE_SECRET_KEY = 'sk_live_51Nq8ZtKv3QmW7xYbR2pLc9DfH4sJ6gTe0uA';
+const STRIPE_SECRET_KEY = '{{FAKE_STRIPE_KEY}}';
 
 export async function create_charge(request: ChargeRequest): Promise<string> {
   const response = await fetch('https://api.stripe.com/v1/charges', {
