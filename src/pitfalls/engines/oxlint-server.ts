@@ -180,13 +180,13 @@ export class OxlintServer {
   /** Asks the server to exit, kills it if it does not, and removes the configuration folder. */
   async close(): Promise<void> {
     if (!this.exitError) {
+      // Held open while shutting down: with the server unref'd, nothing else may keep this process
+      // alive, and it would exit with the shutdown half done.
+      this.busy();
       const exited = new Promise((resolve) => this.child.once('exit', resolve));
       try {
-        await Promise.race([
-          this.connection.sendRequest(ShutdownRequest.type).then(() => this.connection.sendNotification(ExitNotification.type)),
-          new Promise((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref()),
-        ]);
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref())]);
+        await within(this.connection.sendRequest(ShutdownRequest.type).then(() => this.connection.sendNotification(ExitNotification.type)), SHUTDOWN_TIMEOUT_MS);
+        await within(exited, SHUTDOWN_TIMEOUT_MS);
       } catch {
         // Shutting down a server that is already failing: killing it below is all that is left.
       }
@@ -199,5 +199,15 @@ export class OxlintServer {
     this.child.kill();
     this.connection.dispose();
     rmSync(this.workspace, { recursive: true, force: true });
+  }
+}
+
+/** Waits for `promise`, or `ms` at most; the timer does not outlive the wait. */
+async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  } finally {
+    clearTimeout(timer);
   }
 }
