@@ -17,16 +17,18 @@ describe('Java pitfalls from the parse', () => {
     FileInputStream in = new FileInputStream(a);
     try { in.read(); } catch (Exception e) {}
     try { in.read(); } catch (IOException e) {}
+    BufferedReader lines = new BufferedReader(new InputStreamReader(new FileInputStream(b)));
     return a == b || status != "open";
   }
 }
 `;
     expect(await found('java', code)).toEqual([
-      '7 java/string-reference-equality',
-      '7 java/string-reference-equality',
+      '8 java/string-reference-equality',
+      '8 java/string-reference-equality',
       '6 java/empty-catch',
       '5 java/swallowed-catch-all',
       '4 java/resource-outside-try',
+      '7 java/resource-outside-try',
     ]);
   });
 
@@ -39,6 +41,8 @@ describe('Java pitfalls from the parse', () => {
     FileReader reader = new FileReader(a);
     try { reader.read(); } finally { reader.close(); }
     Scanner stdin = new Scanner(System.in);
+    DataOutputStream bytes = new DataOutputStream(new ByteArrayOutputStream());
+    try { Integer.parseInt(a); } catch (NumberFormatException ignored) {}
     return a.equals("x");
   }
   InputStream open(String path) throws IOException {
@@ -91,6 +95,7 @@ func load(m map[string]int) (*os.File, error) {
 		return nil, err
 	}
 	client := &http.Client{Timeout: 5 * time.Second}
+	shared, err = os.Open("kept-open-by-the-caller.csv")
 	_ = v
 	_ = client
 	return g, nil

@@ -3,7 +3,7 @@ import { parse } from '../../index/parse/tree-sitter.js';
 import { ECMASCRIPT_RULES } from '../syntax/ecmascript.js';
 import { GO_RULES } from '../syntax/go.js';
 import { JAVA_RULES } from '../syntax/java.js';
-import type { SyntaxRule } from '../syntax/rule.js';
+import { SyntaxIndex, type SyntaxRule } from '../syntax/rule.js';
 import type { Engine, Pitfall } from '../types.js';
 
 const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES];
@@ -23,8 +23,10 @@ export function createSyntaxEngine(): Engine {
       const tree = await parse(file.text, language);
       if (!tree) throw new Error('tree-sitter could not parse the file');
       try {
-        return rulesFor(language).flatMap((rule) =>
-          rule.find(tree.rootNode).map(({ node, message }): Pitfall => ({
+        const rules = rulesFor(language);
+        const index = new SyntaxIndex(tree, new Set(rules.flatMap((rule) => rule.types)));
+        return rules.flatMap((rule) =>
+          rule.find(index).map(({ node, message }): Pitfall => ({
             engine: 'tree-sitter',
             ruleId: `tree-sitter/${rule.id}`,
             docsUrl: rule.docsUrl,

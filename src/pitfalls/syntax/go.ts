@@ -1,14 +1,8 @@
 import type { Node } from 'web-tree-sitter';
-import { ancestor, descendants, isEmptyBlock, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
-const ASSIGNMENTS = new Set(['assignment_statement', 'short_var_declaration']);
-const IFS = new Set(['if_statement']);
-const CALLS = new Set(['call_expression']);
-const COMPOSITES = new Set(['composite_literal']);
+const ASSIGNMENTS = ['assignment_statement', 'short_var_declaration'];
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
-const DEFERS = new Set(['defer_statement']);
-const RETURNS = new Set(['return_statement']);
-const IDENTIFIERS = new Set(['identifier']);
 
 /** Calls whose results are ignored by long custom: printing to a terminal or a buffer. */
 const CONVENTIONALLY_IGNORED = /^fmt\.(Print|Fprint)/;
@@ -30,6 +24,11 @@ function calleeOf(call: Node): string {
   return call.childForFieldName('function')?.text ?? '';
 }
 
+/** Every `a = f()` and `a, b := f()`, in source order. */
+function assignments(index: SyntaxIndex): Node[] {
+  return ASSIGNMENTS.flatMap((type) => index.of(type)).sort((a, b) => a.startIndex - b.startIndex);
+}
+
 /** The single call on the right of an assignment, if that is all there is. */
 function soleCall(assignment: Node): Node | undefined {
   const right = assignment.childForFieldName('right')?.namedChildren ?? [];
@@ -43,9 +42,10 @@ const ignoredError: SyntaxRule = {
   title: 'error thrown away',
   question: 'What happens next when this call fails, and how would you know?',
   docsUrl: 'https://go.dev/doc/effective_go#errors',
-  find(root) {
+  types: ASSIGNMENTS,
+  find(index) {
     const hits: SyntaxHit[] = [];
-    for (const assignment of descendants(root, ASSIGNMENTS)) {
+    for (const assignment of assignments(index)) {
       const call = soleCall(assignment);
       const left = assignment.childForFieldName('left')?.namedChildren ?? [];
       // Go returns the error last: a blank there, after a call, drops it.
@@ -64,8 +64,10 @@ const emptyErrorCheck: SyntaxRule = {
   title: 'error checked and then ignored',
   question: 'This branch runs when the call failed: what should the code do then?',
   docsUrl: 'https://go.dev/doc/effective_go#errors',
-  find(root) {
-    return descendants(root, IFS)
+  types: ['if_statement'],
+  find(index) {
+    return index
+      .of('if_statement')
       .filter((statement) => /^\w*err\w*\s*!=\s*nil$/i.test(statement.childForFieldName('condition')?.text ?? '') && isEmptyBlock(statement.childForFieldName('consequence')))
       .map((statement) => ({ node: statement, message: `\`if ${statement.childForFieldName('condition')?.text}\` has an empty body: the error is dropped.` }));
   },
@@ -78,18 +80,20 @@ const missingDeferClose: SyntaxRule = {
   title: 'opened without defer Close',
   question: 'On every path out of this function, including the early returns, who closes what this line opened?',
   docsUrl: 'https://go.dev/doc/effective_go#defer',
-  find(root) {
+  types: ['short_var_declaration', 'defer_statement', 'return_statement', 'identifier'],
+  find(index) {
     const hits: SyntaxHit[] = [];
-    for (const assignment of descendants(root, ASSIGNMENTS)) {
+    // Only a new local (`f, err := os.Open(...)`): assigned with `=`, it may be a field or an outer variable that outlives the function.
+    for (const assignment of index.of('short_var_declaration')) {
       const call = soleCall(assignment);
       const close = call && OPENERS.get(calleeOf(call));
       const name = assignment.childForFieldName('left')?.namedChildren[0]?.text;
       if (!close || !name || name === '_') continue;
       const body = ancestor(assignment, FUNCTIONS);
       if (!body) continue;
-      const deferred = descendants(body, DEFERS).some((statement) => statement.text.includes(`${name}.${close}(`));
+      const deferred = index.of('defer_statement', body).some((statement) => statement.text.includes(`${name}.${close}(`));
       // Returned to the caller: closing it is the caller's job.
-      const returned = descendants(body, RETURNS).some((statement) => descendants(statement, IDENTIFIERS).some((identifier) => identifier.text === name));
+      const returned = index.of('return_statement', body).some((statement) => index.of('identifier', statement).some((identifier) => identifier.text === name));
       if (!deferred && !returned) hits.push({ node: assignment, message: `No \`defer ${name}.${close}()\` follows \`${calleeOf(call)}\` in this function.` });
     }
     return hits;
@@ -103,12 +107,13 @@ const defaultHttpClient: SyntaxRule = {
   title: 'HTTP client without a timeout',
   question: 'What happens to this request if the server never answers?',
   docsUrl: 'https://pkg.go.dev/net/http#Client',
-  find(root) {
+  types: ['call_expression', 'composite_literal'],
+  find(index) {
     const hits: SyntaxHit[] = [];
-    for (const call of descendants(root, CALLS)) {
+    for (const call of index.of('call_expression')) {
       if (DEFAULT_CLIENT_CALLS.has(calleeOf(call))) hits.push({ node: call, message: `\`${calleeOf(call)}\` uses http.DefaultClient, which has no timeout.` });
     }
-    for (const literal of descendants(root, COMPOSITES)) {
+    for (const literal of index.of('composite_literal')) {
       if (literal.childForFieldName('type')?.text !== 'http.Client') continue;
       const keys = literal.childForFieldName('body')?.namedChildren.map((element) => element?.childForFieldName('key')?.text) ?? [];
       if (!keys.includes('Timeout')) hits.push({ node: literal, message: 'This http.Client sets no Timeout: a request can wait forever.' });
