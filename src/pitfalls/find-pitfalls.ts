@@ -16,11 +16,11 @@ export interface PitfallFinder {
 }
 
 /** The engines ArchAngel runs: oxlint (JS/TS), Ruff (Python), and our syntax checks (Java, Go, JS/TS extras). */
-export function defaultEngines(): Array<Engine & { close?(): Promise<void> }> {
+export function defaultEngines(): Engine[] {
   return [createOxlintEngine(), createRuffEngine(), createSyntaxEngine()];
 }
 
-export function createPitfallFinder(engines: Array<Engine & { close?(): Promise<void> }> = defaultEngines()): PitfallFinder {
+export function createPitfallFinder(engines: Engine[] = defaultEngines()): PitfallFinder {
   return {
     async find(file, options = {}) {
       const pitfalls: Pitfall[] = [];

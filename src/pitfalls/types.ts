@@ -64,4 +64,6 @@ export interface Engine {
   handles(language: Language): boolean;
   /** Every pitfall the engine finds in the whole file (the caller keeps those on changed lines). */
   check(file: PitfallFile): Promise<Pitfall[]>;
+  /** Stops what the engine keeps running between files, if anything. */
+  close?(): Promise<void>;
 }

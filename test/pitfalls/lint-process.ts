@@ -5,6 +5,6 @@ import { createOxlintEngine } from '../../src/pitfalls/engines/oxlint.js';
 
 const engine = createOxlintEngine();
 const pitfalls = await engine.check({ path: 'src/a.ts', language: 'typescript', text: 'export const missing = (x: number) => x === NaN;\n' });
-if (process.argv[2] === 'close') await engine.close();
+if (process.argv[2] === 'close') await engine.close?.();
 await new Promise((resolve) => setTimeout(resolve, 10));
 process.stdout.write(`done ${pitfalls.map((p) => p.ruleId).join(',')}\n`);

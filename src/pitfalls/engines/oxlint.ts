@@ -20,7 +20,7 @@ const CODE = /^([\w-]+)\((.+)\)$/;
  * first such file and kept for `watch`. A server that stopped (crashed, killed) is started again
  * on the next file, so one bad moment costs one notice, not the rest of the session.
  */
-export function createOxlintEngine(options: { script?: string } = {}): Engine & { close(): Promise<void> } {
+export function createOxlintEngine(options: { script?: string } = {}): Engine {
   let server: OxlintServer | undefined;
   const running = (): OxlintServer => {
     if (!server || server.stopped) server = new OxlintServer({ config: oxlintConfig(), ...options });
