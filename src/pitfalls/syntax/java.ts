@@ -71,10 +71,13 @@ function catchType(clause: Node): string | undefined {
   return parameter?.namedChildren.find((child) => child?.type === 'catch_type')?.text;
 }
 
-/** An empty catch whose parameter is not named to say the drop is meant. */
-function swallows(clause: Node): boolean {
-  const parameter = clause.namedChildren.find((child) => child?.type === 'catch_formal_parameter');
-  return isEmptyBlock(clause.childForFieldName('body')) && !IGNORED_ON_PURPOSE.test(parameter?.childForFieldName('name')?.text ?? '');
+/** The empty catches whose parameter is not named to say the drop is meant: of a catch-all type, or of the others. */
+function swallowingCatches(index: SyntaxIndex, catchAll: boolean): Node[] {
+  return index.of('catch_clause').filter((clause) => {
+    const parameter = clause.namedChildren.find((child) => child?.type === 'catch_formal_parameter');
+    const meant = IGNORED_ON_PURPOSE.test(parameter?.childForFieldName('name')?.text ?? '');
+    return isEmptyBlock(clause.childForFieldName('body')) && !meant && CATCH_ALL.has(catchType(clause) ?? '') === catchAll;
+  });
 }
 
 const emptyCatch: SyntaxRule = {
@@ -86,10 +89,7 @@ const emptyCatch: SyntaxRule = {
   docsUrl: 'https://pmd.github.io/pmd/pmd_rules_java_errorprone.html#emptycatchblock',
   types: ['catch_clause'],
   find(index) {
-    return index
-      .of('catch_clause')
-      .filter((clause) => swallows(clause) && !CATCH_ALL.has(catchType(clause) ?? ''))
-      .map((clause) => ({ node: clause, message: `This catch of ${catchType(clause) ?? 'an exception'} is empty: the failure disappears.` }));
+    return swallowingCatches(index, false).map((clause) => ({ node: clause, message: `This catch of ${catchType(clause) ?? 'an exception'} is empty: the failure disappears.` }));
   },
 };
 
@@ -102,10 +102,7 @@ const swallowedCatchAll: SyntaxRule = {
   docsUrl: 'https://pmd.github.io/pmd/pmd_rules_java_errorprone.html#emptycatchblock',
   types: ['catch_clause'],
   find(index) {
-    return index
-      .of('catch_clause')
-      .filter((clause) => swallows(clause) && CATCH_ALL.has(catchType(clause) ?? ''))
-      .map((clause) => ({ node: clause, message: `This empty catch of ${catchType(clause)} hides every failure of its try block.` }));
+    return swallowingCatches(index, true).map((clause) => ({ node: clause, message: `This empty catch of ${catchType(clause)} hides every failure of its try block.` }));
   },
 };
 
