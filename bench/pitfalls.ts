@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { detectLanguage, type Language } from '../src/index/language.js';
 import { createOxlintEngine } from '../src/pitfalls/engines/oxlint.js';
 import { oxlintConfig } from '../src/pitfalls/engines/oxlint-rules.js';
@@ -57,7 +57,7 @@ const corpus = [
   ...loadCorpus({ pythonLimit: Number(process.env.PYTHON_LIMIT ?? 10_000) }),
   ...extra('archangel', 'src', (p) => /\.tsx?$/.test(p)),
   ...extra('debian-site-packages', '/usr/lib/python3/dist-packages', (p) => p.endsWith('.py')),
-  ...(process.env.GO_CORPUS ?? '').split(':').filter(Boolean).flatMap((dir) => extra(dir, dir, (p) => p.endsWith('.go'))),
+  ...(process.env.GO_CORPUS ?? '').split(':').filter(Boolean).flatMap((dir) => extra(basename(dir), dir, (p) => p.endsWith('.go'))),
 ];
 
 const SAVES: Array<{ engine: string; make: () => PitfallFinder; file: PitfallFile }> = [
