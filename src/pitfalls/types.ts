@@ -41,7 +41,7 @@ export interface Pitfall {
   title: string;
   /** The question a note opens with: it points at the danger and never says the fix. */
   question: string;
-  /** The engine's own suggestion for the change, when it has one: the last rung of the ladder, never the first. */
+  /** The engine's own advice when it has some (oxlint's `help:` line, Ruff's fix title): for the last rung of the ladder, never the first. */
   fix?: string;
 }
 
