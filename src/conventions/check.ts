@@ -27,7 +27,8 @@ function conventionsById(profile: Profile): Map<string, Convention> {
   return map;
 }
 
-function touches(changed: Ranges, start: number, end = start): boolean {
+/** Whether lines `start..end` meet a changed range; no ranges means the whole file changed. Shared with pitfalls/. */
+export function touches(changed: Ranges, start: number, end = start): boolean {
   return changed === undefined || changed.some((r) => r.start <= end && r.end >= start);
 }
 

@@ -1,0 +1,89 @@
+import type { Node } from 'web-tree-sitter';
+import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
+
+const ECMASCRIPT = ['typescript', 'tsx', 'javascript'] as const;
+const FUNCTIONS = ['function_declaration', 'generator_function_declaration', 'method_definition'];
+const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function']);
+
+/** `xs.find(predicate)`: Array#find, told apart from a query API's `find({...})` by its function argument. */
+function isArrayFind(node: Node | null): boolean {
+  if (node?.type !== 'call_expression') return false;
+  const callee = node.childForFieldName('function');
+  const first = node.childForFieldName('arguments')?.namedChildren[0];
+  return callee?.type === 'member_expression' && callee.childForFieldName('property')?.text === 'find' && FUNCTION_VALUES.has(first?.type ?? '');
+}
+
+/** `a.b`, not `a?.b`. */
+function isPlainMember(node: Node): boolean {
+  return node.type === 'member_expression' && !node.children.some((child) => child?.type === 'optional_chain');
+}
+
+const uncheckedFind: SyntaxRule = {
+  id: 'js/unchecked-find',
+  languages: ECMASCRIPT,
+  concern: 'correctness',
+  title: '.find() result used without a check',
+  question: 'What does .find() return when nothing matches, and what does the next line do with it then?',
+  docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Array/find#return_value',
+  types: ['member_expression', 'variable_declarator', 'identifier'],
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    // `users.find(...).name`: used on the spot.
+    for (const member of index.of('member_expression')) {
+      if (isPlainMember(member) && isArrayFind(member.childForFieldName('object'))) hits.push({ node: member, message: `\`${member.text.slice(0, 60)}\` reads a property of what .find() returned, which is undefined when nothing matches.` });
+    }
+    // `const user = users.find(...)`, then `user.name` before anything looks at `user`.
+    for (const declarator of index.of('variable_declarator')) {
+      const name = declarator.childForFieldName('name');
+      const scope = declarator.parent?.parent;
+      if (name?.type !== 'identifier' || !scope || !isArrayFind(declarator.childForFieldName('value'))) continue;
+      const firstUse = index.of('identifier', scope).find((identifier) => identifier.text === name.text && identifier.startIndex > declarator.endIndex);
+      const use = firstUse?.parent;
+      if (use && isPlainMember(use) && use.childForFieldName('object')?.id === firstUse.id) {
+        hits.push({ node: use, message: `\`${name.text}\` came from .find(), which returns undefined when nothing matches, and \`${use.text.slice(0, 60)}\` reads it unchecked.` });
+      }
+    }
+    return hits;
+  },
+};
+
+/** Names of the functions and methods this file declares `async`. */
+function asyncNames(index: SyntaxIndex): Set<string> {
+  const names = new Set<string>();
+  const isAsync = (node: Node | null | undefined): boolean => node?.children.some((child) => child?.type === 'async') ?? false;
+  for (const fn of FUNCTIONS.flatMap((type) => index.of(type))) if (isAsync(fn)) names.add(fn.childForFieldName('name')?.text ?? '');
+  for (const declarator of index.of('variable_declarator')) if (isAsync(declarator.childForFieldName('value'))) names.add(declarator.childForFieldName('name')?.text ?? '');
+  names.delete('');
+  return names;
+}
+
+/** The function a statement-level call calls, `save` or `this.save`, when the file can say. */
+function calledName(call: Node): string | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee?.type === 'identifier') return callee.text;
+  if (callee?.type === 'member_expression' && callee.childForFieldName('object')?.type === 'this') return callee.childForFieldName('property')?.text;
+  return undefined;
+}
+
+const floatingAsyncCall: SyntaxRule = {
+  id: 'js/floating-async-call',
+  languages: ECMASCRIPT,
+  concern: 'correctness',
+  title: 'async call not awaited',
+  question: 'When this call fails, where does its error go, and does the next line need it to have finished?',
+  docsUrl: 'https://typescript-eslint.io/rules/no-floating-promises/',
+  types: [...FUNCTIONS, 'variable_declarator', 'expression_statement'],
+  find(index) {
+    const names = asyncNames(index);
+    if (names.size === 0) return [];
+    const hits: SyntaxHit[] = [];
+    for (const statement of index.of('expression_statement')) {
+      const call = statement.namedChildren[0];
+      const name = call?.type === 'call_expression' ? calledName(call) : undefined;
+      if (name && names.has(name)) hits.push({ node: call as Node, message: `\`${name}\` is async, and its promise here is neither awaited, returned nor caught.` });
+    }
+    return hits;
+  },
+};
+
+export const ECMASCRIPT_RULES: readonly SyntaxRule[] = [uncheckedFind, floatingAsyncCall];

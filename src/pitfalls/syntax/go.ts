@@ -1,0 +1,125 @@
+import type { Node } from 'web-tree-sitter';
+import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+
+const ASSIGNMENTS = ['assignment_statement', 'short_var_declaration'];
+const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+
+/** Calls whose results are ignored by long custom: printing to a terminal or a buffer. */
+const CONVENTIONALLY_IGNORED = /^fmt\.(Print|Fprint)/;
+/** Package functions that go through http.DefaultClient, which never times out. */
+const DEFAULT_CLIENT_CALLS = new Set(['http.Get', 'http.Post', 'http.Head', 'http.PostForm']);
+/** Calls that return something to Close (a file, a connection, a response whose Body must be closed). */
+const OPENERS = new Map([
+  ['os.Open', 'Close'],
+  ['os.Create', 'Close'],
+  ['os.OpenFile', 'Close'],
+  ['net.Dial', 'Close'],
+  ['http.Get', 'Body.Close'],
+  ['http.Post', 'Body.Close'],
+  ['http.Head', 'Body.Close'],
+  ['http.PostForm', 'Body.Close'],
+]);
+
+function calleeOf(call: Node): string {
+  return call.childForFieldName('function')?.text ?? '';
+}
+
+/** Every `a = f()` and `a, b := f()`, in source order. */
+function assignments(index: SyntaxIndex): Node[] {
+  return ASSIGNMENTS.flatMap((type) => index.of(type)).sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** The single call on the right of an assignment, if that is all there is. */
+function soleCall(assignment: Node): Node | undefined {
+  const right = assignment.childForFieldName('right')?.namedChildren ?? [];
+  return right.length === 1 && right[0]?.type === 'call_expression' ? right[0] : undefined;
+}
+
+const ignoredError: SyntaxRule = {
+  id: 'go/ignored-error',
+  languages: ['go'],
+  concern: 'correctness',
+  title: 'error thrown away',
+  question: 'What happens next when this call fails, and how would you know?',
+  docsUrl: 'https://go.dev/doc/effective_go#errors',
+  types: ASSIGNMENTS,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const assignment of assignments(index)) {
+      const call = soleCall(assignment);
+      const left = assignment.childForFieldName('left')?.namedChildren ?? [];
+      // Go returns the error last: a blank there, after a call, drops it.
+      if (!call || left.at(-1)?.text !== '_' || CONVENTIONALLY_IGNORED.test(calleeOf(call))) continue;
+      if (left.length === 1 && assignment.type !== 'assignment_statement') continue;
+      hits.push({ node: assignment, message: `The last result of \`${calleeOf(call)}\`, by Go custom its error, is assigned to _.` });
+    }
+    return hits;
+  },
+};
+
+const emptyErrorCheck: SyntaxRule = {
+  id: 'go/empty-error-check',
+  languages: ['go'],
+  concern: 'correctness',
+  title: 'error checked and then ignored',
+  question: 'This branch runs when the call failed: what should the code do then?',
+  docsUrl: 'https://go.dev/doc/effective_go#errors',
+  types: ['if_statement'],
+  find(index) {
+    return index
+      .of('if_statement')
+      .filter((statement) => /^\w*err\w*\s*!=\s*nil$/i.test(statement.childForFieldName('condition')?.text ?? '') && isEmptyBlock(statement.childForFieldName('consequence')))
+      .map((statement) => ({ node: statement, message: `\`if ${statement.childForFieldName('condition')?.text}\` has an empty body: the error is dropped.` }));
+  },
+};
+
+const missingDeferClose: SyntaxRule = {
+  id: 'go/missing-defer-close',
+  languages: ['go'],
+  concern: 'correctness',
+  title: 'opened without defer Close',
+  question: 'On every path out of this function, including the early returns, who closes what this line opened?',
+  docsUrl: 'https://go.dev/doc/effective_go#defer',
+  types: ['short_var_declaration', 'defer_statement', 'return_statement', 'identifier'],
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    // Only a new local (`f, err := os.Open(...)`): assigned with `=`, it may be a field or an outer variable that outlives the function.
+    for (const assignment of index.of('short_var_declaration')) {
+      const call = soleCall(assignment);
+      const close = call && OPENERS.get(calleeOf(call));
+      const name = assignment.childForFieldName('left')?.namedChildren[0]?.text;
+      if (!close || !name || name === '_') continue;
+      const body = ancestor(assignment, FUNCTIONS);
+      if (!body) continue;
+      const deferred = index.of('defer_statement', body).some((statement) => statement.text.includes(`${name}.${close}(`));
+      // Returned to the caller: closing it is the caller's job.
+      const returned = index.of('return_statement', body).some((statement) => index.of('identifier', statement).some((identifier) => identifier.text === name));
+      if (!deferred && !returned) hits.push({ node: assignment, message: `No \`defer ${name}.${close}()\` follows \`${calleeOf(call)}\` in this function.` });
+    }
+    return hits;
+  },
+};
+
+const defaultHttpClient: SyntaxRule = {
+  id: 'go/http-without-timeout',
+  languages: ['go'],
+  concern: 'correctness',
+  title: 'HTTP client without a timeout',
+  question: 'What happens to this request if the server never answers?',
+  docsUrl: 'https://pkg.go.dev/net/http#Client',
+  types: ['call_expression', 'composite_literal'],
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const call of index.of('call_expression')) {
+      if (DEFAULT_CLIENT_CALLS.has(calleeOf(call))) hits.push({ node: call, message: `\`${calleeOf(call)}\` uses http.DefaultClient, which has no timeout.` });
+    }
+    for (const literal of index.of('composite_literal')) {
+      if (literal.childForFieldName('type')?.text !== 'http.Client') continue;
+      const keys = literal.childForFieldName('body')?.namedChildren.map((element) => element?.childForFieldName('key')?.text) ?? [];
+      if (!keys.includes('Timeout')) hits.push({ node: literal, message: 'This http.Client sets no Timeout: a request can wait forever.' });
+    }
+    return hits;
+  },
+};
+
+export const GO_RULES: readonly SyntaxRule[] = [ignoredError, emptyErrorCheck, missingDeferClose, defaultHttpClient];

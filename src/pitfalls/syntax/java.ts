@@ -1,0 +1,148 @@
+import type { Node } from 'web-tree-sitter';
+import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+
+const DECLARATIONS = ['formal_parameter', 'local_variable_declaration', 'field_declaration'];
+const METHOD = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
+
+/** Catching these catches everything a block can throw. */
+const CATCH_ALL = new Set(['Exception', 'Throwable', 'RuntimeException']);
+
+/** Classes whose instances hold an open file or socket until closed. */
+const RESOURCE_CLASSES = new Set(['FileInputStream', 'FileOutputStream', 'FileReader', 'FileWriter', 'RandomAccessFile', 'Socket', 'ServerSocket', 'ZipFile', 'JarFile']);
+/** Classes that hold a resource only when what they wrap is one (a reader over a String holds nothing). */
+const WRAPPER_CLASSES = new Set([
+  'BufferedReader', 'BufferedWriter', 'InputStreamReader', 'OutputStreamWriter', 'BufferedInputStream', 'BufferedOutputStream',
+  'ObjectInputStream', 'ObjectOutputStream', 'DataInputStream', 'DataOutputStream', 'PrintWriter', 'PrintStream', 'Scanner',
+]);
+/** Methods that open such a handle: JDBC connections and statements, NIO streams. */
+const RESOURCE_METHODS = new Set(['getConnection', 'prepareStatement', 'createStatement', 'prepareCall', 'newInputStream', 'newOutputStream', 'newBufferedReader', 'newBufferedWriter', 'lines', 'list', 'walk']);
+/** The only receivers `lines`, `list` and `walk` open a handle from (elsewhere they are ordinary names). */
+const NIO_ONLY = new Set(['lines', 'list', 'walk']);
+/** A catch parameter named like this says the exception is dropped on purpose. */
+const IGNORED_ON_PURPOSE = /^(_|ignored?|expected|unused)$/i;
+
+/** Names declared `String` anywhere in the file (fields, parameters, locals). */
+function stringNames(index: SyntaxIndex): Set<string> {
+  const names = new Set<string>();
+  for (const declaration of DECLARATIONS.flatMap((type) => index.of(type))) {
+    if (declaration.childForFieldName('type')?.text !== 'String') continue;
+    if (declaration.type === 'formal_parameter') {
+      const name = declaration.childForFieldName('name')?.text;
+      if (name) names.add(name);
+      continue;
+    }
+    for (const declarator of declaration.childrenForFieldName('declarator')) {
+      const name = declarator?.childForFieldName('name')?.text;
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
+const stringEquality: SyntaxRule = {
+  id: 'java/string-reference-equality',
+  languages: ['java'],
+  concern: 'correctness',
+  title: 'strings compared with ==',
+  question: 'Are these two the same String object, or two strings with the same letters, and which one does this line ask?',
+  docsUrl: 'https://errorprone.info/bugpattern/StringEquality',
+  types: [...DECLARATIONS, 'binary_expression'],
+  find(index) {
+    const strings = stringNames(index);
+    const isString = (node: Node | null): boolean => node !== null && (node.type === 'string_literal' || (node.type === 'identifier' && strings.has(node.text)));
+    const hits: SyntaxHit[] = [];
+    for (const expression of index.of('binary_expression')) {
+      const operator = expression.childForFieldName('operator')?.type;
+      if (operator !== '==' && operator !== '!=') continue;
+      const left = expression.childForFieldName('left');
+      const right = expression.childForFieldName('right');
+      // A literal on one side makes it a String comparison; two names must both be known Strings.
+      const literal = left?.type === 'string_literal' || right?.type === 'string_literal';
+      if ((literal && left?.type !== 'null_literal' && right?.type !== 'null_literal') || (isString(left) && isString(right))) {
+        hits.push({ node: expression, message: `\`${expression.text}\` compares String references, not their text.` });
+      }
+    }
+    return hits;
+  },
+};
+
+function catchType(clause: Node): string | undefined {
+  const parameter = clause.namedChildren.find((child) => child?.type === 'catch_formal_parameter');
+  return parameter?.namedChildren.find((child) => child?.type === 'catch_type')?.text;
+}
+
+/** The empty catches whose parameter is not named to say the drop is meant: of a catch-all type, or of the others. */
+function swallowingCatches(index: SyntaxIndex, catchAll: boolean): Node[] {
+  return index.of('catch_clause').filter((clause) => {
+    const parameter = clause.namedChildren.find((child) => child?.type === 'catch_formal_parameter');
+    const meant = IGNORED_ON_PURPOSE.test(parameter?.childForFieldName('name')?.text ?? '');
+    return isEmptyBlock(clause.childForFieldName('body')) && !meant && CATCH_ALL.has(catchType(clause) ?? '') === catchAll;
+  });
+}
+
+const emptyCatch: SyntaxRule = {
+  id: 'java/empty-catch',
+  languages: ['java'],
+  concern: 'correctness',
+  title: 'exception swallowed',
+  question: 'When this fails in production, how will anyone find out?',
+  docsUrl: 'https://pmd.github.io/pmd/pmd_rules_java_errorprone.html#emptycatchblock',
+  types: ['catch_clause'],
+  find(index) {
+    return swallowingCatches(index, false).map((clause) => ({ node: clause, message: `This catch of ${catchType(clause) ?? 'an exception'} is empty: the failure disappears.` }));
+  },
+};
+
+const swallowedCatchAll: SyntaxRule = {
+  id: 'java/swallowed-catch-all',
+  languages: ['java'],
+  concern: 'correctness',
+  title: 'every exception swallowed',
+  question: 'Which failures, including ones you have not thought of, end up in this empty block?',
+  docsUrl: 'https://pmd.github.io/pmd/pmd_rules_java_errorprone.html#emptycatchblock',
+  types: ['catch_clause'],
+  find(index) {
+    return swallowingCatches(index, true).map((clause) => ({ node: clause, message: `This empty catch of ${catchType(clause)} hides every failure of its try block.` }));
+  },
+};
+
+/** Whether `value` opens a resource: `new FileReader(...)`, a wrapper around one, or `DriverManager.getConnection(...)`. */
+function opensResource(value: Node | null | undefined): boolean {
+  if (!value) return false;
+  if (value.type === 'object_creation_expression') {
+    const type = value.childForFieldName('type')?.text.replace(/<.*$/, '') ?? '';
+    if (RESOURCE_CLASSES.has(type)) return true;
+    const wrapped = value.childForFieldName('arguments')?.namedChildren[0];
+    return WRAPPER_CLASSES.has(type) && (opensResource(wrapped) || (wrapped?.type === 'object_creation_expression' && wrapped.childForFieldName('type')?.text === 'File'));
+  }
+  if (value.type !== 'method_invocation') return false;
+  const name = value.childForFieldName('name')?.text ?? '';
+  return RESOURCE_METHODS.has(name) && (!NIO_ONLY.has(name) || value.childForFieldName('object')?.text === 'Files');
+}
+
+const resourceOutsideTry: SyntaxRule = {
+  id: 'java/resource-outside-try',
+  languages: ['java'],
+  concern: 'correctness',
+  title: 'resource opened outside try-with-resources',
+  question: 'If the next line throws, who closes what this line opened?',
+  docsUrl: 'https://docs.oracle.com/javase/tutorial/essential/exceptions/tryResourceClose.html',
+  types: ['local_variable_declaration', 'finally_clause', 'method_invocation', 'return_statement'],
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const declaration of index.of('local_variable_declaration')) {
+      for (const declarator of declaration.childrenForFieldName('declarator')) {
+        const name = declarator?.childForFieldName('name')?.text;
+        if (!name || !opensResource(declarator?.childForFieldName('value'))) continue;
+        // Closed in a finally, or handed to the caller: someone owns it.
+        const body = ancestor(declaration, METHOD);
+        const closed = index.of('finally_clause', body).some((clause) => index.of('method_invocation', clause).some((call) => call.childForFieldName('name')?.text === 'close' && call.childForFieldName('object')?.text === name));
+        const returned = index.of('return_statement', body).some((statement) => statement.namedChildren[0]?.text === name);
+        if (!closed && !returned) hits.push({ node: declaration, message: `\`${name}\` is opened outside try-with-resources and not closed in a finally.` });
+      }
+    }
+    return hits;
+  },
+};
+
+export const JAVA_RULES: readonly SyntaxRule[] = [stringEquality, emptyCatch, swallowedCatchAll, resourceOutsideTry];

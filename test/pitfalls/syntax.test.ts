@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { ParsedLanguage } from '../../src/index/language.js';
+import { createSyntaxEngine } from '../../src/pitfalls/engines/syntax.js';
+
+const engine = createSyntaxEngine();
+
+async function found(language: ParsedLanguage, text: string): Promise<string[]> {
+  const pitfalls = await engine.check({ path: `x.${language}`, language, text });
+  return pitfalls.map((p) => `${p.startLine} ${p.ruleId.replace('tree-sitter/', '')}`);
+}
+
+describe('Java pitfalls from the parse', () => {
+  it('finds == on Strings, empty catches, a catch-all swallowed and a stream left open', async () => {
+    const code = `class Orders {
+  private String status;
+  boolean same(String a, String b) throws Exception {
+    FileInputStream in = new FileInputStream(a);
+    try { in.read(); } catch (Exception e) {}
+    try { in.read(); } catch (IOException e) {}
+    BufferedReader lines = new BufferedReader(new InputStreamReader(new FileInputStream(b)));
+    return a == b || status != "open";
+  }
+}
+`;
+    expect(await found('java', code)).toEqual([
+      '8 java/string-reference-equality',
+      '8 java/string-reference-equality',
+      '6 java/empty-catch',
+      '5 java/swallowed-catch-all',
+      '4 java/resource-outside-try',
+      '7 java/resource-outside-try',
+    ]);
+  });
+
+  it('leaves sound Java alone: null checks, ints, a commented catch, try-with-resources, a closing finally', async () => {
+    const code = `class Orders {
+  boolean same(String a, int n, int m) throws Exception {
+    if (a == null || n == m) return false;
+    try (FileInputStream in = new FileInputStream(a)) { in.read(); }
+    try { Thread.sleep(1); } catch (InterruptedException e) { /* shutting down: nothing to do */ }
+    FileReader reader = new FileReader(a);
+    try { reader.read(); } finally { reader.close(); }
+    Scanner stdin = new Scanner(System.in);
+    DataOutputStream bytes = new DataOutputStream(new ByteArrayOutputStream());
+    try { Integer.parseInt(a); } catch (NumberFormatException ignored) {}
+    return a.equals("x");
+  }
+  InputStream open(String path) throws IOException {
+    InputStream in = new FileInputStream(path);
+    return in;
+  }
+}
+`;
+    expect(await found('java', code)).toEqual([]);
+  });
+});
+
+describe('Go pitfalls from the parse', () => {
+  it('finds dropped errors, an empty error check, a file never closed and the default HTTP client', async () => {
+    const code = `package main
+
+func load() error {
+	_ = save()
+	n, _ := strconv.Atoi("1")
+	if err != nil {
+	}
+	f, err := os.Open("orders.csv")
+	client := &http.Client{}
+	process(f)
+	return use(n, client)
+}
+`;
+    expect(await found('go', code)).toEqual([
+      '4 go/ignored-error',
+      '5 go/ignored-error',
+      '6 go/empty-error-check',
+      '8 go/missing-defer-close',
+      '9 go/http-without-timeout',
+    ]);
+  });
+
+  it('leaves sound Go alone: checked errors, printing, map lookups, defer Close, a client with a timeout', async () => {
+    const code = `package main
+
+func load(m map[string]int) (*os.File, error) {
+	fmt.Println("loading")
+	v, _ := m["k"]
+	f, err := os.Open("orders.csv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	g, err := os.Open("other.csv")
+	if err != nil {
+		return nil, err
+	}
+	client := &http.Client{Timeout: 5 * time.Second}
+	shared, err = os.Open("kept-open-by-the-caller.csv")
+	_ = v
+	_ = client
+	return g, nil
+}
+`;
+    expect(await found('go', code)).toEqual([]);
+  });
+
+  it('flags http.Get both for its client and for its body', async () => {
+    const code = `package main
+
+func fetch(url string) error {
+	resp, err := http.Get(url)
+	return err
+}
+`;
+    expect(await found('go', code)).toEqual(['4 go/missing-defer-close', '4 go/http-without-timeout']);
+  });
+});
+
+describe('JS/TS pitfalls the linter cannot see without types', () => {
+  it('finds a .find() result used unchecked and an async call left floating', async () => {
+    const code = `async function save(order: Order): Promise<void> {}
+export class Orders {
+  async flush() {}
+  total(orders: Order[], id: number) {
+    const order = orders.find((o) => o.id === id);
+    const name = orders.find((o) => o.id === id).name;
+    save(name);
+    this.flush();
+    return order.total;
+  }
+}
+`;
+    expect(await found('typescript', code)).toEqual([
+      '6 js/unchecked-find',
+      '9 js/unchecked-find',
+      '7 js/floating-async-call',
+      '8 js/floating-async-call',
+    ]);
+  });
+
+  it('leaves checked finds, optional chains, query-style find({...}) and awaited calls alone', async () => {
+    const code = `async function save(order) {}
+export async function total(orders, db, id) {
+  const order = orders.find((o) => o.id === id);
+  if (!order) return 0;
+  const other = orders.find((o) => o.id === id)?.total;
+  const rows = db.find({ id }).limit(1);
+  await save(order);
+  void save(order);
+  save(order).catch(report);
+  return order.total + other;
+}
+`;
+    expect(await found('javascript', code)).toEqual([]);
+  });
+});
