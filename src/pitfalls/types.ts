@@ -1,16 +1,12 @@
+import type { Concern } from '../importance/concern.js';
 import type { Language } from '../index/language.js';
 import type { GoldenLinterConfig } from './golden-config/types.js';
 
 /** Who found a pitfall: a maintained linter run in this process (or beside it), or our own syntax check. */
 export type PitfallEngine = 'oxlint' | 'ruff' | 'tree-sitter';
 
-/**
- * What kind of harm a pitfall does; the mentor teaches them in this order (CONCERN_ORDER): a leak
- * of data before a bug, a bug before a shaky design, and all of them before a name.
- */
-export type Concern = 'security' | 'correctness' | 'design' | 'style';
-
-export const CONCERN_ORDER: readonly Concern[] = ['security', 'correctness', 'design', 'style'];
+/** What kind of harm a pitfall does: the one order of importance (src/importance). */
+export type { Concern } from '../importance/concern.js';
 
 /** A range of 1-based line numbers, both ends included. */
 export interface LineRange {
