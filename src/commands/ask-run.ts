@@ -13,7 +13,7 @@ export async function askCommand(question: string, flags: { offline?: boolean })
     const { context } = await prepareReview({ project, repoDir: project.root, target: { kind: 'worktree' }, index: services.index, profile: services.profile });
     for await (const event of answerQuestion(project, services, context, { text: question })) {
       if (event.type === 'text') process.stdout.write(event.text);
-      if (event.type === 'error') process.stderr.write(`\n${err.yellow('note:')} ${event.message}\n`);
+      if (event.type === 'error' || event.type === 'waiting') process.stderr.write(`\n${err.yellow('note:')} ${event.message}\n`);
     }
     process.stdout.write('\n');
     return 0;

@@ -18,7 +18,7 @@ export const FINDINGS_EXIT_CODE = 10;
 export async function reviewCommand(flags: ReviewFlags): Promise<number> {
   const project = await openProject();
   const target = targetOfFlags(flags);
-  const services = await openReviewServices(project, { offline: flags.offline ?? false });
+  const services = await openReviewServices(project, { offline: flags.offline ?? false, ...(flags.timeout ? { reviewTimeoutMs: Math.round(flags.timeout * 1000) } : {}) });
   const p = palette(terminalCaps(process.stdout).color);
   const err = palette(terminalCaps(process.stderr).color);
   try {
@@ -41,6 +41,7 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
       }
       if (event.type === 'note-end') notes.push(event.note);
       if (event.type === 'resolved') resolved = event.notes;
+      if (event.type === 'waiting') process.stderr.write(`${err.yellow('note:')} ${event.message}\n`);
       if (event.type === 'error') process.stderr.write(`${err.yellow('note:')} ${event.message}${event.hint ? `\n${err.yellow('hint:')} ${event.hint}` : ''}\n`);
     }
     if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ tutor: services.tutor.label, notes, skipped, languagesWithoutConventions: withoutRules, resolved }, null, 2)}\n`);

@@ -56,7 +56,18 @@ export const configSchema = z.strictObject({
       feedback: z.string().min(1).default('claude-haiku-5-5').describe('Fast model for per-save notes.'),
       chat: z.string().min(1).default('claude-sonnet-5-5').describe('Stronger model for chat and docs.'),
       baseUrl: z.string().url().optional().describe('A gateway or Anthropic-compatible server (ANTHROPIC_BASE_URL also works).'),
-      timeoutMs: z.number().int().positive().default(60_000),
+      timeoutMs: z
+        .number()
+        .int()
+        .positive()
+        .default(30_000)
+        .describe('Longest silence from the model, in ms, before a call gives up (a silent call is not tried again).'),
+      reviewTimeoutMs: z
+        .number()
+        .int()
+        .positive()
+        .default(20_000)
+        .describe('Longest a review (review, watch) waits for the model, in ms, before the offline mentor answers; review --timeout overrides it.'),
     })
     .prefault({}),
   privacy: z

@@ -41,7 +41,7 @@ const KNOWN_KEYS: Record<string, string[]> = {
   index: ['path', 'maxFileBytes'],
   embeddings: ['provider', 'model', 'baseUrl', 'dimensions', 'batchSize'],
   mentor: ['level', 'maxNotesPerSave', 'minSeverity'],
-  model: ['provider', 'feedback', 'chat', 'baseUrl', 'timeoutMs'],
+  model: ['provider', 'feedback', 'chat', 'baseUrl', 'timeoutMs', 'reviewTimeoutMs'],
   privacy: ['sendGoldenSnippets', 'redactSecrets'],
   golden: ['url', 'path', 'ref', 'include', 'exclude', 'name'],
 };

@@ -54,6 +54,8 @@ export interface DocsResult {
   modelRegions: number;
   /** Citations a model invented and that were dropped. */
   droppedCitations: number;
+  /** Golden repos that moved on since they were indexed: the documents describe their older code. */
+  behind: Array<{ name: string; indexed: string; current: string }>;
 }
 
 /**
@@ -86,7 +88,11 @@ export async function runDocs(options: DocsOptions): Promise<DocsResult> {
     snippets,
     modelRegions: 0,
     droppedCitations: 0,
+    behind: evidence.repos.flatMap(({ name, commit, located }) => (located.current && located.current !== commit ? [{ name, indexed: commit, current: located.current }] : [])),
   };
+  for (const repo of result.behind) {
+    if (!options.check) warn(`golden repo ${repo.name} is at ${repo.current.slice(0, 7)} but the index holds ${repo.indexed.slice(0, 7)}: these documents describe the indexed code until you run \`archangel index\` and \`archangel docs\` again.`);
+  }
   if (!options.check) mkdirSync(options.outDir, { recursive: true });
   for (const output of outputs) {
     const path = join(options.outDir, output.file);

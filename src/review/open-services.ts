@@ -24,7 +24,7 @@ export interface ReviewServices {
   close(): void;
 }
 
-export async function openReviewServices(project: Project, options: { offline?: boolean; env?: NodeJS.ProcessEnv; pair?: PairContext } = {}): Promise<ReviewServices> {
+export async function openReviewServices(project: Project, options: { offline?: boolean; env?: NodeJS.ProcessEnv; pair?: PairContext; reviewTimeoutMs?: number } = {}): Promise<ReviewServices> {
   const env = options.env ?? process.env;
   const warnings: string[] = [];
   let index: GoldenIndex | undefined;
@@ -35,7 +35,7 @@ export async function openReviewServices(project: Project, options: { offline?: 
     warnings.push(`${error.message} Notes will have no golden evidence until ${error.hint ? error.hint.replace(/\.$/, '').replace(/^Run/, 'you run') : 'the index is built'}.`);
   }
   const profile = index ? readProfile(index.db) : undefined;
-  const selected = await selectTutor(project.config, { projectRoot: project.root, env, offline: options.offline ?? false, ...(options.pair ? { pair: options.pair } : {}) });
+  const selected = await selectTutor(project.config, { projectRoot: project.root, env, offline: options.offline ?? false, ...(options.pair ? { pair: options.pair } : {}), ...(options.reviewTimeoutMs ? { reviewTimeoutMs: options.reviewTimeoutMs } : {}) });
   if (selected.offlineReason && !options.offline) warnings.push(`Using the offline mentor: ${selected.offlineReason}`);
   const learner = currentLearner(project.root);
   const session = openSessionStore(join(project.stateDir, 'state.db'), { learner });

@@ -11,6 +11,7 @@ import { currentBranch } from './branch.js';
 import { buildReviewContext } from './context/build-context.js';
 import type { ReviewContext } from './context/types.js';
 import { readDiff } from './diff/read-diff.js';
+import { fixedNotes, reviewScope } from './resolution.js';
 import { atLeast } from '../tutor/severity.js';
 import type { DiffResult, DiffTarget, ResolvedNote } from './types.js';
 
@@ -83,7 +84,7 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
     session.recordNotes(reviewId, notes, (note) => noteCode(context, note));
     // A note opened at the hint was seen at the hint: its fix is not an unaided one.
     for (const note of notes) if (note.opensAt && (session.getNote(note.id)?.maxLevel ?? 1) < note.opensAt) session.climb(note.id, note.opensAt);
-    const resolved = session.markResolved(reviewId, { paths: diff.files.map((f) => f.path), stillFound: stillFound(session, project.root, context, notes) });
+    const resolved = session.markResolved(reviewId, await seenFixed(request, session, (await branch) ?? 'HEAD', diff, context, notes));
     session.finishReview(reviewId, { notes: notes.length, ...(usage ? { usage } : {}), ...(failure ? { error: failure } : {}) });
     // Last, once the record holds it: what this save fixed, for the learner to see the gap close.
     const records = resolved.flatMap((id) => session.getNote(id) ?? []);
@@ -136,17 +137,19 @@ export function forModel(context: ReviewContext, sendGolden: boolean): ReviewCon
 }
 
 /**
- * Notes still standing after this review: the ones given now, and a model's earlier notes whose
- * convention is still broken in the same file (a model may skip or rephrase a note on a later
- * save; the offline mentor's notes are deterministic, so their ids alone are exact).
+ * The open notes of this repository and branch that this review saw fixed (see review/resolution.ts):
+ * only notes on the files it diffed, judged on the lines it checked, in the version of the code it read.
  */
-function stillFound(session: SessionStore, repo: string, context: ReviewContext, notes: Note[]): Set<string> {
-  const found = new Set(notes.map((n) => n.id));
-  const broken = new Set(context.hunks.flatMap((h) => h.findings.map(({ finding }) => `${finding.path}\u0000${finding.ruleId}`)));
-  for (const note of session.openNotes({ repo })) {
-    if (note.source === 'model' && broken.has(`${note.path}\u0000${note.topic}`)) found.add(note.id);
-  }
-  return found;
+async function seenFixed(request: ReviewRequest, session: SessionStore, branch: string, diff: DiffResult, context: ReviewContext, given: Note[]): Promise<string[]> {
+  const repo = request.project.root;
+  const open = [...new Set(diff.files.map((file) => file.path))].flatMap((path) => session.openNotes({ repo, branch, path }));
+  if (open.length === 0) return [];
+  const scope = await reviewScope({ repoRoot: repo, target: request.target, diff, context, redact: request.project.config.privacy.redactSecrets }, new Set(open.map((note) => note.path)));
+  const judged = open.flatMap((note) => {
+    const seenIn = session.getReview(note.lastReviewId)?.target;
+    return seenIn ? [{ ...note, seenIn }] : [];
+  });
+  return fixedNotes(scope, judged, new Set(given.map((note) => note.id)));
 }
 
 /** The learner's code a note is about, from the context's hunks. */

@@ -63,11 +63,11 @@ export interface SessionStore {
   /** A rung was written afresh (climbing to a stand-in): the note's ladder as shown now. False for an unknown note. */
   saveLadder(noteId: string, ladder: Rung[]): boolean;
   /**
-   * After a review of `paths`: each open note on them (this repository and branch) whose id is not
-   * in `stillFound` is resolved, unaided when only L1 was seen. Returns the resolved ids.
-   * `paths` must be files whose noted lines the review looked at, or fixes are claimed too early.
+   * A review saw these notes fixed: each one still open on the review's repository and branch is
+   * resolved, unaided when only L1 was seen. Returns the ids resolved. Which notes a review may judge
+   * is the review's business (`fixedNotes` in review/resolution.ts): the record takes its word.
    */
-  markResolved(reviewId: number, scope: { paths: string[]; stillFound: ReadonlySet<string> }): string[];
+  markResolved(reviewId: number, noteIds: readonly string[]): string[];
   getNote(noteId: string): NoteRecord | undefined;
   /** Notes neither resolved nor dismissed, by path and line. */
   openNotes(query: OpenNotesQuery): NoteRecord[];

@@ -90,4 +90,6 @@ export type TutorEvent =
   | { type: 'citation'; noteId: string; evidence: Evidence }
   | { type: 'note-end'; note: Note }
   | { type: 'error'; message: string; hint?: string; fatal: boolean }
+  /** The model has not started answering a while after the request: what is being waited for, said once. */
+  | { type: 'waiting'; message: string }
   | { type: 'done'; notes: number; usage?: Usage };

@@ -30,7 +30,7 @@ function plainLine(event: WatchEvent): string | undefined {
       return `reviewing ${event.paths.length === 0 ? 'the current changes' : event.paths.join(', ')}`;
     case 'tutor':
       if (event.event.type === 'note-end') return formatNote(event.event.note);
-      if (event.event.type === 'error') return `note: ${event.event.message}`;
+      if (event.event.type === 'error' || event.event.type === 'waiting') return `note: ${event.event.message}`;
       return undefined;
     case 'review-end':
       return event.outcome === 'failed' ? `review failed: ${event.message ?? 'unknown error'}` : undefined;

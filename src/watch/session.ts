@@ -68,6 +68,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         if (event.type === 'text') emit({ type: 'hint-text', noteId: note.id, text: event.text });
         if (event.type === 'note-end') shown = event.note;
         if (event.type === 'error') emit({ type: 'notice', level: 'warn', message: event.hint ? `${event.message} (${event.hint})` : event.message });
+        if (event.type === 'waiting') emit({ type: 'notice', level: 'info', message: event.message });
         if (event.type === 'done' && event.usage) addUsage(usage, event.usage);
       }
     } catch (error) {
@@ -211,6 +212,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
             emit({ type: 'chat-text', text: event.text });
           }
           if (event.type === 'error') failure = event.message;
+          if (event.type === 'waiting') emit({ type: 'notice', level: 'info', message: event.message });
           if (event.type === 'done' && event.usage) addUsage(usage, event.usage);
         }
         active.session.appendChat({ repo: project.root, branch, role: 'assistant', text: answer, tutor: active.claude ? project.config.model.chat : 'offline mentor' });

@@ -151,6 +151,7 @@ async function indexSource(db: IndexDb, source: GoldenSource, options: IndexOpti
       token: options.token,
       signal: options.signal,
       onProgress: (p: SyncProgress) => emit({ type: 'sync', repo: source.name, stage: p.stage, percent: p.percent }),
+      onWaiting: (message) => emit({ type: 'notice', message }),
     });
     summary.commit = synced.commit;
     const filterKey = filterKeyOf(source, options);
