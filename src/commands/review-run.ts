@@ -49,12 +49,21 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
     else {
       for (const note of resolved) process.stdout.write(`${p.green('✓')} resolved since the last review: ${note.title} (${placeOf(note)})\n`);
       if (changedFiles === 0) process.stdout.write('No changes to review: nothing differs from the commit compared against.\n');
-      else printText(notes, p, services.tutor.label, silence(services.profile, withoutRules));
+      else printText(notes, p, services.tutor.label, silence(services.profile, withoutRules), unchecked(services.profile, withoutRules));
     }
     return flags.failOn && notes.some((n) => atLeast(n, flags.failOn!)) ? FINDINGS_EXIT_CODE : 0;
   } finally {
     services.close();
   }
+}
+
+/**
+ * What notes alone do not say: the golden code taught nothing for some of the changed code, so
+ * only pitfalls and credentials were checked there (notes from linters are no sign of a full review).
+ */
+function unchecked(profile: Profile | undefined, withoutRules: Language[]): string | undefined {
+  if (!hasConventions(profile)) return 'There is no golden index to compare with yet (run `archangel index`): these notes come from the pitfall and credential checks alone.';
+  return withoutRules.length > 0 ? withoutRulesSentence(withoutRules) : undefined;
 }
 
 /** Why a review said nothing: no index to compare with, a language the golden code teaches nothing about, or nothing departs. */
@@ -64,11 +73,12 @@ function silence(profile: Profile | undefined, withoutRules: Language[]): string
   return ': nothing here departs from the golden repositories.';
 }
 
-function printText(notes: Note[], p: ReturnType<typeof palette>, tutor: string, why: string): void {
+function printText(notes: Note[], p: ReturnType<typeof palette>, tutor: string, why: string, caveat: string | undefined): void {
   if (notes.length === 0) {
     process.stdout.write(`No notes from the ${tutor}${why}\n`);
     return;
   }
+  if (caveat) process.stdout.write(p.dim(`${caveat}\n\n`));
   for (const note of notes) {
     process.stdout.write(`${severityMark(p, note.severity)} ${p.bold(`${note.path}:${note.startLine}`)}  ${note.title}\n`);
     const opening = note.ladder.find((rung) => rung.level === (note.opensAt ?? 1)) ?? note.ladder[0];

@@ -51,8 +51,17 @@ export interface Finding {
   symbol?: string;
   /** What a size rule measured (70 for a 70-line function); absent for the other rules. */
   measured?: number;
-  /** Set for a rule known without the golden code: who knows it and where to read more. `expected` states it. */
-  rule?: { source: string; docsUrl?: string };
+  /** Set for a rule known without the golden code: who knows it, where to read more, and how to teach it. `expected` states it. */
+  rule?: {
+    source: string;
+    docsUrl?: string;
+    /** A few words naming what is wrong ("mutable default argument"). */
+    title?: string;
+    /** The rule's own opening question: points at the danger, never at the fix. */
+    question?: string;
+    /** The engine's advice, for the last rung only. */
+    fix?: string;
+  };
 }
 
 /** Quantiles of a size metric (function length, parameters, nesting, file length) in the golden code. */

@@ -4,6 +4,7 @@ import { readProfile } from '../conventions/learn.js';
 import type { Profile } from '../conventions/types.js';
 import { isArchangelError } from '../errors/archangel-error.js';
 import { openGoldenIndex, type GoldenIndex } from '../index/golden-index.js';
+import { closePitfalls } from '../pitfalls/find-pitfalls.js';
 import type { PairContext } from '../tutor/pair.js';
 import { currentLearner } from '../session/learner.js';
 import { openSessionStore, type SessionStore } from '../session/store.js';
@@ -50,6 +51,8 @@ export async function openReviewServices(project: Project, options: { offline?: 
     close() {
       session.close();
       index?.close();
+      // The linters' long-lived helpers (oxlint's server) end with the services that started them.
+      void closePitfalls();
     },
   };
 }

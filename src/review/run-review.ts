@@ -9,6 +9,7 @@ import type { Note, TutorEvent, Usage } from '../tutor/types.js';
 import { appendAudit, auditEntryFor } from './audit.js';
 import { currentBranch } from './branch.js';
 import { buildReviewContext } from './context/build-context.js';
+import { goldenLinterConfig } from './context/golden-linter-config.js';
 import type { ReviewContext } from './context/types.js';
 import { readDiff } from './diff/read-diff.js';
 import { fixedNotes, reviewScope } from './resolution.js';
@@ -42,8 +43,10 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
   const { project, tutor, session } = request;
   // Asked alongside the diff, so no git process starts between showing the diff and the notes.
   const branch = session && currentBranch(request.repoDir);
-  const { diff, context } = await prepareReview(request);
+  const { diff, context, notices } = await prepareReview(request);
   yield { type: 'context', diff, context };
+  // A linter that could not run costs its findings, not the review: one line each.
+  for (const message of notices) yield { type: 'error', fatal: false, message };
   if (request.signal?.aborted) return;
 
   const reviewId = session?.startReview({ repo: project.root, branch: (await branch) ?? 'HEAD', target: request.target, tutor: tutor.label, files: diff.files.map((f) => f.path) });
@@ -92,11 +95,17 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
   }
 }
 
-/** The diff (redacted for showing) and the context built from it, before any tutor runs (dry runs and questions stop here). */
-export async function prepareReview(request: Omit<ReviewRequest, 'tutor' | 'session'>): Promise<{ diff: DiffResult; context: ReviewContext }> {
+/**
+ * The diff (redacted for showing), the context built from it and one line per linter that could not
+ * run, before any tutor runs (dry runs and questions stop here).
+ */
+export async function prepareReview(request: Omit<ReviewRequest, 'tutor' | 'session'>): Promise<{ diff: DiffResult; context: ReviewContext; notices: string[] }> {
   const { project } = request;
-  const read = await readDiff(request.repoDir, request.target, { ...(request.paths ? { paths: request.paths } : {}) });
-  return buildReviewContext({
+  const [read, linters] = await Promise.all([
+    readDiff(request.repoDir, request.target, { ...(request.paths ? { paths: request.paths } : {}) }),
+    request.index ? goldenLinterConfig(project, request.index) : undefined,
+  ]);
+  const built = await buildReviewContext({
     repoRoot: project.root,
     target: request.target,
     diff: read,
@@ -105,7 +114,9 @@ export async function prepareReview(request: Omit<ReviewRequest, 'tutor' | 'sess
     level: project.config.mentor.level,
     maxNotes: project.config.mentor.maxNotesPerSave,
     redact: project.config.privacy.redactSecrets,
+    goldenLinterConfig: linters?.config,
   });
+  return { ...built, notices: [...(linters?.notices ?? []), ...built.notices] };
 }
 
 /**

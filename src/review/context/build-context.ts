@@ -14,6 +14,9 @@ import type { Language } from '../../index/language.js';
 import { configReadIn } from '../secrets/config-reads.js';
 import { SECRET_FILE } from '../diff/read-diff.js';
 import { isSecretRule, secretFileFinding, secretFindings } from '../secrets/findings.js';
+import { findPitfalls } from '../../pitfalls/find-pitfalls.js';
+import type { GoldenLinterConfig } from '../../pitfalls/golden-config/types.js';
+import { pitfallFindings } from './pitfall-findings.js';
 import { ComparableGolden, whyChosen, type Candidate } from './comparable.js';
 import { redactSecrets } from '../../redact/index.js';
 import type { DiffResult, DiffTarget, FileChange, Hunk, HunkLine } from '../types.js';
@@ -56,6 +59,8 @@ export interface BuildContextOptions {
   maxNotes: number;
   /** Redact secrets in everything the context holds (privacy.redactSecrets). */
   redact: boolean;
+  /** Linter rules the golden repos turn off: not raised against the learner either. */
+  goldenLinterConfig?: GoldenLinterConfig | undefined;
 }
 
 /**
@@ -64,7 +69,7 @@ export interface BuildContextOptions {
  * evidence numbered once. Everything is redacted before it is put in the context; the diff comes
  * back redacted the same way, for showing.
  */
-export async function buildReviewContext(options: BuildContextOptions): Promise<{ context: ReviewContext; diff: DiffResult }> {
+export async function buildReviewContext(options: BuildContextOptions): Promise<{ context: ReviewContext; diff: DiffResult; notices: string[] }> {
   const evidence = new EvidenceList(CONTEXT_LIMITS.maxEvidence);
   const files = new Map<string, Promise<FileView>>();
   const hunks: HunkContext[] = [];
@@ -86,7 +91,8 @@ export async function buildReviewContext(options: BuildContextOptions): Promise<
     level: options.level,
     maxNotes: options.maxNotes,
   };
-  return { context, diff: options.redact ? await redactedDiff(options, files) : options.diff };
+  const notices = [...new Set((await Promise.all(files.values())).flatMap((view) => view.notices))];
+  return { context, diff: options.redact ? await redactedDiff(options, files) : options.diff, notices };
 }
 
 /**
@@ -135,6 +141,8 @@ interface FileView {
   oldText: string | undefined;
   chunks: Chunk[];
   findings: Finding[];
+  /** One line per linter that could not check the file. */
+  notices: string[];
 }
 
 async function readFileView(file: FileChange, options: BuildContextOptions): Promise<FileView> {
@@ -147,13 +155,15 @@ async function readFileView(file: FileChange, options: BuildContextOptions): Pro
   const { text } = redacted;
   // A credential is taught whatever the language: its kind and line, from the redacted text.
   const secrets = text === undefined ? [] : secretFindings(file, text, redacted.redactions, changed);
-  if (text === undefined || !file.language) return { text, oldText, chunks: [], findings: secrets };
+  if (text === undefined || !file.language) return { text, oldText, chunks: [], findings: secrets, notices: [] };
   // Parsed once for both, as the indexer does.
   const tree = isParsedLanguage(file.language) ? await parse(text, file.language).catch(() => null) : null;
   try {
     const chunks = await chunkFile(text, file.language, tree);
     const findings = options.profile ? await checkFile(options.profile, { path: file.path, language: file.language, text, changed }, tree) : [];
-    return { text, oldText, chunks, findings: [...secrets, ...findings] };
+    const linted = await findPitfalls({ path: file.path, language: file.language, text }, { changed, ...(options.goldenLinterConfig ? { goldenConfig: options.goldenLinterConfig } : {}) });
+    const pitfalls = pitfallFindings(file.path, file.language, linted.pitfalls, findings);
+    return { text, oldText, chunks, findings: [...secrets, ...pitfalls, ...findings], notices: linted.notices };
   } finally {
     tree?.delete();
   }

@@ -37,7 +37,8 @@ export async function buildNote(draft: Draft, context: ReviewContext, projectRoo
     endLine: draft.endLine,
     topic: draft.ruleId,
     severity: draft.severity,
-    title: entry.title,
+    // A linter's pitfall is named by what it is ("mutable default argument"), not by its category.
+    title: draft.findings[0]?.rule?.title ?? entry.title,
     ladder,
     evidence: [draft.grounds, ...draft.golden],
     source: 'offline',
@@ -89,6 +90,7 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
     percent: percent(confidence, 0),
     rule: grounds.kind === 'rule' ? `${grounds.source} ${grounds.ruleId}` : grounds.ruleId,
     docs: grounds.kind === 'rule' && grounds.docsUrl ? grounds.docsUrl : '',
+    ruleQuestion: first?.rule?.question ?? '',
     // Golden code that does other work than these lines is shown for the habit alone, and says so.
     golden: citation ? `${citationLabel(citation)}${draft.golden[0]?.comparable === false || !draft.golden[0] ? ' (other code than yours, shown for the habit)' : ''}` : '',
     goldenName: draft.golden[0]?.symbol ? `\`${draft.golden[0].symbol}\`` : 'the golden code',

@@ -1,0 +1,61 @@
+import { rulePrefix } from '../../conventions/specs/index.js';
+import type { Finding } from '../../conventions/types.js';
+import { CONCERN_SEVERITY } from '../../importance/concern.js';
+import type { Language } from '../../index/language.js';
+import type { Pitfall } from '../../pitfalls/types.js';
+
+/** The category of linter findings: `py.pitfalls.ruff.B006`, `ts.pitfalls.oxlint.no-unsafe-finally`. */
+const PITFALLS = 'pitfalls';
+
+/**
+ * Linter rules that teach what a learned convention already teaches, by the convention's key: when
+ * the golden code enforces the habit on the same lines, its note (with the team's numbers and a
+ * golden example) is the one to give, and the linter's would be the same lesson twice.
+ */
+const SAME_LESSON: Record<string, string> = {
+  'oxlint/no-empty': 'errors.empty-catch',
+  'ruff/S110': 'errors.empty-catch',
+  'tree-sitter/java/empty-catch': 'errors.empty-catch',
+  'tree-sitter/java/swallowed-catch-all': 'errors.empty-catch',
+  'tree-sitter/go/empty-error-check': 'errors.empty-catch',
+  'oxlint/preserve-caught-error': 'errors.rethrow-cause',
+};
+
+/** Whether a rule id names a linter finding. */
+export function isPitfallRule(ruleId: string): boolean {
+  return ruleId.split('.')[1] === PITFALLS;
+}
+
+/**
+ * The pitfalls a linter found on the changed lines, as findings the mentors teach in the one order
+ * of importance: the rule, its documentation and the engine's own question and advice travel with
+ * each. One per line (the first, most important, is what that line teaches), and none that only
+ * repeats a convention finding on the same lines.
+ */
+export function pitfallFindings(path: string, language: Language, pitfalls: readonly Pitfall[], conventions: readonly Finding[]): Finding[] {
+  const prefix = rulePrefix(language);
+  const lines = new Set<number>();
+  const findings: Finding[] = [];
+  for (const pitfall of pitfalls) {
+    const lesson = SAME_LESSON[pitfall.ruleId];
+    const repeated = lesson !== undefined && conventions.some((f) => f.ruleId.endsWith(`.${lesson}`) && f.startLine <= pitfall.endLine && pitfall.startLine <= f.endLine);
+    if (repeated || lines.has(pitfall.startLine)) continue;
+    lines.add(pitfall.startLine);
+    findings.push({
+      ruleId: `${prefix}.${PITFALLS}.${pitfall.ruleId.replaceAll('/', '.')}`,
+      concern: pitfall.concern,
+      severity: CONCERN_SEVERITY[pitfall.concern],
+      path,
+      startLine: pitfall.startLine,
+      endLine: pitfall.endLine,
+      observed: pitfall.title,
+      expected: pitfall.message,
+      message: `Line ${pitfall.startLine}: ${pitfall.message}`,
+      support: 0,
+      confidence: 0,
+      examples: [],
+      rule: { source: pitfall.engine, docsUrl: pitfall.docsUrl, title: pitfall.title, question: pitfall.question, ...(pitfall.fix ? { fix: pitfall.fix } : {}) },
+    });
+  }
+  return findings;
+}
