@@ -161,7 +161,7 @@ const relevantTotal = signal.filter((s) => s.relevant).length;
 console.log(`## Comparability: results at or above a similarity that are of the query's task (top ${TOP}, all queries)\n`);
 console.log('| similarity ≥ | results | precision | recall |');
 console.log('| --- | --- | --- | --- |');
-for (const threshold of [0.1, 0.2, COMPARABLE_SIMILARITY, 0.4, 0.5].sort((a, b) => a - b).filter((t, i, all) => all.indexOf(t) === i)) {
+for (const threshold of [0.1, 0.2, 0.3, COMPARABLE_SIMILARITY, 0.5].sort((a, b) => a - b).filter((t, i, all) => all.indexOf(t) === i)) {
   const above = signal.filter((s) => s.similarity >= threshold);
   const right = above.filter((s) => s.relevant).length;
   const mark = threshold === COMPARABLE_SIMILARITY ? ' (COMPARABLE_SIMILARITY)' : '';
