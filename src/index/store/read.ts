@@ -81,9 +81,20 @@ export function vectorCodes(db: IndexDb, chunkIds: number[]): Map<number, Buffer
   return out;
 }
 
-/** Document counts per term, for IDF weighting of queries. */
+/**
+ * Terms whose counts are remembered between queries. A code search weighs every term of a few
+ * hundred candidate chunks (thousands of lookups), and a session's searches share most of them;
+ * past this many the memory is cleared rather than grown.
+ */
+const MAX_REMEMBERED_TERMS = 200_000;
+
+/**
+ * Document counts per term, for IDF weighting of queries. Counts are read once per open index and
+ * remembered (an index rebuilt meanwhile shifts them slightly, which only nudges weights).
+ */
 export function createTermStats(db: IndexDb): TermStats {
   let count: number | undefined;
+  const known = new Map<string, number>();
   const lookup = db.prepare('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))');
   return {
     documentCount() {
@@ -92,11 +103,33 @@ export function createTermStats(db: IndexDb): TermStats {
     },
     documentFrequency(terms) {
       const out = new Map<string, number>();
-      if (terms.length === 0) return out;
-      for (const row of lookup.all(JSON.stringify([...new Set(terms)])) as Array<{ term: string; df: number }>) out.set(row.term, row.df);
+      const missing: string[] = [];
+      for (const term of new Set(terms)) {
+        const df = known.get(term);
+        if (df === undefined) missing.push(term);
+        else if (df > 0) out.set(term, df);
+      }
+      if (missing.length === 0) return out;
+      if (known.size + missing.length > MAX_REMEMBERED_TERMS) known.clear();
+      for (const term of missing) known.set(term, 0);
+      for (const row of lookup.all(JSON.stringify(missing)) as Array<{ term: string; df: number }>) {
+        out.set(row.term, row.df);
+        known.set(row.term, row.df);
+      }
       return out;
     },
   };
+}
+
+/** How many indexed files the golden repos show in each of `languages` (those with none are left out). */
+export function indexedFilesByLanguage(db: IndexDb, languages: readonly string[]): Map<string, number> {
+  const rows = db
+    .prepare(
+      `SELECT f.language, count(*) AS n FROM files f JOIN blobs b ON b.sha = f.blob_sha
+       WHERE b.skip_reason IS NULL AND f.language IN (SELECT value FROM json_each(?)) GROUP BY f.language`,
+    )
+    .all(JSON.stringify(languages)) as Array<{ language: string; n: number }>;
+  return new Map(rows.map((r) => [r.language, r.n]));
 }
 
 /** Per-blob observations of every file the index shows, with where it is shown. */

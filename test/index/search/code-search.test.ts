@@ -1,0 +1,136 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfigText } from '../../../src/config/validate.js';
+import { createEmbeddingProvider } from '../../../src/index/embed/create.js';
+import { openGoldenIndex, type GoldenIndex } from '../../../src/index/golden-index.js';
+import { runIndex } from '../../../src/index/indexer/run-index.js';
+import { COMPARABLE_SIMILARITY } from '../../../src/index/search/search.js';
+import { fromNodeModules } from '../../helpers/corpus.js';
+import { createRepo, removeTempDirs, tempDir } from '../../helpers/git.js';
+
+afterAll(removeTempDirs);
+
+const GOLDEN = {
+  'py/bubble_sort.py': `def bubble_sort(items):
+    """Sort a list in place by swapping neighbours until nothing moves."""
+    swapped = True
+    while swapped:
+        swapped = False
+        for i in range(len(items) - 1):
+            if items[i] > items[i + 1]:
+                items[i], items[i + 1] = items[i + 1], items[i]
+                swapped = True
+    return items
+`,
+  'py/fibonacci.py': `def fibonacci(n):
+    """The n-th Fibonacci number, iteratively."""
+    previous, current = 0, 1
+    for _ in range(n):
+        previous, current = current, previous + current
+    return previous
+`,
+  'py/retry.py': `import time
+import urllib.request
+
+def fetch_with_retry(url, attempts=3, backoff=0.5):
+    for attempt in range(attempts):
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.read()
+        except OSError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(backoff * 2 ** attempt)
+`,
+  'java/BubbleSort.java': `public class BubbleSort {
+    public static void bubbleSort(int[] items) {
+        boolean swapped = true;
+        while (swapped) {
+            swapped = false;
+            for (int i = 0; i < items.length - 1; i++) {
+                if (items[i] > items[i + 1]) {
+                    int tmp = items[i]; items[i] = items[i + 1]; items[i + 1] = tmp;
+                    swapped = true;
+                }
+            }
+        }
+    }
+}
+`,
+  'js/debounce.js': `export function debounce(fn, waitMs) {
+  let timer;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), waitMs);
+  };
+}
+`,
+  // A minified copy of the sort: skipped by the indexer, so never offered as an example.
+  'js/sort.min.js': `function bubbleSort(a){for(var s=!0;s;){s=!1;for(var i=0;i<a.length-1;i++)if(a[i]>a[i+1]){var t=a[i];a[i]=a[i+1];a[i+1]=t;s=!0}}return a}${';'.repeat(3000)}`,
+};
+
+/** A learner's bubble sort: the same task, other names. */
+const LEARNER_SORT = `def sort_numbers(values):
+    changed = True
+    while changed:
+        changed = False
+        for k in range(len(values) - 1):
+            if values[k] > values[k + 1]:
+                values[k], values[k + 1] = values[k + 1], values[k]
+                changed = True
+    return values
+`;
+
+describe('code-to-code search', () => {
+  let index: GoldenIndex;
+
+  beforeAll(async () => {
+    const repo = createRepo();
+    repo.commit('golden', GOLDEN);
+    const work = tempDir();
+    const config = parseConfigText(JSON.stringify({ golden: [{ path: repo.dir, name: 'golden' }] }), 'test');
+    const indexPath = join(work, 'index.db');
+    await runIndex({ config, root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider(config.embeddings, {}) });
+    index = openGoldenIndex(indexPath, config);
+  }, 60_000);
+  afterAll(() => index?.close());
+
+  it('puts the golden code solving the same task first, as comparable, and only in the query language', async () => {
+    const results = await index.search({ kind: 'code', code: LEARNER_SORT, language: 'python' }, { limit: 5 });
+    expect(results[0]?.path).toBe('py/bubble_sort.py');
+    expect(results[0]!.similarity).toBeGreaterThanOrEqual(COMPARABLE_SIMILARITY);
+    expect(results.every((r) => r.language === 'python')).toBe(true);
+    expect(results.slice(1).every((r) => r.similarity! < results[0]!.similarity!)).toBe(true);
+  });
+
+  it('compares JavaScript with TypeScript and TSX, and any language when the query has none', async () => {
+    const typescript = 'export function debounce<T extends unknown[]>(fn: (...args: T) => void, waitMs: number) {\n  let timer: NodeJS.Timeout;\n  return (...args: T) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), waitMs); };\n}\n';
+    expect((await index.search({ kind: 'code', code: typescript, language: 'typescript' }, { limit: 3 }))[0]?.path).toBe('js/debounce.js');
+    const anywhere = await index.search({ kind: 'code', code: LEARNER_SORT }, { limit: 5 });
+    expect(new Set(anywhere.map((r) => r.language))).toContain('java');
+  });
+
+  it('marks unrelated code as not comparable', async () => {
+    const parser = 'import csv\n\ndef read_rows(path):\n    with open(path, newline="") as handle:\n        return list(csv.DictReader(handle))\n';
+    const results = await index.search({ kind: 'code', code: parser, language: 'python' }, { limit: 5 });
+    expect(results.every((r) => r.similarity! < COMPARABLE_SIMILARITY)).toBe(true);
+  });
+
+  it('returns nothing, rather than other languages, when the golden code has none in the query language', async () => {
+    const go = 'package main\n\nfunc bubbleSort(items []int) {\n\tfor i := range items {\n\t\t_ = i\n\t}\n}\n';
+    expect(await index.search({ kind: 'code', code: go, language: 'go' }, { limit: 5 })).toEqual([]);
+  });
+
+  it('answers a one-line query, a 5,000-line file and code of unknown words without failing', async () => {
+    expect((await index.search({ kind: 'code', code: 'time.sleep(backoff * 2 ** attempt)', language: 'python' }, { limit: 3 }))[0]?.path).toBe('py/retry.py');
+    const huge = fromNodeModules('typescript/lib/lib.dom.d.ts').toString('utf8').split('\n').slice(0, 5_000).join('\n') + LEARNER_SORT;
+    const results = await index.search({ kind: 'code', code: huge, language: 'python' }, { limit: 3 });
+    expect(results.length).toBeGreaterThan(0);
+    expect(await index.search({ kind: 'code', code: 'zzqx wvvk', language: 'python' }, { limit: 3 })).toEqual([]);
+  });
+
+  it('never offers a minified golden file', async () => {
+    const results = await index.search({ kind: 'code', code: GOLDEN['js/sort.min.js'].slice(0, 200), language: 'javascript' }, { limit: 5 });
+    expect(results.map((r) => r.path)).not.toContain('js/sort.min.js');
+  });
+});
