@@ -16,8 +16,9 @@ import { SECRET_FILE } from '../diff/read-diff.js';
 import { isSecretRule, secretFileFinding, secretFindings } from '../secrets/findings.js';
 import { findPitfalls } from '../../pitfalls/find-pitfalls.js';
 import type { GoldenLinterConfig } from '../../pitfalls/golden-config/types.js';
-import { pitfallFindings } from './pitfall-findings.js';
-import { ComparableGolden, whyChosen, type Candidate } from './comparable.js';
+import { isPitfallRule, pitfallFindings } from './pitfall-findings.js';
+import { callsIn, sharedCalls } from './calls.js';
+import { ComparableGolden, isComparable, whyChosen, type Candidate } from './comparable.js';
 import { redactSecrets } from '../../redact/index.js';
 import type { DiffResult, DiffTarget, FileChange, Hunk, HunkLine } from '../types.js';
 import { readNewText, readOldText } from './file-versions.js';
@@ -40,6 +41,8 @@ export const CONTEXT_LIMITS = {
   reservedForNeighbours: 2,
   /** Lines shown above a golden example's case of the habit, so it reads in its context. */
   exampleLead: 2,
+  /** Golden candidates linted per pitfall when looking for the same work done without it (each is a linter run). */
+  pitfallExampleTries: 4,
   /**
    * Lines of a golden snippet sent or shown: enough for a function's head and the habit in
    * question, and half a terminal pane beside the learner's code (at 24 lines a review sent
@@ -251,7 +254,7 @@ async function attachFindingEvidence(hunks: HunkContext[], golden: ReadonlyMap<H
 async function goldenExample(finding: Finding, hunk: HunkContext, convention: Convention | undefined, golden: ComparableGolden | undefined, options: BuildContextOptions): Promise<GoldenEvidence | undefined> {
   const language = hunk.language;
   if (golden && language) {
-    const accepts = finding.rule ? ruleExampleTest(finding, language) : convention ? async (candidate: Candidate) => exemplifies(candidate.result.text, language, convention, options.profile?.sizes[convention.id]) : undefined;
+    const accepts = finding.rule ? ruleExampleTest(finding, hunk, language) : convention ? async (candidate: Candidate) => exemplifies(candidate.result.text, language, convention, options.profile?.sizes[convention.id]) : undefined;
     const match = accepts && (await golden.first(accepts));
     if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : finding.expected));
   }
@@ -263,10 +266,33 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
   return { kind: 'golden', id: '', citation: { ...cited, endLine: end }, snippet, why: 'one of the habit\'s own golden cases (no golden code like these lines shows it)', comparable: false };
 }
 
-/** Golden code for a rule finding: a credential's example reads configuration the team's way. */
-function ruleExampleTest(finding: Finding, language: Language): ((candidate: Candidate) => Promise<{ start: number; end: number } | undefined>) | undefined {
-  if (!isSecretRule(finding.ruleId)) return undefined;
-  return async (candidate) => configReadIn(candidate.result.text, language);
+/**
+ * Golden code for a rule finding: for a credential, code that reads configuration the team's way;
+ * for a linter's pitfall, code making the same call on which the same linter finds nothing (the
+ * team doing the same work without the pitfall).
+ */
+function ruleExampleTest(finding: Finding, hunk: HunkContext, language: Language): ((candidate: Candidate) => Promise<{ start: number; end: number } | undefined>) | undefined {
+  if (isSecretRule(finding.ruleId)) return async (candidate) => configReadIn(candidate.result.text, language);
+  if (!isPitfallRule(finding.ruleId)) return undefined;
+  const onLines = callsIn(hunk.added.filter((row) => row.line >= finding.startLine && row.line <= finding.endLine).map((row) => row.text).join('\n'));
+  let linted = 0;
+  return async (candidate) => {
+    const shared = sharedCalls(onLines, callsIn(candidate.result.text));
+    if (shared.length === 0 || linted >= CONTEXT_LIMITS.pitfallExampleTries) return undefined;
+    linted++;
+    const text = dedent(candidate.result.text);
+    const report = await findPitfalls({ path: candidate.result.path, language, text });
+    if (report.notices.length > 0 || report.pitfalls.some((pitfall) => finding.ruleId.endsWith(`.${pitfall.ruleId.replaceAll('/', '.')}`))) return undefined;
+    const line = text.split('\n').findIndex((row) => shared.some((call) => row.includes(`${call.split('.').at(-1) ?? call}(`)));
+    return { start: line + 1, end: line + 1 };
+  };
+}
+
+/** A chunk cut from inside a class or block, moved to the left margin so a linter can parse it alone. */
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  const margin = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0));
+  return Number.isFinite(margin) && margin > 0 ? lines.map((line) => line.slice(margin)).join('\n') : text;
 }
 
 /** A candidate as evidence: the window of its text around the case that shows the habit. */
@@ -277,7 +303,7 @@ function exampleFrom(candidate: Candidate, at: { start: number; end: number }, w
   const from = fits ? 0 : Math.max(0, Math.min(at.start - 1 - CONTEXT_LIMITS.exampleLead, lines.length - CONTEXT_LIMITS.snippetLines));
   const shown = lines.slice(from, from + CONTEXT_LIMITS.snippetLines);
   const citation: Citation = { repo: result.repo, path: result.path, startLine: result.startLine + from, endLine: Math.min(result.endLine, result.startLine + from + shown.length - 1), commit: result.commit };
-  return { kind: 'golden', id: '', citation, snippet: shown.join('\n'), symbol: result.symbol, why, comparable: candidate.shared.length > 0 };
+  return { kind: 'golden', id: '', citation, snippet: shown.join('\n'), symbol: result.symbol, why, comparable: isComparable(candidate) };
 }
 
 /**
