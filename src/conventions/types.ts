@@ -54,6 +54,8 @@ export interface Finding {
   /** Set for a rule known without the golden code: who knows it, where to read more, and how to teach it. `expected` states it. */
   rule?: {
     source: string;
+    /** The rule as its source names it (`B006`, `no-empty`, `java/string-equality`); absent for our credential check. */
+    name?: string;
     docsUrl?: string;
     /** A few words naming what is wrong ("mutable default argument"). */
     title?: string;

@@ -13,7 +13,10 @@ const NOT_CALLS = new Set([
   'synchronized', 'foreach', 'using', 'match', 'when', 'let', 'const', 'var', 'public', 'private', 'protected', 'static', 'final', 'override',
 ]);
 /** Calls nearly every piece of code makes: sharing them says nothing about doing the same job. */
-const UBIQUITOUS = new Set(['len', 'str', 'int', 'range', 'print', 'isinstance', 'console.log', 'String', 'Number', 'Boolean', 'push', 'append', 'toString', 'format', 'equals', 'get']);
+const UBIQUITOUS = new Set([
+  'len', 'str', 'int', 'float', 'bool', 'range', 'print', 'isinstance', 'sum', 'min', 'max', 'abs', 'round', 'sorted', 'list', 'dict', 'set', 'tuple', 'map', 'filter', 'zip', 'enumerate',
+  'console.log', 'String', 'Number', 'Boolean', 'Math.round', 'Math.max', 'Math.min', 'Math.floor', 'Object.keys', 'Array.isArray', 'push', 'append', 'toString', 'format', 'equals', 'get', 'has', 'add',
+]);
 /** A name right after these words is being declared (or constructed), not called. */
 const DECLARES = /(?:\bfunction\*?|\bdef|\bfunc(?:\s*\([^)]*\))?|\bclass|\binterface|\btype|\bnew|\bget|\bset|\bstatic|\basync)\s*$/;
 

@@ -55,7 +55,7 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
   if (golden && language) {
     const accepts = finding.rule ? ruleExampleTest(finding, hunk, language) : convention ? async (candidate: Candidate) => exemplifies(candidate.result.text, language, convention, options.profile?.sizes[convention.id]) : undefined;
     const match = accepts && (await golden.first(accepts));
-    if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : finding.expected));
+    if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : finding.rule?.name ? `${finding.rule.source} finds no ${finding.rule.name} there` : finding.expected));
   }
   const cited = finding.examples[0];
   if (!cited || !options.index) return undefined;
@@ -77,13 +77,15 @@ function ruleExampleTest(finding: Finding, hunk: HunkContext, language: Language
   let linted = 0;
   return async (candidate) => {
     const shared = sharedCalls(onLines, callsIn(candidate.result.text));
-    if (shared.length === 0 || linted >= CONTEXT_LIMITS.pitfallExampleTries) return undefined;
+    // A line with no call (a `def` with a mutable default) is matched by the code around it.
+    const alike = onLines.length === 0 ? isComparable(candidate) : shared.length > 0;
+    if (!alike || linted >= CONTEXT_LIMITS.pitfallExampleTries) return undefined;
     linted++;
     const text = dedent(candidate.result.text);
     const report = await findPitfalls({ path: candidate.result.path, language, text });
     if (report.notices.length > 0 || report.pitfalls.some((pitfall) => finding.ruleId.endsWith(`.${pitfall.ruleId.replaceAll('/', '.')}`))) return undefined;
     const line = text.split('\n').findIndex((row) => shared.some((call) => row.includes(`${call.split('.').at(-1) ?? call}(`)));
-    return { start: line + 1, end: line + 1 };
+    return { start: Math.max(1, line + 1), end: Math.max(1, line + 1) };
   };
 }
 

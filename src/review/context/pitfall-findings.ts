@@ -54,7 +54,7 @@ export function pitfallFindings(path: string, language: Language, pitfalls: read
       support: 0,
       confidence: 0,
       examples: [],
-      rule: { source: pitfall.engine, docsUrl: pitfall.docsUrl, title: pitfall.title, question: pitfall.question, ...(pitfall.fix ? { fix: pitfall.fix } : {}) },
+      rule: { source: pitfall.engine, name: pitfall.ruleId.slice(pitfall.ruleId.indexOf('/') + 1), docsUrl: pitfall.docsUrl, title: pitfall.title, question: pitfall.question, ...(pitfall.fix ? { fix: pitfall.fix } : {}) },
     });
   }
   return findings;
