@@ -48,8 +48,11 @@ export const MIN_SIZE_SUPPORT = 100;
 export const SIZE_LIMIT_QUANTILE = 0.99;
 export const SIZE_LIMIT_P90_FACTOR = 2;
 
-/** Example line ranges kept per value per file in the stored observations (keeps them compact). */
-export const MAX_EXAMPLES_PER_FILE = 2;
+/**
+ * Example line ranges kept per value per file in the stored observations: the profile cites one
+ * place per file (so its examples show a habit across files), so a second was never read.
+ */
+export const MAX_EXAMPLES_PER_FILE = 1;
 
 /** Golden examples cited per convention or finding: enough to compare, few enough to read. */
 export const MAX_CITATIONS = 3;
