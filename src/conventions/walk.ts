@@ -1,4 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import type { CallVisitor } from './api/tree.js';
 import type { FactSink} from './facts.js';
 import { SIZE_KEYS } from './facts.js';
 
@@ -20,6 +21,8 @@ export interface LanguageSpec {
   visit(node: Node, sink: FactSink): void;
   /** Whether the file only re-exports other modules. */
   isBarrel?(root: Node): boolean;
+  /** A fresh reader of the file's external calls (API-usage facts), given every node after `visit`. */
+  calls?(): CallVisitor;
 }
 
 interface Frame {
@@ -41,6 +44,7 @@ export function lines(node: Node): { start: number; end: number } {
  */
 export function walkTree(tree: Tree, spec: LanguageSpec, sink: FactSink): void {
   const frames: Frame[] = [];
+  const onCall = spec.calls?.();
   const visit = (node: Node): void => {
     if (node.isError || node.isMissing) return;
     if (spec.comments.has(node.type)) {
@@ -48,6 +52,7 @@ export function walkTree(tree: Tree, spec: LanguageSpec, sink: FactSink): void {
       return;
     }
     spec.visit(node, sink);
+    onCall?.(node, sink);
     // A named function opens its own frame; an anonymous one (a callback) is one more level of
     // nesting in the function around it, whose length already includes it.
     const name = spec.functions.has(node.type) ? spec.functionName(node) : undefined;
