@@ -32,7 +32,8 @@ function managedWords(language: Language): string {
   return 'try-with-resources';
 }
 
-function checkWords(form: CheckForm | undefined): string {
+/** How a check form is named: "`.raise_for_status()`", "`if err != nil`". */
+export function checkWords(form: CheckForm | undefined): string {
   return CHECK_WORDS[form ?? 'if'];
 }
 
@@ -83,4 +84,10 @@ export function apiObserved(language: Language, call: ApiCall): string {
     case 'managed':
       return language === 'go' ? 'not closed with `defer`' : `called outside ${managedWords(language)}`;
   }
+}
+
+/** The habit as a short phrase for a list ("Calls: `requests.get` with `timeout=`; `fetch` awaited"). */
+export function apiPhrase(language: Language, call: ApiCall): string {
+  const callee = `\`${call.callee}\``;
+  return call.aspect === 'option' ? `${callee} with ${optionWords(language, call.option ?? '')}` : `${callee} ${apiExpected(language, call)}`;
 }

@@ -1,4 +1,6 @@
+import { habitOfKey, type ApiAspect } from '../../conventions/api/habits.js';
 import type { Category } from '../../conventions/types.js';
+import { awaitCall, checkResult, manageResource, passOption, wrapInTry } from './changes/api.js';
 import { fillEmptyCatch, keepCause, wrapWithW } from './changes/errors.js';
 import { addDocComment, fixImportExtension, moveTest, renameTest, restateConvention } from './changes/files.js';
 import { addTypeHints, awaitThen, replaceAny, replaceVar, useFString, useLogger } from './changes/idioms.js';
@@ -67,13 +69,29 @@ const RULES: Record<string, RuleEntry> = {
   'layout.test-file-name': { template: 'offline-layout-test', title: 'test file name', change: renameTest, wholeFile: true },
 };
 
+/**
+ * API-usage rules are keyed by their callee (`api.requests.get.timeout`, `api.fetch.awaited`), so
+ * their rows are chosen by the habit the key names.
+ */
+const API_RULES: Record<ApiAspect, RuleEntry> = {
+  option: { template: 'offline-api-option', title: 'call options', change: passOption },
+  awaited: { template: 'offline-api-awaited', title: 'awaiting', change: awaitCall },
+  'in-try': { template: 'offline-api-try', title: 'call errors', change: wrapInTry },
+  checked: { template: 'offline-api-checked', title: 'result check', change: checkResult },
+  managed: { template: 'offline-api-managed', title: 'resource cleanup', change: manageResource },
+};
+
 /** A rule this version has no row for: the generic template, and the convention restated as the move. */
 const FALLBACK: RuleEntry = { template: DEFAULT_TEMPLATE, title: 'convention', change: restateConvention };
 
-/** The row for a rule key (`naming.function`), else its category's row (`secrets`), else the generic one. */
+/**
+ * The row for a rule key (`naming.function`), else, for an API habit (`api.requests.get.timeout`),
+ * the row of the habit it names, else its category's row (`secrets`), else the generic one.
+ */
 export function ruleEntry(key: string): RuleEntry {
   const category = key.split('.')[0] ?? '';
-  return RULES[key] ?? RULES[category] ?? { ...FALLBACK, title: category || FALLBACK.title };
+  const habit = habitOfKey(key);
+  return RULES[key] ?? (habit ? API_RULES[habit.aspect] : undefined) ?? RULES[category] ?? { ...FALLBACK, title: category || FALLBACK.title };
 }
 
 /**
