@@ -70,6 +70,22 @@ describe('reading external calls', () => {
     ]);
   });
 
+  it('python: finds the check after the try a call sits in, and cites the try with what it catches', async () => {
+    const text = [
+      'import requests',
+      '',
+      'def load(url):',
+      '    try:',
+      '        response = requests.get(url, timeout=5)',
+      '    except requests.ConnectionError as error:',
+      '        raise RuntimeError("offline") from error',
+      '    response.raise_for_status()',
+      '    return response',
+    ].join('\n');
+    const [fact] = (await collectFacts(text, 'python')).facts.filter((f) => f.key === 'api.requests.get');
+    expect(fact).toMatchObject({ value: '=timeout bind chk:raise_for_status try', line: 5, start: 4, end: 8 });
+  });
+
   it('typescript: names calls through imports and requires, and reads awaits, options and checks', async () => {
     const text = [
       "import { readFile } from 'node:fs/promises';",

@@ -56,11 +56,20 @@ export function statementOf(node: Node, grammar: CallGrammar): Node | undefined 
   return undefined;
 }
 
-/** Up to MAX_STATEMENTS_TO_CHECK statements after `statement`, comments skipped. */
+/**
+ * Up to MAX_STATEMENTS_TO_CHECK statements after `statement`, comments skipped. The last statement
+ * of a try body goes on after the try: `try: r = get(…) except …: …` then `r.raise_for_status()`.
+ */
 export function followingStatements(statement: Node): Node[] {
   const out: Node[] = [];
-  for (let next = statement.nextNamedSibling; next && out.length < MAX_STATEMENTS_TO_CHECK; next = next.nextNamedSibling) {
-    if (!next.type.includes('comment')) out.push(next);
+  let current: Node | null = statement;
+  while (current && out.length < MAX_STATEMENTS_TO_CHECK) {
+    for (let next = current.nextNamedSibling; next && out.length < MAX_STATEMENTS_TO_CHECK; next = next.nextNamedSibling) {
+      if (!next.type.includes('comment')) out.push(next);
+    }
+    const block: Node | null = current.parent;
+    const owner: Node | null | undefined = block?.parent;
+    current = owner?.type.startsWith('try') && owner.childForFieldName('body')?.id === block?.id ? owner : null;
   }
   return out;
 }
@@ -110,9 +119,14 @@ export function emitSite(sink: FactSink, call: Node, site: CallSite, grammar: Ca
   const line = call.startPosition.row + 1;
   const statement = statementOf(call, grammar) ?? call;
   let start = Math.min(line, statement.startPosition.row + 1);
+  let last = Math.max(line, statement.endPosition.row + 1, context.through ? context.through.endPosition.row + 1 : 0);
   const tryLine = context.tryNode ? context.tryNode.startPosition.row + 1 : undefined;
-  if (tryLine !== undefined && line - tryLine <= TRY_CONTEXT_LINES) start = tryLine;
-  const last = Math.max(line, statement.endPosition.row + 1, context.through ? context.through.endPosition.row + 1 : 0);
+  if (context.tryNode && tryLine !== undefined && line - tryLine <= TRY_CONTEXT_LINES) {
+    // The try and what it catches: `try:` … `except requests.RequestException as error:`.
+    start = tryLine;
+    const handler = context.tryNode.namedChildren.find((c) => /except|catch/.test(c.type));
+    if (handler) last = Math.max(last, handler.startPosition.row + 1);
+  }
   const end = Math.min(last, start + MAX_CITATION_LINES - 1);
   sink.fact(`${API_KEY_PREFIX}${site.callee}`, encodeSite(site), line, { start, end }, site.callee);
 }
