@@ -1,7 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { FUNCTIONS } from '../specs/ecmascript.js';
 import type { CallSite, CheckForm, ResultUse } from './call-site.js';
-import { checkAfter, emitSite, enclosingTry, statementOf, type CallGrammar, type CallVisitor } from './tree.js';
+import type { FactSink } from '../facts.js';
+import type { Path } from '../walk.js';
+import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, statementLevel, type CallGrammar, type CallVisitor } from './tree.js';
 
 /**
  * TypeScript and JavaScript calls of imported or required modules (`fs.promises.readFile`,
@@ -24,7 +26,7 @@ const OPAQUE_ARGUMENTS = new Set(['identifier', 'member_expression', 'call_expre
 
 const GRAMMAR: CallGrammar = {
   boundaries: new Set([...FUNCTIONS, 'class_body']),
-  protects: (parent, child) => parent.type === 'try_statement' && parent.childForFieldName('body')?.id === child.id && parent.childForFieldName('handler') !== null,
+  protects: (parent, child, children) => parent.type === 'try_statement' && child.type === 'statement_block' && children.some((c) => c.type === 'catch_clause'),
   blocks: new Set(['statement_block', 'program']),
   argumentLists: new Set(['arguments']),
   condition: (statement) => (statement.type === 'if_statement' || statement.type === 'while_statement' ? statement.childForFieldName('condition') : null),
@@ -87,25 +89,17 @@ function bindRequire(declarator: Node, modules: Map<string, string>): void {
   }
 }
 
-/** `a.b.c` as its parts when it is only names and dots. */
-function dottedParts(node: Node): string[] | undefined {
-  if (node.type === 'identifier') return [node.text];
-  if (node.type !== 'member_expression') return undefined;
-  const object = node.childForFieldName('object');
-  const property = node.childForFieldName('property');
-  const head = object ? dottedParts(object) : undefined;
-  return head && property?.type === 'property_identifier' ? [...head, property.text] : undefined;
-}
+/** A dotted name: `fetch`, `fs.promises.readFile`, `axios.get`. */
+const DOTTED = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
 function calleeOf(call: Node, modules: ReadonlyMap<string, string>): string | undefined {
-  const fn = call.childForFieldName('function');
-  const parts = fn ? dottedParts(fn) : undefined;
-  if (!parts) return undefined;
+  const text = call.childForFieldName('function')?.text ?? '';
+  if (!DOTTED.test(text)) return undefined;
+  const parts = text.split('.');
   const [head = '', ...rest] = parts;
   const module = modules.get(head);
   if (module !== undefined) return [module, ...rest].join('.');
-  const name = parts.join('.');
-  return GLOBALS.has(name) ? name : undefined;
+  return GLOBALS.has(text) ? text : undefined;
 }
 
 /** The keys of the options object; opaque when one is spread in or the options may be a variable. */
@@ -142,24 +136,26 @@ function boundNames(target: Node | null): string[] {
   return [];
 }
 
-/** What becomes of the value at the top of a call's chain, and the names it is bound to. */
-function useOf(top: Node): { use: ResultUse; names: string[] } {
-  const parent = top.parent;
-  if (!parent) return { use: 'other', names: [] };
-  switch (parent.type) {
+/**
+ * What becomes of the value at `level`, the top of a call's chain, and the names it is bound to.
+ * Being a call, an await or a wrapper, it is never the name side of its parent (a declarator's
+ * name, an assignment's target, an arrow function's parameters).
+ */
+function useOf(path: Path, level: number): { use: ResultUse; names: string[] } {
+  const parent = parentAt(path, level);
+  switch (parent?.type) {
     case 'expression_statement':
       return { use: 'drop', names: [] };
     case 'variable_declarator':
-      return parent.childForFieldName('value')?.id === top.id ? { use: 'bind', names: boundNames(parent.childForFieldName('name')) } : { use: 'other', names: [] };
+      return { use: 'bind', names: boundNames(parent.childForFieldName('name')) };
     case 'assignment_expression':
-      return parent.childForFieldName('right')?.id === top.id ? { use: 'bind', names: boundNames(parent.childForFieldName('left')) } : { use: 'other', names: [] };
+      return { use: 'bind', names: boundNames(parent.childForFieldName('left')) };
     case 'return_statement':
     case 'yield_expression':
-      return { use: 'ret', names: [] };
     case 'arrow_function':
-      return { use: parent.childForFieldName('body')?.id === top.id ? 'ret' : 'other', names: [] };
+      return { use: 'ret', names: [] };
     case 'array': {
-      const gathering = parent.parent?.type === 'arguments' ? parent.parent.parent?.childForFieldName('function')?.text : undefined;
+      const gathering = parentAt(path, level - 1)?.type === 'arguments' ? parentAt(path, level - 2)?.childForFieldName('function')?.text : undefined;
       return { use: gathering !== undefined && GATHER.test(gathering) ? 'ret' : 'other', names: [] };
     }
     default:
@@ -168,44 +164,45 @@ function useOf(top: Node): { use: ResultUse; names: string[] } {
 }
 
 /** Reads one resolved call: climbs through `await`, wrappers and chained `.then()`/`.catch()` to what becomes of it. */
-function readSite(call: Node, callee: string, sink: Parameters<CallVisitor>[1]): void {
+function readSite(call: Node, callee: string, sink: FactSink, path: Path): void {
   const { options, opaque } = optionsOf(call);
   let awaited = false;
   let check: CheckForm | undefined;
-  let top = call;
-  let dropped = false;
-  for (let parent = call.parent; parent; parent = top.parent) {
+  let letGo = false;
+  let level = path.length - 1;
+  for (let parent = parentAt(path, level); parent; parent = parentAt(path, level)) {
     if (TRANSPARENT.has(parent.type) || parent.type === 'await_expression') {
       awaited ||= parent.type === 'await_expression';
-      top = parent;
-    } else if (parent.type === 'member_expression' && parent.childForFieldName('object')?.id === top.id && parent.parent?.type === 'call_expression') {
-      const method = parent.childForFieldName('property')?.text;
-      const handlers = parent.parent.childForFieldName('arguments')?.namedChildren.length ?? 0;
+      level -= 1;
+    } else if (parent.type === 'member_expression' && parentAt(path, level - 1)?.type === 'call_expression') {
+      const method = parent.lastNamedChild?.text;
+      const handlers = parentAt(path, level - 1)?.childForFieldName('arguments')?.namedChildCount ?? 0;
       if (method === 'catch' || (method === 'then' && handlers > 1)) check ??= 'catch';
-      top = parent.parent;
+      level -= 2;
     } else {
       // `void fetch(…)` lets the promise go on purpose: a decision, not a forgotten await.
-      dropped = parent.type === 'unary_expression' && parent.text.startsWith('void');
+      letGo = parent.type === 'unary_expression' && parent.text.startsWith('void');
       break;
     }
   }
-  const { use, names } = dropped ? { use: 'other' as const, names: [] } : useOf(top);
-  const found = use === 'bind' || use === 'drop' ? checkAfter(statementOf(top, GRAMMAR) ?? top, names, GRAMMAR) : undefined;
+  const { use, names } = letGo ? { use: 'other' as const, names: [] } : useOf(path, level);
+  const statement = statementLevel(path, level, GRAMMAR);
+  const found = statement !== undefined && (use === 'bind' || use === 'drop') ? checkAfter(path, statement, names, GRAMMAR) : undefined;
   check ??= found?.form;
-  const tryNode = enclosingTry(call, GRAMMAR);
-  const site: CallSite = { callee, options, opaqueOptions: opaque, awaited: awaited || dropped, use, inTry: tryNode !== undefined, check, managed: false };
-  emitSite(sink, call, site, GRAMMAR, { tryNode, through: found?.statement });
+  const tryNode = enclosingTry(path, path.length - 1, GRAMMAR);
+  const site: CallSite = { callee, options, opaqueOptions: opaque, awaited: awaited || letGo, use, inTry: tryNode !== undefined, check, managed: false };
+  emitSite(sink, call, site, { statement: statement === undefined ? undefined : nodeAt(path, statement), tryNode, through: found?.statement });
 }
 
 /** A fresh reader per file: imports and requires are remembered as they are met. */
 export function ecmascriptCalls(): CallVisitor {
   const modules = new Map<string, string>();
-  return (node, sink) => {
+  return (node, sink, path) => {
     if (node.type === 'import_statement') bindImport(node, modules);
     else if (node.type === 'variable_declarator') bindRequire(node, modules);
-    else if (node.type === 'call_expression' && !node.hasError) {
+    else if (node.type === 'call_expression') {
       const callee = calleeOf(node, modules);
-      if (callee !== undefined) readSite(node, callee, sink);
+      if (callee !== undefined && !node.hasError) readSite(node, callee, sink, path);
     }
   };
 }

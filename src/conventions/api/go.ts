@@ -1,7 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { FUNCTIONS } from '../specs/go.js';
 import type { CallSite, ResultUse } from './call-site.js';
-import { checkAfter, emitSite, followingStatements, statementOf, testedName, type CallGrammar, type CallVisitor, type CheckFound } from './tree.js';
+import type { FactSink } from '../facts.js';
+import type { Path } from '../walk.js';
+import { checkAfter, emitSite, followingStatements, nodeAt, parentAt, statementLevel, testedName, type CallGrammar, type CallVisitor, type CheckFound } from './tree.js';
 
 /**
  * Go calls of imported packages' functions (`http.Get`, `os.Open`, `json.Unmarshal`): whether the
@@ -49,13 +51,13 @@ function leftNames(holder: Node): string[] {
   return left.filter((n) => n.type === 'identifier' && n.text !== '_').map((n) => n.text);
 }
 
-function useOf(top: Node): { use: ResultUse; names: string[] } {
-  const parent = top.parent;
+/** What becomes of the value at `level`; a call is never on the left of `:=`, so it is the right side. */
+function useOf(path: Path, level: number): { use: ResultUse; names: string[] } {
+  const parent = parentAt(path, level);
   if (parent?.type === 'expression_statement') return { use: 'drop', names: [] };
-  if (parent?.type === 'return_statement' || parent?.parent?.type === 'return_statement') return { use: 'ret', names: [] };
-  const holder = parent?.type === 'expression_list' ? parent.parent : parent;
-  if (holder && (holder.type === 'short_var_declaration' || holder.type === 'assignment_statement') && holder.childForFieldName('right')?.id === parent?.id) return { use: 'bind', names: leftNames(holder) };
-  if (holder?.type === 'var_spec') return { use: 'bind', names: leftNames(holder) };
+  const holder = parent?.type === 'expression_list' ? parentAt(path, level - 1) : parent;
+  if (holder?.type === 'return_statement') return { use: 'ret', names: [] };
+  if (holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement' || holder?.type === 'var_spec') return { use: 'bind', names: leftNames(holder) };
   return { use: 'other', names: [] };
 }
 
@@ -68,8 +70,8 @@ function checkOfOwnIf(statement: Node, names: readonly string[]): CheckFound | u
 }
 
 /** The `defer x.Close()` (or `defer x.Body.Close()`) after a call that bound `x`. */
-function closeAfter(statement: Node, names: readonly string[]): Node | undefined {
-  return followingStatements(statement).find((next) => {
+function closeAfter(path: Path, statement: number, names: readonly string[]): Node | undefined {
+  return followingStatements(path, statement).find((next) => {
     if (next.type !== 'defer_statement') return false;
     const target = next.namedChildren[0]?.childForFieldName('function');
     if (target?.type !== 'selector_expression' || target.childForFieldName('field')?.text !== 'Close') return false;
@@ -79,25 +81,26 @@ function closeAfter(statement: Node, names: readonly string[]): Node | undefined
   });
 }
 
-function readSite(call: Node, callee: string, sink: Parameters<CallVisitor>[1]): void {
-  let top = call;
-  while (top.parent?.type === 'parenthesized_expression') top = top.parent;
-  const { use, names } = useOf(top);
-  const statement = statementOf(top, GRAMMAR) ?? top;
-  const found = use === 'bind' || use === 'drop' ? (checkOfOwnIf(statement, names) ?? checkAfter(statement, names, GRAMMAR)) : undefined;
-  const closer = use === 'bind' ? closeAfter(statement, names) : undefined;
+function readSite(call: Node, callee: string, sink: FactSink, path: Path): void {
+  let level = path.length - 1;
+  while (parentAt(path, level)?.type === 'parenthesized_expression') level -= 1;
+  const { use, names } = useOf(path, level);
+  const statementAt = statementLevel(path, level, GRAMMAR);
+  const statement = statementAt === undefined ? undefined : nodeAt(path, statementAt);
+  const found = statementAt !== undefined && statement && (use === 'bind' || use === 'drop') ? (checkOfOwnIf(statement, names) ?? checkAfter(path, statementAt, names, GRAMMAR)) : undefined;
+  const closer = statementAt !== undefined && use === 'bind' ? closeAfter(path, statementAt, names) : undefined;
   const site: CallSite = { callee, options: [], opaqueOptions: false, awaited: false, use, inTry: false, check: found?.form, managed: closer !== undefined };
-  emitSite(sink, call, site, GRAMMAR, { through: closer ?? found?.statement });
+  emitSite(sink, call, site, { statement, through: closer ?? found?.statement });
 }
 
 /** A fresh reader per file: imports come first in Go, before any call. */
 export function goCalls(): CallVisitor {
   const packages = new Map<string, string>();
-  return (node, sink) => {
+  return (node, sink, path) => {
     if (node.type === 'import_spec') bindImport(node, packages);
-    else if (node.type === 'call_expression' && !node.hasError) {
+    else if (node.type === 'call_expression') {
       const callee = calleeOf(node, packages);
-      if (callee !== undefined) readSite(node, callee, sink);
+      if (callee !== undefined && !node.hasError) readSite(node, callee, sink, path);
     }
   };
 }

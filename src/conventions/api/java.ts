@@ -1,7 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { FUNCTIONS } from '../specs/java.js';
 import type { CallSite, ResultUse } from './call-site.js';
-import { checkAfter, emitSite, enclosingTry, statementOf, type CallGrammar, type CallVisitor } from './tree.js';
+import type { FactSink } from '../facts.js';
+import type { Path } from '../walk.js';
+import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, statementLevel, type CallGrammar, type CallVisitor } from './tree.js';
 
 /**
  * Java calls named by their class: static ones (`Files.readString`, `Integer.parseInt`) and those on
@@ -12,11 +14,9 @@ import { checkAfter, emitSite, enclosingTry, statementOf, type CallGrammar, type
 
 const GRAMMAR: CallGrammar = {
   boundaries: new Set([...FUNCTIONS, 'class_body']),
-  protects: (parent, child) => {
-    if (parent.type !== 'try_statement' && parent.type !== 'try_with_resources_statement') return false;
-    const guarded = parent.childForFieldName('body')?.id === child.id || parent.childForFieldName('resources')?.id === child.id;
-    return guarded && parent.namedChildren.some((c) => c.type === 'catch_clause');
-  },
+  // A try's own block and resources are what it guards; its catch and finally blocks sit inside clauses.
+  protects: (parent, child, children) =>
+    (parent.type === 'try_statement' || parent.type === 'try_with_resources_statement') && (child.type === 'block' || child.type === 'resource_specification') && children.some((c) => c.type === 'catch_clause'),
   blocks: new Set(['block', 'program', 'switch_block_statement_group']),
   argumentLists: new Set(['argument_list']),
   condition: (statement) => (statement.type === 'if_statement' || statement.type === 'while_statement' ? statement.childForFieldName('condition') : null),
@@ -61,42 +61,50 @@ function calleeOf(call: Node, types: ReadonlyMap<string, string | null>): string
   return owner === undefined ? undefined : `${owner}.${method}`;
 }
 
-function useOf(top: Node): { use: ResultUse; names: string[]; managed: boolean } {
-  const parent = top.parent;
+/** What becomes of the value at `level`; a call is never a declarator's name or an assignment's target. */
+function useOf(path: Path, level: number): { use: ResultUse; names: string[]; managed: boolean } {
+  const parent = parentAt(path, level);
   const none = { names: [], managed: false };
-  if (parent?.type === 'expression_statement') return { use: 'drop', ...none };
-  if (parent?.type === 'return_statement') return { use: 'ret', ...none };
-  if (parent?.type === 'lambda_expression' && parent.childForFieldName('body')?.id === top.id) return { use: 'ret', ...none };
-  if (parent?.type === 'resource') return { use: 'other', names: [], managed: true };
-  if (parent?.type === 'variable_declarator' && parent.childForFieldName('value')?.id === top.id) {
-    const name = parent.childForFieldName('name')?.text;
-    return { use: 'bind', names: name ? [name] : [], managed: false };
+  switch (parent?.type) {
+    case 'expression_statement':
+      return { use: 'drop', ...none };
+    case 'return_statement':
+    case 'lambda_expression':
+      return { use: 'ret', ...none };
+    case 'resource':
+      return { use: 'other', names: [], managed: true };
+    case 'variable_declarator': {
+      const name = parent.childForFieldName('name')?.text;
+      return { use: 'bind', names: name ? [name] : [], managed: false };
+    }
+    case 'assignment_expression': {
+      const left = parent.childForFieldName('left');
+      return { use: 'bind', names: left?.type === 'identifier' ? [left.text] : [], managed: false };
+    }
+    default:
+      return { use: 'other', ...none };
   }
-  if (parent?.type === 'assignment_expression' && parent.childForFieldName('right')?.id === top.id) {
-    const left = parent.childForFieldName('left');
-    return { use: 'bind', names: left?.type === 'identifier' ? [left.text] : [], managed: false };
-  }
-  return { use: 'other', ...none };
 }
 
-function readSite(call: Node, callee: string, sink: Parameters<CallVisitor>[1]): void {
-  let top = call;
-  while (top.parent?.type === 'parenthesized_expression' || top.parent?.type === 'cast_expression') top = top.parent;
-  const { use, names, managed } = useOf(top);
-  const found = use === 'bind' || use === 'drop' ? checkAfter(statementOf(top, GRAMMAR) ?? top, names, GRAMMAR) : undefined;
-  const tryNode = enclosingTry(call, GRAMMAR);
+function readSite(call: Node, callee: string, sink: FactSink, path: Path): void {
+  let level = path.length - 1;
+  while (parentAt(path, level)?.type === 'parenthesized_expression' || parentAt(path, level)?.type === 'cast_expression') level -= 1;
+  const { use, names, managed } = useOf(path, level);
+  const statement = statementLevel(path, level, GRAMMAR);
+  const found = statement !== undefined && (use === 'bind' || use === 'drop') ? checkAfter(path, statement, names, GRAMMAR) : undefined;
+  const tryNode = enclosingTry(path, path.length - 1, GRAMMAR);
   const site: CallSite = { callee, options: [], opaqueOptions: false, awaited: false, use, inTry: tryNode !== undefined, check: found?.form, managed };
-  emitSite(sink, call, site, GRAMMAR, { tryNode, through: found?.statement });
+  emitSite(sink, call, site, { statement: statement === undefined ? undefined : nodeAt(path, statement), tryNode, through: found?.statement });
 }
 
 /** A fresh reader per file: declarations are remembered as they are met, above the calls that use them. */
 export function javaCalls(): CallVisitor {
   const types = new Map<string, string | null>();
-  return (node, sink) => {
+  return (node, sink, path) => {
     if (TYPED.has(node.type)) bindTypes(node, types);
-    else if (node.type === 'method_invocation' && !node.hasError) {
+    else if (node.type === 'method_invocation') {
       const callee = calleeOf(node, types);
-      if (callee !== undefined) readSite(node, callee, sink);
+      if (callee !== undefined && !node.hasError) readSite(node, callee, sink, path);
     }
   };
 }

@@ -1,7 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { FUNCTIONS } from '../specs/python.js';
 import type { CallSite, CheckForm, ResultUse } from './call-site.js';
-import { checkAfter, emitSite, enclosingTry, statementOf, type CallGrammar, type CallVisitor } from './tree.js';
+import type { FactSink } from '../facts.js';
+import type { Path } from '../walk.js';
+import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, statementLevel, type CallGrammar, type CallVisitor } from './tree.js';
 
 /**
  * Python calls of imported modules (`requests.get`, `subprocess.run`, `os.path.join`, a `run`
@@ -17,23 +19,15 @@ const CHECKING_METHODS: Record<string, CheckForm> = { raise_for_status: 'raise_f
 
 const GRAMMAR: CallGrammar = {
   boundaries: new Set([...FUNCTIONS, 'class_definition']),
-  protects: (parent, child) =>
-    parent.type === 'try_statement' && parent.childForFieldName('body')?.id === child.id && parent.namedChildren.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause'),
+  protects: (parent, child, children) => parent.type === 'try_statement' && child.type === 'block' && children.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause'),
   blocks: new Set(['block', 'module']),
   argumentLists: new Set(['argument_list']),
   // Not `assert`: tests assert on every result they get, which says nothing of how code checks it.
   condition: (statement) => (statement.type === 'if_statement' || statement.type === 'while_statement' ? statement.childForFieldName('condition') : null),
 };
 
-/** `a.b.c` as its parts when it is only names and dots; undefined for anything else (`f().x`, `a[0].y`). */
-function dottedParts(node: Node): string[] | undefined {
-  if (node.type === 'identifier') return [node.text];
-  if (node.type !== 'attribute') return undefined;
-  const object = node.childForFieldName('object');
-  const attribute = node.childForFieldName('attribute');
-  const head = object ? dottedParts(object) : undefined;
-  return head && attribute ? [...head, attribute.text] : undefined;
-}
+/** A dotted name: `requests.get`, `os.path.join`, `run`. */
+const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 
 /** Records what each import binds: `import a.b as x` → x: a.b, `from a import b as c` → c: a.b. Relative imports are the project's own code. */
 function bindImport(node: Node, modules: Map<string, string>): void {
@@ -62,9 +56,9 @@ function bindImport(node: Node, modules: Map<string, string>): void {
 
 /** The import-resolved name of a call's function, or undefined for the file's own functions and methods. */
 function calleeOf(call: Node, modules: ReadonlyMap<string, string>): string | undefined {
-  const fn = call.childForFieldName('function');
-  const parts = fn ? dottedParts(fn) : undefined;
-  if (!parts || parts.length === 0) return undefined;
+  const text = call.childForFieldName('function')?.text ?? '';
+  if (!DOTTED.test(text)) return undefined;
+  const parts = text.split('.');
   const [head = '', ...rest] = parts;
   const module = modules.get(head);
   if (module !== undefined) return [module, ...rest].join('.');
@@ -103,46 +97,49 @@ function checkingCall(names: readonly string[]) {
 }
 
 /** Reads one resolved call: climbs through `await`, parentheses and chained methods to what becomes of its value. */
-function readSite(call: Node, callee: string, sink: Parameters<CallVisitor>[1]): void {
+function readSite(call: Node, callee: string, sink: FactSink, path: Path): void {
   const { options, opaque } = optionsOf(call);
   let awaited = false;
   let check: CheckForm | undefined;
-  let top = call;
-  for (let parent = call.parent; parent; parent = top.parent) {
+  let level = path.length - 1;
+  for (let parent = parentAt(path, level); parent; parent = parentAt(path, level)) {
     if (parent.type === 'await' || parent.type === 'parenthesized_expression') {
       awaited ||= parent.type === 'await';
-      top = parent;
-    } else if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === top.id && parent.parent?.type === 'call') {
+      level -= 1;
+    } else if (parent.type === 'attribute' && parentAt(path, level - 1)?.type === 'call') {
       // A method chained on the result: `requests.get(u).raise_for_status()` checks it, `.json()` only uses it.
-      check ??= CHECKING_METHODS[parent.childForFieldName('attribute')?.text ?? ''];
-      top = parent.parent;
+      check ??= CHECKING_METHODS[parent.lastNamedChild?.text ?? ''];
+      level -= 2;
     } else break;
   }
-  const parent = top.parent;
+  // What the value at the top of the chain becomes; being a call, an await or parentheses, it is
+  // never the name side of its parent (an assignment's target, an attribute's name, a lambda's parameters).
+  const parent = parentAt(path, level);
   let use: ResultUse = 'other';
   let names: string[] = [];
   let managed = false;
   if (parent?.type === 'expression_statement') use = 'drop';
-  else if (parent?.type === 'assignment' && parent.childForFieldName('right')?.id === top.id) {
+  else if (parent?.type === 'assignment') {
     use = 'bind';
     names = boundNames(parent.childForFieldName('left'));
-  } else if (parent?.type === 'return_statement' || parent?.type === 'yield' || (parent?.type === 'lambda' && parent.childForFieldName('body')?.id === top.id)) use = 'ret';
-  else if (parent?.type === 'with_item' || (parent?.type === 'as_pattern' && parent.parent?.type === 'with_item')) managed = true;
-  const found = use === 'bind' || use === 'drop' ? checkAfter(statementOf(top, GRAMMAR) ?? top, names, GRAMMAR, checkingCall(names)) : undefined;
+  } else if (parent?.type === 'return_statement' || parent?.type === 'yield' || parent?.type === 'lambda') use = 'ret';
+  else if (parent?.type === 'with_item' || (parent?.type === 'as_pattern' && parentAt(path, level - 1)?.type === 'with_item')) managed = true;
+  const statement = statementLevel(path, level, GRAMMAR);
+  const found = statement !== undefined && (use === 'bind' || use === 'drop') ? checkAfter(path, statement, names, GRAMMAR, checkingCall(names)) : undefined;
   check ??= found?.form;
-  const tryNode = enclosingTry(call, GRAMMAR);
+  const tryNode = enclosingTry(path, path.length - 1, GRAMMAR);
   const site: CallSite = { callee, options, opaqueOptions: opaque, awaited, use, inTry: tryNode !== undefined, check, managed };
-  emitSite(sink, call, site, GRAMMAR, { tryNode, through: found?.statement });
+  emitSite(sink, call, site, { statement: statement === undefined ? undefined : nodeAt(path, statement), tryNode, through: found?.statement });
 }
 
 /** A fresh reader per file: imports are remembered as they are met, above the calls that use them. */
 export function pythonCalls(): CallVisitor {
   const modules = new Map<string, string>();
-  return (node, sink) => {
+  return (node, sink, path) => {
     if (node.type === 'import_statement' || node.type === 'import_from_statement') bindImport(node, modules);
-    else if (node.type === 'call' && !node.hasError) {
+    else if (node.type === 'call') {
       const callee = calleeOf(node, modules);
-      if (callee !== undefined) readSite(node, callee, sink);
+      if (callee !== undefined && !node.hasError) readSite(node, callee, sink, path);
     }
   };
 }
