@@ -5,16 +5,20 @@
 //  2. seeded departures: held-out golden calls that follow an enforced habit, changed to depart from
 //     it (an option removed, an `await` removed, the call moved out of its try / check / `with` into
 //     a fresh function); recall per rule, and precision of the API findings on the seeded lines.
+//  3. the limits: how many habits each looser set of limits would enforce, and their false alarms
+//     on the held-out files, to show what MIN_SUPPORT, MIN_CONFIDENCE and MIN_API_FILES buy.
 // Prints markdown tables. `SEEDS` caps the seeds per rule (default 30).
 import type { Node } from 'web-tree-sitter';
 import { decodeSite } from '../src/conventions/api/call-site.js';
 import { habitKey, judge, type ApiCall } from '../src/conventions/api/habits.js';
+import { countFollowingFiles } from '../src/conventions/api/learn.js';
 import { conventionFor } from '../src/conventions/family.js';
 import { buildProfile, checkFile, observeFile } from '../src/conventions/index.js';
 import { collectFacts } from '../src/conventions/observe.js';
 import type { Convention, Profile } from '../src/conventions/types.js';
 import { isParsedLanguage } from '../src/index/language.js';
 import { parse } from '../src/index/parse/tree-sitter.js';
+import { MAX_DEVIATIONS_PER_KLOC, MIN_API_FILES, MIN_CONFIDENCE, MIN_SUPPORT } from '../src/conventions/thresholds.js';
 import { isHeldOut, loadApiCorpus, type CorpusFile } from './conventions-corpus.js';
 
 const SEEDS_PER_RULE = Number(process.env.SEEDS ?? 30);
@@ -24,7 +28,8 @@ const corpus = loadApiCorpus();
 const train = corpus.filter((f) => !isHeldOut(f));
 const held = corpus.filter(isHeldOut);
 const started = performance.now();
-const profile: Profile = buildProfile(await Promise.all(train.map(async (f) => ({ ...f, observations: await observeFile(f.text, f.language) }))));
+const observed = await Promise.all(train.map(async (f) => ({ ...f, observations: await observeFile(f.text, f.language) })));
+const profile: Profile = buildProfile(observed);
 const learnSeconds = (performance.now() - started) / 1000;
 const api = profile.conventions.filter((c) => c.category === 'api');
 const enforced = api.filter((c) => c.enforced);
@@ -194,3 +199,30 @@ if (seeded > 0) console.log(`| **all** | ${seeded} | ${foundAll} | **${((foundAl
 console.log(`\nAPI findings on the seeded lines: ${findings}, of which ${right} are a departure the seed made (precision ${findings ? ((right / findings) * 100).toFixed(0) : '-'}%).`);
 const unseeded = enforced.filter((c) => !stats.has(c.id)).map((c) => c.id);
 if (unseeded.length > 0) console.log(`Enforced rules with no held-out call to seed: ${unseeded.join(', ')}`);
+
+// 3. The limits: every stated habit switched on, its false alarms counted, then summed per set of limits.
+const files = new Map<string, number>();
+for (const file of observed) {
+  for (const [key, values] of Object.entries(file.observations.cat)) {
+    if (!key.startsWith('api.')) continue;
+    const counts = new Map<string, number>();
+    countFollowingFiles(key, values, counts);
+    for (const id of counts.keys()) files.set(`${file.language}:${id}`, (files.get(`${file.language}:${id}`) ?? 0) + 1);
+  }
+}
+const allOn: Profile = { ...profile, conventions: profile.conventions.map((c) => (c.category === 'api' ? { ...c, enforced: true } : c)) };
+const alarmsIfOn = new Map<string, number>();
+for (const file of held) for (const f of await checkFile(allOn, file)) if (f.call) alarmsIfOn.set(f.ruleId, (alarmsIfOn.get(f.ruleId) ?? 0) + 1);
+const habits = api.map((c) => ({ c, files: files.get(`${c.language}:${c.id.split('.').slice(1).join('.')}`) ?? 0, alarms: alarmsIfOn.get(c.id) ?? 0 }));
+console.log(`\n## Limits (now: ${MIN_SUPPORT} calls, ${MIN_CONFIDENCE * 100}%, ${MIN_API_FILES} files, <= ${MAX_DEVIATIONS_PER_KLOC} golden departures per 1,000 lines)\n`);
+console.log('| calls | share | files | habits enforced | false alarms | per 1,000 held-out lines |\n|---|---|---|---|---|---|');
+for (const support of [10, MIN_SUPPORT]) {
+  for (const share of [0.8, 0.85, MIN_CONFIDENCE]) {
+    for (const minFiles of [1, MIN_API_FILES]) {
+      const on = habits.filter((h) => h.c.support >= support && h.c.confidence >= share && h.files >= minFiles);
+      const alarms = on.reduce((n, h) => n + h.alarms, 0);
+      console.log(`| >= ${support} | >= ${share * 100}% | >= ${minFiles} | ${on.length} | ${alarms} | ${((alarms / lines) * 1000).toFixed(3)} |`);
+    }
+  }
+}
+
