@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exemplifies } from '../../src/conventions/exemplifies.js';
 import { buildProfile, checkFile } from '../../src/conventions/index.js';
 import { collectFacts } from '../../src/conventions/observe.js';
 import { MIN_API_FILES } from '../../src/conventions/thresholds.js';
@@ -252,6 +253,19 @@ describe('checking calls against API habits', () => {
     const split = [...Array.from({ length: 12 }, () => '  await fetch(url);'), ...Array.from({ length: 12 }, () => '  fetch(url);')].join('\n');
     const mixed = buildProfile([...(await synthetic(25, 'typescript', golden, (i) => `src/ping-${i}.ts`)), ...(await synthetic(2, 'javascript', `async function warm(url) {\n${split}\n}\n`, (i) => `scripts/warm-${i}.js`))]);
     expect(await checkFile(mixed, { path: 'scripts/warm.js', language: 'javascript', text })).toEqual([]);
+  });
+});
+
+describe('golden examples of API habits', () => {
+  it('finds the habit in a golden function cut from its file, imports and all gone', async () => {
+    const profile = await requestsProfile();
+    const timeout = profile.conventions.find((c) => c.id === 'py.api.requests.get.timeout');
+    if (!timeout) throw new Error('no convention');
+    const chunk = GOLDEN_PY.split('\n').slice(3, 7).join('\n');
+    expect(await exemplifies(chunk, 'python', timeout)).toEqual({ start: 2, end: 3 });
+    // A function that also calls it without the habit is no example of it.
+    const mixed = `${chunk}\n    requests.get("https://api.example.com/ping")\n`;
+    expect(await exemplifies(mixed, 'python', timeout)).toBeUndefined();
   });
 });
 
