@@ -117,6 +117,11 @@ describe('reading external calls', () => {
     ]);
   });
 
+  it('typescript: names scoped and sub-path modules with dots, since rule ids are CODE_STYLE.md anchors', async () => {
+    const text = ["import Anthropic from '@anthropic-ai/sdk';", "import { z } from 'zod/v4';", "z.object({ 'Content Type': z.string() });", 'await Anthropic.messages.create({ model, max_tokens: 1 });'].join('\n');
+    expect(await sites(text, 'typescript')).toEqual(['3 zod.v4.z.object: drop', '3 zod.v4.z.string: ', '4 anthropic-ai.sdk.messages.create: =max_tokens =model await drop']);
+  });
+
   it('go: reads whether the error is checked and the result closed', async () => {
     const text = [
       'package feed',

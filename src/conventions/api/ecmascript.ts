@@ -32,11 +32,14 @@ const GRAMMAR: CallGrammar = {
   condition: (statement) => (statement.type === 'if_statement' || statement.type === 'while_statement' ? statement.childForFieldName('condition') : null),
 };
 
-/** The module an import specifier names, or undefined for the project's own files (relative, path aliases). */
+/**
+ * The module an import specifier names, or undefined for the project's own files (relative, path
+ * aliases). Written with dots, since it becomes part of rule ids and in-page anchors: `fs/promises`
+ * is `fs.promises` however it is imported, `@anthropic-ai/sdk` is `anthropic-ai.sdk`.
+ */
 function moduleName(specifier: string): string | undefined {
   if (/^(\.|\/|@\/|~\/|#)/.test(specifier)) return undefined;
-  // `fs/promises` is `fs.promises`, however it is imported.
-  return specifier.replace(/^node:/, '').replace(/\/promises$/, '.promises');
+  return specifier.replace(/^node:/, '').replace(/^@/, '').replace(/\//g, '.');
 }
 
 function stringValue(node: Node | null | undefined): string | undefined {
@@ -114,7 +117,10 @@ function optionsOf(call: Node): { options: string[]; opaque: boolean } {
       else if (property.type === 'pair' || property.type === 'method_definition') {
         const key = property.childForFieldName('key') ?? property.childForFieldName('name');
         if (key?.type === 'property_identifier') options.push(key.text);
-        else if (key?.type === 'string') options.push(key.text.slice(1, -1));
+        // A quoted key that is no plain name (`'Content-Type'` is one, `'a b'` is not) cannot name a rule.
+        else if (key?.type === 'string') {
+          if (/^[\w$-]+$/.test(key.text.slice(1, -1))) options.push(key.text.slice(1, -1));
+        }
         else opaque = true;
       } else if (property.type === 'spread_element') opaque = true;
     }

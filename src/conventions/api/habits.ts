@@ -22,9 +22,16 @@ export interface ApiCall {
 /** The last segment of a rule key names the habit; any other last segment is an option's name. */
 const ASPECT_WORDS: Record<string, Exclude<ApiAspect, 'option'>> = { awaited: 'awaited', 'in-try': 'in-try', checked: 'checked', managed: 'managed' };
 
-/** Options named like a habit would give two rules one id, so they are not learned (no API we know has one). */
+/** What a callee's name is made of: it becomes part of rule ids, which are in-page anchors of CODE_STYLE.md. */
+export const RULE_ID_PART = /^[\w.-]+$/;
+
+/**
+ * Options named like a habit would give two rules one id, so they are not learned (no API we know
+ * has one); nor are keys that are no plain name (`'Content Type'`, `'a.b'`), since an option's name
+ * is the last part of a rule id.
+ */
 export function isLearnableOption(option: string): boolean {
-  return !(option in ASPECT_WORDS);
+  return !(option in ASPECT_WORDS) && /^[\w-]+$/.test(option);
 }
 
 /** The rule key of a habit, without the language: `api.requests.get.timeout`, `api.fetch.awaited`. */

@@ -3,6 +3,7 @@ import type { FactSink } from '../facts.js';
 import { MAX_CITATION_LINES } from '../thresholds.js';
 import type { Path } from '../walk.js';
 import { API_KEY_PREFIX, encodeSite, type CallSite, type CheckForm } from './call-site.js';
+import { RULE_ID_PART } from './habits.js';
 
 /**
  * The parts of a call site every grammar answers the same way once told its node names: whether a
@@ -137,6 +138,7 @@ export interface SiteContext {
  * the statement that checks or closes it: a golden example shows the whole habit, not only the call.
  */
 export function emitSite(sink: FactSink, call: Node, site: CallSite, context: SiteContext = {}): void {
+  if (!RULE_ID_PART.test(site.callee)) return;
   const line = call.startPosition.row + 1;
   const statement = context.statement ?? call;
   let start = Math.min(line, statement.startPosition.row + 1);
