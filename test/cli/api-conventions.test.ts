@@ -71,7 +71,7 @@ describe('API-usage conventions, from index to notes', () => {
     expect(note?.startLine).toBe(5);
     expect(note?.ladder[0]?.text).toMatch(/^On line 5, `requests\.get` runs with one of its options left at the library's default: .*\?$/);
     expect(note?.ladder[0]?.text).not.toContain('timeout');
-    expect(note?.ladder[1]?.text).toContain('`requests.get` calls pass `timeout=` (24 of 24 golden calls, 100%)');
+    expect(note?.ladder[1]?.text).toContain('24 of 24 golden calls (100%) set this option, while here `requests.get` is called without `timeout=`.');
     expect(note?.ladder[3]?.text).toContain('+    response = requests.get(f"https://api.example.com/repos/{name}", timeout=10)');
     expect(note?.evidence.some((e) => e.kind === 'golden' && e.citation?.path.startsWith('service/clients/'))).toBe(true);
   });

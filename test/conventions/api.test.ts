@@ -182,7 +182,7 @@ describe('learning API habits', () => {
     expect(timeout).toMatchObject({ category: 'api', enforced: true, support: 24, confidence: 1, statement: '`requests.get` calls pass `timeout=`', call: { callee: 'requests.get', aspect: 'option', option: 'timeout' } });
     // Examples are golden calls of requests.get, cited with the check that follows them.
     expect(timeout?.examples[0]).toMatchObject({ path: 'app/clients/client_0.py', startLine: lineOf(GOLDEN_PY, 'requests.get'), endLine: lineOf(GOLDEN_PY, 'raise_for_status') });
-    expect(profile.conventions.find((c) => c.id === 'py.api.requests.get.checked')).toMatchObject({ enforced: true, statement: '`requests.get` results are checked right after the call (`.raise_for_status()`)', call: { form: 'raise_for_status' } });
+    expect(profile.conventions.find((c) => c.id === 'py.api.requests.get.checked')).toMatchObject({ enforced: true, statement: '`requests.get` results are checked right after the call, with `.raise_for_status()`', call: { form: 'raise_for_status' } });
     // Never awaited, never in a try: no habit to state.
     expect(profile.conventions.filter((c) => c.id.startsWith('py.api.requests.get.')).map((c) => c.id).sort()).toEqual(['py.api.requests.get.checked', 'py.api.requests.get.timeout']);
   });
@@ -229,6 +229,10 @@ describe('checking calls against API habits', () => {
     });
     expect(timeout?.examples.length).toBeGreaterThan(0);
     expect(timeout?.examples.every((e) => e.path.startsWith('app/clients/') && GOLDEN_PY.split('\n')[e.startLine - 1]?.includes('requests.get('))).toBe(true);
+
+    // Named as the learner wrote it; the rule and `call` say which callee that is.
+    const aliased = await checkFile(profile, { path: 'app/repos.py', language: 'python', text: 'import requests as rq\nrq.get("https://example.com").raise_for_status()\n' });
+    expect(aliased).toMatchObject([{ ruleId: 'py.api.requests.get.timeout', symbol: 'rq.get', call: { callee: 'requests.get' }, message: expect.stringMatching(/^`rq\.get` is called without `timeout=`\. `requests\.get` calls pass/) }]);
   });
 
   it('says nothing of calls that follow the habits, hide their options or hand their result on', async () => {

@@ -48,6 +48,8 @@ export function apiFindings(profile: Profile, conventions: ReadonlyMap<string, C
     const convention = ownOnly ? conventions.get(`${prefix}.${key}`) : conventionFor(conventions, file.language, key);
     if (!convention?.enforced || !convention.call || judge(site, convention.call) !== 'departs') continue;
     const observed = apiObserved(file.language, convention.call);
+    // Named as the learner wrote it (`rq.get`); the rule says which callee that is (`requests.get`).
+    const written = fact.symbol ?? callee;
     findings.push({
       ruleId: convention.id,
       concern: CONCERN,
@@ -57,11 +59,11 @@ export function apiFindings(profile: Profile, conventions: ReadonlyMap<string, C
       endLine: fact.line,
       observed,
       expected: convention.expected,
-      message: `\`${callee}\` is ${observed}. ${convention.statement}: ${evidencePhrase(convention, file.language, 'calls')}.`,
+      message: `\`${written}\` is ${observed}. ${convention.statement}: ${evidencePhrase(convention, file.language, 'calls')}.`,
       support: convention.support,
       confidence: convention.confidence,
       examples: convention.examples,
-      symbol: callee,
+      symbol: written,
       call: convention.call,
     });
   }

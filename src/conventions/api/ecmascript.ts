@@ -3,7 +3,7 @@ import { FUNCTIONS } from '../specs/ecmascript.js';
 import type { CallSite, CheckForm, ResultUse } from './call-site.js';
 import type { FactSink } from '../facts.js';
 import type { Path } from '../walk.js';
-import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, statementLevel, type CallGrammar, type CallVisitor } from './tree.js';
+import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, statementLevel, type Callee, type CallGrammar, type CallVisitor } from './tree.js';
 
 /**
  * TypeScript and JavaScript calls of imported or required modules (`fs.promises.readFile`,
@@ -95,14 +95,14 @@ function bindRequire(declarator: Node, modules: Map<string, string>): void {
 /** A dotted name: `fetch`, `fs.promises.readFile`, `axios.get`. */
 const DOTTED = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
-function calleeOf(call: Node, modules: ReadonlyMap<string, string>): string | undefined {
+function calleeOf(call: Node, modules: ReadonlyMap<string, string>): Callee | undefined {
   const text = call.childForFieldName('function')?.text ?? '';
   if (!DOTTED.test(text)) return undefined;
   const parts = text.split('.');
   const [head = '', ...rest] = parts;
   const module = modules.get(head);
-  if (module !== undefined) return [module, ...rest].join('.');
-  return GLOBALS.has(text) ? text : undefined;
+  if (module !== undefined) return { name: [module, ...rest].join('.'), written: text };
+  return GLOBALS.has(text) ? { name: text, written: text } : undefined;
 }
 
 /** The keys of the options object; opaque when one is spread in or the options may be a variable. */
@@ -170,7 +170,7 @@ function useOf(path: Path, level: number): { use: ResultUse; names: string[] } {
 }
 
 /** Reads one resolved call: climbs through `await`, wrappers and chained `.then()`/`.catch()` to what becomes of it. */
-function readSite(call: Node, callee: string, sink: FactSink, path: Path): void {
+function readSite(call: Node, callee: Callee, sink: FactSink, path: Path): void {
   const { options, opaque } = optionsOf(call);
   let awaited = false;
   let check: CheckForm | undefined;
@@ -196,8 +196,8 @@ function readSite(call: Node, callee: string, sink: FactSink, path: Path): void 
   const found = statement !== undefined && (use === 'bind' || use === 'drop') ? checkAfter(path, statement, names, GRAMMAR) : undefined;
   check ??= found?.form;
   const tryNode = enclosingTry(path, path.length - 1, GRAMMAR);
-  const site: CallSite = { callee, options, opaqueOptions: opaque, awaited: awaited || letGo, use, inTry: tryNode !== undefined, check, managed: false };
-  emitSite(sink, call, site, { statement: statement === undefined ? undefined : nodeAt(path, statement), tryNode, through: found?.statement });
+  const site: CallSite = { callee: callee.name, options, opaqueOptions: opaque, awaited: awaited || letGo, use, inTry: tryNode !== undefined, check, managed: false };
+  emitSite(sink, call, site, { written: callee.written, statement: statement === undefined ? undefined : nodeAt(path, statement), tryNode, through: found?.statement });
 }
 
 /** A fresh reader per file: imports and requires are remembered as they are met. */

@@ -3,7 +3,7 @@ import { FUNCTIONS } from '../specs/go.js';
 import type { CallSite, ResultUse } from './call-site.js';
 import type { FactSink } from '../facts.js';
 import type { Path } from '../walk.js';
-import { checkAfter, emitSite, followingStatements, nodeAt, parentAt, statementLevel, testedName, type CallGrammar, type CallVisitor, type CheckFound } from './tree.js';
+import { checkAfter, emitSite, followingStatements, nodeAt, parentAt, statementLevel, testedName, type Callee, type CallGrammar, type CallVisitor, type CheckFound } from './tree.js';
 
 /**
  * Go calls of imported packages' functions (`http.Get`, `os.Open`, `json.Unmarshal`): whether the
@@ -37,12 +37,13 @@ function bindImport(spec: Node, packages: Map<string, string>): void {
   packages.set(alias ?? packageName(path), packageName(path));
 }
 
-function calleeOf(call: Node, packages: ReadonlyMap<string, string>): string | undefined {
+function calleeOf(call: Node, packages: ReadonlyMap<string, string>): Callee | undefined {
   const fn = call.childForFieldName('function');
   if (fn?.type !== 'selector_expression') return undefined;
   const operand = fn.childForFieldName('operand');
   const pkg = operand?.type === 'identifier' ? packages.get(operand.text) : undefined;
-  return pkg === undefined ? undefined : `${pkg}.${fn.childForFieldName('field')?.text ?? ''}`;
+  const field = fn.childForFieldName('field')?.text ?? '';
+  return pkg === undefined ? undefined : { name: `${pkg}.${field}`, written: `${operand?.text ?? pkg}.${field}` };
 }
 
 /** The names on the left of `a, err := …` or `var a, err = …`, blanks left out. */
@@ -81,7 +82,7 @@ function closeAfter(path: Path, statement: number, names: readonly string[]): No
   });
 }
 
-function readSite(call: Node, callee: string, sink: FactSink, path: Path): void {
+function readSite(call: Node, callee: Callee, sink: FactSink, path: Path): void {
   let level = path.length - 1;
   while (parentAt(path, level)?.type === 'parenthesized_expression') level -= 1;
   const { use, names } = useOf(path, level);
@@ -89,8 +90,8 @@ function readSite(call: Node, callee: string, sink: FactSink, path: Path): void 
   const statement = statementAt === undefined ? undefined : nodeAt(path, statementAt);
   const found = statementAt !== undefined && statement && (use === 'bind' || use === 'drop') ? (checkOfOwnIf(statement, names) ?? checkAfter(path, statementAt, names, GRAMMAR)) : undefined;
   const closer = statementAt !== undefined && use === 'bind' ? closeAfter(path, statementAt, names) : undefined;
-  const site: CallSite = { callee, options: [], opaqueOptions: false, awaited: false, use, inTry: false, check: found?.form, managed: closer !== undefined };
-  emitSite(sink, call, site, { statement, through: closer ?? found?.statement });
+  const site: CallSite = { callee: callee.name, options: [], opaqueOptions: false, awaited: false, use, inTry: false, check: found?.form, managed: closer !== undefined };
+  emitSite(sink, call, site, { written: callee.written, statement, through: closer ?? found?.statement });
 }
 
 /** A fresh reader per file: imports come first in Go, before any call. */

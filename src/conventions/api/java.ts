@@ -3,7 +3,7 @@ import { FUNCTIONS } from '../specs/java.js';
 import type { CallSite, ResultUse } from './call-site.js';
 import type { FactSink } from '../facts.js';
 import type { Path } from '../walk.js';
-import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, statementLevel, type CallGrammar, type CallVisitor } from './tree.js';
+import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, statementLevel, type Callee, type CallGrammar, type CallVisitor } from './tree.js';
 
 /**
  * Java calls named by their class: static ones (`Files.readString`, `Integer.parseInt`) and those on
@@ -47,7 +47,7 @@ function bindTypes(node: Node, types: Map<string, string | null>): void {
   }
 }
 
-function calleeOf(call: Node, types: ReadonlyMap<string, string | null>): string | undefined {
+function calleeOf(call: Node, types: ReadonlyMap<string, string | null>): Callee | undefined {
   const object = call.childForFieldName('object');
   const method = call.childForFieldName('name')?.text;
   if (!object || !method) return undefined;
@@ -58,7 +58,7 @@ function calleeOf(call: Node, types: ReadonlyMap<string, string | null>): string
   } else if (object.type === 'field_access' && object.childForFieldName('object')?.type === 'this') {
     owner = types.get(object.childForFieldName('field')?.text ?? '') ?? undefined;
   }
-  return owner === undefined ? undefined : `${owner}.${method}`;
+  return owner === undefined ? undefined : { name: `${owner}.${method}`, written: `${object.text}.${method}` };
 }
 
 /** What becomes of the value at `level`; a call is never a declarator's name or an assignment's target. */
@@ -86,15 +86,15 @@ function useOf(path: Path, level: number): { use: ResultUse; names: string[]; ma
   }
 }
 
-function readSite(call: Node, callee: string, sink: FactSink, path: Path): void {
+function readSite(call: Node, callee: Callee, sink: FactSink, path: Path): void {
   let level = path.length - 1;
   while (parentAt(path, level)?.type === 'parenthesized_expression' || parentAt(path, level)?.type === 'cast_expression') level -= 1;
   const { use, names, managed } = useOf(path, level);
   const statement = statementLevel(path, level, GRAMMAR);
   const found = statement !== undefined && (use === 'bind' || use === 'drop') ? checkAfter(path, statement, names, GRAMMAR) : undefined;
   const tryNode = enclosingTry(path, path.length - 1, GRAMMAR);
-  const site: CallSite = { callee, options: [], opaqueOptions: false, awaited: false, use, inTry: tryNode !== undefined, check: found?.form, managed };
-  emitSite(sink, call, site, { statement: statement === undefined ? undefined : nodeAt(path, statement), tryNode, through: found?.statement });
+  const site: CallSite = { callee: callee.name, options: [], opaqueOptions: false, awaited: false, use, inTry: tryNode !== undefined, check: found?.form, managed };
+  emitSite(sink, call, site, { written: callee.written, statement: statement === undefined ? undefined : nodeAt(path, statement), tryNode, through: found?.statement });
 }
 
 /** A fresh reader per file: declarations are remembered as they are met, above the calls that use them. */

@@ -3,7 +3,7 @@ import { FUNCTIONS } from '../specs/python.js';
 import type { CallSite, CheckForm, ResultUse } from './call-site.js';
 import type { FactSink } from '../facts.js';
 import type { Path } from '../walk.js';
-import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, statementLevel, type CallGrammar, type CallVisitor } from './tree.js';
+import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, statementLevel, type Callee, type CallGrammar, type CallVisitor } from './tree.js';
 
 /**
  * Python calls of imported modules (`requests.get`, `subprocess.run`, `os.path.join`, a `run`
@@ -55,14 +55,14 @@ function bindImport(node: Node, modules: Map<string, string>): void {
 }
 
 /** The import-resolved name of a call's function, or undefined for the file's own functions and methods. */
-function calleeOf(call: Node, modules: ReadonlyMap<string, string>): string | undefined {
+function calleeOf(call: Node, modules: ReadonlyMap<string, string>): Callee | undefined {
   const text = call.childForFieldName('function')?.text ?? '';
   if (!DOTTED.test(text)) return undefined;
   const parts = text.split('.');
   const [head = '', ...rest] = parts;
   const module = modules.get(head);
-  if (module !== undefined) return [module, ...rest].join('.');
-  return parts.length === 1 && BUILTINS.has(head) ? head : undefined;
+  if (module !== undefined) return { name: [module, ...rest].join('.'), written: text };
+  return parts.length === 1 && BUILTINS.has(head) ? { name: head, written: text } : undefined;
 }
 
 function optionsOf(call: Node): { options: string[]; opaque: boolean } {
@@ -97,7 +97,7 @@ function checkingCall(names: readonly string[]) {
 }
 
 /** Reads one resolved call: climbs through `await`, parentheses and chained methods to what becomes of its value. */
-function readSite(call: Node, callee: string, sink: FactSink, path: Path): void {
+function readSite(call: Node, callee: Callee, sink: FactSink, path: Path): void {
   const { options, opaque } = optionsOf(call);
   let awaited = false;
   let check: CheckForm | undefined;
@@ -128,8 +128,8 @@ function readSite(call: Node, callee: string, sink: FactSink, path: Path): void 
   const found = statement !== undefined && (use === 'bind' || use === 'drop') ? checkAfter(path, statement, names, GRAMMAR, checkingCall(names)) : undefined;
   check ??= found?.form;
   const tryNode = enclosingTry(path, path.length - 1, GRAMMAR);
-  const site: CallSite = { callee, options, opaqueOptions: opaque, awaited, use, inTry: tryNode !== undefined, check, managed };
-  emitSite(sink, call, site, { statement: statement === undefined ? undefined : nodeAt(path, statement), tryNode, through: found?.statement });
+  const site: CallSite = { callee: callee.name, options, opaqueOptions: opaque, awaited, use, inTry: tryNode !== undefined, check, managed };
+  emitSite(sink, call, site, { written: callee.written, statement: statement === undefined ? undefined : nodeAt(path, statement), tryNode, through: found?.statement });
 }
 
 /** A fresh reader per file: imports are remembered as they are met, above the calls that use them. */

@@ -16,6 +16,12 @@ import { RULE_ID_PART } from './habits.js';
  * try, statement and next statements made observing a file 2.5 times slower.
  */
 
+/** A call's callee: its import-resolved name (`requests.get`), and the call as the file writes it (`rq.get`). */
+export interface Callee {
+  name: string;
+  written: string;
+}
+
 /** Per file: sees every named node in document order, imports before the calls that use them, with its path. */
 export type CallVisitor = (node: Node, sink: FactSink, path: Path) => void;
 
@@ -127,6 +133,8 @@ export function checkAfter(path: Path, level: number, names: readonly string[], 
 
 /** What a cited call site shows around the call: its statement, the try above it, the statement after it that checks or closes it. */
 export interface SiteContext {
+  /** The call as the file writes it, for findings to name it the learner's way; the callee's name when absent. */
+  written?: string | undefined;
   statement?: Node | undefined;
   tryNode?: Node | undefined;
   through?: Node | undefined;
@@ -150,5 +158,5 @@ export function emitSite(sink: FactSink, call: Node, site: CallSite, context: Si
     if (handler) last = Math.max(last, handler.startPosition.row + 1);
   }
   const end = Math.min(last, start + MAX_CITATION_LINES - 1);
-  sink.fact(`${API_KEY_PREFIX}${site.callee}`, encodeSite(site), line, { start, end }, site.callee);
+  sink.fact(`${API_KEY_PREFIX}${site.callee}`, encodeSite(site), line, { start, end }, context.written ?? site.callee);
 }

@@ -44,11 +44,12 @@ export function apiStatement(language: Language, call: ApiCall): string {
     case 'option':
       return `${callee} calls pass ${optionWords(language, call.option ?? '')}${language === 'python' ? '' : ' in their options'}`;
     case 'awaited':
-      return `${callee} calls are awaited (or their promise returned)`;
+      return `${callee} calls are awaited or their promise returned`;
     case 'in-try':
       return `${callee} calls sit inside ${tryWords(language)}`;
     case 'checked':
-      return `${callee} ${call.form === 'err' ? 'errors' : 'results'} are checked right after the call (${checkWords(call.form)})`;
+      // Not in parentheses: a statement ending in ")" ends a sentence where notes add "(13 of 14 …)".
+      return `${callee} ${call.form === 'err' ? 'errors' : 'results'} are checked right after the call, with ${checkWords(call.form)}`;
     case 'managed':
       return language === 'go' ? `${callee} results are closed with ${managedWords(language)}` : `${callee} calls sit in ${managedWords(language)}`;
   }

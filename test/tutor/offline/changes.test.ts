@@ -164,13 +164,33 @@ describe('last rungs', () => {
 describe('last rungs of API-usage notes', () => {
   const CLIENT_EXAMPLE = { repo: 'acme/api', path: 'app/clients/users.py', startLine: 12, endLine: 13, commit: '1a2b3c4d5e6f7a8b9c0d' };
 
-  /** A finding as checkFile writes it for an API habit, with its convention's real statement. */
-  function apiCase(language: Language, call: ApiCall, line: number, goldenSnippet: string): { found: Finding[]; evidence: Evidence[] } {
+  /** A finding as checkFile writes it for an API habit (the call named as written), with its convention's real statement. */
+  function apiCase(language: Language, call: ApiCall, line: number, goldenSnippet: string, written = call.callee): { found: Finding[]; evidence: Evidence[] } {
     const ruleId = `${rulePrefix(language)}.${habitKey(call)}`;
     const statement = apiStatement(language, call);
-    const found = [finding(ruleId, { startLine: line, symbol: call.callee, observed: apiObserved(language, call), expected: apiExpected(language, call), call, support: 24, confidence: 23 / 24, examples: [CLIENT_EXAMPLE] })];
+    const found = [finding(ruleId, { startLine: line, symbol: written, observed: apiObserved(language, call), expected: apiExpected(language, call), call, support: 24, confidence: 23 / 24, examples: [CLIENT_EXAMPLE] })];
     return { found, evidence: [convention('E1', ruleId, statement, 24, 23 / 24, [CLIENT_EXAMPLE]), golden('E2', CLIENT_EXAMPLE, goldenSnippet)] };
   }
+
+  it.each([
+    ['option', { callee: 'pip._internal.network.session.PipSession.request', aspect: 'option', option: 'timeout' }, 'Decide the value this call needs'],
+    ['awaited', { callee: 'anthropic-ai.sdk.messages.create', aspect: 'awaited' }, 'Decide whether'],
+    ['in-try', { callee: 'pip._internal.network.session.PipSession.request', aspect: 'in-try' }, 'Decide whether'],
+    ['checked', { callee: 'pip._internal.network.session.PipSession.request', aspect: 'checked', form: 'raise_for_status' }, 'Check the result right after the call'],
+    ['managed', { callee: 'pip._internal.utils.temp_dir.TempDirectory', aspect: 'managed' }, 'Tie its lifetime to a block'],
+  ] as const)('keeps the why, the gap with its numbers and the move in a junior\'s hint (%s), however long the callee', async (_aspect, call, move) => {
+    const language = call.callee.startsWith('anthropic') ? 'typescript' : 'python';
+    const written = language === 'python' ? 'session.request' : 'client.messages.create';
+    const { found, evidence } = apiCase(language, call, 1, '', written);
+    const context = reviewOf(language === 'python' ? 'app/x.py' : 'src/x.ts', [`    result = ${written}(thing)`], found, { language, evidence });
+    const notes: Note[] = [];
+    for await (const event of createOfflineTutor({ projectRoot: tmpdir() }).review(context)) if (event.type === 'note-end') notes.push(event.note);
+    const hint = notes[0]?.ladder[1]?.text ?? '';
+    expect(hint).toContain(`23 of 24 golden calls (96%)`);
+    expect(hint).toContain(`while here \`${written}\` is`);
+    expect(hint).toContain(move);
+    expect(hint).not.toMatch(/…$/);
+  });
 
   it('passes the option with the value the golden call uses', async () => {
     const lines = ['def load_user(user_id):', '    response = rq.get(f"{BASE}/users/{user_id}")', '    return response.json()'];
