@@ -3,7 +3,7 @@ import { FUNCTIONS } from '../specs/ecmascript.js';
 import type { CallSite, CheckForm, ResultUse } from './call-site.js';
 import type { FactSink } from '../facts.js';
 import type { Path } from '../walk.js';
-import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, statementLevel, type Callee, type CallGrammar, type CallVisitor } from './tree.js';
+import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, resolveDotted, statementLevel, type Callee, type CallGrammar, type CallVisitor } from './tree.js';
 
 /**
  * TypeScript and JavaScript calls of imported or required modules (`fs.promises.readFile`,
@@ -96,13 +96,7 @@ function bindRequire(declarator: Node, modules: Map<string, string>): void {
 const DOTTED = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
 function calleeOf(call: Node, modules: ReadonlyMap<string, string>): Callee | undefined {
-  const text = call.childForFieldName('function')?.text ?? '';
-  if (!DOTTED.test(text)) return undefined;
-  const parts = text.split('.');
-  const [head = '', ...rest] = parts;
-  const module = modules.get(head);
-  if (module !== undefined) return { name: [module, ...rest].join('.'), written: text };
-  return GLOBALS.has(text) ? { name: text, written: text } : undefined;
+  return resolveDotted(call.childForFieldName('function')?.text ?? '', DOTTED, modules, GLOBALS);
 }
 
 /** The keys of the options object; opaque when one is spread in or the options may be a variable. */

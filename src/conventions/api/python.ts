@@ -3,7 +3,7 @@ import { FUNCTIONS } from '../specs/python.js';
 import type { CallSite, CheckForm, ResultUse } from './call-site.js';
 import type { FactSink } from '../facts.js';
 import type { Path } from '../walk.js';
-import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, statementLevel, type Callee, type CallGrammar, type CallVisitor } from './tree.js';
+import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, resolveDotted, statementLevel, type Callee, type CallGrammar, type CallVisitor } from './tree.js';
 
 /**
  * Python calls of imported modules (`requests.get`, `subprocess.run`, `os.path.join`, a `run`
@@ -56,13 +56,7 @@ function bindImport(node: Node, modules: Map<string, string>): void {
 
 /** The import-resolved name of a call's function, or undefined for the file's own functions and methods. */
 function calleeOf(call: Node, modules: ReadonlyMap<string, string>): Callee | undefined {
-  const text = call.childForFieldName('function')?.text ?? '';
-  if (!DOTTED.test(text)) return undefined;
-  const parts = text.split('.');
-  const [head = '', ...rest] = parts;
-  const module = modules.get(head);
-  if (module !== undefined) return { name: [module, ...rest].join('.'), written: text };
-  return parts.length === 1 && BUILTINS.has(head) ? { name: head, written: text } : undefined;
+  return resolveDotted(call.childForFieldName('function')?.text ?? '', DOTTED, modules, BUILTINS);
 }
 
 function optionsOf(call: Node): { options: string[]; opaque: boolean } {

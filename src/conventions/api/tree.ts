@@ -22,6 +22,19 @@ export interface Callee {
   written: string;
 }
 
+/**
+ * A call written as a dotted name (`rq.get`, `run`, `fs.promises.readFile`), resolved through what
+ * the file's imports bind (`rq` → `requests`), or one of the `known` names that need no import
+ * (`open`, `fetch`); undefined for the file's own functions and for anything not a plain name.
+ */
+export function resolveDotted(written: string, name: RegExp, modules: ReadonlyMap<string, string>, known: ReadonlySet<string>): Callee | undefined {
+  if (!name.test(written)) return undefined;
+  const [head = '', ...rest] = written.split('.');
+  const module = modules.get(head);
+  if (module !== undefined) return { name: [module, ...rest].join('.'), written };
+  return known.has(written) ? { name: written, written } : undefined;
+}
+
 /** Per file: sees every named node in document order, imports before the calls that use them, with its path. */
 export type CallVisitor = (node: Node, sink: FactSink, path: Path) => void;
 
