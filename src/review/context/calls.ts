@@ -15,10 +15,12 @@ const NOT_CALLS = new Set([
 /** Calls nearly every piece of code makes: sharing them says nothing about doing the same job. */
 const UBIQUITOUS = new Set([
   'len', 'str', 'int', 'float', 'bool', 'range', 'print', 'isinstance', 'sum', 'min', 'max', 'abs', 'round', 'sorted', 'list', 'dict', 'set', 'tuple', 'map', 'filter', 'zip', 'enumerate',
-  'console.log', 'String', 'Number', 'Boolean', 'Math.round', 'Math.max', 'Math.min', 'Math.floor', 'Object.keys', 'Array.isArray', 'push', 'append', 'toString', 'format', 'equals', 'get', 'has', 'add',
+  'console.log', 'String', 'Number', 'Boolean', 'new Set', 'new Map', 'new Error', 'new ArrayList', 'new HashMap', 'Math.round', 'Math.max', 'Math.min', 'Math.floor', 'Object.keys', 'Array.isArray', 'push', 'append', 'toString', 'format', 'equals', 'get', 'has', 'add',
 ]);
-/** A name right after these words is being declared (or constructed), not called. */
-const DECLARES = /(?:\bfunction\*?|\bdef|\bfunc(?:\s*\([^)]*\))?|\bclass|\binterface|\btype|\bnew|\bget|\bset|\bstatic|\basync)\s*$/;
+/** A name right after these words is being declared, not called. */
+const DECLARES = /(?:\bfunction\*?|\bdef|\bfunc(?:\s*\([^)]*\))?|\bclass|\binterface|\btype|\bget|\bset|\bstatic|\basync)\s*$/;
+/** A constructor call: `new FileReader(…)` is the call `new FileReader`. */
+const CONSTRUCTS = /\bnew\s+$/;
 
 /** Callee names in `code`, each once, in the order first seen. */
 export function callsIn(code: string): string[] {
@@ -26,23 +28,25 @@ export function callsIn(code: string): string[] {
   for (const match of code.matchAll(CALL)) {
     const parts = (match[1] ?? '').split('.').map((part) => part.trim());
     const name = parts.at(-1) ?? '';
-    if (NOT_CALLS.has(name) || DECLARES.test(code.slice(Math.max(0, (match.index ?? 0) - 24), match.index))) continue;
+    const before = code.slice(Math.max(0, (match.index ?? 0) - 24), match.index);
+    if (NOT_CALLS.has(name) || DECLARES.test(before)) continue;
     const receiver = parts.length > 1 ? parts.at(-2) : undefined;
-    calls.add(receiver && receiver !== 'this' && receiver !== 'self' ? `${receiver}.${name}` : name);
+    const callee = receiver && receiver !== 'this' && receiver !== 'self' ? `${receiver}.${name}` : name;
+    calls.add(CONSTRUCTS.test(before) ? `new ${callee}` : callee);
   }
   return [...calls];
 }
 
 /**
- * The calls two pieces of code share, by exact callee (`requests.get`) or by method when receivers
- * differ only by the local name (`client.get` and `session.get` share `get`, counted once).
+ * The calls two pieces of code share: by exact callee (`requests.get`), then by method when the
+ * receivers' local names differ (`cursor.execute` and `db.execute` share `.execute`, counted once).
  */
 export function sharedCalls(learner: readonly string[], golden: readonly string[]): string[] {
   const exact = new Set(golden);
   const methods = new Set(golden.map(methodOf));
   const shared = learner.filter((call) => exact.has(call) && !UBIQUITOUS.has(call) && (call.includes('.') || !UBIQUITOUS.has(methodOf(call))));
   const byMethod = learner.filter((call) => !exact.has(call) && call.includes('.') && methods.has(methodOf(call)) && methodOf(call).length > 3 && !UBIQUITOUS.has(methodOf(call)));
-  return [...shared, ...byMethod];
+  return [...shared, ...new Set(byMethod.map((call) => `.${methodOf(call)}`))];
 }
 
 /** Whether a call says something about what code does (not `len`, `print`, `console.log`). */

@@ -96,8 +96,13 @@ export class ComparableGolden {
     const shape = shapeOf(this.#code);
     return merged
       .map((result, rank) => ({ result, rank, shared: sharedCalls(learner, callsIn(result.text)), shape: shapeSimilarity(shape, shapeOf(result.text)), similarity: result.similarity }))
-      .sort((a, b) => b.shared.length - a.shared.length || b.shape - a.shape || (b.similarity ?? 0) - (a.similarity ?? 0) || a.rank - b.rank);
+      .sort((a, b) => exactly(b) - exactly(a) || b.shared.length - a.shared.length || b.shape - a.shape || (b.similarity ?? 0) - (a.similarity ?? 0) || a.rank - b.rank);
   }
+}
+
+/** Calls shared with the same receiver's name too (`requests.get`, not only some `.get`): the surest sign of the same API. */
+function exactly(candidate: Candidate): number {
+  return candidate.shared.filter((call) => !call.startsWith('.')).length;
 }
 
 /** `a1, b1, a2, b2…`: neither lookup's order wins outright. */

@@ -73,18 +73,22 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
 function ruleExampleTest(finding: Finding, hunk: HunkContext, language: Language): ((candidate: Candidate) => Promise<{ start: number; end: number } | undefined>) | undefined {
   if (isSecretRule(finding.ruleId)) return async (candidate) => configReadIn(candidate.result.text, language);
   if (!isPitfallRule(finding.ruleId)) return undefined;
-  const onLines = callsIn(hunk.added.filter((row) => row.line >= finding.startLine && row.line <= finding.endLine).map((row) => row.text).join('\n'));
+  const callsWithin = (margin: number) => callsIn(hunk.added.filter((row) => row.line >= finding.startLine - margin && row.line <= finding.endLine + margin).map((row) => row.text).join('\n'));
+  // The calls on the flagged lines first; else those around them (a bare `except:` or a client
+  // built without a timeout is about the call a few lines away).
+  const onLines = callsWithin(0);
+  const around = onLines.length > 0 ? onLines : callsWithin(CONTEXT_LIMITS.pitfallContextLines);
   let linted = 0;
   return async (candidate) => {
-    const shared = sharedCalls(onLines, callsIn(candidate.result.text));
-    // A line with no call (a `def` with a mutable default) is matched by the code around it.
-    const alike = onLines.length === 0 ? isComparable(candidate) : shared.length > 0;
+    const shared = sharedCalls(around, callsIn(candidate.result.text));
+    // A flagged stretch with no call at all (a `def` with a mutable default) is matched by the code around it.
+    const alike = around.length === 0 ? isComparable(candidate) : shared.length > 0;
     if (!alike || linted >= CONTEXT_LIMITS.pitfallExampleTries) return undefined;
     linted++;
     const text = dedent(candidate.result.text);
     const report = await findPitfalls({ path: candidate.result.path, language, text });
     if (report.notices.length > 0 || report.pitfalls.some((pitfall) => finding.ruleId.endsWith(`.${pitfall.ruleId.replaceAll('/', '.')}`))) return undefined;
-    const line = text.split('\n').findIndex((row) => shared.some((call) => row.includes(`${call.split('.').at(-1) ?? call}(`)));
+    const line = text.split('\n').findIndex((row) => shared.some((call) => row.includes(`${call.split(/[. ]/).at(-1) ?? call}(`)));
     return { start: Math.max(1, line + 1), end: Math.max(1, line + 1) };
   };
 }

@@ -13,6 +13,8 @@ export const CONTEXT_LIMITS = {
   reservedForNeighbours: 2,
   /** Lines shown above a golden example's case of the habit, so it reads in its context. */
   exampleLead: 2,
+  /** Lines around a flagged line whose calls say what its pitfall is about. */
+  pitfallContextLines: 3,
   /** Golden candidates linted per pitfall when looking for the same work done without it (each is a linter run). */
   pitfallExampleTries: 4,
   /**

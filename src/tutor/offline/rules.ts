@@ -101,7 +101,7 @@ export function ruleEntry(key: string): RuleEntry {
  * body; imports and idioms are local style; layout is decided once per file and cheapest to fix
  * later. MENTOR.md principle 1: the most important first.
  */
-export const CATEGORY_PRIORITY: readonly string[] = ['secrets', 'pitfalls', 'errors', 'size', 'naming', 'docs', 'imports', 'idioms', 'layout'];
+export const CATEGORY_PRIORITY: readonly string[] = ['secrets', 'pitfalls', 'errors', 'api', 'size', 'naming', 'docs', 'imports', 'idioms', 'layout'];
 
 /**
  * Categories whose `info` findings are nits: worth a note only when nothing real (a `warn` or
