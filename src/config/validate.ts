@@ -11,11 +11,18 @@ import { configSchema, type ArchangelConfig } from './schema.js';
 
 /** Parses the text of a config file; `file` is only used in messages. */
 export function parseConfigText(text: string, file: string): ArchangelConfig {
+  // Editors on Windows may start a UTF-8 file with a byte-order mark; JSON.parse refuses it.
+  const json = text.replace(/^\uFEFF/, '');
+  if (json.trim() === '') {
+    throw new ArchangelError('CONFIG_INVALID', `${file} is empty.`, {
+      hint: 'Write at least `{ "golden": [] }` in it, or delete it and run `archangel init` for a starter config.',
+    });
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(json);
   } catch (error) {
-    throw new ArchangelError('CONFIG_INVALID', `${file} is not valid JSON: ${describeJsonError(error, text)}.`, {
+    throw new ArchangelError('CONFIG_INVALID', `${file} is not valid JSON: ${describeJsonError(error, json)}.`, {
       hint: 'Fix the syntax (a trailing comma or a missing quote is the usual cause) and run the command again.',
       cause: error,
     });

@@ -38,6 +38,20 @@ describe('archangel.json', () => {
     expect(error.hint).toMatch(/trailing comma/);
   });
 
+  it('says an empty file is empty, not that it has a trailing comma', () => {
+    for (const text of ['', '  \n', '\uFEFF']) {
+      const error = errorOf(() => parseConfigText(text, '/x/archangel.json'));
+      expect(error.code).toBe('CONFIG_INVALID');
+      expect(error.message).toBe('/x/archangel.json is empty.');
+      expect(error.hint).toContain('archangel init');
+      expect(error.hint).not.toMatch(/trailing comma/);
+    }
+  });
+
+  it('reads a file that starts with a byte-order mark', () => {
+    expect(parseConfigText('\uFEFF{ "golden": ["acme/api"] }', 'archangel.json').golden).toEqual(['acme/api']);
+  });
+
   it('names an unknown key and suggests the closest known one', () => {
     const error = errorOf(() => parseConfigText('{ "golde": [] }', 'archangel.json'));
     expect(error.message).toContain('unknown key "golde"');
