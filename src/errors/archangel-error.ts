@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'GOLDEN_UNAVAILABLE'
   | 'GOLDEN_PARTIAL'
   | 'NOT_A_GIT_REPO'
+  | 'NOT_A_WORKING_TREE'
   | 'GIT_MISSING'
   | 'INDEX_MISSING'
   | 'INDEX_CORRUPT'
@@ -36,6 +37,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   GOLDEN_UNAVAILABLE: 4,
   GOLDEN_PARTIAL: 4,
   NOT_A_GIT_REPO: 4,
+  NOT_A_WORKING_TREE: 15,
   GIT_MISSING: 4,
   INDEX_MISSING: 5,
   INDEX_CORRUPT: 5,
