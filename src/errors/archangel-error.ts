@@ -17,6 +17,9 @@ export type ErrorCode =
   | 'INDEX_LOCKED'
   | 'INDEX_MISMATCH'
   | 'STATE_CORRUPT'
+  | 'DB_BUSY'
+  | 'READ_ONLY'
+  | 'DISK_FULL'
   | 'PROVIDER'
   | 'FILE_UNREADABLE'
   | 'INTERRUPTED'
@@ -44,6 +47,9 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   INDEX_LOCKED: 5,
   INDEX_MISMATCH: 5,
   STATE_CORRUPT: 5,
+  DB_BUSY: 12,
+  READ_ONLY: 13,
+  DISK_FULL: 14,
   PROVIDER: 6,
   FILE_UNREADABLE: 7,
   INTERRUPTED: 130,

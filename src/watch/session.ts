@@ -103,6 +103,10 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
           emit({ type: 'resolved', reviewId, notes: event.notes });
           continue;
         }
+        if (event.type === 'unrecorded') {
+          emit({ type: 'notice', level: 'error', message: `This save's notes were not recorded. ${event.error.message}${event.error.hint ? ` ${event.error.hint}` : ''}` });
+          continue;
+        }
         if (event.type === 'note-end') notes.set(event.note.id, event.note);
         if (event.type === 'done' && event.usage) addUsage(usage, event.usage);
         emit({ type: 'tutor', reviewId, event });

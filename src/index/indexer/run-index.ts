@@ -7,8 +7,8 @@ import { commitTime, listTree, readBlobs } from '../../golden/plumbing.js';
 import type { GoldenSource, SyncProgress } from '../../golden/types.js';
 import type { EmbeddingProvider } from '../embed/provider.js';
 import { readMeta, writeMeta } from '../store/meta.js';
-import { moveAside } from '../../sqlite/file-health.js';
-import { openIndexDb, type IndexDb } from '../store/open.js';
+import { isSqliteError, moveAside } from '../../sqlite/file-health.js';
+import { indexFileError, openIndexDb, type IndexDb } from '../store/open.js';
 import { acquireIndexLock } from '../store/lock.js';
 import { knownBlobs, listRepos } from '../store/read.js';
 import { describeSpace, ensureEmbeddingSpace, readEmbeddingSpace, type EmbeddingSpace } from '../store/vectors.js';
@@ -94,6 +94,15 @@ export interface IndexOptions {
  * version atomically. One repo failing is reported in its summary; the others are still indexed.
  */
 export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
+  try {
+    return await indexUnderLock(options);
+  } catch (error) {
+    // The index file failing (damaged, locked, read-only, a full disk) is told as what it is.
+    throw indexFileError(options.indexPath, error) ?? error;
+  }
+}
+
+async function indexUnderLock(options: IndexOptions): Promise<IndexSummary> {
   const started = performance.now();
   const emit = options.onEvent ?? (() => {});
   const lock = acquireIndexLock(options.indexPath);
@@ -196,6 +205,8 @@ async function indexSource(db: IndexDb, source: GoldenSource, options: IndexOpti
     markStale(db);
     summary.files = visible.length;
   } catch (error) {
+    // The index file failing (damaged, a full disk) would fail every repo after this one too.
+    if (isSqliteError(error)) throw error;
     summary.status = 'failed';
     summary.error = isArchangelError(error)
       ? { code: error.code, message: error.message, hint: error.hint }
