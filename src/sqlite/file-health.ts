@@ -1,11 +1,9 @@
-import { existsSync, renameSync } from 'node:fs';
 import { ArchangelError, messageOf } from '../errors/archangel-error.js';
 import { environmentError, type FaultPlace } from '../errors/environment.js';
 
 /**
  * What the index and the learner record share about their SQLite files: recognising a damaged
- * file, telling a failure of one as what it is, and moving one aside (with its WAL side files)
- * without deleting anything.
+ * file, and telling a failure of one as what it is.
  */
 
 /** True for SQLite's ways of saying the file is not a (healthy) database. */
@@ -29,18 +27,4 @@ export function sqliteFileError(error: unknown, place: FaultPlace, damaged: (cau
   if (error instanceof ArchangelError) return error;
   if (isCorruption(error)) return damaged(error);
   return environmentError(error, place);
-}
-
-/**
- * Renames `path` (and `-wal`/`-shm` beside it) to `<path>.<label>-<time>`. Returns the new path,
- * or undefined when there was nothing to move.
- */
-export function moveAside(path: string, label: string, now: Date = new Date()): string | undefined {
-  if (!existsSync(path)) return undefined;
-  const backup = `${path}.${label}-${now.toISOString().replace(/[:.]/g, '-')}`;
-  renameSync(path, backup);
-  for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(path + suffix)) renameSync(path + suffix, backup + suffix);
-  }
-  return backup;
 }

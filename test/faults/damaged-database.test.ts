@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, copyFileSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, copyFileSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -80,5 +80,15 @@ describe('a golden index with bad pages under an intact header', () => {
     expect(result.stderr).toMatch(/^error: The golden index at .*index\.db is damaged and cannot be read\./m);
     expect(result.stderr).toMatch(/^hint: Run `archangel index --rebuild`/m);
     expect(result.stderr).not.toContain('inside ArchAngel');
+  });
+
+  it('index --rebuild replaces it, keeping one backup however often it runs', () => {
+    restore();
+    damagePages(index, 100);
+    for (let run = 0; run < 2; run++) expect(runCli(learner.dir, ['index', '--rebuild', '--quiet']).status).toBe(0);
+    expect(runCli(learner.dir, ['search', 'parse']).stdout).toContain('zod');
+    // Besides SQLite's own -wal and -shm files: the index and one backup.
+    const files = readdirSync(join(learner.dir, '.archangel')).filter((name) => name.startsWith('index.db') && !/-(wal|shm)$/.test(name));
+    expect(files.sort()).toEqual(['index.db', 'index.db.bak']);
   });
 });

@@ -6,6 +6,7 @@ import { ArchangelError, messageOf } from '../../errors/archangel-error.js';
 import { enableWal } from '../../sqlite/wal.js';
 import { explainFailures } from '../../sqlite/explain-failures.js';
 import { sqliteFileError } from '../../sqlite/file-health.js';
+import { backupPathOf } from './rebuild.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type IndexDb = Database.Database;
@@ -98,7 +99,7 @@ export function indexFileError(path: string, error: unknown): ArchangelError | u
 
 export function corruptIndex(path: string, cause: unknown): ArchangelError {
   return new ArchangelError('INDEX_CORRUPT', `The golden index at ${path} is damaged and cannot be read.`, {
-    hint: 'Run `archangel index --rebuild`: it keeps the damaged file as a backup beside it and builds a fresh index.',
+    hint: `Run \`archangel index --rebuild\`: it builds a fresh index beside it and keeps the damaged one as ${backupPathOf(path)}.`,
     cause,
   });
 }
