@@ -2,7 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Project } from '../config/project.js';
 import { languagesWithoutRules } from '../conventions/coverage.js';
 import { driverName, type PairContext } from '../tutor/pair.js';
-import { messageOf } from '../errors/archangel-error.js';
+import { messageOf, type ArchangelError } from '../errors/archangel-error.js';
+import { explainError } from '../errors/explain.js';
 import { currentBranch } from '../review/branch.js';
 import type { ReviewContext } from '../review/context/types.js';
 import type { ReviewServices } from '../review/open-services.js';
@@ -23,7 +24,11 @@ export interface WatchSessionOptions {
 
 /** A watch session: call `start()` once the view has subscribed. */
 export interface WatchSession extends WatchController {
-  start(): Promise<void>;
+  /**
+   * Opens everything and starts watching. What stops it (a damaged record, no working tree...) is
+   * emitted as a `fatal` event for the view and returned, for the command to exit with.
+   */
+  start(): Promise<ArchangelError | undefined>;
 }
 
 /** Chat turns kept in the prompt: older turns are in state.db, but the model sees the recent ones. */
@@ -122,6 +127,42 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   };
   const scheduler = createReviewScheduler(review);
 
+  /** Everything `start()` does; what it throws ends the session. */
+  const startWatching = async (): Promise<void> => {
+    // The view is up by now: it says the index is being checked while the heavy modules load.
+    const loading = import('./engine.js');
+    branch = await currentBranch(project.root);
+    await sendStatus();
+    const loaded = (engine = await loading);
+    // Outside a working tree there is nothing to watch: said at once, before any indexing.
+    await loaded.openRepo(project.root);
+    await loaded.updateIndex(project, emit);
+    services = await loaded.openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}), ...(options.pair ? { pair: options.pair } : {}) });
+    for (const warning of services.warnings) emit({ type: 'notice', level: 'warn', message: warning });
+    await sendStatus();
+    const history = services.session.chatHistory({ repo: project.root, branch });
+    if (history.length > 0) emit({ type: 'chat-history', messages: history.filter((m) => m.role !== 'system').map((m) => ({ role: m.role as 'user' | 'assistant', text: m.text })) });
+    // Watch restarted inside a pair session: the navigator's notes so far are back in the pane.
+    if (options.pair) for (const note of services.session.pairNotes({ repo: project.root, since: 0, until: Date.now(), pairSession: options.pair.session })) emit({ type: 'navigator-note', author: note.author, text: note.text });
+    const watcher = await loaded.watchWorkingTree(project.root, {
+      maxFileBytes: project.config.index.maxFileBytes,
+      onSaves: (paths) => scheduler.saved(paths),
+      onGitOperation: (phase) => {
+        if (phase === 'end') {
+          void currentBranch(project.root).then((name) => {
+            branch = name;
+            void sendStatus();
+          });
+          scheduler.all();
+        }
+      },
+      onError: (error) => emit({ type: 'notice', level: 'error', message: error.message }),
+    });
+    closeWatcher = () => watcher.close();
+    scheduler.all();
+    void loaded.warmParsers(services.profile);
+  };
+
   return {
     subscribe(listener) {
       listeners.add(listener);
@@ -129,36 +170,14 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     },
 
     async start() {
-      // The view is up by now: it says the index is being checked while the heavy modules load.
-      const loading = import('./engine.js');
-      branch = await currentBranch(project.root);
-      await sendStatus();
-      const loaded = (engine = await loading);
-      await loaded.updateIndex(project, emit);
-      services = await loaded.openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}), ...(options.pair ? { pair: options.pair } : {}) });
-      for (const warning of services.warnings) emit({ type: 'notice', level: 'warn', message: warning });
-      await sendStatus();
-      const history = services.session.chatHistory({ repo: project.root, branch });
-      if (history.length > 0) emit({ type: 'chat-history', messages: history.filter((m) => m.role !== 'system').map((m) => ({ role: m.role as 'user' | 'assistant', text: m.text })) });
-      // Watch restarted inside a pair session: the navigator's notes so far are back in the pane.
-      if (options.pair) for (const note of services.session.pairNotes({ repo: project.root, since: 0, until: Date.now(), pairSession: options.pair.session })) emit({ type: 'navigator-note', author: note.author, text: note.text });
-      const watcher = await loaded.watchWorkingTree(project.root, {
-        maxFileBytes: project.config.index.maxFileBytes,
-        onSaves: (paths) => scheduler.saved(paths),
-        onGitOperation: (phase) => {
-          if (phase === 'end') {
-            void currentBranch(project.root).then((name) => {
-              branch = name;
-              void sendStatus();
-            });
-            scheduler.all();
-          }
-        },
-        onError: (error) => emit({ type: 'notice', level: 'error', message: error.message }),
-      });
-      closeWatcher = () => watcher.close();
-      scheduler.all();
-      void loaded.warmParsers(services.profile);
+      try {
+        await startWatching();
+        return undefined;
+      } catch (error) {
+        const fatal = explainError(error);
+        emit({ type: 'fatal', message: fatal.message, ...(fatal.hint ? { hint: fatal.hint } : {}), exitCode: fatal.exitCode });
+        return fatal;
+      }
     },
 
     climb(noteId: string, level: HintLevel) {
