@@ -11,9 +11,10 @@ import type { Note } from '../tutor/types.js';
 import { handleError } from '../cli/handle-error.js';
 import { palette, severityMark, terminalCaps } from '../cli/terminal.js';
 import { openReviewServices } from '../review/open-services.js';
+import { unreadFiles } from '../review/unread.js';
 import type { ReviewFlags } from './review.js';
 
-/** Exit code when a note is at or above `--fail-on`: distinct from every error code. */
+/** Exit code when a note is at or above `--fail-on`, or a changed file could not be read: distinct from every error code. */
 export const FINDINGS_EXIT_CODE = 10;
 
 export async function reviewCommand(flags: ReviewFlags): Promise<number> {
@@ -47,19 +48,25 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
       if (event.type === 'unrecorded') unrecorded = event.error;
       if (event.type === 'error') process.stderr.write(`${err.yellow('note:')} ${event.message}${event.hint ? `\n${err.yellow('hint:')} ${event.hint}` : ''}\n`);
     }
+    const unread = unreadFiles(skipped);
     if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ tutor: services.tutor.label, notes, skipped, languagesWithoutConventions: withoutRules, resolved }, null, 2)}\n`);
-    else if (flags.format === 'md') process.stdout.write(`${notes.length === 0 ? `No notes${silence(services.profile, withoutRules)}` : notes.map((n) => noteToMarkdown(n, { fold: true })).join('\n\n')}\n`);
-    else {
+    else if (flags.format === 'md') {
+      const notRead = unread.map((file) => `**Not reviewed:** \`${file.path}\`: ${file.why}.\n\n`).join('');
+      process.stdout.write(`${notRead}${notes.length === 0 ? `No notes${silence(services.profile, withoutRules)}` : notes.map((n) => noteToMarkdown(n, { fold: true })).join('\n\n')}\n`);
+    } else {
       for (const note of resolved) process.stdout.write(`${p.green('✓')} resolved since the last review: ${note.title} (${placeOf(note)})\n`);
-      if (changedFiles === 0) process.stdout.write('No changes to review: nothing differs from the commit compared against.\n');
-      else printText(notes, p, services.tutor.label, silence(services.profile, withoutRules), unchecked(services.profile, withoutRules));
+      for (const file of unread) process.stdout.write(`${p.yellow('!')} ${p.bold(file.path)} was not reviewed: ${file.why}.\n`);
+      if (changedFiles === 0 && skipped.length === 0) process.stdout.write('No changes to review: nothing differs from the commit compared against.\n');
+      else if (changedFiles === 0 && unread.length < skipped.length) process.stdout.write(`No code to review: ${skipped.map((file) => `${file.path} (${file.reason})`).join(', ')}.\n`);
+      else if (changedFiles > 0) printText(notes, p, services.tutor.label, silence(services.profile, withoutRules), unchecked(services.profile, withoutRules));
     }
     // The notes are out; a record that could not keep them is told last, with its own exit code.
     if (unrecorded) {
       process.stderr.write(`${err.yellow('note:')} the notes were shown but not recorded:\n`);
       return handleError(unrecorded);
     }
-    return flags.failOn && notes.some((n) => atLeast(n, flags.failOn!)) ? FINDINGS_EXIT_CODE : 0;
+    // A file the review could not read is not silence: the check fails as for a note.
+    return flags.failOn && (notes.some((n) => atLeast(n, flags.failOn!)) || unread.length > 0) ? FINDINGS_EXIT_CODE : 0;
   } finally {
     services.close();
   }
