@@ -52,6 +52,14 @@ describe('archangel.json', () => {
     expect(parseConfigText('\uFEFF{ "golden": ["acme/api"] }', 'archangel.json').golden).toEqual(['acme/api']);
   });
 
+  it('refuses an index.maxFileBytes above the ceiling, saying why', () => {
+    const error = errorOf(() => parseConfigText('{ "index": { "maxFileBytes": 100000000 } }', 'archangel.json'));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toBe('archangel.json: "index.maxFileBytes" is number 100000000, more than the most allowed, 4000000.');
+    expect(error.hint).toContain('tens of times its size in memory');
+    expect(parseConfigText('{ "index": { "maxFileBytes": 4000000 } }', 'archangel.json').index.maxFileBytes).toBe(4_000_000);
+  });
+
   it('names an unknown key and suggests the closest known one', () => {
     const error = errorOf(() => parseConfigText('{ "golde": [] }', 'archangel.json'));
     expect(error.message).toContain('unknown key "golde"');
