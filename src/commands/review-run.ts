@@ -56,9 +56,8 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
     } else {
       for (const note of resolved) process.stdout.write(`${p.green('✓')} resolved since the last review: ${note.title} (${placeOf(note)})\n`);
       for (const file of unread) process.stdout.write(`${p.yellow('!')} ${p.bold(file.path)} was not reviewed: ${file.why}.\n`);
-      if (changedFiles === 0 && skipped.length === 0) process.stdout.write('No changes to review: nothing differs from the commit compared against.\n');
-      else if (changedFiles === 0 && unread.length < skipped.length) process.stdout.write(`No code to review: ${skipped.map((file) => `${file.path} (${file.reason})`).join(', ')}.\n`);
-      else if (changedFiles > 0) printText(notes, p, services.tutor.label, silence(services.profile, withoutRules), unchecked(services.profile, withoutRules));
+      if (changedFiles > 0) printText(notes, p, services.tutor.label, silence(services.profile, withoutRules), unchecked(services.profile, withoutRules));
+      else if (unread.length === 0) process.stdout.write('No changes to review: no source file differs from the commit compared against.\n');
     }
     // The notes are out; a record that could not keep them is told last, with its own exit code.
     if (unrecorded) {
