@@ -64,7 +64,7 @@ describe('a damaged learner record', () => {
     damage();
     const result = runCli(learner.dir, ['review']);
     expect(result.status, result.stderr).toBe(5);
-    expect(result.stdout).toContain('load_user_profile');
+    expect(result.stdout).toMatch(/^\S+ src\/users\.ts:\d+ {2}\S/m);
     expect(result.stderr).toMatch(/^error: The learner record at .*state\.db \(notes and chat history\) is damaged/m);
     expect(result.stderr).toMatch(/^hint: Nothing was deleted\. Move it aside/m);
     expect(result.stderr).not.toContain('inside ArchAngel');

@@ -61,7 +61,7 @@ describe('a full disk', () => {
     fill(join(dir, 'filler'));
     const result = runCli(learner.dir, ['review'], { ARCHANGEL_INDEX_PATH: index });
     expect(result.status, result.stderr).toBe(14);
-    expect(result.stdout).toContain('load_user_profile');
+    expect(result.stdout).toMatch(/^\S+ src\/users\.ts:\d+ {2}\S/m);
     expect(result.stderr).toMatch(/^error: The disk is full: the learner record at .*state\.db could not be written\./m);
   });
 });

@@ -45,7 +45,7 @@ describe('a learner record locked by another process', () => {
       holder.close();
     }
     expect(result.status, result.stderr).toBe(12);
-    expect(result.stdout).toContain('load_user_profile');
+    expect(result.stdout).toMatch(/^\S+ src\/users\.ts:\d+ {2}\S/m);
     expect(result.stderr).toContain('note: the notes were shown but not recorded');
     expect(result.stderr).toMatch(/^error: The learner record at .*state\.db is busy: another process kept it locked/m);
     expect(result.stderr).toMatch(/^hint: Another ArchAngel/m);

@@ -60,7 +60,7 @@ describe('a read-only file system', () => {
     readOnlyFolder(skip, () => {}, join(learner.dir, '.archangel'));
     const result = runCli(learner.dir, ['review'], { ARCHANGEL_INDEX_PATH: index });
     expect(result.status, result.stderr).toBe(13);
-    expect(result.stdout).toContain('load_user_profile');
+    expect(result.stdout).toMatch(/^\S+ src\/users\.ts:\d+ {2}\S/m);
     expect(result.stderr).toMatch(/^error: The learner record at .*state\.db cannot be written: its file system is mounted read-only\./m);
     expect(result.stderr).not.toContain('inside ArchAngel');
   });

@@ -11,8 +11,8 @@ import { selectDrafts } from './select.js';
 /**
  * The mentor without a model: notes from the convention findings on the changed lines (and on git's
  * conflict markers left in them), worded by editable templates, grounded in the same evidence the
- * Claude tutor would cite. It streams the
- * same events, so consumers cannot tell the two apart except by `source` and `mode`.
+ * Claude tutor would cite. It streams the same events, so consumers cannot tell the two apart
+ * except by `source` and `mode`.
  */
 
 export interface OfflineTutorOptions {
