@@ -71,6 +71,16 @@ describe('a damaged learner record', () => {
   });
 });
 
+describe('a question about the diff', () => {
+  it('is answered with a garbage learner record: ask does not need it', () => {
+    restore();
+    writeFileSync(state, Buffer.alloc(3000, 0x5a));
+    const result = runCli(learner.dir, ['ask', 'why', 'rethrow?']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('what the golden repositories show');
+  });
+});
+
 describe('a golden index with bad pages under an intact header', () => {
   it.each(['review', 'search parse', 'docs --check'])('%s exits 5, naming the index and how to rebuild it', (command) => {
     restore();
