@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Project } from '../config/project.js';
 import { languagesWithoutRules } from '../conventions/coverage.js';
 import { driverName, type PairContext } from '../tutor/pair.js';
-import { messageOf, type ArchangelError } from '../errors/archangel-error.js';
+import { isArchangelError, messageOf, type ArchangelError } from '../errors/archangel-error.js';
 import { explainError } from '../errors/explain.js';
 import { currentBranch } from '../review/branch.js';
 import type { ReviewContext } from '../review/context/types.js';
@@ -65,6 +65,20 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     ...(options.pair ? { pair: `${driverName(options.pair)} driving · ${options.pair.navigator} navigating` } : {}),
   });
   const sendStatus = async () => emit({ type: 'status', status: await status() });
+  /** The learner told, in the footer, that the record could not keep something (`what`), and why. */
+  const notRecorded = (what: string, error: ArchangelError) => emit({ type: 'notice', level: 'error', message: `${what} not recorded. ${error.message}${error.hint ? ` ${error.hint}` : ''}` });
+  /**
+   * A write to the record outside a review (a climb, a dismissal, a chat turn, a navigator's note):
+   * a record that cannot take it (locked, read-only, full, damaged) costs that entry, not the session.
+   */
+  const record = (what: string, write: () => unknown): void => {
+    try {
+      write();
+    } catch (error) {
+      if (!isArchangelError(error)) throw error;
+      notRecorded(what, error);
+    }
+  };
 
   const showRung = async (active: ReviewServices, seen: ReviewContext, note: Note, level: HintLevel, signal: AbortSignal): Promise<void> => {
     let shown = note;
@@ -82,7 +96,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     if (signal.aborted) return;
     if (shown !== note) {
       if (notes.has(note.id)) notes.set(note.id, shown);
-      active.session.saveLadder(note.id, shown.ladder);
+      record('The hint was', () => active.session.saveLadder(note.id, shown.ladder));
     }
     emit({ type: 'note-updated', note: shown, level });
     if (shown !== note) await sendStatus();
@@ -109,7 +123,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
           continue;
         }
         if (event.type === 'unrecorded') {
-          emit({ type: 'notice', level: 'error', message: `This save's notes were not recorded. ${event.error.message}${event.error.hint ? ` ${event.error.hint}` : ''}` });
+          notRecorded("This save's notes were", event.error);
           continue;
         }
         if (event.type === 'note-end') notes.set(event.note.id, event.note);
@@ -183,16 +197,18 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     climb(noteId: string, level: HintLevel) {
       const note = notes.get(noteId);
       if (!note || !services || !context) return;
-      services.session.climb(noteId, level);
+      const active = services;
+      record('The climb was', () => active.session.climb(noteId, level));
       hintAbort?.abort();
       const abort = (hintAbort = new AbortController());
       emit({ type: 'hint-start', noteId, level });
-      void showRung(services, context, note, level, abort.signal);
+      void showRung(active, context, note, level, abort.signal);
     },
 
     dismiss(noteId: string) {
       hintAbort?.abort();
-      services?.session.dismiss(noteId);
+      const active = services;
+      if (active) record('The dismissal was', () => active.session.dismiss(noteId));
       notes.delete(noteId);
       emit({ type: 'note-dismissed', noteId });
     },
@@ -224,7 +240,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         .chatHistory({ repo: project.root, branch, limit: CHAT_TURNS_SENT })
         .filter((m) => m.role !== 'system')
         .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.text }));
-      active.session.appendChat({ repo: project.root, branch, role: 'user', text, ...(noteId ? { noteId } : {}) });
+      record('The question was', () => active.session.appendChat({ repo: project.root, branch, role: 'user', text, ...(noteId ? { noteId } : {}) }));
       emit({ type: 'chat-user', text });
       void (async () => {
         let answer = '';
@@ -238,7 +254,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
           if (event.type === 'waiting') emit({ type: 'notice', level: 'info', message: event.message });
           if (event.type === 'done' && event.usage) addUsage(usage, event.usage);
         }
-        active.session.appendChat({ repo: project.root, branch, role: 'assistant', text: answer, tutor: active.claude ? project.config.model.chat : 'offline mentor' });
+        record('The answer was', () => active.session.appendChat({ repo: project.root, branch, role: 'assistant', text: answer, tutor: active.claude ? project.config.model.chat : 'offline mentor' }));
         emit({ type: 'chat-end', ...(failure ? { error: failure } : {}) });
         await sendStatus();
       })();
@@ -250,7 +266,8 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         emit({ type: 'notice', level: 'info', message: pair ? 'The session is still starting; add the note again in a moment.' : 'Navigator notes are for pair sessions: start one with `archangel pair`.' });
         return;
       }
-      services.session.appendPairNote({ pairSession: pair.session, repo: project.root, branch, author: pair.navigator, text });
+      const active = services;
+      record('The note was', () => active.session.appendPairNote({ pairSession: pair.session, repo: project.root, branch, author: pair.navigator, text }));
       emit({ type: 'navigator-note', author: pair.navigator, text });
     },
 
