@@ -10,7 +10,7 @@ import { ArchangelError, messageOf } from './archangel-error.js';
  * what to do about them.
  */
 
-export type EnvironmentFault = 'busy' | 'read-only' | 'full';
+type EnvironmentFault = 'busy' | 'read-only' | 'full';
 
 /** A file ArchAngel was using when the fault struck, as a person would name it. */
 export interface FaultPlace {
@@ -35,7 +35,7 @@ const WORDS: ReadonlyArray<[RegExp, EnvironmentFault]> = [
 ];
 
 /** The fault an error, or any error in its cause chain, reports; undefined for anything else. */
-export function environmentFault(error: unknown): { fault: EnvironmentFault; code: string } | undefined {
+function environmentFault(error: unknown): { fault: EnvironmentFault; code: string } | undefined {
   for (let cause: unknown = error; cause !== undefined && cause !== null; cause = cause instanceof Error ? cause.cause : undefined) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code !== 'string') continue;

@@ -11,7 +11,7 @@ import { composeRungs, loadOwnSections } from './template.js';
  * error of its own, raised before any convention, one per file however many markers it holds. It
  * cites no golden code and claims no team habit: git wrote these lines.
  */
-export const CONFLICT_TOPIC = 'merge.conflict';
+const CONFLICT_TOPIC = 'merge.conflict';
 
 const TEMPLATE = 'offline-merge-conflict';
 
