@@ -92,13 +92,13 @@ describe('a golden index with bad pages under an intact header', () => {
     expect(result.stderr).not.toContain('inside ArchAngel');
   });
 
-  it('index --rebuild replaces it, keeping one backup however often it runs', () => {
+  it('index --rebuild replaces it, keeping the damaged one as the backup', () => {
     restore();
     damagePages(index, 100);
-    for (let run = 0; run < 2; run++) expect(runCli(learner.dir, ['index', '--rebuild', '--quiet']).status).toBe(0);
+    expect(runCli(learner.dir, ['index', '--rebuild', '--quiet']).status).toBe(0);
     expect(runCli(learner.dir, ['search', 'parse']).stdout).toContain('zod');
-    // Besides SQLite's own -wal and -shm files: the index and one backup.
-    const files = readdirSync(join(learner.dir, '.archangel')).filter((name) => name.startsWith('index.db') && !/-(wal|shm)$/.test(name));
+    // Besides SQLite's own side files: the index and one backup.
+    const files = readdirSync(join(learner.dir, '.archangel')).filter((name) => name.startsWith('index.db') && !/-(wal|shm|journal)$/.test(name));
     expect(files.sort()).toEqual(['index.db', 'index.db.bak']);
   });
 });

@@ -21,8 +21,8 @@ beforeAll(() => {
 
 afterAll(removeTempDirs);
 
-/** The index files in .archangel, without SQLite's own -wal and -shm. */
-const indexFiles = () => readdirSync(folder).filter((name) => name.startsWith('index.db') && !/-(wal|shm)$/.test(name)).sort();
+/** The index files in .archangel, without SQLite's own side files (-wal, -shm, -journal). */
+const indexFiles = () => readdirSync(folder).filter((name) => name.startsWith('index.db') && !/-(wal|shm|journal)$/.test(name)).sort();
 
 async function until(found: () => boolean): Promise<void> {
   for (let tries = 0; tries < 1500 && !found(); tries++) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -9,8 +9,12 @@ import { existsSync, linkSync, renameSync, rmSync } from 'node:fs';
  * Called with the index lock held: no other process writes either file meanwhile.
  */
 
-/** SQLite's side files of a database in WAL mode: they belong to the file beside them, by name. */
-const SIDE_FILES = ['-wal', '-shm'] as const;
+/**
+ * SQLite's side files of a database: its write-ahead log and shared memory in WAL mode, and the
+ * rollback journal a new file has until WAL is switched on. They belong to the file beside them, by
+ * name.
+ */
+const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
 
 /** Where a rebuild writes until it is swapped in. */
 export function rebuildPathOf(indexPath: string): string {
