@@ -47,7 +47,8 @@ Examples:
   $ archangel quiz                         a few questions on your own noted code
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6 provider, 7 file, 8 pair,
-10 review notes at --fail-on, 11 docs --check found stale docs, 130 interrupted.`,
+10 review notes at --fail-on, 11 docs --check found stale docs, 12 database busy, 13 read-only, 14 disk full,
+15 not in a git working tree, 130 interrupted.`,
     );
   registerInit(program);
   registerWatch(program);

@@ -6,6 +6,7 @@ import type { SessionStore } from '../session/store.js';
 import { keepWrittenRungs } from '../tutor/rungs.js';
 import type { Tutor } from '../tutor/tutor.js';
 import type { Note, TutorEvent, Usage } from '../tutor/types.js';
+import type { ArchangelError } from '../errors/archangel-error.js';
 import { appendAudit, auditEntryFor } from './audit.js';
 import { currentBranch } from './branch.js';
 import { buildReviewContext } from './context/build-context.js';
@@ -13,6 +14,7 @@ import { goldenLinterConfig } from './context/golden-linter-config.js';
 import type { ReviewContext } from './context/types.js';
 import { readDiff } from './diff/read-diff.js';
 import { fixedNotes, reviewScope } from './resolution.js';
+import { softRecord } from './soft-record.js';
 import { atLeast } from '../tutor/severity.js';
 import type { DiffResult, DiffTarget, ResolvedNote } from './types.js';
 
@@ -33,7 +35,12 @@ export interface ReviewRequest {
 }
 
 /** The review's own events around the tutor's: what was diffed and the context built from it. */
-export type ReviewEvent = TutorEvent | { type: 'context'; diff: DiffResult; context: ReviewContext } | { type: 'resolved'; notes: ResolvedNote[] };
+export type ReviewEvent =
+  | TutorEvent
+  | { type: 'context'; diff: DiffResult; context: ReviewContext }
+  | { type: 'resolved'; notes: ResolvedNote[] }
+  /** The notes were shown but the record could not keep them (or the audit log its entry): why. */
+  | { type: 'unrecorded'; error: ArchangelError };
 
 /**
  * One review of the learner's changes: diff, context (conventions, golden neighbours, redaction),
@@ -49,12 +56,15 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
   for (const message of notices) yield { type: 'error', fatal: false, message };
   if (request.signal?.aborted) return;
 
-  const reviewId = session?.startReview({ repo: project.root, branch: (await branch) ?? 'HEAD', target: request.target, tutor: tutor.label, files: diff.files.map((f) => f.path) });
+  // Every use of the record is kept off the path that decides which notes are shown (soft-record.ts).
+  const record = softRecord(session);
+  const started = { repo: project.root, branch: (await branch) ?? 'HEAD', target: request.target, tutor: tutor.label, files: diff.files.map((f) => f.path) };
+  const reviewId = record.use((store) => store.startReview(started), undefined);
   // The learner model adapts every tutor's notes the same way: less on mastered topics, more on hard ones.
   const adapter = session && learnerAdapter(session, project.config.mentor.minSeverity);
-  const sent = tutor.mode === 'model' ? forModelReview(project, context, session, adapter) : context;
+  const sent = tutor.mode === 'model' ? (record.use((store) => forModelReview(project, context, store, adapter), undefined) ?? forModelReview(project, context, undefined)) : context;
   // Not shown: below mentor.minSeverity, dismissed by the learner, or a minor note on a mastered topic.
-  const hide = (note: Pick<Note, 'id' | 'topic' | 'severity'>): boolean => !atLeast(note, project.config.mentor.minSeverity) || session?.isDismissed(note.id) === true || adapter?.decide(note) === 'drop';
+  const hide = (note: Pick<Note, 'id' | 'topic' | 'severity'>): boolean => !atLeast(note, project.config.mentor.minSeverity) || record.use((store) => store.isDismissed(note.id) || adapter?.decide(note) === 'drop', false);
   const notes: Note[] = [];
   const hidden = new Set<string>();
   let usage: Usage | undefined;
@@ -64,7 +74,7 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
     if ((event.type === 'note-start' && hidden.has(event.note.id)) || ((event.type === 'text' || event.type === 'citation') && hidden.has(event.noteId))) continue;
     if (event.type === 'note-end') {
       if (hidden.has(event.note.id) || hide(event.note)) continue;
-      const note = keepWrittenRungs(adapter ? adapter.apply(event.note) : event.note, session?.getNote(event.note.id)?.ladder);
+      const note = keepWrittenRungs(record.use(() => adapter?.apply(event.note) ?? event.note, event.note), record.use((store) => store.getNote(event.note.id)?.ladder, undefined));
       notes.push(note);
       yield { ...event, note };
       continue;
@@ -79,20 +89,21 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
     yield event;
   }
   if (request.signal?.aborted) {
-    if (reviewId !== undefined) session?.finishReview(reviewId, { notes: notes.length, error: 'superseded' });
+    if (reviewId !== undefined) record.use((store) => store.finishReview(reviewId, { notes: notes.length, error: 'superseded' }), undefined);
     return;
   }
-  if (tutor.mode === 'model') appendAudit(project.stateDir, auditEntryFor('review', tutor.label, sent, usage, failure));
-  if (session && reviewId !== undefined) {
-    session.recordNotes(reviewId, notes, (note) => noteCode(context, note));
+  if (tutor.mode === 'model') record.keep(() => appendAudit(project.stateDir, auditEntryFor('review', tutor.label, sent, usage, failure)));
+  const records = reviewId === undefined ? [] : await record.use(async (store) => {
+    store.recordNotes(reviewId, notes, (note) => noteCode(context, note));
     // A note opened at the hint was seen at the hint: its fix is not an unaided one.
-    for (const note of notes) if (note.opensAt && (session.getNote(note.id)?.maxLevel ?? 1) < note.opensAt) session.climb(note.id, note.opensAt);
-    const resolved = session.markResolved(reviewId, await seenFixed(request, session, (await branch) ?? 'HEAD', diff, context, notes));
-    session.finishReview(reviewId, { notes: notes.length, ...(usage ? { usage } : {}), ...(failure ? { error: failure } : {}) });
-    // Last, once the record holds it: what this save fixed, for the learner to see the gap close.
-    const records = resolved.flatMap((id) => session.getNote(id) ?? []);
-    if (records.length > 0) yield { type: 'resolved', notes: records.map(({ id, path, startLine, endLine, title, topic }) => ({ id, path, startLine, endLine, title, topic })) };
-  }
+    for (const note of notes) if (note.opensAt && (store.getNote(note.id)?.maxLevel ?? 1) < note.opensAt) store.climb(note.id, note.opensAt);
+    const resolved = store.markResolved(reviewId, await seenFixed(request, store, (await branch) ?? 'HEAD', diff, context, notes));
+    store.finishReview(reviewId, { notes: notes.length, ...(usage ? { usage } : {}), ...(failure ? { error: failure } : {}) });
+    return resolved.flatMap((id) => store.getNote(id) ?? []);
+  }, []);
+  // Last, once the record holds it: what this save fixed, for the learner to see the gap close.
+  if (records.length > 0) yield { type: 'resolved', notes: records.map(({ id, path, startLine, endLine, title, topic }) => ({ id, path, startLine, endLine, title, topic })) };
+  if (record.fault) yield { type: 'unrecorded', error: record.fault };
 }
 
 /**

@@ -17,6 +17,7 @@ import type { WatchEvent } from './types.js';
 export { changedFiles, progressReport } from '../progress/report.js';
 export { answerQuestion } from '../review/ask.js';
 export { climbRung } from '../review/climb.js';
+export { openRepo } from '../review/diff/repo.js';
 export { openReviewServices } from '../review/open-services.js';
 export { runReview } from '../review/run-review.js';
 export { watchWorkingTree } from './watcher/index.js';

@@ -6,6 +6,7 @@ import { parse } from '../../index/parse/tree-sitter.js';
 import { findPitfalls } from '../../pitfalls/find-pitfalls.js';
 import { redactSecrets } from '../../redact/index.js';
 import { formatHunkLines } from '../../tutor/claude/review-input.js';
+import { withoutConflictMarkers } from '../diff/conflicts.js';
 import { secretFindings } from '../secrets/findings.js';
 import type { DiffResult, FileChange, Hunk, HunkLine } from '../types.js';
 import type { BuildContextOptions } from './build-context.js';
@@ -42,12 +43,13 @@ export async function readFileView(file: FileChange, options: BuildContextOption
   // A credential is taught whatever the language: its kind and line, from the redacted text.
   const secrets = text === undefined ? [] : secretFindings(file, text, redacted.redactions, changed);
   if (text === undefined || !file.language) return { text, oldText, chunks: [], findings: secrets, notices: [] };
-  // Parsed once for both, as the indexer does.
-  const tree = isParsedLanguage(file.language) ? await parse(text, file.language).catch(() => null) : null;
+  // Parsed once for both, as the indexer does; an unresolved merge's markers are not code.
+  const code = withoutConflictMarkers(text);
+  const tree = isParsedLanguage(file.language) ? await parse(code, file.language).catch(() => null) : null;
   try {
-    const chunks = await chunkFile(text, file.language, tree);
-    const findings = options.profile ? await checkFile(options.profile, { path: file.path, language: file.language, text, changed }, tree) : [];
-    const linted = await findPitfalls({ path: file.path, language: file.language, text }, { changed, ...(options.goldenLinterConfig ? { goldenConfig: options.goldenLinterConfig } : {}) });
+    const chunks = await chunkFile(code, file.language, tree);
+    const findings = options.profile ? await checkFile(options.profile, { path: file.path, language: file.language, text: code, changed }, tree) : [];
+    const linted = await findPitfalls({ path: file.path, language: file.language, text: code }, { changed, ...(options.goldenLinterConfig ? { goldenConfig: options.goldenLinterConfig } : {}) });
     const pitfalls = pitfallFindings(file.path, file.language, linted.pitfalls, findings);
     return { text, oldText, chunks, findings: [...secrets, ...pitfalls, ...findings], notices: linted.notices };
   } finally {
