@@ -104,6 +104,11 @@ func load(m map[string]int) (*os.File, error) {
     expect(await found('go', code)).toEqual([]);
   });
 
+  it('gives a finding the change that removes it, for the last rung of the ladder', async () => {
+    const [pitfall] = await engine.check({ path: 'main.go', language: 'go', text: 'package main\n\nfunc load() {\n\t_ = save()\n}\n' });
+    expect(pitfall?.fix).toContain('if err != nil');
+  });
+
   it('flags http.Get both for its client and for its body', async () => {
     const code = `package main
 

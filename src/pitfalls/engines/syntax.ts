@@ -36,6 +36,7 @@ export function createSyntaxEngine(): Engine {
             message,
             title: rule.title,
             question: rule.question,
+            fix: rule.fix,
           })),
         );
       } finally {

@@ -25,6 +25,7 @@ const uncheckedFind: SyntaxRule = {
   title: '.find() result used without a check',
   question: 'What does .find() return when nothing matches, and what does the next line do with it then?',
   docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Array/find#return_value',
+  fix: 'Check the result before reading it (`if (!item) ...`, deciding what happens when nothing matches), or read it with `?.`',
   types: ['member_expression', 'variable_declarator', 'identifier'],
   find(index) {
     const hits: SyntaxHit[] = [];
@@ -72,6 +73,7 @@ const floatingAsyncCall: SyntaxRule = {
   title: 'async call not awaited',
   question: 'When this call fails, where does its error go, and does the next line need it to have finished?',
   docsUrl: 'https://typescript-eslint.io/rules/no-floating-promises/',
+  fix: '`await` the call (or return its promise); a call meant to run on its own ends with a `.catch(...)` that reports its error',
   types: [...FUNCTIONS, 'variable_declarator', 'expression_statement'],
   find(index) {
     const names = asyncNames(index);

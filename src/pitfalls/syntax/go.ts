@@ -42,6 +42,7 @@ const ignoredError: SyntaxRule = {
   title: 'error thrown away',
   question: 'What happens next when this call fails, and how would you know?',
   docsUrl: 'https://go.dev/doc/effective_go#errors',
+  fix: 'Name the error and check it: `if err != nil { return fmt.Errorf("...: %w", err) }`',
   types: ASSIGNMENTS,
   find(index) {
     const hits: SyntaxHit[] = [];
@@ -64,6 +65,7 @@ const emptyErrorCheck: SyntaxRule = {
   title: 'error checked and then ignored',
   question: 'This branch runs when the call failed: what should the code do then?',
   docsUrl: 'https://go.dev/doc/effective_go#errors',
+  fix: 'In that branch, handle the error or return it wrapped with what was being done: `return fmt.Errorf("...: %w", err)`',
   types: ['if_statement'],
   find(index) {
     return index
@@ -80,6 +82,7 @@ const missingDeferClose: SyntaxRule = {
   title: 'opened without defer Close',
   question: 'On every path out of this function, including the early returns, who closes what this line opened?',
   docsUrl: 'https://go.dev/doc/effective_go#defer',
+  fix: 'Right after the error check that follows the open, `defer f.Close()` (for an HTTP response, `defer resp.Body.Close()`)',
   types: ['short_var_declaration', 'defer_statement', 'return_statement', 'identifier'],
   find(index) {
     const hits: SyntaxHit[] = [];
@@ -107,6 +110,7 @@ const defaultHttpClient: SyntaxRule = {
   title: 'HTTP client without a timeout',
   question: 'What happens to this request if the server never answers?',
   docsUrl: 'https://pkg.go.dev/net/http#Client',
+  fix: 'Send it with an `http.Client` that sets `Timeout` (a named constant), or build the request with `http.NewRequestWithContext` and a context that has a deadline',
   types: ['call_expression', 'composite_literal'],
   find(index) {
     const hits: SyntaxHit[] = [];

@@ -46,6 +46,7 @@ const stringEquality: SyntaxRule = {
   title: 'strings compared with ==',
   question: 'Are these two the same String object, or two strings with the same letters, and which one does this line ask?',
   docsUrl: 'https://errorprone.info/bugpattern/StringEquality',
+  fix: 'Compare the text with `a.equals(b)`, or `Objects.equals(a, b)` when either side may be null',
   types: [...DECLARATIONS, 'binary_expression'],
   find(index) {
     const strings = stringNames(index);
@@ -87,6 +88,7 @@ const emptyCatch: SyntaxRule = {
   title: 'exception swallowed',
   question: 'When this fails in production, how will anyone find out?',
   docsUrl: 'https://pmd.github.io/pmd/pmd_rules_java_errorprone.html#emptycatchblock',
+  fix: 'Handle the failure here if this code can, else let it propagate, wrapped in an exception that keeps it as its cause',
   types: ['catch_clause'],
   find(index) {
     return swallowingCatches(index, false).map((clause) => ({ node: clause, message: `This catch of ${catchType(clause) ?? 'an exception'} is empty: the failure disappears.` }));
@@ -100,6 +102,7 @@ const swallowedCatchAll: SyntaxRule = {
   title: 'every exception swallowed',
   question: 'Which failures, including ones you have not thought of, end up in this empty block?',
   docsUrl: 'https://pmd.github.io/pmd/pmd_rules_java_errorprone.html#emptycatchblock',
+  fix: 'Catch only the exceptions this block expects and handle or rethrow them; let the others propagate',
   types: ['catch_clause'],
   find(index) {
     return swallowingCatches(index, true).map((clause) => ({ node: clause, message: `This empty catch of ${catchType(clause)} hides every failure of its try block.` }));
@@ -127,6 +130,7 @@ const resourceOutsideTry: SyntaxRule = {
   title: 'resource opened outside try-with-resources',
   question: 'If the next line throws, who closes what this line opened?',
   docsUrl: 'https://docs.oracle.com/javase/tutorial/essential/exceptions/tryResourceClose.html',
+  fix: 'Open it in a try-with-resources statement, `try (var in = new FileInputStream(path)) { ... }`, which closes it however the block ends',
   types: ['local_variable_declaration', 'finally_clause', 'method_invocation', 'return_statement'],
   find(index) {
     const hits: SyntaxHit[] = [];

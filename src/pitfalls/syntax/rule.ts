@@ -22,8 +22,10 @@ export interface SyntaxRule {
   concern: Concern;
   title: string;
   question: string;
-  /** A page that explains the pitfall (a maintained linter's rule for it, or the language's docs). */
+  /** A page that explains the pitfall (a maintained linter's rule for it, the language's docs, OWASP). */
   docsUrl: string;
+  /** The change that removes the pitfall, for the ladder's last rung. */
+  fix: string;
   find(index: SyntaxIndex): SyntaxHit[];
 }
 
