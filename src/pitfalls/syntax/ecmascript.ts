@@ -1,9 +1,8 @@
 import type { Node } from 'web-tree-sitter';
+import { ECMASCRIPT, FUNCTION_VALUES, FUNCTIONS, JS_STRINGS } from './ecmascript-grammar.js';
+import { childProcessShell } from './ecmascript-shell.js';
+import { sqlBuiltFromStrings } from './injection.js';
 import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
-
-const ECMASCRIPT = ['typescript', 'tsx', 'javascript'] as const;
-const FUNCTIONS = ['function_declaration', 'generator_function_declaration', 'method_definition'];
-const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function']);
 
 /** `xs.find(predicate)`: Array#find, told apart from a query API's `find({...})` by its function argument. */
 function isArrayFind(node: Node | null): boolean {
@@ -88,4 +87,4 @@ const floatingAsyncCall: SyntaxRule = {
   },
 };
 
-export const ECMASCRIPT_RULES: readonly SyntaxRule[] = [uncheckedFind, floatingAsyncCall];
+export const ECMASCRIPT_RULES: readonly SyntaxRule[] = [uncheckedFind, floatingAsyncCall, sqlBuiltFromStrings('js/sql-built-from-strings', ECMASCRIPT, JS_STRINGS), childProcessShell];

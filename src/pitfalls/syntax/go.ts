@@ -1,4 +1,6 @@
 import type { Node } from 'web-tree-sitter';
+import { builtArgument, type StringGrammar } from './built-string.js';
+import { quote, runsShell, SHELL_TEACHING, sqlBuiltFromStrings } from './injection.js';
 import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 const ASSIGNMENTS = ['assignment_statement', 'short_var_declaration'];
@@ -23,6 +25,31 @@ const OPENERS = new Map([
 function calleeOf(call: Node): string {
   return call.childForFieldName('function')?.text ?? '';
 }
+
+/** The one name and one value of `x := v`, `var x = v`. */
+function declaredOne(left: Node | null, right: Node | null): { name: string; value: Node } | undefined {
+  const names = left?.type === 'expression_list' ? left.namedChildren : [left];
+  const values = right?.namedChildren ?? [];
+  const [name] = names;
+  const [value] = values;
+  return names.length === 1 && values.length === 1 && name?.type === 'identifier' && value ? { name: name.text, value } : undefined;
+}
+
+/** How Go builds strings: `+` and `fmt.Sprintf`. */
+const GO_STRINGS: StringGrammar = {
+  literals: new Set(['interpreted_string_literal', 'raw_string_literal']),
+  builders: ['binary_expression', 'call_expression'],
+  formatCall(node) {
+    if (node.type !== 'call_expression' || calleeOf(node) !== 'fmt.Sprintf') return undefined;
+    const [format, ...values] = node.childForFieldName('arguments')?.namedChildren.filter((arg): arg is Node => arg !== null) ?? [];
+    return format && GO_STRINGS.literals.has(format.type) ? { format, values } : undefined;
+  },
+  declarations: ['short_var_declaration', 'var_spec'],
+  declared(node) {
+    return node.type === 'var_spec' ? declaredOne(node.childForFieldName('name'), node.childForFieldName('value')) : declaredOne(node.childForFieldName('left'), node.childForFieldName('right'));
+  },
+  functions: FUNCTIONS,
+};
 
 /** Every `a = f()` and `a, b := f()`, in source order. */
 function assignments(index: SyntaxIndex): Node[] {
@@ -126,4 +153,36 @@ const defaultHttpClient: SyntaxRule = {
   },
 };
 
-export const GO_RULES: readonly SyntaxRule[] = [ignoredError, emptyErrorCheck, missingDeferClose, defaultHttpClient];
+/** The calls that start a program, and where its arguments begin: `exec.CommandContext` takes a context first. */
+const COMMANDS = new Map([
+  ['exec.Command', 0],
+  ['exec.CommandContext', 1],
+]);
+
+const shellCommand: SyntaxRule = {
+  id: 'go/shell-command-from-strings',
+  languages: ['go'],
+  ...SHELL_TEACHING,
+  types: ['call_expression', ...GO_STRINGS.declarations],
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const call of index.of('call_expression')) {
+      const first = COMMANDS.get(calleeOf(call));
+      if (first === undefined) continue;
+      const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+      const line = runsShell(args[first], args[first + 1], GO_STRINGS) ? args[first + 2] : undefined;
+      const built = builtArgument(line, index, GO_STRINGS);
+      if (line && built) hits.push({ node: line, message: `\`${calleeOf(call)}\` hands \`${quote(built)}\` to a shell, with ${built.values.length === 1 ? 'a value' : 'values'} pasted into the command line.` });
+    }
+    return hits;
+  },
+};
+
+export const GO_RULES: readonly SyntaxRule[] = [
+  ignoredError,
+  emptyErrorCheck,
+  missingDeferClose,
+  defaultHttpClient,
+  sqlBuiltFromStrings('go/sql-built-from-strings', ['go'], GO_STRINGS),
+  shellCommand,
+];

@@ -1,4 +1,6 @@
 import type { Node } from 'web-tree-sitter';
+import { builtArgument, localValue, type StringGrammar } from './built-string.js';
+import { quote, runsShell, SHELL_TEACHING, sqlBuiltFromStrings } from './injection.js';
 import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 const DECLARATIONS = ['formal_parameter', 'local_variable_declaration', 'field_declaration'];
@@ -20,6 +22,35 @@ const RESOURCE_METHODS = new Set(['getConnection', 'prepareStatement', 'createSt
 const NIO_ONLY = new Set(['lines', 'list', 'walk']);
 /** A catch parameter named like this says the exception is dropped on purpose. */
 const IGNORED_ON_PURPOSE = /^(_|ignored?|expected|unused)$/i;
+
+/** The arguments of a call or a `new`, as nodes. */
+function argumentsOf(node: Node | null | undefined): Node[] {
+  return node?.childForFieldName('arguments')?.namedChildren.filter((arg): arg is Node => arg !== null) ?? [];
+}
+
+/** How Java builds strings: `+`, `String.format(...)` and `"...".formatted(...)`. */
+const JAVA_STRINGS: StringGrammar = {
+  literals: new Set(['string_literal']),
+  builders: ['binary_expression', 'method_invocation'],
+  formatCall(node) {
+    if (node.type !== 'method_invocation') return undefined;
+    const name = node.childForFieldName('name')?.text;
+    const object = node.childForFieldName('object');
+    const args = argumentsOf(node);
+    if (name === 'formatted' && object?.type === 'string_literal') return { format: object, values: args };
+    if (name !== 'format' || object?.text !== 'String') return undefined;
+    // String.format(Locale.ROOT, "...", values) puts the locale first.
+    const at = args.findIndex((arg) => arg.type === 'string_literal');
+    return at === 0 || at === 1 ? { format: args[at] as Node, values: args.slice(at + 1) } : undefined;
+  },
+  declarations: ['variable_declarator'],
+  declared(node) {
+    const name = node.childForFieldName('name');
+    const value = node.childForFieldName('value');
+    return name && value ? { name: name.text, value } : undefined;
+  },
+  functions: METHOD,
+};
 
 /** Names declared `String` anywhere in the file (fields, parameters, locals). */
 function stringNames(index: SyntaxIndex): Set<string> {
@@ -149,4 +180,45 @@ const resourceOutsideTry: SyntaxRule = {
   },
 };
 
-export const JAVA_RULES: readonly SyntaxRule[] = [stringEquality, emptyCatch, swallowedCatchAll, resourceOutsideTry];
+/** The elements of a command given as a list: `new String[] {...}`, `List.of(...)`, `Arrays.asList(...)`, or the arguments themselves. */
+function commandOf(args: Node[], index: SyntaxIndex): Node[] {
+  const [only] = args;
+  if (args.length !== 1 || !only) return args;
+  const list = localValue(only, index, JAVA_STRINGS) ?? only;
+  if (list.type === 'array_creation_expression') return list.childForFieldName('value')?.namedChildren.filter((element): element is Node => element !== null) ?? [];
+  if (list.type === 'method_invocation' && /^(List\.of|Arrays\.asList)$/.test(`${list.childForFieldName('object')?.text}.${list.childForFieldName('name')?.text}`)) return argumentsOf(list);
+  return args;
+}
+
+/** Where a command starts a program: `Runtime.getRuntime().exec(...)`, `new ProcessBuilder(...)`, `builder.command(...)`. */
+function startsProgram(node: Node): boolean {
+  if (node.type === 'object_creation_expression') return node.childForFieldName('type')?.text === 'ProcessBuilder';
+  const name = node.childForFieldName('name')?.text;
+  return (name === 'exec' && /getRuntime\(\)$/.test(node.childForFieldName('object')?.text ?? '')) || name === 'command';
+}
+
+const shellCommand: SyntaxRule = {
+  id: 'java/shell-command-from-strings',
+  languages: ['java'],
+  ...SHELL_TEACHING,
+  types: ['method_invocation', 'object_creation_expression', ...JAVA_STRINGS.declarations],
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const call of [...index.of('method_invocation'), ...index.of('object_creation_expression')]) {
+      if (!startsProgram(call)) continue;
+      const [program, flag, line] = commandOf(argumentsOf(call), index);
+      const built = runsShell(program, flag, JAVA_STRINGS) ? builtArgument(line, index, JAVA_STRINGS) : undefined;
+      if (line && built) hits.push({ node: line, message: `\`${quote(built)}\` goes to a shell as one command line, with ${built.values.length === 1 ? 'a value' : 'values'} pasted into it.` });
+    }
+    return hits.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  },
+};
+
+export const JAVA_RULES: readonly SyntaxRule[] = [
+  stringEquality,
+  emptyCatch,
+  swallowedCatchAll,
+  resourceOutsideTry,
+  sqlBuiltFromStrings('java/sql-built-from-strings', ['java'], JAVA_STRINGS),
+  shellCommand,
+];
