@@ -53,6 +53,22 @@ describe('Java pitfalls from the parse', () => {
 `;
     expect(await found('java', code)).toEqual([]);
   });
+
+  it('finds an HttpRequest built without a timeout, and leaves one with a timeout alone', async () => {
+    const code = `class OrderClient {
+  private final HttpClient client = HttpClient.newHttpClient();
+  String order(String id) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + id))
+        .header("Accept", "application/json")
+        .GET()
+        .build();
+    HttpRequest bounded = HttpRequest.newBuilder(URI.create(BASE + id)).timeout(TIMEOUT).GET().build();
+    return client.send(request, BodyHandlers.ofString()).body();
+  }
+}
+`;
+    expect(await found('java', code)).toEqual(['4 java/http-request-without-timeout']);
+  });
 });
 
 describe('Go pitfalls from the parse', () => {

@@ -214,6 +214,37 @@ const shellCommand: SyntaxRule = {
   },
 };
 
+/** The calls of a builder chain, outermost first: `a.b().c()` is [c(), b(), a]. */
+function chainOf(call: Node): Node[] {
+  const chain: Node[] = [];
+  for (let current: Node | null = call; current?.type === 'method_invocation'; current = current.childForFieldName('object')) chain.push(current);
+  return chain;
+}
+
+const httpRequestWithoutTimeout: SyntaxRule = {
+  id: 'java/http-request-without-timeout',
+  languages: ['java'],
+  concern: 'correctness',
+  title: 'HTTP request without a timeout',
+  question: 'What happens to this request if the server never answers?',
+  docsUrl: 'https://docs.oracle.com/en/java/javase/21/docs/api/java.net.http/java/net/http/HttpRequest.Builder.html#timeout(java.time.Duration)',
+  fix: 'Give the request builder `.timeout(Duration)`, the limit a named constant (and the HttpClient\'s builder a `connectTimeout`)',
+  types: ['method_invocation'],
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const call of index.of('method_invocation')) {
+      if (call.childForFieldName('name')?.text !== 'build') continue;
+      const chain = chainOf(call);
+      const start = chain.at(-1);
+      if (start?.childForFieldName('object')?.text !== 'HttpRequest' || start.childForFieldName('name')?.text !== 'newBuilder') continue;
+      if (!chain.some((link) => link.childForFieldName('name')?.text === 'timeout')) {
+        hits.push({ node: call, message: 'This HttpRequest is built without .timeout(...): by default java.net.http waits for the response forever.' });
+      }
+    }
+    return hits;
+  },
+};
+
 export const JAVA_RULES: readonly SyntaxRule[] = [
   stringEquality,
   emptyCatch,
@@ -221,4 +252,5 @@ export const JAVA_RULES: readonly SyntaxRule[] = [
   resourceOutsideTry,
   sqlBuiltFromStrings('java/sql-built-from-strings', ['java'], JAVA_STRINGS),
   shellCommand,
+  httpRequestWithoutTimeout,
 ];
