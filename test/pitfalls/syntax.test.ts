@@ -174,4 +174,19 @@ export async function total(orders, db, id) {
 `;
     expect(await found('javascript', code)).toEqual([]);
   });
+
+  it('finds fetch without a signal, and leaves one with a signal, with options that may hold one, or a fetch of its own alone', async () => {
+    const code = `export async function forecast(city: string, init: RequestInit, event: FetchEvent) {
+  const response = await fetch(\`https://api.example.com/forecast?city=\${city}\`);
+  await fetch(url, { headers: { Accept: 'application/json' } });
+  await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+  await fetch(url, init);
+  await fetch(url, { ...init, method: 'POST' });
+  await fetch(event.request);
+  return response;
+}
+`;
+    expect(await found('typescript', code)).toEqual(['2 js/fetch-without-timeout', '3 js/fetch-without-timeout']);
+    expect(await found('javascript', "import fetch from 'node-fetch';\nexport const get = (url) => fetch(url);\n")).toEqual([]);
+  });
 });

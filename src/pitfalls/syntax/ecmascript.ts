@@ -87,4 +87,50 @@ const floatingAsyncCall: SyntaxRule = {
   },
 };
 
-export const ECMASCRIPT_RULES: readonly SyntaxRule[] = [uncheckedFind, floatingAsyncCall, sqlBuiltFromStrings('js/sql-built-from-strings', ECMASCRIPT, JS_STRINGS), childProcessShell];
+/** Where a file could give `fetch` a meaning of its own. */
+const FETCH_BINDINGS = ['import_clause', 'formal_parameters', 'variable_declarator', 'function_declaration'];
+
+/** Whether the file imports or declares a `fetch` of its own, or takes one as a parameter: a wrapper may well set its own deadline. */
+function declaresFetch(index: SyntaxIndex): boolean {
+  const mentions = (node: Node | null): boolean => /\bfetch\b/.test(node?.text ?? '');
+  return (
+    index.of('import_clause').some(mentions) ||
+    index.of('formal_parameters').some(mentions) ||
+    [...index.of('variable_declarator'), ...index.of('function_declaration')].some((node) => mentions(node.childForFieldName('name')))
+  );
+}
+
+/** A Request object carries its own signal: `fetch(event.request)`, `fetch(new Request(url, init))`. */
+const REQUEST = /(^|\.)req(uest)?$/i;
+
+/** Whether this fetch may have a signal: in a Request it is given, or in options other than an object literal (`init`, which may hold one). */
+function mayHaveSignal(resource: Node | null | undefined, options: Node | null | undefined): boolean {
+  if (resource?.type === 'new_expression' || REQUEST.test(resource?.text ?? '')) return true;
+  if (!options) return false;
+  if (options.type !== 'object') return true;
+  return options.namedChildren.some((part) => part?.type === 'spread_element' || (part?.type === 'shorthand_property_identifier' && part.text === 'signal') || part?.childForFieldName('key')?.text === 'signal');
+}
+
+const fetchWithoutTimeout: SyntaxRule = {
+  id: 'js/fetch-without-timeout',
+  languages: ECMASCRIPT,
+  concern: 'correctness',
+  title: 'fetch without a timeout',
+  question: 'What happens to this request if the server never answers?',
+  docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/API/AbortSignal/timeout_static',
+  fix: 'Pass `signal: AbortSignal.timeout(ms)` in fetch\'s options, the limit a named constant, and decide what the caller does when it fires',
+  types: ['call_expression', ...FETCH_BINDINGS],
+  find(index) {
+    if (declaresFetch(index)) return [];
+    const hits: SyntaxHit[] = [];
+    for (const call of index.of('call_expression')) {
+      if (call.childForFieldName('function')?.text !== 'fetch') continue;
+      const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+      if (args.length === 0 || mayHaveSignal(args[0], args[1])) continue;
+      hits.push({ node: call, message: `\`${call.text.replace(/\s+/g, ' ').slice(0, 60)}\` passes no signal, and fetch sets no deadline of its own: a server that stops answering holds this call for minutes.` });
+    }
+    return hits;
+  },
+};
+
+export const ECMASCRIPT_RULES: readonly SyntaxRule[] = [uncheckedFind, floatingAsyncCall, sqlBuiltFromStrings('js/sql-built-from-strings', ECMASCRIPT, JS_STRINGS), childProcessShell, fetchWithoutTimeout];
