@@ -175,6 +175,30 @@ export async function total(orders, db, id) {
     expect(await found('javascript', code)).toEqual([]);
   });
 
+  it('sees a .find() result through a cast or a non-null assertion', async () => {
+    const code = `export function discount(cart: Cart, sku: string) {
+  const item = cart.items.find((candidate) => candidate.sku === sku) as CartItem;
+  const price = item.priceCents;
+  const first = cart.items.find((candidate) => candidate.sku === sku)!;
+  const total = (cart.items.find((candidate) => candidate.sku === sku) as CartItem).quantity;
+  return price + first.quantity + total;
+}
+`;
+    expect(await found('typescript', code)).toEqual(['5 js/unchecked-find', '3 js/unchecked-find', '6 js/unchecked-find']);
+  });
+
+  it('leaves a cast that admits undefined, and a checked or optional result, alone', async () => {
+    const code = `export function discount(cart: Cart, sku: string) {
+  const item = cart.items.find((candidate) => candidate.sku === sku) as CartItem | undefined;
+  const other = cart.items.find((candidate) => candidate.sku === sku) as CartItem;
+  if (!other) return 0;
+  const last = (cart.items.find((candidate) => candidate.sku === sku) as CartItem)?.quantity;
+  return (item?.priceCents ?? 0) + other.priceCents + (last ?? 0);
+}
+`;
+    expect(await found('typescript', code)).toEqual([]);
+  });
+
   it('finds fetch without a signal, and leaves one with a signal, with options that may hold one, or a fetch of its own alone', async () => {
     const code = `export async function forecast(city: string, init: RequestInit, event: FetchEvent) {
   const response = await fetch(\`https://api.example.com/forecast?city=\${city}\`);

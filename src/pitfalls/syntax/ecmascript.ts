@@ -4,8 +4,26 @@ import { childProcessShell } from './ecmascript-shell.js';
 import { sqlBuiltFromStrings } from './injection.js';
 import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
 
-/** `xs.find(predicate)`: Array#find, told apart from a query API's `find({...})` by its function argument. */
-function isArrayFind(node: Node | null): boolean {
+/** A type that admits a missing value: a cast to it keeps the check the compiler asks for. */
+const ADMITS_MISSING = /\b(undefined|null|unknown|any)\b/;
+
+/**
+ * What a cast or an assertion wraps, when it wraps what find() returned without admitting it can be
+ * missing: `(xs.find(f) as Item)` and `xs.find(f)!` still hold undefined when nothing matches.
+ */
+function uncast(node: Node | null): Node | null {
+  let current = node;
+  for (;;) {
+    const inner = current?.namedChildren[0] ?? null;
+    if (current?.type === 'parenthesized_expression' || current?.type === 'non_null_expression') current = inner;
+    else if (current?.type === 'as_expression' && !ADMITS_MISSING.test(current.namedChildren[1]?.text ?? '')) current = inner;
+    else return current;
+  }
+}
+
+/** `xs.find(predicate)`: Array#find, told apart from a query API's `find({...})` by its function argument; seen through a cast or a `!`. */
+function isArrayFind(found: Node | null): boolean {
+  const node = uncast(found);
   if (node?.type !== 'call_expression') return false;
   const callee = node.childForFieldName('function');
   const first = node.childForFieldName('arguments')?.namedChildren[0];
