@@ -175,6 +175,54 @@ export async function total(orders, db, id) {
     expect(await found('javascript', code)).toEqual([]);
   });
 
+  it('finds an unawaited call to a method the file declares as returning a promise, by the type of its receiver', async () => {
+    const code = `export interface OrderStore {
+  save(order: Order): Promise<void>;
+  remove: (id: string) => Promise<void>;
+  count(): number;
+}
+type Mailer = { send(to: string): PromiseLike<void> };
+class Queue {
+  async push(job: Job) {}
+  flush(): Promise<void> { return this.drain(); }
+  add(job: Job) {
+    this.push(job);
+  }
+}
+export async function sync(store: OrderStore, mailer: Mailer, orders: Order[]) {
+  const queue = new Queue();
+  for (const order of orders) {
+    store.save(order);
+    store.remove(order.id);
+    mailer.send(order.email);
+    queue.flush();
+  }
+}
+`;
+    expect(await found('typescript', code)).toEqual(['11 js/floating-async-call', '17 js/floating-async-call', '18 js/floating-async-call', '19 js/floating-async-call', '20 js/floating-async-call']);
+  });
+
+  it('leaves awaited, returned, voided and caught calls alone, and receivers the file says nothing about', async () => {
+    const code = `import { sendMail } from './mailer';
+export interface OrderStore {
+  save(order: Order): Promise<void>;
+  count(): number;
+}
+export async function sync(store: OrderStore, cache: Map<string, Order>, other: Repo, order: Order) {
+  await store.save(order);
+  void store.save(order);
+  store.save(order).catch(report);
+  const saving = store.save(order);
+  store.count();
+  cache.save(order);
+  other.save(order);
+  sendMail(order);
+  return store.save(order);
+}
+`;
+    expect(await found('typescript', code)).toEqual([]);
+  });
+
   it('sees a .find() result through a cast or a non-null assertion', async () => {
     const code = `export function discount(cart: Cart, sku: string) {
   const item = cart.items.find((candidate) => candidate.sku === sku) as CartItem;

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { ECMASCRIPT, FUNCTION_VALUES, FUNCTIONS, JS_STRINGS } from './ecmascript-grammar.js';
+import { ECMASCRIPT, FUNCTION_VALUES, JS_STRINGS } from './ecmascript-grammar.js';
+import { floatingPromise } from './ecmascript-promises.js';
 import { childProcessShell } from './ecmascript-shell.js';
 import { sqlBuiltFromStrings } from './injection.js';
 import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
@@ -65,46 +66,6 @@ const uncheckedFind: SyntaxRule = {
   },
 };
 
-/** Names of the functions and methods this file declares `async`. */
-function asyncNames(index: SyntaxIndex): Set<string> {
-  const names = new Set<string>();
-  const isAsync = (node: Node | null | undefined): boolean => node?.children.some((child) => child?.type === 'async') ?? false;
-  for (const fn of FUNCTIONS.flatMap((type) => index.of(type))) if (isAsync(fn)) names.add(fn.childForFieldName('name')?.text ?? '');
-  for (const declarator of index.of('variable_declarator')) if (isAsync(declarator.childForFieldName('value'))) names.add(declarator.childForFieldName('name')?.text ?? '');
-  names.delete('');
-  return names;
-}
-
-/** The function a statement-level call calls, `save` or `this.save`, when the file can say. */
-function calledName(call: Node): string | undefined {
-  const callee = call.childForFieldName('function');
-  if (callee?.type === 'identifier') return callee.text;
-  if (callee?.type === 'member_expression' && callee.childForFieldName('object')?.type === 'this') return callee.childForFieldName('property')?.text;
-  return undefined;
-}
-
-const floatingAsyncCall: SyntaxRule = {
-  id: 'js/floating-async-call',
-  languages: ECMASCRIPT,
-  concern: 'correctness',
-  title: 'async call not awaited',
-  question: 'When this call fails, where does its error go, and does the next line need it to have finished?',
-  docsUrl: 'https://typescript-eslint.io/rules/no-floating-promises/',
-  fix: '`await` the call (or return its promise); a call meant to run on its own ends with a `.catch(...)` that reports its error',
-  types: [...FUNCTIONS, 'variable_declarator', 'expression_statement'],
-  find(index) {
-    const names = asyncNames(index);
-    if (names.size === 0) return [];
-    const hits: SyntaxHit[] = [];
-    for (const statement of index.of('expression_statement')) {
-      const call = statement.namedChildren[0];
-      const name = call?.type === 'call_expression' ? calledName(call) : undefined;
-      if (name && names.has(name)) hits.push({ node: call as Node, message: `\`${name}\` is async, and its promise here is neither awaited, returned nor caught.` });
-    }
-    return hits;
-  },
-};
-
 /** Where a file could give `fetch` a meaning of its own. */
 const FETCH_BINDINGS = ['import_clause', 'formal_parameters', 'variable_declarator', 'function_declaration'];
 
@@ -151,4 +112,10 @@ const fetchWithoutTimeout: SyntaxRule = {
   },
 };
 
-export const ECMASCRIPT_RULES: readonly SyntaxRule[] = [uncheckedFind, floatingAsyncCall, sqlBuiltFromStrings('js/sql-built-from-strings', ECMASCRIPT, JS_STRINGS), childProcessShell, fetchWithoutTimeout];
+export const ECMASCRIPT_RULES: readonly SyntaxRule[] = [
+  uncheckedFind,
+  floatingPromise,
+  sqlBuiltFromStrings('js/sql-built-from-strings', ECMASCRIPT, JS_STRINGS),
+  childProcessShell,
+  fetchWithoutTimeout,
+];
