@@ -130,6 +130,32 @@ export function builtString(node: Node, grammar: StringGrammar): BuiltString | u
   return literals > 0 && values.length > 0 ? { text, values } : undefined;
 }
 
+/** A declaration of one name with one value, and the function it is local to (none: the file). */
+interface Declaration {
+  node: Node;
+  value: Node;
+  scope: Node | undefined;
+}
+
+/** Each file's declarations by name, gathered once: a rule asks about many names. */
+const declarationsOf = new WeakMap<SyntaxIndex, Map<string, Declaration[]>>();
+
+function declarationsNamed(name: string, index: SyntaxIndex, grammar: StringGrammar): Declaration[] {
+  let byName = declarationsOf.get(index);
+  if (!byName) {
+    byName = new Map();
+    for (const node of grammar.declarations.flatMap((type) => index.of(type))) {
+      const declared = grammar.declared(node);
+      if (!declared) continue;
+      const list = byName.get(declared.name) ?? [];
+      list.push({ node, value: declared.value, scope: ancestor(node, grammar.functions) });
+      byName.set(declared.name, list);
+    }
+    declarationsOf.set(index, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
 /**
  * What a name stands for at `use`: the value of the nearest declaration of that name before it, in
  * a function around it or at the top of the file (one declared in some other function is another
@@ -137,16 +163,10 @@ export function builtString(node: Node, grammar: StringGrammar): BuiltString | u
  */
 export function localValue(use: Node, index: SyntaxIndex, grammar: StringGrammar): Node | undefined {
   if (use.type !== 'identifier') return undefined;
-  let found: { value: Node; end: number } | undefined;
-  for (const declaration of grammar.declarations.flatMap((type) => index.of(type))) {
-    if (declaration.endIndex > use.startIndex) continue;
-    const declared = grammar.declared(declaration);
-    if (declared?.name !== use.text) continue;
-    const scope = ancestor(declaration, grammar.functions);
-    if (scope && (scope.startIndex > use.startIndex || scope.endIndex < use.endIndex)) continue;
-    if (!found || declaration.endIndex > found.end) found = { value: declared.value, end: declaration.endIndex };
-  }
-  return found?.value;
+  const before = declarationsNamed(use.text, index, grammar).filter(
+    ({ node, scope }) => node.endIndex <= use.startIndex && (!scope || (scope.startIndex <= use.startIndex && use.endIndex <= scope.endIndex)),
+  );
+  return before.sort((a, b) => a.node.endIndex - b.node.endIndex).at(-1)?.value;
 }
 
 /** The built string an argument is, or names: `exec("ls " + dir)`, or `cmd := "ls " + dir; exec(cmd)`. */

@@ -111,6 +111,7 @@ export const floatingPromise: SyntaxRule = {
   docsUrl: 'https://typescript-eslint.io/rules/no-floating-promises/',
   fix: '`await` the call (or return its promise); a call meant to run on its own ends with a `.catch(...)` that reports its error',
   types: [...NAMED_FUNCTIONS, 'method_definition', 'variable_declarator', ...TYPES, ...PARAMETERS, 'expression_statement'],
+  mentions: /\basync\b|\bPromise(Like)?\s*</,
   find(index) {
     const declared = promiseDeclarations(index);
     if (declared.functions.size === 0 && declared.byType.size === 0 && declared.byClass.size === 0) return [];

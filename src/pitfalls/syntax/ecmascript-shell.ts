@@ -78,6 +78,7 @@ export const childProcessShell: SyntaxRule = {
   languages: ECMASCRIPT,
   ...SHELL_TEACHING,
   types: ['import_statement', 'variable_declarator', 'call_expression'],
+  mentions: /\bchild_process\b/,
   find(index) {
     const names = childProcessNames(index);
     if (names.functions.size === 0 && names.modules.size === 0) return [];

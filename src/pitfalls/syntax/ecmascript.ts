@@ -45,6 +45,7 @@ const uncheckedFind: SyntaxRule = {
   docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Array/find#return_value',
   fix: 'Check the result before reading it (`if (!item) ...`, deciding what happens when nothing matches), or read it with `?.`',
   types: ['member_expression', 'variable_declarator', 'identifier'],
+  mentions: /\.find\s*\(/,
   find(index) {
     const hits: SyntaxHit[] = [];
     // `users.find(...).name`: used on the spot.
@@ -99,6 +100,7 @@ const fetchWithoutTimeout: SyntaxRule = {
   docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/API/AbortSignal/timeout_static',
   fix: 'Pass `signal: AbortSignal.timeout(ms)` in fetch\'s options, the limit a named constant, and decide what the caller does when it fires',
   types: ['call_expression', ...FETCH_BINDINGS],
+  mentions: /\bfetch\s*\(/,
   find(index) {
     if (declaresFetch(index)) return [];
     const hits: SyntaxHit[] = [];

@@ -164,6 +164,7 @@ const shellCommand: SyntaxRule = {
   languages: ['go'],
   ...SHELL_TEACHING,
   types: ['call_expression', ...GO_STRINGS.declarations],
+  mentions: /\bexec\.Command/,
   find(index) {
     const hits: SyntaxHit[] = [];
     for (const call of index.of('call_expression')) {

@@ -36,6 +36,9 @@ export const SHELL_TEACHING = {
  */
 const SQL_STATEMENT = /^[\s(]*(WITH\s[\s\S]*?\s)?(SELECT\s[\s\S]*?\sFROM\s|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\S+\s+SET\s|DELETE\s+FROM\s|REPLACE\s+INTO\s|MERGE\s+INTO\s)/i;
 
+/** A file without one of these words builds no SQL statement. */
+const SQL_KEYWORD = /\b(select|insert|update|delete|replace|merge)\b/i;
+
 /** Whether built text starts like a SQL statement, its keyword written the way SQL is (`SELECT`, `select`; not prose's `Select`). */
 export function looksLikeSql(text: string): boolean {
   const match = SQL_STATEMENT.exec(text);
@@ -81,6 +84,7 @@ export function sqlBuiltFromStrings(id: string, languages: readonly ParsedLangua
     languages,
     ...SQL_TEACHING,
     types: [...grammar.builders, ...grammar.declarations],
+    mentions: SQL_KEYWORD,
     find(index) {
       const hits: SyntaxHit[] = [];
       const builders = grammar.builders.flatMap((type) => index.of(type)).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);

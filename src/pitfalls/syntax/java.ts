@@ -202,6 +202,7 @@ const shellCommand: SyntaxRule = {
   languages: ['java'],
   ...SHELL_TEACHING,
   types: ['method_invocation', 'object_creation_expression', ...JAVA_STRINGS.declarations],
+  mentions: /\b(ProcessBuilder|getRuntime)\b|\.command\s*\(/,
   find(index) {
     const hits: SyntaxHit[] = [];
     for (const call of [...index.of('method_invocation'), ...index.of('object_creation_expression')]) {
@@ -230,6 +231,7 @@ const httpRequestWithoutTimeout: SyntaxRule = {
   docsUrl: 'https://docs.oracle.com/en/java/javase/21/docs/api/java.net.http/java/net/http/HttpRequest.Builder.html#timeout(java.time.Duration)',
   fix: 'Give the request builder `.timeout(Duration)`, the limit a named constant (and the HttpClient\'s builder a `connectTimeout`)',
   types: ['method_invocation'],
+  mentions: /\bHttpRequest\b/,
   find(index) {
     const hits: SyntaxHit[] = [];
     for (const call of index.of('method_invocation')) {

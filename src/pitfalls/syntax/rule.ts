@@ -19,6 +19,8 @@ export interface SyntaxRule {
   languages: readonly ParsedLanguage[];
   /** The node types the rule looks at: the file's walk keeps only these. */
   types: readonly string[];
+  /** Words a file must contain for the rule to fire at all (`exec.Command`): a file without them is not walked for it. */
+  mentions?: RegExp;
   concern: Concern;
   title: string;
   question: string;
