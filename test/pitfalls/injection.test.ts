@@ -128,6 +128,8 @@ export function branch(cwd: string, name: string, text: string) {
     Process process = Runtime.getRuntime().exec(new String[] {"sh", "-c", command});
     new ProcessBuilder("bash", "-c", "rm -rf " + out).start();
     new ProcessBuilder(List.of("/bin/sh", "-c", String.format("ls %s", out))).start();
+    String[] archive = {"sh", "-c", "tar czf " + out + ".tgz " + file};
+    Runtime.getRuntime().exec(archive);
     new ProcessBuilder("convert", file, out).start();
     new ProcessBuilder(List.of("ls", "-la", out)).start();
     Runtime.getRuntime().exec(new String[] {"ls", out});
@@ -136,7 +138,7 @@ export function branch(cwd: string, name: string, text: string) {
   }
 }
 `;
-    expect(await found('java', code)).toEqual(['4 java/shell-command-from-strings', '5 java/shell-command-from-strings', '6 java/shell-command-from-strings']);
+    expect(await found('java', code)).toEqual(['4 java/shell-command-from-strings', '5 java/shell-command-from-strings', '6 java/shell-command-from-strings', '7 java/shell-command-from-strings']);
   });
 
   it('finds sh -c in Go through exec.Command and exec.CommandContext, and leaves a program with its arguments alone', async () => {

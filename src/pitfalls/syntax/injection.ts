@@ -40,7 +40,7 @@ const SQL_STATEMENT = /^[\s(]*(WITH\s[\s\S]*?\s)?(SELECT\s[\s\S]*?\sFROM\s|INSER
 const SQL_KEYWORD = /\b(select|insert|update|delete|replace|merge)\b/i;
 
 /** Whether built text starts like a SQL statement, its keyword written the way SQL is (`SELECT`, `select`; not prose's `Select`). */
-export function looksLikeSql(text: string): boolean {
+function looksLikeSql(text: string): boolean {
   const match = SQL_STATEMENT.exec(text);
   const keyword = match?.[2]?.split(/\s/)[0] ?? '';
   return keyword !== '' && (keyword === keyword.toUpperCase() || keyword === keyword.toLowerCase());

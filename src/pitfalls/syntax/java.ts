@@ -180,12 +180,14 @@ const resourceOutsideTry: SyntaxRule = {
   },
 };
 
-/** The elements of a command given as a list: `new String[] {...}`, `List.of(...)`, `Arrays.asList(...)`, or the arguments themselves. */
+/** The elements of a command given as a list: `new String[] {...}`, `{...}`, `List.of(...)`, `Arrays.asList(...)`, or the arguments themselves. */
 function commandOf(args: Node[], index: SyntaxIndex): Node[] {
   const [only] = args;
   if (args.length !== 1 || !only) return args;
   const list = localValue(only, index, JAVA_STRINGS) ?? only;
-  if (list.type === 'array_creation_expression') return list.childForFieldName('value')?.namedChildren.filter((element): element is Node => element !== null) ?? [];
+  // `new String[] {...}`, or `{...}` alone where the declaration gives the type.
+  const elements = list.type === 'array_creation_expression' ? list.childForFieldName('value') : list.type === 'array_initializer' ? list : null;
+  if (elements) return elements.namedChildren.filter((element): element is Node => element !== null);
   if (list.type === 'method_invocation' && /^(List\.of|Arrays\.asList)$/.test(`${list.childForFieldName('object')?.text}.${list.childForFieldName('name')?.text}`)) return argumentsOf(list);
   return args;
 }
