@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedLanguage } from '../../src/index/language.js';
-import { createSyntaxEngine } from '../../src/pitfalls/engines/syntax.js';
-
-const engine = createSyntaxEngine();
-
-async function found(language: ParsedLanguage, text: string): Promise<string[]> {
-  const pitfalls = await engine.check({ path: `x.${language}`, language, text });
-  return pitfalls.map((p) => `${p.startLine} ${p.ruleId.replace('tree-sitter/', '')}`);
-}
+import { found, syntaxEngine as engine } from './syntax-hits.js';
 
 describe('Java pitfalls from the parse', () => {
   it('finds == on Strings, empty catches, a catch-all swallowed and a stream left open', async () => {

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import { ECMASCRIPT, FUNCTION_VALUES, JS_STRINGS } from './ecmascript-grammar.js';
 import { floatingPromise } from './ecmascript-promises.js';
 import { childProcessShell } from './ecmascript-shell.js';
@@ -96,7 +97,7 @@ const fetchWithoutTimeout: SyntaxRule = {
   languages: ECMASCRIPT,
   concern: 'correctness',
   title: 'fetch without a timeout',
-  question: 'What happens to this request if the server never answers?',
+  question: NO_TIMEOUT_QUESTION,
   docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/API/AbortSignal/timeout_static',
   fix: 'Pass `signal: AbortSignal.timeout(ms)` in fetch\'s options, the limit a named constant, and decide what the caller does when it fires',
   types: ['call_expression', ...FETCH_BINDINGS],

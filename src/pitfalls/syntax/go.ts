@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import { builtArgument, type StringGrammar } from './built-string.js';
 import { quote, runsShell, SHELL_TEACHING, sqlBuiltFromStrings } from './injection.js';
 import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
@@ -135,7 +136,7 @@ const defaultHttpClient: SyntaxRule = {
   languages: ['go'],
   concern: 'correctness',
   title: 'HTTP client without a timeout',
-  question: 'What happens to this request if the server never answers?',
+  question: NO_TIMEOUT_QUESTION,
   docsUrl: 'https://pkg.go.dev/net/http#Client',
   fix: 'Send it with an `http.Client` that sets `Timeout` (a named constant), or build the request with `http.NewRequestWithContext` and a context that has a deadline',
   types: ['call_expression', 'composite_literal'],

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import { builtArgument, localValue, type StringGrammar } from './built-string.js';
 import { quote, runsShell, SHELL_TEACHING, sqlBuiltFromStrings } from './injection.js';
 import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
@@ -229,7 +230,7 @@ const httpRequestWithoutTimeout: SyntaxRule = {
   languages: ['java'],
   concern: 'correctness',
   title: 'HTTP request without a timeout',
-  question: 'What happens to this request if the server never answers?',
+  question: NO_TIMEOUT_QUESTION,
   docsUrl: 'https://docs.oracle.com/en/java/javase/21/docs/api/java.net.http/java/net/http/HttpRequest.Builder.html#timeout(java.time.Duration)',
   fix: 'Give the request builder `.timeout(Duration)`, the limit a named constant (and the HttpClient\'s builder a `connectTimeout`)',
   types: ['method_invocation'],
