@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { builtArgument, literalText } from './built-string.js';
 import { ECMASCRIPT, JS_STRINGS } from './ecmascript-grammar.js';
-import { quote, runsShell, SHELL_TEACHING } from './injection.js';
+import { runsShell, SHELL_TEACHING, shellHit } from './injection.js';
 import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
 
 const CHILD_PROCESS = /^(node:)?child_process$/;
@@ -93,7 +93,7 @@ export const childProcessShell: SyntaxRule = {
       const element = WITH_ARGUMENTS.has(called) && second?.type === 'array' && runsShell(first, second.namedChildren[0], JS_STRINGS) ? second.namedChildren[1] : undefined;
       const line = argument ?? element;
       const built = builtArgument(line, index, JS_STRINGS);
-      if (line && built) hits.push({ node: line, message: `\`${called}\` runs \`${quote(built)}\` through a shell, with ${built.values.length === 1 ? 'a value' : 'values'} pasted into the command line.` });
+      if (line && built) hits.push(shellHit(line, called, built));
     }
     return hits;
   },

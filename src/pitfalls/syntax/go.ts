@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import { builtArgument, type StringGrammar } from './built-string.js';
-import { quote, runsShell, SHELL_TEACHING, sqlBuiltFromStrings } from './injection.js';
+import { runsShell, SHELL_TEACHING, shellHit, sqlBuiltFromStrings } from './injection.js';
 import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 const ASSIGNMENTS = ['assignment_statement', 'short_var_declaration'];
@@ -174,7 +174,7 @@ const shellCommand: SyntaxRule = {
       const args = call.childForFieldName('arguments')?.namedChildren ?? [];
       const line = runsShell(args[first], args[first + 1], GO_STRINGS) ? args[first + 2] : undefined;
       const built = builtArgument(line, index, GO_STRINGS);
-      if (line && built) hits.push({ node: line, message: `\`${calleeOf(call)}\` hands \`${quote(built)}\` to a shell, with ${built.values.length === 1 ? 'a value' : 'values'} pasted into the command line.` });
+      if (line && built) hits.push(shellHit(line, calleeOf(call), built));
     }
     return hits;
   },

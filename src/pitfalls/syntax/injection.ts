@@ -68,7 +68,7 @@ function valuesInData(built: BuiltString): Node[] {
 }
 
 /** How a hit quotes built text: the literal parts, a value shown as `…`, cut to one line. */
-export function quote(built: BuiltString): string {
+function quote(built: BuiltString): string {
   const text = built.text.replaceAll(HOLE, '…').replace(/\s+/g, ' ').trim();
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
@@ -109,6 +109,11 @@ export function sqlBuiltFromStrings(id: string, languages: readonly ParsedLangua
 const SHELL_PROGRAM = /^((\/usr)?\/bin\/)?(ba|z|k|da|a)?sh$|^(cmd|powershell|pwsh)(\.exe)?$/i;
 /** The flag that hands them the command line: `-c` (also `-lc`, `-ec`), `/c`, `-Command`. */
 const SHELL_FLAG = /^(-[a-z]*c|\/c|-command)$/i;
+
+/** Where a shell gets a command line built from values: `runner` is how the file starts it (`exec`, `exec.Command`). */
+export function shellHit(line: Node, runner: string, built: BuiltString): SyntaxHit {
+  return { node: line, message: `\`${runner}\` hands \`${quote(built)}\` to a shell, with ${built.values.length === 1 ? 'a value' : 'values'} pasted into the command line.` };
+}
 
 /** Whether `program flag` (two literal arguments) runs the next argument as a shell command line. */
 export function runsShell(program: Node | null | undefined, flag: Node | null | undefined, grammar: StringGrammar): boolean {

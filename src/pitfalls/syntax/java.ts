@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import { builtArgument, localValue, type StringGrammar } from './built-string.js';
-import { quote, runsShell, SHELL_TEACHING, sqlBuiltFromStrings } from './injection.js';
+import { runsShell, SHELL_TEACHING, shellHit, sqlBuiltFromStrings } from './injection.js';
 import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 const DECLARATIONS = ['formal_parameter', 'local_variable_declaration', 'field_declaration'];
@@ -200,6 +200,12 @@ function startsProgram(node: Node): boolean {
   return (name === 'exec' && /getRuntime\(\)$/.test(node.childForFieldName('object')?.text ?? '')) || name === 'command';
 }
 
+/** How a note names what starts the program. */
+function runnerOf(call: Node): string {
+  if (call.type === 'object_creation_expression') return 'new ProcessBuilder';
+  return call.childForFieldName('name')?.text === 'exec' ? 'Runtime.exec' : 'ProcessBuilder.command';
+}
+
 const shellCommand: SyntaxRule = {
   id: 'java/shell-command-from-strings',
   languages: ['java'],
@@ -212,13 +218,13 @@ const shellCommand: SyntaxRule = {
       if (!startsProgram(call)) continue;
       const [program, flag, line] = commandOf(argumentsOf(call), index);
       const built = runsShell(program, flag, JAVA_STRINGS) ? builtArgument(line, index, JAVA_STRINGS) : undefined;
-      if (line && built) hits.push({ node: line, message: `\`${quote(built)}\` goes to a shell as one command line, with ${built.values.length === 1 ? 'a value' : 'values'} pasted into it.` });
+      if (line && built) hits.push(shellHit(line, runnerOf(call), built));
     }
     return hits.sort((a, b) => a.node.startIndex - b.node.startIndex);
   },
 };
 
-/** The calls of a builder chain, outermost first: `a.b().c()` is [c(), b(), a]. */
+/** The calls of a builder chain, outermost first: `A.b().c()` is [c(), b()], the last the call it starts with. */
 function chainOf(call: Node): Node[] {
   const chain: Node[] = [];
   for (let current: Node | null = call; current?.type === 'method_invocation'; current = current.childForFieldName('object')) chain.push(current);
