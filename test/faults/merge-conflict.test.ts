@@ -50,7 +50,7 @@ describe('an unresolved merge conflict', () => {
     const result = runCli(learner.dir, ['review', '--staged', '--fail-on', 'error', '--format', 'json']);
     expect(result.status, result.stderr).toBe(10);
     const { notes } = JSON.parse(result.stdout) as { notes: Array<{ topic: string; severity: string; title: string; startLine: number; endLine: number }> };
-    const conflict = notes.find((note) => note.topic === 'merge.conflict');
+    const conflict = notes.find((note) => note.topic === 'ts.merge.conflict');
     expect(conflict).toMatchObject({ severity: 'error', title: 'unresolved merge conflict' });
     expect(conflict!.endLine - conflict!.startLine).toBeGreaterThanOrEqual(2);
   });

@@ -7,6 +7,7 @@ import { findPitfalls } from '../../pitfalls/find-pitfalls.js';
 import { redactSecrets } from '../../redact/index.js';
 import { formatHunkLines } from '../../tutor/claude/review-input.js';
 import { withoutConflictMarkers } from '../diff/conflicts.js';
+import { conflictFindings } from './conflict-findings.js';
 import { secretFindings } from '../secrets/findings.js';
 import type { DiffResult, FileChange, Hunk, HunkLine } from '../types.js';
 import type { BuildContextOptions } from './build-context.js';
@@ -41,7 +42,7 @@ export async function readFileView(file: FileChange, options: BuildContextOption
   ]);
   const { text } = redacted;
   // A credential is taught whatever the language: its kind and line, from the redacted text.
-  const secrets = text === undefined ? [] : secretFindings(file, text, redacted.redactions, changed);
+  const secrets = text === undefined ? [] : [...conflictFindings(file, text, changed), ...secretFindings(file, text, redacted.redactions, changed)];
   if (text === undefined || !file.language) return { text, oldText, chunks: [], findings: secrets, notices: [] };
   // Parsed once for both, as the indexer does; an unresolved merge's markers are not code.
   const code = withoutConflictMarkers(text);

@@ -4,7 +4,7 @@ import { awaitCall, checkResult, manageResource, passOption, wrapInTry } from '.
 import { fillEmptyCatch, keepCause, wrapWithW } from './changes/errors.js';
 import { addDocComment, fixImportExtension, moveTest, renameTest, restateConvention } from './changes/files.js';
 import { addTypeHints, awaitThen, replaceAny, replaceVar, useFString, useLogger } from './changes/idioms.js';
-import { followRule } from './changes/pitfalls.js';
+import { followRule, resolveConflict } from './changes/pitfalls.js';
 import { ignoreSecretFile, readFromEnvironment } from './changes/secrets.js';
 import { renameBoolean, renameCase, renameErrorClass, renameFile, renameInterface, renameTestTitle } from './changes/naming.js';
 import { flattenNesting, groupParams, splitFile, splitFunction } from './changes/size.js';
@@ -33,6 +33,7 @@ const RULES: Record<string, RuleEntry> = {
   // A category row: every `secrets.<kind>` rule falls back to it.
   secrets: { template: 'offline-secret', title: 'credential', change: readFromEnvironment },
   'secrets.secret-file': { template: 'offline-secret-file', title: 'file of secrets', change: ignoreSecretFile, wholeFile: true },
+  'merge.conflict': { template: 'offline-merge-conflict', title: 'unresolved merge conflict', change: resolveConflict },
   // A category row: every `pitfalls.<engine>.<rule>` falls back to it; the note is titled by the pitfall.
   pitfalls: { template: 'offline-pitfall', title: 'pitfall', change: followRule },
   'naming.function': CASE,
@@ -101,7 +102,7 @@ export function ruleEntry(key: string): RuleEntry {
  * body; imports and idioms are local style; layout is decided once per file and cheapest to fix
  * later. MENTOR.md principle 1: the most important first.
  */
-export const CATEGORY_PRIORITY: readonly string[] = ['secrets', 'pitfalls', 'errors', 'api', 'size', 'naming', 'docs', 'imports', 'idioms', 'layout'];
+export const CATEGORY_PRIORITY: readonly string[] = ['secrets', 'merge', 'pitfalls', 'errors', 'api', 'size', 'naming', 'docs', 'imports', 'idioms', 'layout'];
 
 /**
  * Categories whose `info` findings are nits: worth a note only when nothing real (a `warn` or

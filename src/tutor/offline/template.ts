@@ -43,11 +43,6 @@ export async function loadSections(name: string, vars: Record<string, string | n
   return name === DEFAULT_TEMPLATE ? base : { ...base, ...parseSections(await loadPrompt(name, vars, options)) };
 }
 
-/** Loads template `name` alone, filled with `vars`: for notes that teach no convention, which the default's sections are about. */
-export async function loadOwnSections(name: string, vars: Record<string, string | number>, projectRoot: string): Promise<Sections> {
-  return parseSections(await loadPrompt(name, vars, { projectRoot, shippedDir: join(await shippedPromptsDir(), 'offline') }));
-}
-
 /** The four rung texts for a level; `hasExample` picks the example section or its no-golden fallback. */
 export function composeRungs(sections: Sections, level: Level, hasExample: boolean, inPair = false): Record<HintLevel, string> {
   const plan = inPair ? { ...RUNGS[level], 1: ['pair', ...RUNGS[level][1]] as Section[] } : RUNGS[level];

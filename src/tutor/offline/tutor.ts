@@ -5,12 +5,11 @@ import type { ReviewContext } from '../../review/context/types.js';
 import type { Tutor } from '../tutor.js';
 import type { Note, TutorEvent } from '../types.js';
 import { buildNote, questionOf } from './build-note.js';
-import { conflictedFiles, conflictNote } from './conflict-note.js';
 import { selectDrafts } from './select.js';
 
 /**
- * The mentor without a model: notes from the convention findings on the changed lines (and on git's
- * conflict markers left in them), worded by editable templates, grounded in the same evidence the
+ * The mentor without a model: notes from the findings on the changed lines (credentials, git's
+ * conflict markers, linters' pitfalls, the golden code's conventions), worded by editable templates, grounded in the same evidence the
  * Claude tutor would cite. It streams the same events, so consumers cannot tell the two apart
  * except by `source` and `mode`.
  */
@@ -50,17 +49,14 @@ async function* hint(note: Note): AsyncGenerator<TutorEvent> {
 }
 
 async function* review(context: ReviewContext, projectRoot: string, pair: PairContext | undefined, signal: AbortSignal | undefined): AsyncGenerator<TutorEvent> {
-  // Conflict markers first: nothing else about these lines matters until they are gone.
-  const conflicts = conflictedFiles(context).slice(0, Math.max(0, context.maxNotes));
-  const drafts = selectDrafts({ ...context, maxNotes: context.maxNotes - conflicts.length });
-  debug('tutor', 'offline review', { hunks: context.hunks.length, findings: context.hunks.reduce((n, hunk) => n + hunk.findings.length, 0), notes: conflicts.length + drafts.length });
-  const builders = [...conflicts.map((file) => () => conflictNote(file, context, projectRoot, pair)), ...drafts.map((draft) => () => buildNote(draft, context, projectRoot, pair))];
+  const drafts = selectDrafts(context);
+  debug('tutor', 'offline review', { hunks: context.hunks.length, findings: context.hunks.reduce((n, hunk) => n + hunk.findings.length, 0), notes: drafts.length });
   let notes = 0;
-  for (const build of builders) {
+  for (const draft of drafts) {
     if (signal?.aborted) return;
     let note: Note;
     try {
-      note = await build();
+      note = await buildNote(draft, context, projectRoot, pair);
     } catch (error) {
       // A broken team template costs that note, not the review.
       if (!(error instanceof ArchangelError)) throw error;
