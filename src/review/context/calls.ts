@@ -4,8 +4,12 @@
  * Read lexically so it works in every language and on a fragment that does not parse.
  */
 
-/** `a.b.c(` keeps `b.c`: the receiver's last name and the method say what is called. */
-const CALL = /(?<![\w$.])((?:[A-Za-z_$][\w$]*\s*\.\s*)*[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>)?\s*\(/g;
+/** `a.b.c(` keeps `b.c`: the receiver's last name and the method say what is called (`a?.b(` too). */
+const CALL = /(?<![\w$.?])((?:[A-Za-z_$][\w$]*\s*\??\.\s*)*[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>)?\s*\(/g;
+/** A method called on what a call returned, `…)?.join(`: named by the method alone, `.join`. */
+const CHAINED = /\)\s*\??\.\s*([A-Za-z_$][\w$]*)\s*\(/g;
+/** Comments: a block, or a line that is only a comment. Their code samples are not calls the code makes. */
+const COMMENTS = /\/\*[\s\S]*?\*\/|^[ \t]*(?:\/\/|#(?![!\[])|\*).*$/gm;
 /** Words followed by `(` that are not calls: control flow, declarations, operators. */
 const NOT_CALLS = new Set([
   'if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'def', 'func', 'class', 'new', 'await', 'typeof', 'sizeof', 'elif', 'except', 'with', 'assert', 'print', 'in', 'not', 'and', 'or',
@@ -23,10 +27,11 @@ const DECLARES = /(?:\bfunction\*?|\bdef|\bfunc(?:\s*\([^)]*\))?|\bclass|\binter
 const CONSTRUCTS = /\bnew\s+$/;
 
 /** Callee names in `code`, each once, in the order first seen. */
-export function callsIn(code: string): string[] {
+export function callsIn(text: string): string[] {
+  const code = withoutComments(text);
   const calls = new Set<string>();
   for (const match of code.matchAll(CALL)) {
-    const parts = (match[1] ?? '').split('.').map((part) => part.trim());
+    const parts = (match[1] ?? '').split('.').map((part) => part.trim().replace(/\?$/, ''));
     const name = parts.at(-1) ?? '';
     const before = code.slice(Math.max(0, (match.index ?? 0) - 24), match.index);
     if (NOT_CALLS.has(name) || DECLARES.test(before)) continue;
@@ -34,6 +39,7 @@ export function callsIn(code: string): string[] {
     const callee = receiver && receiver !== 'this' && receiver !== 'self' ? `${receiver}.${name}` : name;
     calls.add(CONSTRUCTS.test(before) ? `new ${callee}` : callee);
   }
+  for (const match of code.matchAll(CHAINED)) calls.add(`.${match[1] ?? ''}`);
   return [...calls];
 }
 
@@ -66,7 +72,8 @@ const SHAPE_WORDS = /\b(if|else|elif|for|while|try|catch|except|finally|return|t
  * its control flow and its calls in order. Two pieces that do the same job the same way share most
  * of their pairs, whatever they call their variables.
  */
-export function shapeOf(code: string): Set<string> {
+export function shapeOf(text: string): Set<string> {
+  const code = withoutComments(text);
   const steps: Array<{ at: number; step: string }> = [];
   for (const match of code.matchAll(SHAPE_WORDS)) steps.push({ at: match.index ?? 0, step: match[1] ?? '' });
   for (const match of code.matchAll(CALL)) {
@@ -83,4 +90,9 @@ export function shapeSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>):
   let both = 0;
   for (const pair of a) if (b.has(pair)) both++;
   return both / (a.size + b.size - both);
+}
+
+/** `text` with its comments blanked, line for line. */
+function withoutComments(text: string): string {
+  return text.replace(COMMENTS, (comment) => comment.replace(/[^\n]/g, ' '));
 }
