@@ -14,6 +14,8 @@ import type { ReviewContext } from './context/types.js';
 import { readDiff } from './diff/read-diff.js';
 import { fixedNotes, reviewScope } from './resolution.js';
 import { atLeast } from '../tutor/severity.js';
+import { changeKeys, claimChanges, type SharedClaim } from './shared-review.js';
+import type { SharedReview } from '../session/shared-reviews.js';
 import type { DiffResult, DiffTarget, ResolvedNote } from './types.js';
 
 export interface ReviewRequest {
@@ -30,6 +32,11 @@ export interface ReviewRequest {
   /** Where notes, dismissals and reviews are recorded; absent: nothing is recorded. */
   session?: SessionStore | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * Set by long-lived sessions (watch, lsp) sharing `session` with other processes: a file's change
+   * another process is reviewing, or has just reviewed, is shown from that review, not reviewed twice.
+   */
+  share?: { owner: string } | undefined;
 }
 
 /** The review's own events around the tutor's: what was diffed and the context built from it. */
@@ -43,12 +50,41 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
   const { project, tutor, session } = request;
   // Asked alongside the diff, so no git process starts between showing the diff and the notes.
   const branch = session && currentBranch(request.repoDir);
-  const { diff, context, notices } = await prepareReview(request);
-  yield { type: 'context', diff, context };
+  const prepared = await prepareReview(request);
+  yield { type: 'context', diff: prepared.diff, context: prepared.context };
   // A linter that could not run costs its findings, not the review: one line each.
-  for (const message of notices) yield { type: 'error', fatal: false, message };
+  for (const message of prepared.notices) yield { type: 'error', fatal: false, message };
   if (request.signal?.aborted) return;
+  let claim: SharedClaim | undefined;
+  try {
+    if (request.share && session) claim = await claimChanges(session, request.share.owner, changeKeys({ repo: project.root, config: project.config, tutor: tutor.label, index: request.index }, prepared.diff), request.signal);
+  } catch (error) {
+    if (request.signal?.aborted) return;
+    throw error;
+  }
+  try {
+    let replayed = 0;
+    if (claim && session) {
+      for (const event of replay(claim.replayed, session)) {
+        if (event.type === 'note-end') replayed++;
+        yield event;
+      }
+      // Every file was reviewed by another process: its notes are recorded already.
+      if (claim.replayed.length > 0 && claim.mine.size === 0) {
+        yield { type: 'done', notes: replayed };
+        return;
+      }
+    }
+    yield* review(request, claim ? onlyPaths(prepared, claim.mine) : prepared, branch, replayed, claim);
+  } finally {
+    claim?.release();
+  }
+}
 
+/** The tutor's review of `prepared`, recorded; `shown` notes of other processes' reviews came before it. */
+async function* review(request: ReviewRequest, prepared: { diff: DiffResult; context: ReviewContext }, branch: Promise<string> | undefined, shown: number, claim: SharedClaim | undefined): AsyncGenerator<ReviewEvent> {
+  const { project, tutor, session } = request;
+  const { diff, context } = prepared;
   const reviewId = session?.startReview({ repo: project.root, branch: (await branch) ?? 'HEAD', target: request.target, tutor: tutor.label, files: diff.files.map((f) => f.path) });
   // The learner model adapts every tutor's notes the same way: less on mastered topics, more on hard ones.
   const adapter = session && learnerAdapter(session, project.config.mentor.minSeverity);
@@ -73,7 +109,7 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
     if (event.type === 'done') {
       usage = event.usage;
       // The tutor counts what it wrote; the learner is told what was shown.
-      yield { ...event, notes: notes.length };
+      yield { ...event, notes: shown + notes.length };
       continue;
     }
     yield event;
@@ -90,9 +126,29 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
     const resolved = session.markResolved(reviewId, await seenFixed(request, session, (await branch) ?? 'HEAD', diff, context, notes));
     session.finishReview(reviewId, { notes: notes.length, ...(usage ? { usage } : {}), ...(failure ? { error: failure } : {}) });
     // Last, once the record holds it: what this save fixed, for the learner to see the gap close.
-    const records = resolved.flatMap((id) => session.getNote(id) ?? []);
-    if (records.length > 0) yield { type: 'resolved', notes: records.map(({ id, path, startLine, endLine, title, topic }) => ({ id, path, startLine, endLine, title, topic })) };
+    const records: ResolvedNote[] = resolved.flatMap((id) => session.getNote(id) ?? []).map(({ id, path, startLine, endLine, title, topic }) => ({ id, path, startLine, endLine, title, topic }));
+    // A failed review is not handed on: the other process may do better with its own.
+    if (!failure) claim?.finish(notes, records);
+    if (records.length > 0) yield { type: 'resolved', notes: records };
   }
+}
+
+/** The notes of reviews another process finished, as it showed them, less those dismissed since; then what they resolved. */
+function* replay(reviews: SharedReview[], session: SessionStore): Generator<ReviewEvent> {
+  for (const note of reviews.flatMap((review) => review.notes ?? [])) {
+    if (session.isDismissed(note.id)) continue;
+    const { id, path, startLine, endLine, topic, severity, title, source } = note;
+    yield { type: 'note-start', note: { id, path, startLine, endLine, topic, severity, title, source } };
+    yield { type: 'note-end', note };
+  }
+  const resolved = reviews.flatMap((review) => review.resolved ?? []);
+  if (resolved.length > 0) yield { type: 'resolved', notes: resolved };
+}
+
+/** The diff and context of `paths` only: the files this process reviews when another reviewed the rest. */
+function onlyPaths(prepared: { diff: DiffResult; context: ReviewContext }, paths: ReadonlySet<string>): { diff: DiffResult; context: ReviewContext } {
+  const { diff, context } = prepared;
+  return { diff: { ...diff, files: diff.files.filter((file) => paths.has(file.path)) }, context: { ...context, hunks: context.hunks.filter((hunk) => paths.has(hunk.path)) } };
 }
 
 /**

@@ -19,6 +19,7 @@ export { answerQuestion } from '../review/ask.js';
 export { climbRung } from '../review/climb.js';
 export { openReviewServices } from '../review/open-services.js';
 export { runReview } from '../review/run-review.js';
+export { sharedReviewOwner } from '../review/shared-review.js';
 export { watchWorkingTree } from './watcher/index.js';
 
 /** Builds or refreshes the golden index before the first review, so a newcomer's first command just works. */
