@@ -19,15 +19,37 @@ export interface WatchSessionOptions {
   env?: NodeJS.ProcessEnv;
   /** Set when watch runs in a pair session (`archangel pair`): the mentor speaks to two people. */
   pair?: PairContext;
+  /**
+   * Who says what was saved: the working-tree watcher (`watch`, the default; the whole diff is
+   * reviewed at start), or the caller through `reviewFiles` (`lsp`: the editor says what it opened
+   * and saved, and nothing is reviewed unasked).
+   */
+  saves?: 'watcher' | 'editor';
 }
 
 /** A watch session: call `start()` once the view has subscribed. */
 export interface WatchSession extends WatchController {
   start(): Promise<void>;
+  /** Review these files (relative to the repository) as a save of them is reviewed; asked before the session is ready, they wait for it. */
+  reviewFiles(paths: string[]): void;
+  /**
+   * A note as last shown in this session and the highest rung the learner opened on it, from the
+   * record (so a climb made in another process counts); undefined for a note this session has not shown.
+   */
+  noteState(noteId: string): { note: Note; level: HintLevel } | undefined;
+  /** Whether chat answers come from a model (without one they quote golden search results). */
+  hasChatModel(): boolean;
 }
 
 /** Chat turns kept in the prompt: older turns are in state.db, but the model sees the recent ones. */
 const CHAT_TURNS_SENT = 12;
+
+/**
+ * How often the session looks in the record for notes dismissed by another process (watch and lsp
+ * on one repository): a dismissal there should vanish here within a glance, and the look is one
+ * indexed row per note on screen.
+ */
+const DISMISSALS_POLL_MS = 500;
 
 /**
  * `archangel watch`: brings the golden index up to date, reviews the current diff once, then
@@ -50,6 +72,11 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   let chatAbort: AbortController | undefined;
   /** The rung being written for the learner; a newer climb, a dismissal or a save cancels it. */
   let hintAbort: AbortController | undefined;
+  /** This session's name in reviews shared with other processes (see `runReview`'s `share`). */
+  let owner: string | undefined;
+  /** Files the editor asked to review before the session was ready. */
+  const early = new Set<string>();
+  let dismissalPoll: NodeJS.Timeout | undefined;
 
   const status = async (): Promise<WatchStatus> => ({
     repo: project.root.split('/').pop() ?? project.root,
@@ -89,7 +116,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     const reviewId = ++reviews;
     emit({ type: 'review-start', reviewId, paths: paths === 'all' ? [] : paths });
     try {
-      for await (const event of engine!.runReview({ project, repoDir: project.root, target: { kind: 'worktree' }, paths: paths === 'all' ? undefined : paths, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session, signal })) {
+      for await (const event of engine!.runReview({ project, repoDir: project.root, target: { kind: 'worktree' }, paths: paths === 'all' ? undefined : paths, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session, signal, share: { owner: owner! } })) {
         if (event.type === 'context') {
           context = event.context;
           const withoutRules = languagesWithoutRules(services.profile, event.context.hunks.map((hunk) => hunk.language));
@@ -118,6 +145,15 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   };
   const scheduler = createReviewScheduler(review);
 
+  /** Notes on screen that another process dismissed leave it too. */
+  const dropDismissedElsewhere = (active: ReviewServices): void => {
+    for (const id of [...notes.keys()]) {
+      if (!active.session.isDismissed(id)) continue;
+      notes.delete(id);
+      emit({ type: 'note-dismissed', noteId: id });
+    }
+  };
+
   return {
     subscribe(listener) {
       listeners.add(listener);
@@ -138,6 +174,15 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       if (history.length > 0) emit({ type: 'chat-history', messages: history.filter((m) => m.role !== 'system').map((m) => ({ role: m.role as 'user' | 'assistant', text: m.text })) });
       // Watch restarted inside a pair session: the navigator's notes so far are back in the pane.
       if (options.pair) for (const note of services.session.pairNotes({ repo: project.root, since: 0, until: Date.now(), pairSession: options.pair.session })) emit({ type: 'navigator-note', author: note.author, text: note.text });
+      owner = loaded.sharedReviewOwner();
+      const active = services;
+      dismissalPoll = setInterval(() => dropDismissedElsewhere(active), DISMISSALS_POLL_MS).unref();
+      if (options.saves === 'editor') {
+        if (early.size > 0) scheduler.saved([...early]);
+        early.clear();
+        void loaded.warmParsers(services.profile);
+        return;
+      }
       const watcher = await loaded.watchWorkingTree(project.root, {
         maxFileBytes: project.config.index.maxFileBytes,
         onSaves: (paths) => scheduler.saved(paths),
@@ -155,6 +200,22 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       closeWatcher = () => watcher.close();
       scheduler.all();
       void loaded.warmParsers(services.profile);
+    },
+
+    reviewFiles(paths: string[]) {
+      if (services) scheduler.saved(paths);
+      else paths.forEach((path) => early.add(path));
+    },
+
+    noteState(noteId: string) {
+      const note = notes.get(noteId);
+      if (!note || !services) return undefined;
+      const seen = services.session.getNote(noteId)?.maxLevel ?? 1;
+      return { note, level: Math.max(seen, note.opensAt ?? 1) as HintLevel };
+    },
+
+    hasChatModel() {
+      return services?.claude !== undefined && services.tutor.mode === 'model';
     },
 
     climb(noteId: string, level: HintLevel) {
@@ -232,6 +293,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     },
 
     async quit() {
+      clearInterval(dismissalPoll);
       chatAbort?.abort();
       hintAbort?.abort();
       await closeWatcher?.();
