@@ -77,6 +77,8 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   /** Files the editor asked to review before the session was ready. */
   const early = new Set<string>();
   let dismissalPoll: NodeJS.Timeout | undefined;
+  /** Quitting stops the start where it is (an index being built can take minutes). */
+  const starting = new AbortController();
 
   const status = async (): Promise<WatchStatus> => ({
     repo: project.root.split('/').pop() ?? project.root,
@@ -166,8 +168,11 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       branch = await currentBranch(project.root);
       await sendStatus();
       const loaded = (engine = await loading);
-      await loaded.updateIndex(project, emit);
-      services = await loaded.openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}), ...(options.pair ? { pair: options.pair } : {}) });
+      await loaded.updateIndex(project, emit, starting.signal);
+      if (starting.signal.aborted) return;
+      const opened = await loaded.openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}), ...(options.pair ? { pair: options.pair } : {}) });
+      if (starting.signal.aborted) return opened.close();
+      services = opened;
       for (const warning of services.warnings) emit({ type: 'notice', level: 'warn', message: warning });
       await sendStatus();
       const history = services.session.chatHistory({ repo: project.root, branch });
@@ -293,6 +298,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     },
 
     async quit() {
+      starting.abort();
       clearInterval(dismissalPoll);
       chatAbort?.abort();
       hintAbort?.abort();
