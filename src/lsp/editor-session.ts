@@ -36,6 +36,8 @@ export interface EditorSessionOptions {
   client: ClientFeatures;
   env: NodeJS.ProcessEnv;
   offline: boolean;
+  /** Called on each event of the watch session. */
+  onActivity?: () => void;
 }
 
 /**
@@ -96,6 +98,7 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
   };
 
   const onEvent = (event: WatchEvent): void => {
+    options.onActivity?.();
     for (const path of board.apply(event)) publish(path);
     switch (event.type) {
       case 'index-progress': {

@@ -25,6 +25,8 @@ export interface LanguageServerOptions {
   env?: NodeJS.ProcessEnv;
   /** Use the offline mentor even when a model is configured. */
   offline?: boolean;
+  /** Called on everything the review engine does (a review, a hint, an answer): the process may tidy up once it stops. */
+  onActivity?: () => void;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function runLanguageServer(options: LanguageServerOptions): Promise
       showDocument: params.capabilities.window?.showDocument?.support === true,
       goldenUris: params.capabilities.workspace?.textDocumentContent !== undefined || goldenUrisOption(params),
     };
-    editor = createEditorSession({ connection, document: (uri) => documents.get(uri), root: workspaceRoot(params) ?? options.cwd ?? process.cwd(), client, env: options.env ?? process.env, offline: options.offline ?? false });
+    editor = createEditorSession({ connection, document: (uri) => documents.get(uri), root: workspaceRoot(params) ?? options.cwd ?? process.cwd(), client, env: options.env ?? process.env, offline: options.offline ?? false, ...(options.onActivity ? { onActivity: options.onActivity } : {}) });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -1,4 +1,5 @@
 import { format } from 'node:util';
+import { trimWhenQuiet } from '../watch/memory-trim.js';
 import { runLanguageServer } from './server.js';
 
 /**
@@ -9,5 +10,11 @@ import { runLanguageServer } from './server.js';
 export async function serveStdio(options: { offline: boolean }): Promise<void> {
   const toStderr = (...args: unknown[]): void => void process.stderr.write(`${format(...args)}\n`);
   Object.assign(console, { log: toStderr, info: toStderr, debug: toStderr, warn: toStderr });
-  await runLanguageServer({ input: process.stdin, output: process.stdout, offline: options.offline });
+  // Between saves the server is idle: it gives back the memory its bursts of work grew, as watch does.
+  const trim = trimWhenQuiet();
+  try {
+    await runLanguageServer({ input: process.stdin, output: process.stdout, offline: options.offline, onActivity: () => trim.activity() });
+  } finally {
+    trim.close();
+  }
 }
