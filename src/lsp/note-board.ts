@@ -20,13 +20,19 @@ interface Running {
 export function createNoteBoard(): NoteBoard {
   const byPath = new Map<string, Note[]>();
   const running = new Map<number, Running>();
-  const remove = (ids: ReadonlySet<string>): string[] => {
+  /**
+   * Takes notes off the board; returns the files to show again now. With `deferReviewed`, a file
+   * under review is left to the end of its review, which replaces its notes anyway (a save resolving
+   * a note is one publication, not two); a dismissal shows at once.
+   */
+  const remove = (ids: ReadonlySet<string>, deferReviewed: boolean): string[] => {
+    const reviewing = new Set(deferReviewed ? [...running.values()].flatMap((review) => [...review.paths]) : []);
     const changed: string[] = [];
     for (const [path, notes] of byPath) {
       const kept = notes.filter((note) => !ids.has(note.id));
       if (kept.length === notes.length) continue;
       byPath.set(path, kept);
-      changed.push(path);
+      if (!reviewing.has(path)) changed.push(path);
     }
     for (const review of running.values()) review.notes = review.notes.filter((note) => !ids.has(note.id));
     return changed;
@@ -45,9 +51,9 @@ export function createNoteBoard(): NoteBoard {
           if (event.event.type === 'note-end') running.get(event.reviewId)?.notes.push(event.event.note);
           return [];
         case 'resolved':
-          return remove(new Set(event.notes.map((note) => note.id)));
+          return remove(new Set(event.notes.map((note) => note.id)), true);
         case 'note-dismissed':
-          return remove(new Set([event.noteId]));
+          return remove(new Set([event.noteId]), false);
         case 'review-end': {
           const review = running.get(event.reviewId);
           running.delete(event.reviewId);
