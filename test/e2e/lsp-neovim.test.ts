@@ -11,7 +11,8 @@ import { learnerRepo, SWALLOWED_ERROR, zodGolden } from '../helpers/learner.js';
  * `archangel lsp` in a real editor: Debian's Neovim (0.7, `vim.lsp.start_client`), headless. It
  * opens a file of a temp repository, types a change, saves it, reads the diagnostics through its
  * own `vim.diagnostic` API, and runs the "Next hint" code action through its own LSP client; the
- * learner record must show the climb. `.ci/run` installs neovim; without it the test is skipped.
+ * learner record must show the climb. Then it opens the golden example the hover links to, as the
+ * README's setup does. `.ci/run` installs neovim; without it the test is skipped.
  */
 const hasNeovim = spawnSync('nvim', ['--version']).status === 0;
 
@@ -51,19 +52,37 @@ for _, response in pairs(responses) do
   end
 end
 if climb then client.request_sync('workspace/executeCommand', climb.command, 10000, buf) end
+
+-- The golden example the hover links to, opened as the README's setup does: a buffer the server fills.
+local hover = client.request_sync('textDocument/hover', { textDocument = params.textDocument, position = params.range.start }, 10000, buf)
+local golden = hover and hover.result and hover.result.contents.value:match('%((archangel%-golden://[^)]+)%)')
+vim.api.nvim_create_autocmd('BufReadCmd', {
+  pattern = 'archangel-golden://*',
+  callback = function(args)
+    local reply = client.request_sync('workspace/textDocumentContent', { uri = args.match }, 10000, buf)
+    vim.api.nvim_buf_set_lines(args.buf, 0, -1, false, vim.split(reply and reply.result and reply.result.text or '', '\n'))
+    vim.bo[args.buf].modifiable = false
+  end,
+})
+local example = {}
+if golden then
+  vim.cmd('edit ' .. vim.fn.fnameescape(golden))
+  example = { uri = golden, lines = vim.api.nvim_buf_get_lines(0, 0, -1, false), modifiable = vim.bo.modifiable }
+end
 local shown = {}
 for _, diagnostic in ipairs(diagnostics) do
   local lsp = diagnostic.user_data and diagnostic.user_data.lsp or {}
   table.insert(shown, { line = diagnostic.lnum, severity = diagnostic.severity, source = diagnostic.source, message = diagnostic.message, code = lsp.code, noteId = lsp.data and lsp.data.noteId })
 end
-done({ diagnostics = shown, actions = titles })
+done({ diagnostics = shown, actions = titles, example = example })
 `;
 
 afterAll(removeTempDirs);
 
 describe.skipIf(!hasNeovim)('archangel lsp in Neovim (skipped when nvim is not installed)', () => {
-  it('shows the notes of a save as diagnostics, and a code action climbs a rung that the record keeps', async () => {
-    const learner = learnerRepo(zodGolden());
+  it('shows the notes of a save as diagnostics, climbs a rung with a code action the record keeps, and opens the golden example read-only', async () => {
+    const golden = zodGolden();
+    const learner = learnerRepo(golden);
     const work = tempDir();
     const script = join(work, 'editor.lua');
     const out = join(work, 'out.json');
@@ -83,7 +102,12 @@ describe.skipIf(!hasNeovim)('archangel lsp in Neovim (skipped when nvim is not i
         resolve();
       });
     });
-    const seen = JSON.parse(readFileSync(out, 'utf8')) as { error?: string; diagnostics: Array<{ line: number; severity: number; source: string; message: string; code: string; noteId: string }>; actions: string[] };
+    const seen = JSON.parse(readFileSync(out, 'utf8')) as {
+      error?: string;
+      diagnostics: Array<{ line: number; severity: number; source: string; message: string; code: string; noteId: string }>;
+      actions: string[];
+      example: { uri: string; lines: string[]; modifiable: boolean };
+    };
     expect(seen.error).toBeUndefined();
 
     const db = new Database(join(learner.dir, '.archangel', 'state.db'), { readonly: true });
@@ -96,6 +120,11 @@ describe.skipIf(!hasNeovim)('archangel lsp in Neovim (skipped when nvim is not i
       }
       expect(seen.actions.some((title) => title.startsWith('Next hint (2/4)'))).toBe(true);
       expect(db.prepare('SELECT note_id AS noteId, level FROM hint_events').all()).toEqual([{ noteId: seen.diagnostics[0]!.noteId, level: 2 }]);
+      // The golden file at the pinned commit, read-only.
+      const [, path, commit] = /^archangel-golden:\/\/zod\/(.+)\?commit=(\w+)#/.exec(seen.example.uri) ?? [];
+      expect(commit).toBe(golden.git('rev-parse', 'HEAD'));
+      expect(seen.example.lines.join('\n').trimEnd()).toBe(golden.git('show', `${commit}:${path}`));
+      expect(seen.example.modifiable).toBe(false);
     } finally {
       db.close();
     }
