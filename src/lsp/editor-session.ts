@@ -73,12 +73,13 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
   let progress: Promise<WorkDoneProgressServerReporter> | undefined;
   let answer = '';
 
+  const log = (message: string): void => connection.console.log(message);
+  /** A message in the editor; a warning or error said before goes to the server's log instead. */
   const tell = (type: MessageType, message: string): void => {
-    if (type !== MessageType.Info && told.has(message)) return;
+    if (type !== MessageType.Info && told.has(message)) return log(message);
     told.add(message);
     void connection.sendNotification(ShowMessageNotification.type, { type, message });
   };
-  const log = (message: string): void => connection.console.log(message);
 
   /** The length of each line of a file: the editor's text when it has the file open, else the saved file. */
   const lineLength = (path: string): ((line: number) => number) => {
@@ -153,7 +154,7 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
     }
   };
 
-  /** Opens the project and its watch session; a project that cannot be opened is tried again on the next open or save. */
+  /** Opens the project and its watch session; what fails is said once and tried again on the next open or save. */
   const open = (): Promise<void> => {
     opening ??= (async () => {
       try {
@@ -174,6 +175,9 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
         await started.start();
       } catch (error) {
         tell(MessageType.Error, describe(error));
+        await started.quit();
+        session = undefined;
+        opening = undefined;
       } finally {
         void progress?.then((reporter) => reporter.done());
         progress = undefined;

@@ -29,6 +29,8 @@ export interface LspClient {
   /** Every publication, in order. */
   published: Array<{ uri: string; diagnostics: Diagnostic[] }>;
   messages: ShowMessageParams[];
+  /** `window/logMessage` texts: the server's log. */
+  logs: string[];
   /** `$/progress` values, in order. */
   progress: Array<{ kind: string; message?: string; percentage?: number }>;
   shownDocuments: ShowDocumentParams[];
@@ -59,6 +61,7 @@ function createClient(connection: ProtocolConnection, end: () => void): LspClien
     diagnostics: new Map(),
     published: [],
     messages: [],
+    logs: [],
     progress: [],
     shownDocuments: [],
     async initialize(folder, options = {}) {
@@ -106,7 +109,7 @@ function createClient(connection: ProtocolConnection, end: () => void): LspClien
     client.published.push(params);
   });
   connection.onNotification('window/showMessage', (params: ShowMessageParams) => void client.messages.push(params));
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (params: { message: string }) => void client.logs.push(params.message));
   connection.onNotification('$/progress', (params: { value: { kind: string; message?: string; percentage?: number } }) => void client.progress.push(params.value));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('window/showDocument', (params: ShowDocumentParams) => {

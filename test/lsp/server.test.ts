@@ -259,6 +259,35 @@ describe('archangel lsp: bad input', () => {
     expect(client.messages.some((message) => message.type === 2 && /index/i.test(message.message))).toBe(true);
   }, 60_000);
 
+  it('outside any git repository: says so once, however often the file is saved', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'archangel.json'), JSON.stringify({ golden: [] }));
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, USERS), 'export const users = 1;\n');
+    const client = await serve(dir, { extra: { ARCHANGEL_INDEX_PATH: '' } });
+    const notGit = (text: string) => /not inside a git working tree/.test(text);
+    client.open(USERS);
+    await client.waitFor(() => client.messages.find((message) => notGit(message.message)), 'the message');
+    client.save(USERS);
+    // Said again, it goes to the server's log.
+    await client.waitFor(() => client.logs.find(notGit), 'the message in the log');
+    expect(client.messages.filter((message) => notGit(message.message))).toHaveLength(1);
+    expect(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: client.uri(USERS) }, position: { line: 0, character: 0 } })).toBeNull();
+  }, 60_000);
+
+  it('with a damaged learner record: says what to do, and keeps serving', async () => {
+    const learner = learnerRepo(golden);
+    mkdirSync(join(learner.dir, '.archangel'));
+    writeFileSync(join(learner.dir, '.archangel', 'state.db'), 'not a database, not at all'.repeat(200));
+    const client = await serve(learner.dir);
+    client.open(USERS);
+    const refused = await client.waitFor(() => client.messages.find((message) => message.type === 1), 'an error message');
+    expect(refused.message).toMatch(/damaged.*Move it aside/);
+    client.save(USERS);
+    await client.waitFor(() => client.logs.find((line) => line === refused.message), 'the error again, in the log');
+    expect(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: client.uri(USERS) }, position: { line: 0, character: 0 } })).toBeNull();
+  }, 60_000);
+
   it('with no index yet: says so, reports the indexing as $/progress, then reviews', async () => {
     const learner = learnerRepo(golden);
     appendFileSync(join(learner.dir, USERS), SWALLOWED_ERROR);
