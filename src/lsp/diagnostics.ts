@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
-import type { Note, Severity } from '../tutor/types.js';
+import type { Evidence, Note, Severity } from '../tutor/types.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -20,10 +20,10 @@ export function noteRange(note: Pick<Note, 'startLine' | 'endLine'>, lineLength:
 /**
  * A note as an editor shows it on its lines: only the question (the rest of the ladder is climbed
  * on purpose, from hover and code actions), its rule id as the code, linked to the team's style
- * guide when that has an entry for it.
+ * guide when that has an entry for it, else to the linter's page for a linter's rule.
  */
 export function noteDiagnostic(note: Note, range: Range, styleLink: (ruleId: string) => string | undefined): Diagnostic {
-  const href = styleLink(note.topic);
+  const href = styleLink(note.topic) ?? ruleDocs(note);
   const question = note.ladder.find((rung) => rung.level === 1)?.text ?? note.title;
   const data: NoteData = { noteId: note.id };
   return {
@@ -35,4 +35,10 @@ export function noteDiagnostic(note: Note, range: Range, styleLink: (ruleId: str
     message: question,
     data,
   };
+}
+
+/** The documentation of the rule a note is about, when a linter's rule is its evidence. */
+function ruleDocs(note: Note): string | undefined {
+  const rules = note.evidence.filter((item): item is Extract<Evidence, { kind: 'rule' }> => item.kind === 'rule' && item.docsUrl !== undefined);
+  return (rules.find((rule) => rule.ruleId === note.topic) ?? rules[0])?.docsUrl;
 }

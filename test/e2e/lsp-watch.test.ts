@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver/node';
 import { BIN, runCli } from '../helpers/cli.js';
 import { removeTempDirs, tempDir } from '../helpers/git.js';
 import { learnerRepo, SWALLOWED_ERROR, USERS_START, zodGolden } from '../helpers/learner.js';
@@ -30,6 +31,9 @@ function reviewsOf(dir: string, path: string): number {
   }
 }
 
+/** A note's head in watch's Mentor pane: its severity mark and place (`● src/a.ts:3`). */
+const onScreen = (path: string, diagnostic: Diagnostic): RegExp => new RegExp(`[✖●○] ${path.replace('.', '\\.')}:${diagnostic.range.start.line + 1}\\b`);
+
 const noteIds = (client: LspClient, path: string): string[] => (client.diagnostics.get(client.uri(path)) ?? []).map((diagnostic) => (diagnostic.data as { noteId: string }).noteId);
 
 beforeAll(() => {
@@ -56,8 +60,8 @@ describe.skipIf(!hasTmux)('watch and lsp on one repository', () => {
       // One save, seen by watch's watcher and by the editor.
       writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${SWALLOWED_ERROR}`);
       client.save('src/users.ts');
-      await client.diagnosticsOn('src/users.ts', (found) => found.length > 0);
-      await waitFor(/load_user_profile` on line 3/);
+      const [noted] = await client.diagnosticsOn('src/users.ts', (found) => found.length > 0);
+      await waitFor(onScreen('src/users.ts', noted!));
       expect(reviewsOf(learner.dir, 'src/users.ts')).toBe(1);
       const [shared] = noteIds(client, 'src/users.ts');
 
@@ -70,7 +74,7 @@ describe.skipIf(!hasTmux)('watch and lsp on one repository', () => {
       client.open('src/orders.ts');
       client.save('src/orders.ts');
       const [order] = await client.diagnosticsOn('src/orders.ts', (found) => found.length > 0);
-      await waitFor(/load_order` on line 1/);
+      await waitFor(onScreen('src/orders.ts', order!));
       expect(reviewsOf(learner.dir, 'src/orders.ts')).toBe(1);
       await client.connection.sendRequest('workspace/executeCommand', { command: 'archangel.dismiss', arguments: [(order!.data as { noteId: string }).noteId] });
       // The Mentor pane had that one note for this save.

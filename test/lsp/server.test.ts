@@ -20,6 +20,8 @@ import { EDITOR_CAPABILITIES, inProcessServer, type LspClient } from '../helpers
  */
 
 const USERS = 'src/users.ts';
+/** A snake_case function name and nothing else: the note on it cites golden code (an empty catch is a linter's rule, cited by its docs). */
+const NAMING_ONLY = `\nexport function load_user_profile(id: string) {\n  return fetch(\`/api/users/\${id}\`);\n}\n`;
 let golden: TestRepo;
 let env: NodeJS.ProcessEnv;
 const running: Array<{ client: LspClient; done: Promise<void> }> = [];
@@ -49,13 +51,13 @@ async function serve(dir: string, options: { extra?: NodeJS.ProcessEnv; offline?
   return server.client;
 }
 
-/** A learner repo with SWALLOWED_ERROR saved in src/users.ts, a server on it, and the diagnostics of that save. */
-async function savedChange(options: Parameters<typeof serve>[1] = {}): Promise<{ learner: TestRepo; client: LspClient; diagnostics: Diagnostic[] }> {
+/** A learner repo with `change` (SWALLOWED_ERROR) saved in src/users.ts, a server on it, and the diagnostics of that save. */
+async function savedChange(options: Parameters<typeof serve>[1] = {}, change = SWALLOWED_ERROR): Promise<{ learner: TestRepo; client: LspClient; diagnostics: Diagnostic[] }> {
   const learner = learnerRepo(golden);
   const client = await serve(learner.dir, options);
   client.open(USERS);
   await client.diagnosticsOn(USERS, (found) => found.length === 0);
-  appendFileSync(join(learner.dir, USERS), SWALLOWED_ERROR);
+  appendFileSync(join(learner.dir, USERS), change);
   client.save(USERS);
   return { learner, client, diagnostics: await client.diagnosticsOn(USERS, (found) => found.length > 0) };
 }
@@ -64,7 +66,7 @@ function record(dir: string) {
   const db = new Database(join(dir, '.archangel', 'state.db'), { readonly: true });
   try {
     return {
-      notes: db.prepare('SELECT id, severity, topic, ladder, max_level AS level, dismissed_at AS dismissedAt FROM notes').all() as Array<{ id: string; severity: string; topic: string; ladder: string; level: number; dismissedAt: number | null }>,
+      notes: db.prepare('SELECT id, severity, topic, ladder, evidence, max_level AS level, dismissed_at AS dismissedAt FROM notes').all() as Array<{ id: string; severity: string; topic: string; ladder: string; evidence: string; level: number; dismissedAt: number | null }>,
       climbs: db.prepare('SELECT note_id AS noteId, level FROM hint_events ORDER BY id').all() as Array<{ noteId: string; level: number }>,
       chat: db.prepare("SELECT text FROM chat_messages WHERE role = 'user'").all() as Array<{ text: string }>,
     };
@@ -90,14 +92,15 @@ async function hoverText(client: LspClient, diagnostic: Diagnostic): Promise<str
 }
 
 describe('archangel lsp: notes as diagnostics', () => {
-  it('publishes each note of a save on its lines: severity, source, the rule id as code, only the question', async () => {
+  it('publishes each note of a save on its lines: severity, source, the rule id as code (a linter\'s linked to its docs), only the question', async () => {
     const { learner, diagnostics } = await savedChange();
     const notes = record(learner.dir).notes;
     expect(diagnostics.length).toBe(notes.length);
     for (const diagnostic of diagnostics) {
       const note = notes.find((candidate) => candidate.id === noteIdOf(diagnostic))!;
       expect(diagnostic).toMatchObject({ source: 'archangel', code: note.topic, severity: { error: 1, warn: 2, info: 3 }[note.severity], message: (JSON.parse(note.ladder) as Array<{ text: string }>)[0]!.text });
-      expect(diagnostic.codeDescription).toBeUndefined();
+      const docs = (JSON.parse(note.evidence) as Array<{ kind: string; docsUrl?: string }>).find((item) => item.kind === 'rule')?.docsUrl;
+      expect(diagnostic.codeDescription?.href).toBe(docs);
       // The note's lines, whole: its first line from its start.
       expect(diagnostic.range.start.character).toBe(0);
       expect(readFileSync(join(learner.dir, USERS), 'utf8').split('\n')[diagnostic.range.end.line]!.length).toBe(diagnostic.range.end.character);
@@ -105,8 +108,9 @@ describe('archangel lsp: notes as diagnostics', () => {
   }, 60_000);
 
   it('links the rule id to its entry in CODE_STYLE.md once `archangel docs` wrote one', async () => {
-    const { learner, client, diagnostics } = await savedChange();
+    const { learner, client, diagnostics } = await savedChange({}, NAMING_ONLY);
     const [first] = diagnostics;
+    expect(first!.codeDescription).toBeUndefined();
     mkdirSync(join(learner.dir, 'docs/archangel'), { recursive: true });
     writeFileSync(join(learner.dir, 'docs/archangel/CODE_STYLE.md'), `# Code style\n\n### A rule <a id="${String(first!.code)}"></a>\n`);
     const after = client.published.length;
@@ -152,7 +156,7 @@ describe('archangel lsp: the hint ladder', () => {
 
 describe('archangel lsp: the golden example', () => {
   it('opens the cited golden lines read-only at the pinned commit, through the golden URI the server serves', async () => {
-    const { client, diagnostics } = await savedChange({ capabilities: { ...EDITOR_CAPABILITIES, workspace: { textDocumentContent: {} } } });
+    const { client, diagnostics } = await savedChange({ capabilities: { ...EDITOR_CAPABILITIES, workspace: { textDocumentContent: {} } } }, NAMING_ONLY);
     await run(client, (await actionsOn(client, diagnostics[0]!)).find((action) => action.title.startsWith('Show golden example')));
     const shown = await client.waitFor(() => client.shownDocuments[0], 'showDocument');
     const match = /^archangel-golden:\/\/zod\/(.+)\?commit=([0-9a-f]{40})#L(\d+)-L(\d+)$/.exec(shown.uri);
@@ -169,7 +173,7 @@ describe('archangel lsp: the golden example', () => {
   }, 60_000);
 
   it('opens a read-only copy for an editor that cannot open golden URIs, and says it in a message to one that cannot open documents', async () => {
-    const { client, diagnostics } = await savedChange();
+    const { client, diagnostics } = await savedChange({}, NAMING_ONLY);
     await run(client, (await actionsOn(client, diagnostics[0]!)).find((action) => action.title.startsWith('Show golden example')));
     const shown = await client.waitFor(() => client.shownDocuments[0], 'showDocument');
     const copy = fileURLToPath(shown.uri);
@@ -177,7 +181,7 @@ describe('archangel lsp: the golden example', () => {
     expect(statSync(copy).mode & 0o777).toBe(0o444);
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(join(golden.dir, copy.split(/\/[0-9a-f]{12}\//)[1]!), 'utf8'));
 
-    const plain = await savedChange({ capabilities: { ...EDITOR_CAPABILITIES, window: { workDoneProgress: true } } });
+    const plain = await savedChange({ capabilities: { ...EDITOR_CAPABILITIES, window: { workDoneProgress: true } } }, NAMING_ONLY);
     await run(plain.client, (await actionsOn(plain.client, plain.diagnostics[0]!)).find((action) => action.title.startsWith('Show golden example')));
     await plain.client.waitFor(() => plain.client.messages.find((message) => /^zod \S+:\d+-\d+ @[0-9a-f]{7}\n/.test(message.message)), 'the golden lines in a message');
     expect(plain.client.shownDocuments).toEqual([]);
