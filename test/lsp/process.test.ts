@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,6 +21,24 @@ afterEach(async () => {
 
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+}
+
+/** The processes `pid` started, and theirs (oxlint's language server, git). */
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter((child) => child.trim() !== '').map(Number);
+  } catch {
+    // gone meanwhile
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+/** Which of `pids` still run, once they had 10 s to notice their parent is gone. */
+async function stillRunning(pids: number[]): Promise<number[]> {
+  const running = () => pids.filter((pid) => existsSync(`/proc/${pid}`) && !/State:\s+Z/.test(readFileSync(`/proc/${pid}/status`, 'utf8')));
+  for (let tries = 0; tries < 100 && running().length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+  return running();
 }
 
 /** Processes other than this one working in, or naming, one of `dirs`: what a server left behind. */
@@ -69,8 +86,12 @@ describe('archangel lsp --stdio as a process', () => {
     await client.initialize(learner.dir);
     client.open('src/users.ts');
     await client.waitFor(() => fake!.requests[0], 'the review request');
+    // The linters the review ran (oxlint's language server) are the server's children by now.
+    const started = descendants(child.pid!);
+    expect(started.length).toBeGreaterThan(0);
     child.stdin!.destroy();
     expect(await exited(child)).toBe(0);
+    expect(await stillRunning(started)).toEqual([]);
     expect(processesIn([learner.dir])).toEqual([]);
   }, 60_000);
 });
