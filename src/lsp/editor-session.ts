@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MessageType, ShowMessageNotification, type CodeAction, type Connection, type Range, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { MessageType, type CodeAction, type Connection, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { openProject, type Project } from '../config/project.js';
-import { isArchangelError, messageOf } from '../errors/archangel-error.js';
-import { formatEvidence, placeOf, RUNG_NAMES } from '../review/render-notes.js';
+import { formatEvidence, placeOf } from '../review/render-notes.js';
 import { citationLabel } from '../tutor/claude/prompt-data.js';
 import type { Note } from '../tutor/types.js';
 import { createWatchSession, type WatchSession } from '../watch/session.js';
@@ -15,6 +14,7 @@ import { noteDiagnostic, noteRange } from './diagnostics.js';
 import { readGoldenFile, writeReadOnlyCopy } from './golden-document.js';
 import { goldenUri, parseGoldenUri } from './golden-uri.js';
 import { goldenEvidence, noteHover } from './hover.js';
+import { describeError, editorMessages } from './messages.js';
 import { createNoteBoard } from './note-board.js';
 import { fileUri, repoPath } from './paths.js';
 import { styleGuideLinks } from './style-links.js';
@@ -63,23 +63,13 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
   const board = createNoteBoard();
   /** The URI each file was opened under, so diagnostics go back to the same spelling. */
   const uris = new Map<string, string>();
-  /** Warnings and errors already shown: a failure repeated on every save is said once. */
-  const told = new Set<string>();
+  const messages = editorMessages(connection);
+  const { tell, log } = messages;
   let project: Project | undefined;
   let session: WatchSession | undefined;
   let opening: Promise<void> | undefined;
   let closed = false;
   let links: (ruleId: string) => string | undefined = () => undefined;
-  let progress: Promise<WorkDoneProgressServerReporter> | undefined;
-  let answer = '';
-
-  const log = (message: string): void => connection.console.log(message);
-  /** A message in the editor; a warning or error said before goes to the server's log instead. */
-  const tell = (type: MessageType, message: string): void => {
-    if (type !== MessageType.Info && told.has(message)) return log(message);
-    told.add(message);
-    void connection.sendNotification(ShowMessageNotification.type, { type, message });
-  };
 
   /** The length of each line of a file: the editor's text when it has the file open, else the saved file. */
   const lineLength = (path: string): ((line: number) => number) => {
@@ -101,57 +91,7 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
   const onEvent = (event: WatchEvent): void => {
     options.onActivity?.();
     for (const path of board.apply(event)) publish(path);
-    switch (event.type) {
-      case 'index-progress': {
-        const percentage = event.total > 0 ? Math.round((100 * event.done) / event.total) : 0;
-        const message = `${event.message}: ${event.done}/${event.total} files`;
-        progress ??= connection.window.createWorkDoneProgress().then((reporter) => {
-          reporter.begin('ArchAngel', 0, message, false);
-          return reporter;
-        });
-        void progress.then((reporter) => reporter.report(percentage, message));
-        return;
-      }
-      case 'notice':
-        if (event.level === 'info') log(event.message);
-        else tell(event.level === 'error' ? MessageType.Error : MessageType.Warning, `ArchAngel: ${event.message}`);
-        return;
-      case 'tutor':
-        if (event.event.type === 'error') tell(MessageType.Warning, `ArchAngel: ${event.event.message}${event.event.hint ? ` (${event.event.hint})` : ''}`);
-        return;
-      case 'review-end':
-        if (event.outcome === 'failed') tell(MessageType.Warning, `ArchAngel could not review this save: ${event.message ?? 'unknown error'}`);
-        return;
-      case 'note-updated': {
-        const rung = event.note.ladder.find((item) => item.level === event.level);
-        if (rung) tell(MessageType.Info, `${event.note.title}, ${RUNG_NAMES[event.level - 1]} (${event.level}/4): ${rung.text}`);
-        return;
-      }
-      case 'chat-user':
-        answer = '';
-        return;
-      case 'chat-text':
-        answer += event.text;
-        return;
-      case 'chat-end':
-        tell(event.error && answer === '' ? MessageType.Warning : MessageType.Info, answer === '' ? `ArchAngel: ${event.error ?? 'no answer'}` : answer);
-        return;
-      case 'status':
-      case 'review-start':
-      case 'changes':
-      case 'resolved':
-      case 'hint-start':
-      case 'hint-text':
-      case 'note-dismissed':
-      case 'chat-history':
-      case 'navigator-note':
-      case 'progress':
-        return;
-      default: {
-        const unreachable: never = event;
-        return unreachable;
-      }
-    }
+    messages.apply(event);
   };
 
   /** Opens the project and its watch session; what fails is said once and tried again on the next open or save. */
@@ -160,7 +100,7 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
       try {
         project = await openProject(options.root, options.env);
       } catch (error) {
-        tell(MessageType.Error, describe(error));
+        tell(MessageType.Error, describeError(error));
         opening = undefined;
         return;
       }
@@ -174,13 +114,12 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
       try {
         await started.start();
       } catch (error) {
-        tell(MessageType.Error, describe(error));
+        tell(MessageType.Error, describeError(error));
         await started.quit();
         session = undefined;
         opening = undefined;
       } finally {
-        void progress?.then((reporter) => reporter.done());
-        progress = undefined;
+        messages.ready();
       }
     })();
     return opening;
@@ -313,12 +252,6 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
       session = undefined;
     },
   };
-}
-
-/** An error as one message: what went wrong and what to do. */
-function describe(error: unknown): string {
-  if (isArchangelError(error)) return `ArchAngel: ${error.message}${error.hint ? ` ${error.hint}` : ''}`;
-  return `ArchAngel stopped: ${messageOf(error)}`;
 }
 
 function isEmpty(range: Range): boolean {
