@@ -6,7 +6,7 @@ import type { SessionStore } from '../session/store.js';
 import { keepWrittenRungs } from '../tutor/rungs.js';
 import type { Tutor } from '../tutor/tutor.js';
 import type { Note, TutorEvent, Usage } from '../tutor/types.js';
-import type { ArchangelError } from '../errors/archangel-error.js';
+import { isArchangelError, type ArchangelError } from '../errors/archangel-error.js';
 import { appendAudit, auditEntryFor } from './audit.js';
 import { currentBranch } from './branch.js';
 import { buildReviewContext } from './context/build-context.js';
@@ -16,6 +16,8 @@ import { readDiff } from './diff/read-diff.js';
 import { fixedNotes, reviewScope } from './resolution.js';
 import { softRecord } from './soft-record.js';
 import { atLeast } from '../tutor/severity.js';
+import { changeKeys, claimChanges, type SharedClaim } from './shared-review.js';
+import type { SharedReview } from '../session/shared-reviews.js';
 import type { DiffResult, DiffTarget, ResolvedNote } from './types.js';
 
 export interface ReviewRequest {
@@ -32,6 +34,11 @@ export interface ReviewRequest {
   /** Where notes, dismissals and reviews are recorded; absent: nothing is recorded. */
   session?: SessionStore | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * Set by long-lived sessions (watch, lsp) sharing `session` with other processes: a file's change
+   * another process is reviewing, or has just reviewed, is shown from that review, not reviewed twice.
+   */
+  share?: { owner: string } | undefined;
 }
 
 /** The review's own events around the tutor's: what was diffed and the context built from it. */
@@ -50,12 +57,42 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
   const { project, tutor, session } = request;
   // Asked alongside the diff, so no git process starts between showing the diff and the notes.
   const branch = session && currentBranch(request.repoDir);
-  const { diff, context, notices } = await prepareReview(request);
-  yield { type: 'context', diff, context };
+  const prepared = await prepareReview(request);
+  yield { type: 'context', diff: prepared.diff, context: prepared.context };
   // A linter that could not run costs its findings, not the review: one line each.
-  for (const message of notices) yield { type: 'error', fatal: false, message };
+  for (const message of prepared.notices) yield { type: 'error', fatal: false, message };
   if (request.signal?.aborted) return;
+  let claim: SharedClaim | undefined;
+  try {
+    if (request.share && session) claim = await claimChanges(session, request.share.owner, changeKeys({ repo: project.root, config: project.config, tutor: tutor.label, index: request.index }, prepared.diff), request.signal);
+  } catch (error) {
+    if (request.signal?.aborted) return;
+    // A record that cannot take the claim (locked, read-only, damaged) costs the sharing, not the review.
+    if (!isArchangelError(error)) throw error;
+  }
+  try {
+    let replayed = 0;
+    if (claim && session) {
+      for (const event of replay(claim.replayed, session)) {
+        if (event.type === 'note-end') replayed++;
+        yield event;
+      }
+      // Every file was reviewed by another process: its notes are recorded already.
+      if (claim.replayed.length > 0 && claim.mine.size === 0) {
+        yield { type: 'done', notes: replayed };
+        return;
+      }
+    }
+    yield* review(request, claim ? onlyPaths(prepared, claim.mine) : prepared, branch, replayed, claim);
+  } finally {
+    claim?.release();
+  }
+}
 
+/** The tutor's review of `prepared`, recorded; `shown` notes of other processes' reviews came before it. */
+async function* review(request: ReviewRequest, prepared: { diff: DiffResult; context: ReviewContext }, branch: Promise<string> | undefined, shown: number, claim: SharedClaim | undefined): AsyncGenerator<ReviewEvent> {
+  const { project, tutor, session } = request;
+  const { diff, context } = prepared;
   // Every use of the record is kept off the path that decides which notes are shown (soft-record.ts).
   const record = softRecord(session);
   const started = { repo: project.root, branch: (await branch) ?? 'HEAD', target: request.target, tutor: tutor.label, files: diff.files.map((f) => f.path) };
@@ -83,7 +120,7 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
     if (event.type === 'done') {
       usage = event.usage;
       // The tutor counts what it wrote; the learner is told what was shown.
-      yield { ...event, notes: notes.length };
+      yield { ...event, notes: shown + notes.length };
       continue;
     }
     yield event;
@@ -99,11 +136,32 @@ export async function* runReview(request: ReviewRequest): AsyncGenerator<ReviewE
     for (const note of notes) if (note.opensAt && (store.getNote(note.id)?.maxLevel ?? 1) < note.opensAt) store.climb(note.id, note.opensAt);
     const resolved = store.markResolved(reviewId, await seenFixed(request, store, (await branch) ?? 'HEAD', diff, context, notes));
     store.finishReview(reviewId, { notes: notes.length, ...(usage ? { usage } : {}), ...(failure ? { error: failure } : {}) });
-    return resolved.flatMap((id) => store.getNote(id) ?? []);
+    const fixed: ResolvedNote[] = resolved.flatMap((id) => store.getNote(id) ?? []).map(({ id, path, startLine, endLine, title, topic }) => ({ id, path, startLine, endLine, title, topic }));
+    // A failed review is not handed on: the other process may do better with its own.
+    if (!failure) claim?.finish(notes, fixed);
+    return fixed;
   }, []);
   // Last, once the record holds it: what this save fixed, for the learner to see the gap close.
-  if (records.length > 0) yield { type: 'resolved', notes: records.map(({ id, path, startLine, endLine, title, topic }) => ({ id, path, startLine, endLine, title, topic })) };
+  if (records.length > 0) yield { type: 'resolved', notes: records };
   if (record.fault) yield { type: 'unrecorded', error: record.fault };
+}
+
+/** The notes of reviews another process finished, as it showed them, less those dismissed since; then what they resolved. */
+function* replay(reviews: SharedReview[], session: SessionStore): Generator<ReviewEvent> {
+  for (const note of reviews.flatMap((review) => review.notes ?? [])) {
+    if (session.isDismissed(note.id)) continue;
+    const { id, path, startLine, endLine, topic, severity, title, source } = note;
+    yield { type: 'note-start', note: { id, path, startLine, endLine, topic, severity, title, source } };
+    yield { type: 'note-end', note };
+  }
+  const resolved = reviews.flatMap((review) => review.resolved ?? []);
+  if (resolved.length > 0) yield { type: 'resolved', notes: resolved };
+}
+
+/** The diff and context of `paths` only: the files this process reviews when another reviewed the rest. */
+function onlyPaths(prepared: { diff: DiffResult; context: ReviewContext }, paths: ReadonlySet<string>): { diff: DiffResult; context: ReviewContext } {
+  const { diff, context } = prepared;
+  return { diff: { ...diff, files: diff.files.filter((file) => paths.has(file.path)) }, context: { ...context, hunks: context.hunks.filter((hunk) => paths.has(hunk.path)) } };
 }
 
 /**

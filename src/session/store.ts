@@ -7,6 +7,8 @@ import { asStateError, openStateDb } from './open.js';
 import { pairNoteLog, type NewPairNote, type PairNote, type PairNotesQuery } from './pair-notes.js';
 import { quizLog } from './quiz.js';
 import { reviewLog } from './reviews.js';
+import { sharedReviewLog, type SharedClaim, type SharedChange, type SharedReview } from './shared-reviews.js';
+import type { ResolvedNote } from '../review/types.js';
 import type {
   ChatHistoryQuery,
   ChatRecord,
@@ -90,6 +92,15 @@ export interface SessionStore {
   recordQuizAnswer(answer: NewQuizAnswer): number;
   /** Quiz answers at or after `since`, oldest first; only `topic`'s when given. */
   quizHistory(query?: { since?: number; topic?: string }): QuizAnswerRecord[];
+  /**
+   * Reviews shared with the other processes on this record (src/review/shared-review.ts): claims
+   * the changes nobody holds or whose holder `canTake` gives up, in one transaction.
+   */
+  claimSharedReviews(changes: SharedChange[], owner: string, canTake: (existing: SharedReview) => boolean): SharedClaim;
+  /** `owner` reviewed these changes: the notes shown and resolved, for the processes waiting on them. */
+  finishSharedReviews(owner: string, results: Array<{ key: string; notes: Note[]; resolved: ResolvedNote[] }>): void;
+  /** `owner` gave these changes up unfinished; another process may claim them. */
+  releaseSharedReviews(owner: string, keys: string[]): void;
   close(): void;
 }
 
@@ -108,6 +119,7 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
     const pairNotes = pairNoteLog(db, learner, now);
     const activity = activityLog(db, learner);
     const quiz = quizLog(db, learner, now);
+    const shared = sharedReviewLog(db, learner, now);
     return {
       learner,
       now,
@@ -134,6 +146,9 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
       activity: activity.between,
       recordQuizAnswer: quiz.record,
       quizHistory: (query = {}) => quiz.history(query),
+      claimSharedReviews: shared.claim,
+      finishSharedReviews: shared.finish,
+      releaseSharedReviews: shared.release,
       close: () => db.close(),
     };
   } catch (error) {

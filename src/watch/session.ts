@@ -20,6 +20,12 @@ export interface WatchSessionOptions {
   env?: NodeJS.ProcessEnv;
   /** Set when watch runs in a pair session (`archangel pair`): the mentor speaks to two people. */
   pair?: PairContext;
+  /**
+   * Who says what was saved: the working-tree watcher (`watch`, the default; the whole diff is
+   * reviewed at start), or the caller through `reviewFiles` (`lsp`: the editor says what it opened
+   * and saved, and nothing is reviewed unasked).
+   */
+  saves?: 'watcher' | 'editor';
 }
 
 /** A watch session: call `start()` once the view has subscribed. */
@@ -29,10 +35,26 @@ export interface WatchSession extends WatchController {
    * emitted as a `fatal` event for the view and returned, for the command to exit with.
    */
   start(): Promise<ArchangelError | undefined>;
+  /** Review these files (relative to the repository) as a save of them is reviewed; asked before the session is ready, they wait for it. */
+  reviewFiles(paths: string[]): void;
+  /**
+   * A note as last shown in this session and the highest rung the learner opened on it, from the
+   * record (so a climb made in another process counts); undefined for a note this session has not shown.
+   */
+  noteState(noteId: string): { note: Note; level: HintLevel } | undefined;
+  /** Whether chat answers come from a model (without one they quote golden search results). */
+  hasChatModel(): boolean;
 }
 
 /** Chat turns kept in the prompt: older turns are in state.db, but the model sees the recent ones. */
 const CHAT_TURNS_SENT = 12;
+
+/**
+ * How often the session looks in the record for notes dismissed by another process (watch and lsp
+ * on one repository): a dismissal there should vanish here within a glance, and the look is one
+ * indexed row per note on screen.
+ */
+const DISMISSALS_POLL_MS = 500;
 
 /**
  * `archangel watch`: brings the golden index up to date, reviews the current diff once, then
@@ -55,6 +77,13 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   let chatAbort: AbortController | undefined;
   /** The rung being written for the learner; a newer climb, a dismissal or a save cancels it. */
   let hintAbort: AbortController | undefined;
+  /** This session's name in reviews shared with other processes (see `runReview`'s `share`). */
+  let owner: string | undefined;
+  /** Files the editor asked to review before the session was ready. */
+  const early = new Set<string>();
+  let dismissalPoll: NodeJS.Timeout | undefined;
+  /** Quitting stops the start where it is (an index being built can take minutes). */
+  const starting = new AbortController();
 
   const status = async (): Promise<WatchStatus> => ({
     repo: project.root.split('/').pop() ?? project.root,
@@ -108,7 +137,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     const reviewId = ++reviews;
     emit({ type: 'review-start', reviewId, paths: paths === 'all' ? [] : paths });
     try {
-      for await (const event of engine!.runReview({ project, repoDir: project.root, target: { kind: 'worktree' }, paths: paths === 'all' ? undefined : paths, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session, signal })) {
+      for await (const event of engine!.runReview({ project, repoDir: project.root, target: { kind: 'worktree' }, paths: paths === 'all' ? undefined : paths, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session, signal, share: { owner: owner! } })) {
         if (event.type === 'context') {
           context = event.context;
           const withoutRules = languagesWithoutRules(services.profile, event.context.hunks.map((hunk) => hunk.language));
@@ -141,6 +170,15 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   };
   const scheduler = createReviewScheduler(review);
 
+  /** Notes on screen that another process dismissed leave it too. */
+  const dropDismissedElsewhere = (active: ReviewServices): void => {
+    for (const id of [...notes.keys()]) {
+      if (!active.session.isDismissed(id)) continue;
+      notes.delete(id);
+      emit({ type: 'note-dismissed', noteId: id });
+    }
+  };
+
   /** Everything `start()` does; what it throws ends the session. */
   const startWatching = async (): Promise<void> => {
     // The view is up by now: it says the index is being checked while the heavy modules load.
@@ -150,14 +188,33 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     const loaded = (engine = await loading);
     // Outside a working tree there is nothing to watch: said at once, before any indexing.
     await loaded.openRepo(project.root);
-    await loaded.updateIndex(project, emit);
-    services = await loaded.openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}), ...(options.pair ? { pair: options.pair } : {}) });
+    await loaded.updateIndex(project, emit, starting.signal);
+    if (starting.signal.aborted) return;
+    const opened = await loaded.openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}), ...(options.pair ? { pair: options.pair } : {}) });
+    if (starting.signal.aborted) return opened.close();
+    services = opened;
     for (const warning of services.warnings) emit({ type: 'notice', level: 'warn', message: warning });
     await sendStatus();
     const history = services.session.chatHistory({ repo: project.root, branch });
     if (history.length > 0) emit({ type: 'chat-history', messages: history.filter((m) => m.role !== 'system').map((m) => ({ role: m.role as 'user' | 'assistant', text: m.text })) });
     // Watch restarted inside a pair session: the navigator's notes so far are back in the pane.
     if (options.pair) for (const note of services.session.pairNotes({ repo: project.root, since: 0, until: Date.now(), pairSession: options.pair.session })) emit({ type: 'navigator-note', author: note.author, text: note.text });
+    owner = loaded.sharedReviewOwner();
+    const active = services;
+    dismissalPoll = setInterval(() => {
+      try {
+        dropDismissedElsewhere(active);
+      } catch (error) {
+        // A record busy or unreadable this time is read again at the next look.
+        if (!isArchangelError(error)) throw error;
+      }
+    }, DISMISSALS_POLL_MS).unref();
+    if (options.saves === 'editor') {
+      if (early.size > 0) scheduler.saved([...early]);
+      early.clear();
+      void loaded.warmParsers(services.profile);
+      return;
+    }
     const watcher = await loaded.watchWorkingTree(project.root, {
       maxFileBytes: project.config.index.maxFileBytes,
       onSaves: (paths) => scheduler.saved(paths),
@@ -192,6 +249,22 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         emit({ type: 'fatal', message: fatal.message, ...(fatal.hint ? { hint: fatal.hint } : {}), exitCode: fatal.exitCode });
         return fatal;
       }
+    },
+
+    reviewFiles(paths: string[]) {
+      if (services) scheduler.saved(paths);
+      else paths.forEach((path) => early.add(path));
+    },
+
+    noteState(noteId: string) {
+      const note = notes.get(noteId);
+      if (!note || !services) return undefined;
+      const seen = services.session.getNote(noteId)?.maxLevel ?? 1;
+      return { note, level: Math.max(seen, note.opensAt ?? 1) as HintLevel };
+    },
+
+    hasChatModel() {
+      return services?.claude !== undefined && services.tutor.mode === 'model';
     },
 
     climb(noteId: string, level: HintLevel) {
@@ -272,6 +345,8 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     },
 
     async quit() {
+      starting.abort();
+      clearInterval(dismissalPoll);
       chatAbort?.abort();
       hintAbort?.abort();
       await closeWatcher?.();

@@ -9,7 +9,7 @@ const CALL = /(?<![\w$.?])((?:[A-Za-z_$][\w$]*\s*\??\.\s*)*[A-Za-z_$][\w$]*)\s*(
 /** A method called on what a call returned, `…)?.join(`: named by the method alone, `.join`. */
 const CHAINED = /\)\s*\??\.\s*([A-Za-z_$][\w$]*)\s*\(/g;
 /** Comments: a block, or a line that is only a comment. Their code samples are not calls the code makes. */
-const COMMENTS = /\/\*[\s\S]*?\*\/|^[ \t]*(?:\/\/|#(?![!\[])|\*).*$/gm;
+const COMMENTS = /\/\*[\s\S]*?\*\/|^[ \t]*(?:\/\/|#(?![![])|\*).*$/gm;
 /** Words followed by `(` that are not calls: control flow, declarations, operators. */
 const NOT_CALLS = new Set([
   'if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'def', 'func', 'class', 'new', 'await', 'typeof', 'sizeof', 'elif', 'except', 'with', 'assert', 'print', 'in', 'not', 'and', 'or',
