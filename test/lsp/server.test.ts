@@ -21,7 +21,7 @@ import { EDITOR_CAPABILITIES, inProcessServer, type LspClient } from '../helpers
 
 const USERS = 'src/users.ts';
 /** A snake_case function name and nothing else: the note on it cites golden code (an empty catch is a linter's rule, cited by its docs). */
-const NAMING_ONLY = `\nexport function load_user_profile(id: string) {\n  return fetch(\`/api/users/\${id}\`);\n}\n`;
+const NAMING_ONLY = `\nexport function load_user_profile(id: string) {\n  return users.get(id.trim());\n}\n`;
 let golden: TestRepo;
 let env: NodeJS.ProcessEnv;
 const running: Array<{ client: LspClient; done: Promise<void> }> = [];
