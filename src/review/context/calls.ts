@@ -25,6 +25,12 @@ const UBIQUITOUS = new Set([
 const DECLARES = /(?:\bfunction\*?|\bdef|\bfunc(?:\s*\([^)]*\))?|\bclass|\binterface|\btype|\bget|\bset|\bstatic|\basync)\s*$/;
 /** A constructor call: `new FileReader(…)` is the call `new FileReader`. */
 const CONSTRUCTS = /\bnew\s+$/;
+/**
+ * A name right after a type is being declared (`String header(`, `List<Item> load(`), as in an
+ * interface or an abstract method; a call follows an operator, a bracket or one of these words.
+ */
+const AFTER_TYPE = /(?:[A-Za-z_$][\w$]*|>|\])\s+$/;
+const BEFORE_CALLS = /\b(?:return|await|throw|yield|else|case|in|of|typeof|void|not|and|or|do|assert|echo|go|defer)\s+$/;
 
 /** Callee names in `code`, each once, in the order first seen. */
 export function callsIn(text: string): string[] {
@@ -34,7 +40,7 @@ export function callsIn(text: string): string[] {
     const parts = (match[1] ?? '').split('.').map((part) => part.trim().replace(/\?$/, ''));
     const name = parts.at(-1) ?? '';
     const before = code.slice(Math.max(0, (match.index ?? 0) - 24), match.index);
-    if (NOT_CALLS.has(name) || DECLARES.test(before)) continue;
+    if (NOT_CALLS.has(name) || DECLARES.test(before) || (AFTER_TYPE.test(before) && !BEFORE_CALLS.test(before) && !CONSTRUCTS.test(before))) continue;
     const receiver = parts.length > 1 ? parts.at(-2) : undefined;
     const callee = receiver && receiver !== 'this' && receiver !== 'self' ? `${receiver}.${name}` : name;
     calls.add(CONSTRUCTS.test(before) ? `new ${callee}` : callee);
