@@ -89,32 +89,40 @@ export function vectorCodes(db: IndexDb, chunkIds: number[]): Map<number, Buffer
 const MAX_REMEMBERED_TERMS = 200_000;
 
 /**
- * Document counts per term, for IDF weighting of queries. Counts are read once per open index and
- * remembered (an index rebuilt meanwhile shifts them slightly, which only nudges weights).
+ * Document counts per term, for IDF weighting of queries, over the whole index or over some
+ * languages (a code query's family). Counts are read once per open index and remembered (an index
+ * rebuilt meanwhile shifts them slightly, which only nudges weights).
  */
 export function createTermStats(db: IndexDb): TermStats {
-  let count: number | undefined;
-  const known = new Map<string, number>();
-  const lookup = db.prepare('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))');
+  let chunks: Map<string, number> | undefined;
+  /** Term → its count in each language holding it; an empty list for a term the index lacks. */
+  const known = new Map<string, Array<[string, number]>>();
+  const lookup = db.prepare('SELECT term, language, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))');
+  const within = (rows: Array<[string, number]>, languages: readonly string[] | undefined) => {
+    let sum = 0;
+    for (const [language, df] of rows) if (!languages || languages.includes(language)) sum += df;
+    return sum;
+  };
   return {
-    documentCount() {
-      count ??= (db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
-      return count;
+    documentCount(languages) {
+      chunks ??= new Map((db.prepare('SELECT language, chunks FROM language_chunks').all() as Array<{ language: string; chunks: number }>).map((r) => [r.language, r.chunks]));
+      return within([...chunks], languages);
     },
-    documentFrequency(terms) {
-      const out = new Map<string, number>();
-      const missing: string[] = [];
-      for (const term of new Set(terms)) {
-        const df = known.get(term);
-        if (df === undefined) missing.push(term);
-        else if (df > 0) out.set(term, df);
+    documentFrequency(terms, languages) {
+      const unique = new Set(terms);
+      let missing = [...unique].filter((term) => !known.has(term));
+      if (missing.length > 0) {
+        if (known.size + missing.length > MAX_REMEMBERED_TERMS) {
+          known.clear();
+          missing = [...unique];
+        }
+        for (const term of missing) known.set(term, []);
+        for (const row of lookup.all(JSON.stringify(missing)) as Array<{ term: string; language: string; df: number }>) known.get(row.term)!.push([row.language, row.df]);
       }
-      if (missing.length === 0) return out;
-      if (known.size + missing.length > MAX_REMEMBERED_TERMS) known.clear();
-      for (const term of missing) known.set(term, 0);
-      for (const row of lookup.all(JSON.stringify(missing)) as Array<{ term: string; df: number }>) {
-        out.set(row.term, row.df);
-        known.set(row.term, row.df);
+      const out = new Map<string, number>();
+      for (const term of unique) {
+        const df = within(known.get(term) ?? [], languages);
+        if (df > 0) out.set(term, df);
       }
       return out;
     },

@@ -134,3 +134,32 @@ describe('code-to-code search', () => {
     expect(results.map((r) => r.path)).not.toContain('js/sort.min.js');
   });
 });
+
+describe('code-to-code search weighs words by their rarity in the query language', () => {
+  let index: GoldenIndex;
+
+  beforeAll(async () => {
+    // Python code that talks about Huffman coding everywhere, and JavaScript where only one file
+    // does while every file declares consts and logs: in JavaScript, `huffman` is the telling word.
+    const golden: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) golden[`py/huffman_${i}.py`] = `def huffman_step_${i}(weights):\n    """Huffman coding, step ${i}."""\n    return sorted(weights)[:${i + 2}]\n`;
+    for (const name of ['report', 'invoice', 'ledger', 'payroll', 'audit']) {
+      golden[`js/${name}.js`] = `export function ${name}Summary(rows) {\n  const total = rows.length;\n  const first = rows[0];\n  console.log('${name}', total, first);\n  return { total, first };\n}\n`;
+    }
+    golden['js/huffman.js'] = 'export function huffmanCodes(weights) {\n  const queue = [...weights].sort((a, b) => a - b);\n  return queue.map((weight, i) => ({ weight, code: i.toString(2) }));\n}\n';
+    const repo = createRepo();
+    repo.commit('golden', golden);
+    const work = tempDir();
+    const config = parseConfigText(JSON.stringify({ golden: [{ path: repo.dir, name: 'golden' }] }), 'test');
+    const indexPath = join(work, 'index.db');
+    await runIndex({ config, root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider(config.embeddings, {}) });
+    index = openGoldenIndex(indexPath, config);
+  }, 60_000);
+  afterAll(() => index?.close());
+
+  it('ranks the one JavaScript file on the query’s subject above the ones sharing only its boilerplate', async () => {
+    const query = "export function buildHuffman(input) {\n  const counted = tally(input);\n  const sorted = order(counted);\n  console.log('huffman', sorted);\n  return { counted, sorted };\n}\n";
+    const results = await index.search({ kind: 'code', code: query, language: 'javascript' }, { limit: 3 });
+    expect(results[0]?.path).toBe('js/huffman.js');
+  });
+});
