@@ -1,6 +1,6 @@
 import type { EmbeddingProvider, TermStats } from '../embed/provider.js';
 import type { IndexDb } from '../store/open.js';
-import { locateChunks, type ChunkLocation } from '../store/read.js';
+import { fileTermCounts, locateChunks, type ChunkLocation } from '../store/read.js';
 import { cosine, idf, termCounts, weighTerms, type WeightedTerms } from './code-terms.js';
 import { passes, type SearchFilters } from './filters.js';
 import { fuseRanks } from './fuse.js';
@@ -17,6 +17,15 @@ const MAX_CANDIDATE_POSTINGS = 20_000;
  * the first 100 by the rare terms' part of the cosine hold nearly all of the best 10.
  */
 const RESCORE_POOL = 100;
+/**
+ * How much a candidate's own chunk counts in its similarity; its whole file counts the rest. The
+ * file says what the module around a function is about: on the same-task benchmark, chunk alone,
+ * an even blend and file alone gave P@10 1.07x, 1.10x and 1.12x identifier-split BM25 on Python
+ * files in simulation (1.00x, 1.03x, 1.04x on hunks; JavaScript and Java +1-2%); measured through
+ * the index, the blend took Python from 1.06x to 1.08x (hunks 1.02x to 1.04x). Even, not file
+ * alone: golden files are often long modules, where the chunk is what is shown and compared.
+ */
+const CHUNK_WEIGHT = 0.5;
 /** Candidates located at a time while filters (language, repo, the query's own file) drop some. */
 const LOCATE_SLICE = 200;
 /** Candidates looked at in all before settling for fewer than the pool. */
@@ -66,7 +75,7 @@ export async function searchCode(
       neighbours.push(id);
     }
   }
-  const similarity = similarities(query, places, family);
+  const similarity = similarities(query, places, fileTermCounts(db, places.map((p) => p.chunkId)), family);
   const byTerms = [...places].sort((a, b) => similarity.get(b.chunkId)! - similarity.get(a.chunkId)!).filter((p) => similarity.get(p.chunkId)! > 0);
   const scores =
     neighbours.length > 0
@@ -125,12 +134,23 @@ function locateFiltered(db: IndexDb, ranked: number[], filters: SearchFilters, w
   return out;
 }
 
-/** The cosine of each place's terms with the query's, by chunk id. */
-function similarities(query: WeightedTerms, places: ChunkLocation[], stats: TermStats): Map<number, number> {
+/**
+ * How like the query each place is, by chunk id: the cosine of its chunk's terms with the query's,
+ * blended with that of its whole file's (`files`, by chunk id; a chunk without is its own file).
+ */
+function similarities(query: WeightedTerms, places: ChunkLocation[], files: Map<number, Map<string, number>>, stats: TermStats): Map<number, number> {
   const counts = places.map((p) => termCounts(p.text));
   const all = new Set<string>();
-  for (const c of counts) for (const term of c.keys()) all.add(term);
+  for (const c of [...counts, ...files.values()]) for (const term of c.keys()) all.add(term);
   const df = stats.documentFrequency([...all]);
   const n = stats.documentCount();
-  return new Map(places.map((p, i) => [p.chunkId, cosine(query, weighTerms(counts[i]!, df, n))]));
+  const fileCosine = new Map<Map<string, number>, number>();
+  return new Map(
+    places.map((p, i) => {
+      const chunk = cosine(query, weighTerms(counts[i]!, df, n));
+      const file = files.get(p.chunkId);
+      if (file && !fileCosine.has(file)) fileCosine.set(file, cosine(query, weighTerms(file, df, n)));
+      return [p.chunkId, CHUNK_WEIGHT * chunk + (1 - CHUNK_WEIGHT) * (file ? fileCosine.get(file)! : chunk)];
+    }),
+  );
 }

@@ -82,6 +82,30 @@ export function vectorCodes(db: IndexDb, chunkIds: number[]): Map<number, Buffer
 }
 
 /**
+ * The term counts of the whole file each chunk belongs to, by chunk id (chunks of one file share
+ * one map). Chunks whose blob has no counts stored are left out.
+ */
+export function fileTermCounts(db: IndexDb, chunkIds: number[]): Map<number, Map<string, number>> {
+  const out = new Map<number, Map<string, number>>();
+  if (chunkIds.length === 0) return out;
+  const rows = db
+    .prepare('SELECT c.id, c.blob_sha AS sha, b.terms FROM chunks c JOIN blobs b ON b.sha = c.blob_sha WHERE c.id IN (SELECT value FROM json_each(?)) AND b.terms IS NOT NULL')
+    .all(JSON.stringify(chunkIds)) as Array<{ id: number; sha: string; terms: string }>;
+  const byBlob = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    let counts = byBlob.get(row.sha);
+    if (!counts) {
+      counts = new Map();
+      const parts = row.terms.split(' ');
+      for (let i = 0; i + 1 < parts.length; i += 2) counts.set(parts[i]!, Number(parts[i + 1]));
+      byBlob.set(row.sha, counts);
+    }
+    out.set(row.id, counts);
+  }
+  return out;
+}
+
+/**
  * Terms whose counts are remembered between queries. A code search weighs every term of a few
  * hundred candidate chunks (thousands of lookups), and a session's searches share most of them;
  * past this many the memory is cleared rather than grown.

@@ -33,7 +33,7 @@ export interface ChunkRecord {
 /** Stores blobs with their chunks, full-text rows and vectors in one transaction. */
 export function insertBlobs(db: IndexDb, blobs: BlobRecord[]): void {
   const insertBlob = db.prepare(
-    'INSERT OR REPLACE INTO blobs (sha, language, bytes, lines, skip_reason, observations) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT OR REPLACE INTO blobs (sha, language, bytes, lines, skip_reason, observations, terms) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertChunk = db.prepare(
     'INSERT INTO chunks (blob_sha, start_line, end_line, kind, symbol, text) VALUES (?, ?, ?, ?, ?, ?)',
@@ -46,7 +46,7 @@ export function insertBlobs(db: IndexDb, blobs: BlobRecord[]): void {
   db.transaction(() => {
     for (const blob of blobs) {
       if (exists.get(blob.sha)) deleteBlobContent(db, [blob.sha]);
-      insertBlob.run(blob.sha, blob.language, blob.bytes, blob.lines, blob.skipReason, blob.observations);
+      insertBlob.run(blob.sha, blob.language, blob.bytes, blob.lines, blob.skipReason, blob.observations, fileTerms(blob.chunks));
       for (const chunk of blob.chunks) {
         const id = BigInt(insertChunk.run(blob.sha, chunk.startLine, chunk.endLine, chunk.kind, chunk.symbol, chunk.text).lastInsertRowid);
         insertFts.run(id, chunk.ftsPath, chunk.ftsSymbol, chunk.ftsBody);
@@ -57,6 +57,14 @@ export function insertBlobs(db: IndexDb, blobs: BlobRecord[]): void {
     }
     counts.apply(db);
   })();
+}
+
+/** Each body term of a blob's chunks with its count, `term count term count…` (null without chunks). */
+function fileTerms(chunks: readonly ChunkRecord[]): string | null {
+  if (chunks.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const chunk of chunks) for (const term of chunk.ftsBody.split(' ')) if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return [...counts].map(([term, count]) => `${term} ${count}`).join(' ');
 }
 
 /** The language a blob's chunks are counted and filtered under: files of no known language are text. */

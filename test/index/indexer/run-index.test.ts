@@ -134,9 +134,9 @@ describe('archangel index on a real repository with awkward files', () => {
     const other = workspace();
     const opts = options(other, [{ path: golden, name: 'cmdr' }]);
     const first = await runIndex(opts);
-    // What the previous ArchAngel left: one count per term over all languages, pipeline 1.
+    // What the previous ArchAngel left: one count per term over all languages, no file terms, pipeline 1.
     const old = new Database(opts.indexPath);
-    old.exec(`DROP TABLE language_chunks; DROP TABLE term_df; CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    old.exec(`DROP TABLE language_chunks; DROP TABLE term_df; CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID; ALTER TABLE blobs DROP COLUMN terms;
       UPDATE meta SET value = '1' WHERE key = 'schema_version'; UPDATE meta SET value = '1/none' WHERE key = 'pipeline_version';`);
     old.close();
     const notices: string[] = [];

@@ -163,3 +163,82 @@ describe('code-to-code search weighs words by their rarity in the query language
     expect(results[0]?.path).toBe('js/huffman.js');
   });
 });
+
+describe('code-to-code search reads a golden function with the file around it', () => {
+  let index: GoldenIndex;
+
+  beforeAll(async () => {
+    const repo = createRepo();
+    repo.commit('golden', {
+      'py/geometry.py': `import math
+
+
+def area_of_circle(radius):
+    """The area of a circle."""
+    if radius < 0:
+        raise ValueError("radius")
+    return math.pi * radius * radius
+
+
+def perimeter_of_square(side):
+    """The perimeter of a square."""
+    if side < 0:
+        raise ValueError("side")
+    return 4 * side
+
+
+def area_of_triangle(base, height):
+    """The area of a triangle."""
+    if base < 0 or height < 0:
+        raise ValueError("base or height")
+    return base * height / 2
+`,
+      'py/reports.py': `import math
+import logging
+
+
+def circle_area(radius):
+    """Area of a circle of this radius."""
+    if radius < 0:
+        raise ValueError("negative radius")
+    return math.pi * radius ** 2
+
+
+def configure_logging(level):
+    """Log to stderr at this level."""
+    handler = logging.StreamHandler()
+    logging.basicConfig(level=level, handlers=[handler])
+    return logging.getLogger("reports")
+`,
+    });
+    const work = tempDir();
+    const config = parseConfigText(JSON.stringify({ golden: [{ path: repo.dir, name: 'golden' }] }), 'test');
+    const indexPath = join(work, 'index.db');
+    await runIndex({ config, root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider(config.embeddings, {}) });
+    index = openGoldenIndex(indexPath, config);
+  }, 60_000);
+  afterAll(() => index?.close());
+
+  it('ranks the file that does what the whole query does above one with a closer single function', async () => {
+    // Its circle is the one in reports.py, word for word; the rest is what geometry.py does.
+    const query = `import math
+
+
+def circle_area(radius):
+    """Area of a circle of this radius."""
+    if radius < 0:
+        raise ValueError("negative radius")
+    return math.pi * radius ** 2
+
+
+def square_perimeter(side):
+    return 4 * side
+
+
+def triangle_area(base, height):
+    return base * height / 2
+`;
+    const results = await index.search({ kind: 'code', code: query, language: 'python' }, { limit: 3 });
+    expect(results[0]?.path).toBe('py/geometry.py');
+  });
+});
