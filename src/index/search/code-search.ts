@@ -26,6 +26,13 @@ const RESCORE_POOL = 100;
  * alone: golden files are often long modules, where the chunk is what is shown and compared.
  */
 const CHUNK_WEIGHT = 0.5;
+/**
+ * Candidates, best first by their chunk alone, whose files are read and blended in. A file costs
+ * a parse of its stored counts and an IDF for each of its terms (~0.3 ms for a long module): all
+ * 100 candidates' files took 14 of 34 ms CPU per query at 107k chunks, and the best 10 by the blend
+ * are nearly always among the best 30 by the chunk.
+ */
+const FILE_POOL = 30;
 /** Candidates located at a time while filters (language, repo, the query's own file) drop some. */
 const LOCATE_SLICE = 200;
 /** Candidates looked at in all before settling for fewer than the pool. */
@@ -75,8 +82,10 @@ export async function searchCode(
       neighbours.push(id);
     }
   }
-  const similarity = similarities(query, places, fileTermCounts(db, places.map((p) => p.chunkId)), family);
-  const byTerms = [...places].sort((a, b) => similarity.get(b.chunkId)! - similarity.get(a.chunkId)!).filter((p) => similarity.get(p.chunkId)! > 0);
+  const similarity = similarities(query, places, family);
+  const shortlist = [...places].sort((a, b) => similarity.get(b.chunkId)! - similarity.get(a.chunkId)!).slice(0, Math.max(FILE_POOL, limit));
+  blendFiles(query, shortlist, fileTermCounts(db, shortlist.map((p) => p.chunkId)), family, similarity);
+  const byTerms = shortlist.sort((a, b) => similarity.get(b.chunkId)! - similarity.get(a.chunkId)!).filter((p) => similarity.get(p.chunkId)! > 0);
   const scores =
     neighbours.length > 0
       ? fuseRanks([byTerms.map((p) => p.chunkId), neighbours])
@@ -134,23 +143,31 @@ function locateFiltered(db: IndexDb, ranked: number[], filters: SearchFilters, w
   return out;
 }
 
-/**
- * How like the query each place is, by chunk id: the cosine of its chunk's terms with the query's,
- * blended with that of its whole file's (`files`, by chunk id; a chunk without is its own file).
- */
-function similarities(query: WeightedTerms, places: ChunkLocation[], files: Map<number, Map<string, number>>, stats: TermStats): Map<number, number> {
+/** The cosine of each place's terms with the query's, by chunk id. */
+function similarities(query: WeightedTerms, places: ChunkLocation[], stats: TermStats): Map<number, number> {
   const counts = places.map((p) => termCounts(p.text));
   const all = new Set<string>();
-  for (const c of [...counts, ...files.values()]) for (const term of c.keys()) all.add(term);
+  for (const c of counts) for (const term of c.keys()) all.add(term);
+  const df = stats.documentFrequency([...all]);
+  const n = stats.documentCount();
+  return new Map(places.map((p, i) => [p.chunkId, cosine(query, weighTerms(counts[i]!, df, n))]));
+}
+
+/**
+ * Blends into `similarity` each place's file: the chunk's cosine weighs CHUNK_WEIGHT, the cosine of
+ * its whole file's terms (`files`, by chunk id) the rest. A chunk with no file counts stored keeps
+ * its own cosine.
+ */
+function blendFiles(query: WeightedTerms, places: ChunkLocation[], files: Map<number, Map<string, number>>, stats: TermStats, similarity: Map<number, number>): void {
+  const all = new Set<string>();
+  for (const file of new Set(files.values())) for (const term of file.keys()) all.add(term);
   const df = stats.documentFrequency([...all]);
   const n = stats.documentCount();
   const fileCosine = new Map<Map<string, number>, number>();
-  return new Map(
-    places.map((p, i) => {
-      const chunk = cosine(query, weighTerms(counts[i]!, df, n));
-      const file = files.get(p.chunkId);
-      if (file && !fileCosine.has(file)) fileCosine.set(file, cosine(query, weighTerms(file, df, n)));
-      return [p.chunkId, CHUNK_WEIGHT * chunk + (1 - CHUNK_WEIGHT) * (file ? fileCosine.get(file)! : chunk)];
-    }),
-  );
+  for (const place of places) {
+    const file = files.get(place.chunkId);
+    if (!file) continue;
+    if (!fileCosine.has(file)) fileCosine.set(file, cosine(query, weighTerms(file, df, n)));
+    similarity.set(place.chunkId, CHUNK_WEIGHT * similarity.get(place.chunkId)! + (1 - CHUNK_WEIGHT) * fileCosine.get(file)!);
+  }
 }

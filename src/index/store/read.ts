@@ -119,34 +119,42 @@ const MAX_REMEMBERED_TERMS = 200_000;
  */
 export function createTermStats(db: IndexDb): TermStats {
   let chunks: Map<string, number> | undefined;
-  /** Term → its count in each language holding it; an empty list for a term the index lacks. */
-  const known = new Map<string, Array<[string, number]>>();
-  const lookup = db.prepare('SELECT term, language, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))');
-  const within = (rows: Array<[string, number]>, languages: readonly string[] | undefined) => {
-    let sum = 0;
-    for (const [language, df] of rows) if (!languages || languages.includes(language)) sum += df;
-    return sum;
-  };
+  /** Per set of languages ('' for all), each term looked up with its count (0 when absent). */
+  const known = new Map<string, Map<string, number>>();
+  let remembered = 0;
+  const anywhere = db.prepare('SELECT term, sum(df) AS df FROM term_df WHERE term IN (SELECT value FROM json_each(?)) GROUP BY term');
+  const within = db.prepare(
+    'SELECT term, sum(df) AS df FROM term_df WHERE term IN (SELECT value FROM json_each(?)) AND language IN (SELECT value FROM json_each(?)) GROUP BY term',
+  );
   return {
     documentCount(languages) {
       chunks ??= new Map((db.prepare('SELECT language, chunks FROM language_chunks').all() as Array<{ language: string; chunks: number }>).map((r) => [r.language, r.chunks]));
-      return within([...chunks], languages);
+      let sum = 0;
+      for (const [language, count] of chunks) if (!languages || languages.includes(language)) sum += count;
+      return sum;
     },
     documentFrequency(terms, languages) {
-      const unique = new Set(terms);
-      let missing = [...unique].filter((term) => !known.has(term));
-      if (missing.length > 0) {
-        if (known.size + missing.length > MAX_REMEMBERED_TERMS) {
-          known.clear();
-          missing = [...unique];
-        }
-        for (const term of missing) known.set(term, []);
-        for (const row of lookup.all(JSON.stringify(missing)) as Array<{ term: string; language: string; df: number }>) known.get(row.term)!.push([row.language, row.df]);
-      }
+      const key = languages ? JSON.stringify(languages) : '';
+      let counts = known.get(key);
+      if (!counts) known.set(key, (counts = new Map()));
       const out = new Map<string, number>();
-      for (const term of unique) {
-        const df = within(known.get(term) ?? [], languages);
-        if (df > 0) out.set(term, df);
+      const missing: string[] = [];
+      for (const term of terms) {
+        const df = counts.get(term);
+        if (df === undefined) missing.push(term);
+        else if (df > 0) out.set(term, df);
+      }
+      if (missing.length === 0) return out;
+      if (remembered + missing.length > MAX_REMEMBERED_TERMS) {
+        for (const other of known.values()) other.clear();
+        remembered = 0;
+      }
+      for (const term of missing) counts.set(term, 0);
+      remembered += missing.length;
+      const rows = (languages ? within.all(JSON.stringify(missing), JSON.stringify(languages)) : anywhere.all(JSON.stringify(missing))) as Array<{ term: string; df: number }>;
+      for (const row of rows) {
+        out.set(row.term, row.df);
+        counts.set(row.term, row.df);
       }
       return out;
     },
