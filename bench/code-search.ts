@@ -13,7 +13,8 @@ import { runIndex } from '../src/index/indexer/run-index.js';
 import type { ParsedLanguage } from '../src/index/language.js';
 import { COMPARABLE_SIMILARITY } from '../src/index/search/search.js';
 import { git } from './lib/corpus.js';
-import { bm25, identifierTerms, rarestTermsOnly, tfidfCosine, tfidfScores, type Bag } from './lib/rankers.js';
+import { bagOf, bm25, fuseRankings, hubnessCorrected, identifierTerms, ranked, rarestTermsOnly, tfidfCosine, tfidfScores, withNeighbours, type Bag } from './lib/rankers.js';
+import { terms } from '../src/index/tokens.js';
 import { FAMILIES, loadRosetta, ROSETTA_COMMIT, rosettaUsage, type Family, type Program } from './lib/rosetta.js';
 import { syntaxFeatures } from './lib/syntax-paths.js';
 
@@ -90,6 +91,10 @@ for (const family of FAMILIES) {
     'BM25 of the 24 rarest terms under 1% (the old code query)': (_q, bag) => rarestBm25(bag),
     'BM25, identifier-split, 1 + log query counts, IDF²': (_q, bag) => logIdf2Bm25(bag),
     'TF-IDF² cosine, whole programs': (_q, bag) => cosine([bag]),
+    'RRF of that BM25 and the TF-IDF² cosine': (_q, bag) => fuseRankings([logIdf2Bm25(bag), cosine([bag])]),
+    'TF-IDF² cosine + identifier bigrams': (q, bag) => ranked(withBigrams([bag, bigrams(q.text)])),
+    'TF-IDF² cosine + its 3 best documents’ neighbours': (q, bag) => ranked(withNeighbours(cosineScores([bag]), (d) => cosineScores([bags[d]!]), memberOf.get(q.program)!, 3, 0.5)),
+    'TF-IDF² cosine, hubness-corrected (CSLS, k = 10)': (_q, bag) => ranked(csls(cosineScores([bag]))),
     'TF-IDF² cosine + call/type/local roles + node-type paths': (_q, bag, f) => withSyntax([bag, f.roles, f.paths]),
   };
   const plainBm25 = bm25(bags);
@@ -102,6 +107,12 @@ for (const family of FAMILIES) {
   ]);
   const memberOf = new Map(members.map(({ i }, d) => [i, d]));
   const cosine = tfidfCosine([{ docs: bags, weight: 1, power: 2 }]);
+  const cosineScores = tfidfScores([{ docs: bags, weight: 1, power: 2 }]);
+  const withBigrams = tfidfScores([
+    { docs: bags, weight: 1, power: 2 },
+    { docs: members.map(({ p }) => bigrams(p.text)), weight: 0.3, power: 2 },
+  ]);
+  const csls = hubnessCorrected(bags.length, (d) => cosineScores([bags[d]!]), 10);
   const withSyntax = tfidfCosine([
     { docs: bags, weight: 1, power: 2 },
     { docs: syntax.map((s) => s.roles), weight: 0.2, power: 2 },
@@ -187,6 +198,12 @@ for (const threshold of [0.1, 0.2, 0.3, COMPARABLE_SIMILARITY, 0.5].sort((a, b) 
 }
 console.log(`\nArchAngel: ${(searchMs / searches).toFixed(1)} ms per code query over ${searches} queries (index of ${programs.length} programs).`);
 rmSync(work, { recursive: true, force: true });
+
+/** Adjacent identifier-split terms, as one feature each. */
+function bigrams(text: string): Bag {
+  const sequence = terms(text);
+  return bagOf(sequence.slice(1).map((term, i) => `${sequence[i]} ${term}`));
+}
 
 function hunkOf(text: string): string | undefined {
   const lines = text.split('\n');

@@ -21,7 +21,8 @@ export function identifierTerms(text: string): Bag {
 /** A ranker: document indices for a query, best first (documents scoring 0 left out). */
 export type Ranker = (query: Bag) => number[];
 
-function ranked(scores: Float64Array): number[] {
+/** Documents by score, best first (those scoring 0 or less left out). */
+export function ranked(scores: Float64Array): number[] {
   const ids: number[] = [];
   for (let d = 0; d < scores.length; d++) if (scores[d]! > 0) ids.push(d);
   return ids.sort((a, b) => scores[b]! - scores[a]!);
@@ -151,4 +152,39 @@ export function tfidfScores(spaces: Array<{ docs: Bag[]; weight: number; power: 
     });
     return scores;
   };
+}
+
+/** Reciprocal rank fusion (k = 60) of rankings of the same documents. */
+export function fuseRankings(rankings: number[][]): number[] {
+  const scores = new Map<number, number>();
+  for (const ranking of rankings) ranking.forEach((doc, rank) => scores.set(doc, (scores.get(doc) ?? 0) + 1 / (60 + rank + 1)));
+  return [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([doc]) => doc);
+}
+
+/**
+ * Pseudo-relevance feedback by neighbours: each document's score plus `weight` × the mean, over the
+ * query's `k` best documents (other than `self`), of that document's score times its own score
+ * with this one. `scoreDoc(d)` scores every document against document `d`.
+ */
+export function withNeighbours(scores: Float64Array, scoreDoc: (doc: number) => Float64Array, self: number, k: number, weight: number): Float64Array {
+  const out = Float64Array.from(scores);
+  for (const neighbour of ranked(scores).filter((d) => d !== self).slice(0, k)) {
+    const second = scoreDoc(neighbour);
+    for (let d = 0; d < out.length; d++) out[d]! += (weight * scores[neighbour]! * second[d]!) / k;
+  }
+  return out;
+}
+
+/**
+ * Hubness correction (CSLS, Lample et al. 2018): 2 × score minus each document's mean score with
+ * its own `k` nearest documents, so documents near everything stop crowding every list.
+ */
+export function hubnessCorrected(docCount: number, scoreDoc: (doc: number) => Float64Array, k: number): (scores: Float64Array) => Float64Array {
+  const crowding = new Float64Array(docCount);
+  for (let d = 0; d < docCount; d++) {
+    const nearest = Array.from(scoreDoc(d)).filter((_, other) => other !== d).sort((a, b) => b - a).slice(0, k);
+    crowding[d] = nearest.reduce((a, b) => a + b, 0) / Math.max(1, nearest.length);
+  }
+  // Shifted by 2 (a score is at most 1) so every document the query scored stays ranked.
+  return (scores) => scores.map((s, d) => (s > 0 ? 2 + 2 * s - crowding[d]! : 0));
 }
