@@ -6,8 +6,9 @@
 //  - the seeded pitfalls of the issue: found / expected.
 //  - false alarms per 1,000 lines: every pitfall in real code nobody here wrote (golden-quality
 //    code, checked whole) counts as one; per language and per rule.
-// Run: npx tsx bench/pitfalls.ts   (GO_CORPUS=dir1:dir2 adds Go repositories; PYTHON_LIMIT caps the
-// stdlib; SAMPLE_RULE=ruff/B018 prints where that rule fired)
+// Run: npx tsx bench/pitfalls.ts   (GO_CORPUS=dir1:dir2 adds Go repositories, CORPUS=dir1:dir2 the
+// Python, JS/TS, Java and Go files of any; PYTHON_LIMIT caps the stdlib; SAMPLE_RULE=ruff/B018
+// prints where that rule fired)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -31,6 +32,11 @@ const CLI_RUNS = 5;
 function saveOf(path: string, language: Language, file: string): PitfallFile {
   return { path, language, text: readFileSync(file, 'utf8') };
 }
+
+/** The files some engine reads. */
+const CHECKED = /\.(py|[cm]?[jt]sx?|java|go)$/;
+/** Declarations and minified bundles: nobody writes them by hand. */
+const GENERATED = /\.d\.[cm]?ts$|\.min\.js$/;
 
 // Real code nobody here wrote, beyond the conventions corpus.
 function walk(dir: string, keep: (path: string) => boolean, out: string[] = []): string[] {
@@ -58,6 +64,8 @@ const corpus = [
   ...extra('archangel', 'src', (p) => /\.tsx?$/.test(p)),
   ...extra('debian-site-packages', '/usr/lib/python3/dist-packages', (p) => p.endsWith('.py')),
   ...(process.env.GO_CORPUS ?? '').split(':').filter(Boolean).flatMap((dir) => extra(basename(dir), dir, (p) => p.endsWith('.go'))),
+  // SQL, shell commands and HTTP clients are rare in libraries: application code has them.
+  ...(process.env.CORPUS ?? '').split(':').filter(Boolean).flatMap((dir) => extra(basename(dir), dir, (p) => CHECKED.test(p) && !GENERATED.test(p))),
 ];
 
 const SAVES: Array<{ engine: string; make: () => PitfallFinder; file: PitfallFile }> = [

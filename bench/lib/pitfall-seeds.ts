@@ -84,4 +84,55 @@ func Load(url string) error {
 `,
     expected: ['tree-sitter/go/missing-defer-close', 'tree-sitter/go/empty-error-check', 'tree-sitter/go/ignored-error', 'tree-sitter/go/http-without-timeout', 'tree-sitter/go/missing-defer-close'],
   },
+  {
+    path: 'src/customers.ts',
+    language: 'typescript',
+    text: `import { exec } from 'node:child_process';
+
+export interface CustomerStore {
+  save(customer: Customer): Promise<void>;
+}
+
+export async function importCustomer(db: Database, store: CustomerStore, email: string, customers: Customer[]) {
+  const row = db.prepare("SELECT id FROM customers WHERE email = '" + email + "'").get();
+  exec(\`backup-customers \${email}\`);
+  const response = await fetch(\`https://crm.example.com/customers/\${row.id}\`);
+  const customer = customers.find((c) => c.email === email) as Customer;
+  const name = customer.name;
+  store.save(customer);
+  return name + (await response.text());
+}
+`,
+    expected: ['tree-sitter/js/sql-built-from-strings', 'tree-sitter/js/shell-command-from-strings', 'tree-sitter/js/fetch-without-timeout', 'tree-sitter/js/floating-async-call', 'tree-sitter/js/unchecked-find'],
+  },
+  {
+    path: 'src/main/java/Reports.java',
+    language: 'java',
+    text: `class Reports {
+  String export(Statement statement, HttpClient client, String customer) throws Exception {
+    ResultSet rows = statement.executeQuery("SELECT id FROM orders WHERE customer = '" + customer + "'");
+    new ProcessBuilder("sh", "-c", "zip report.zip " + customer).start();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("https://reports.example.com/" + customer)).GET().build();
+    return client.send(request, BodyHandlers.ofString()).body();
+  }
+}
+`,
+    expected: ['tree-sitter/java/sql-built-from-strings', 'tree-sitter/java/shell-command-from-strings', 'tree-sitter/java/http-request-without-timeout'],
+  },
+  {
+    path: 'reports.go',
+    language: 'go',
+    text: `package reports
+
+func Export(db *sql.DB, customer string) error {
+	rows, err := db.Query(fmt.Sprintf("SELECT id FROM orders WHERE customer = '%s'", customer))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	return exec.Command("sh", "-c", "zip report.zip "+customer).Run()
+}
+`,
+    expected: ['tree-sitter/go/sql-built-from-strings', 'tree-sitter/go/shell-command-from-strings'],
+  },
 ];

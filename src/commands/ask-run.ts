@@ -6,7 +6,8 @@ import { palette, terminalCaps } from '../cli/terminal.js';
 
 export async function askCommand(question: string, flags: { offline?: boolean }): Promise<number> {
   const project = await openProject();
-  const services = await openReviewServices(project, { offline: flags.offline ?? false });
+  // A question about the diff needs no learner record: a locked or damaged one does not stop it.
+  const services = await openReviewServices(project, { offline: flags.offline ?? false, recordOptional: true });
   const err = palette(terminalCaps(process.stderr).color);
   try {
     for (const warning of services.warnings) process.stderr.write(`${err.yellow('note:')} ${warning}\n`);

@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .option('--staged', 'review what is staged (the index) instead of the working tree')
     .option('--range <A..B>', 'review the changes between two commits')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
-    .addOption(new Option('--fail-on <severity>', 'exit 10 when a note is at least this severe').choices(['info', 'warn', 'error']))
+    .addOption(new Option('--fail-on <severity>', 'exit 10 when a note is at least this severe, or a changed file could not be read').choices(['info', 'warn', 'error']))
     .option('--dry-run', 'print exactly what would be sent to the model, and send nothing')
     .option('--offline', 'use the offline mentor even when a model is configured')
     .option('--timeout <seconds>', 'wait at most this long for the model, then the offline mentor answers (default: model.reviewTimeoutMs, 20 s)', parseSeconds)
@@ -34,7 +34,8 @@ Examples:
 
 Without ANTHROPIC_API_KEY (or another configured provider) the offline mentor writes the notes
 from the golden conventions and code; so it does when the model gives no note within --timeout.
-Exit codes: 0 ok, 10 a note at or above --fail-on.`,
+Exit codes: 0 ok, 10 a note at or above --fail-on, or (with --fail-on) a changed file the review
+could not read, such as one that is not UTF-8.`,
     )
     .action(async (flags: ReviewFlags) => {
       const { reviewCommand } = await import('./review-run.js');

@@ -3,7 +3,9 @@ import { CONCERN_SEVERITY, type Concern, type Severity } from '../importance/con
 import type { Fact, Measure } from './facts.js';
 import { SIZE_KEYS } from './facts.js';
 import { pathFacts } from './layout.js';
-import { languageName } from '../index/language.js';
+import { apiFindings } from './api/check.js';
+import { API_KEY_PREFIX } from './api/call-site.js';
+import { evidencePhrase } from './evidence.js';
 import { conventionFor } from './family.js';
 import { collectFacts } from './observe.js';
 import { ruleMeta, SIZE_STATEMENTS, sizeAmount } from './rules.js';
@@ -51,8 +53,6 @@ function categoricalFinding(file: CheckedFile, fact: Fact, convention: Conventio
   const meta = ruleMeta(fact.key);
   if (!meta || meta.statementOnly || meta.conforms(fact.value, convention.expected)) return undefined;
   const subject = fact.symbol ? `\`${fact.symbol}\` is ${fact.value}` : `Line ${fact.line}: ${fact.value}`;
-  const evidence = `${Math.round(convention.support * convention.confidence)} of ${convention.support} golden cases (${percent(convention.confidence)})`;
-  const lent = convention.language !== file.language ? ` (the golden ${languageName(convention.language)}: too little ${languageName(file.language)} there to learn from)` : '';
   const caveat = convention.lowConfidence ? ' (learned without a parser: lower confidence)' : '';
   return {
     ruleId: convention.id,
@@ -63,7 +63,7 @@ function categoricalFinding(file: CheckedFile, fact: Fact, convention: Conventio
     endLine: fact.line,
     observed: fact.value,
     expected: convention.expected,
-    message: `${subject}. ${convention.statement}: ${evidence}${lent}.${caveat}`,
+    message: `${subject}. ${convention.statement}: ${evidencePhrase(convention, file.language)}.${caveat}`,
     support: convention.support,
     confidence: convention.confidence,
     examples: convention.examples,
@@ -92,6 +92,14 @@ function sizeFinding(file: CheckedFile, measure: Measure, convention: Convention
   };
 }
 
+/** The findings of one categorical fact: an API call may depart from several habits at once (no timeout, not checked). */
+function departures(profile: Profile, conventions: ReadonlyMap<string, Convention>, file: CheckedFile, fact: Fact): Finding[] {
+  if (fact.key.startsWith(API_KEY_PREFIX)) return apiFindings(profile, conventions, file, fact);
+  const convention = conventionFor(conventions, file.language, fact.key);
+  const finding = convention?.enforced ? categoricalFinding(file, fact, convention) : undefined;
+  return finding ? [finding] : [];
+}
+
 /** Whether a size measure is judged: it must touch the change (a file, only past its limit). */
 function sizeTouched(changed: Ranges, measure: Measure, limit: number): boolean {
   if (measure.key === SIZE_KEYS.fileLines) return touches(changed, limit + 1, measure.end);
@@ -115,14 +123,12 @@ export async function checkFile(profile: Profile, file: CheckedFile, parsed?: Tr
   // that deliberately mirrors an external API, say snake_case tool names, is one decision).
   const grouped = new Map<string, { finding: Finding; lines: number[] }>();
   for (const fact of candidates) {
-    const convention = conventionFor(conventions, file.language, fact.key);
-    if (!convention?.enforced) continue;
-    const finding = categoricalFinding(file, fact, convention);
-    if (!finding) continue;
-    const group = grouped.get(`${finding.ruleId}\0${finding.observed}`);
-    if (!group) grouped.set(`${finding.ruleId}\0${finding.observed}`, { finding, lines: [] });
-    // Two departures on one line are one place to look at.
-    else if (fact.line !== group.finding.startLine && !group.lines.includes(fact.line)) group.lines.push(fact.line);
+    for (const finding of departures(profile, conventions, file, fact)) {
+      const group = grouped.get(`${finding.ruleId}\0${finding.observed}`);
+      if (!group) grouped.set(`${finding.ruleId}\0${finding.observed}`, { finding, lines: [] });
+      // Two departures on one line are one place to look at.
+      else if (fact.line !== group.finding.startLine && !group.lines.includes(fact.line)) group.lines.push(fact.line);
+    }
   }
   for (const { finding, lines } of grouped.values()) {
     if (lines.length > 0) finding.message += ` The same on ${lines.length} more line${lines.length > 1 ? 's' : ''} (${lines.slice(0, MAX_LISTED_LINES).join(', ')}${lines.length > MAX_LISTED_LINES ? ', …' : ''}).`;

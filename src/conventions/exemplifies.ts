@@ -1,4 +1,5 @@
 import type { Language } from '../index/language.js';
+import { exemplifiesCall } from './api/exemplifies.js';
 import { collectFacts } from './observe.js';
 import { ruleMeta } from './rules.js';
 import type { Convention, SizeStats } from './types.js';
@@ -16,6 +17,7 @@ const WHOLE_FILE = /^(layout\.|naming\.file$|naming\.folder$|size\.file-lines$)/
 export async function exemplifies(text: string, language: Language, convention: Convention, size?: SizeStats): Promise<{ start: number; end: number } | undefined> {
   const key = convention.id.slice(convention.id.indexOf('.') + 1);
   if (WHOLE_FILE.test(key)) return undefined;
+  if (convention.call) return exemplifiesCall(text, language, convention.call);
   const facts = await collectFacts(text, language);
   if (key.startsWith('size.')) {
     const cases = facts.measures.filter((measure) => measure.key === key);

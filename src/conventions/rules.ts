@@ -70,11 +70,13 @@ const RULES: Record<string, RuleMeta> = {
   'imports.module-path': eitherWay('imports', 'style', (e) => `Local modules are imported by ${e} path`),
   'imports.default-export': eitherWay('imports', 'style', (e) => `Modules use ${e}`),
   'docs.exported': oneSided('docs', 'style', 'documented', 'Exported symbols have a doc comment', 'Exported symbols mostly have no doc comment'),
-  // `any` switches the type checker off: a type error it would have caught reaches run time.
-  'idioms.any': oneSided('idioms', 'correctness', 'a precise type', 'Types are precise: `any` is avoided', '`any` is the common type annotation'),
+  // `any` switches the type checker off for everything the value touches: a weaker contract
+  // between this code and its callers (design), a bug only when the value is misused.
+  'idioms.any': oneSided('idioms', 'design', 'a precise type', 'Types are precise: `any` is avoided', '`any` is the common type annotation'),
   'idioms.async': oneSided('idioms', 'style', 'async/await', 'Asynchronous code uses async/await rather than .then() chains', 'Asynchronous code uses .then() chains'),
-  // `var` is function-scoped and hoisted: a closure in a loop sees the last value, not its own.
-  'idioms.var': oneSided('idioms', 'correctness', 'let/const', 'Variables are declared with let/const, never var', 'Variables are declared with var'),
+  // `var` is function-scoped and hoisted; a bug only in the rare closure-in-a-loop, so mostly a
+  // habit of the language's past: style.
+  'idioms.var': oneSided('idioms', 'style', 'let/const', 'Variables are declared with let/const, never var', 'Variables are declared with var'),
   // Output that bypasses the logger cannot be levelled, silenced or shipped: a design choice.
   'idioms.logging': oneSided('idioms', 'design', 'logger', 'Logging goes through a logger, not straight to the console', 'Output goes straight to the console (print/console), not a logger'),
   'idioms.type-hints': oneSided('idioms', 'style', 'type hints', 'Functions carry type hints', 'Functions carry no type hints'),

@@ -1,11 +1,15 @@
 import type { Concern, Severity } from '../importance/concern.js';
 import type { Citation } from '../index/citation.js';
 import type { Language } from '../index/language.js';
+import type { ApiCall } from './api/habits.js';
 
-/** The kind of habit a convention describes; also the first segment of its rule id after the language. */
-export type Category = 'naming' | 'layout' | 'size' | 'docs' | 'errors' | 'imports' | 'idioms';
+/**
+ * The kind of habit a convention describes; also the first segment of its rule id after the
+ * language. `api`: how an external API is called (`py.api.requests.get.timeout`).
+ */
+export type Category = 'naming' | 'layout' | 'size' | 'docs' | 'errors' | 'imports' | 'idioms' | 'api';
 
-export type { Citation };
+export type { ApiCall, Citation };
 
 /** One learned habit of the golden code, with the evidence that it is a habit. */
 export interface Convention {
@@ -27,6 +31,8 @@ export interface Convention {
   enforced: boolean;
   /** Learned without a parser (lexical fallback): trust it less. */
   lowConfidence?: boolean;
+  /** For an API-usage convention: the callee and the habit (its examples are golden calls of that callee that have it). */
+  call?: ApiCall;
 }
 
 /**
@@ -54,6 +60,8 @@ export interface Finding {
   /** Set for a rule known without the golden code: who knows it, where to read more, and how to teach it. `expected` states it. */
   rule?: {
     source: string;
+    /** The rule as its source names it (`B006`, `no-empty`, `java/string-equality`); absent for our credential check. */
+    name?: string;
     docsUrl?: string;
     /** A few words naming what is wrong ("mutable default argument"). */
     title?: string;
@@ -62,6 +70,8 @@ export interface Finding {
     /** The engine's advice, for the last rung only. */
     fix?: string;
   };
+  /** For an API-usage finding: the callee and the habit this call lacks (the option, the await, the check…). */
+  call?: ApiCall;
 }
 
 /** Quantiles of a size metric (function length, parameters, nesting, file length) in the golden code. */
@@ -80,6 +90,11 @@ export interface Profile {
   conventions: Convention[];
   /** Size distributions by rule id, for the size checks. */
   sizes: Record<string, SizeStats>;
+  /**
+   * Golden calls per callee and language (`js.api.fetch` → 42), for callees called at least
+   * MIN_SUPPORT times: a language with that many calls of its own is never lent a sibling's habit.
+   */
+  apiCalls?: Record<string, number>;
 }
 
 /** Counts of one categorical fact (e.g. a naming case) within one file, with a few example line ranges. */

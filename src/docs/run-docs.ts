@@ -8,6 +8,7 @@ import { repoFiles, repoSymbols } from '../index/store/repo-files.js';
 import type { ClientOverrides } from '../tutor/claude/client.js';
 import type { RetryPolicy } from '../tutor/claude/stream-call.js';
 import { readableFiles, readManifests, readRepoTexts, type DocsEvidence, type RepoEvidence } from './evidence.js';
+import { STYLE_FILE, WIKI_FILE } from './files.js';
 import { locateRepos } from './locate-repos.js';
 import { mergeRegions, parseRegions, renderRegions, type Region } from './markers.js';
 import { createProseWriter, proseHash, type ProseWriter } from './model-prose.js';
@@ -17,8 +18,7 @@ import { renderWiki } from './render-wiki.js';
 import { buildStyleGuide } from './style-guide.js';
 import { buildRepoWiki } from './wiki.js';
 
-export const STYLE_FILE = 'CODE_STYLE.md';
-export const WIKI_FILE = 'WIKI.md';
+export { STYLE_FILE, WIKI_FILE };
 
 export interface DocsOptions {
   project: Project;

@@ -4,9 +4,9 @@
  *
  * - `security`: harm outside the code — a credential in the change, an injection.
  * - `correctness`: the code does the wrong thing — a swallowed error, a missing await, a call
- *   without a timeout, a mutable default, the wrong equality, a leaked resource, `any` hiding a
- *   type error.
- * - `design`: the code works but every later change pays — size, nesting, where tests live.
+ *   without a timeout, a mutable default, the wrong equality, a leaked resource.
+ * - `design`: the code works but every later change pays — size, nesting, `any` weakening a
+ *   type's contract, where tests live.
  * - `style`: names and local habits; what formatters and conventions are for.
  *
  * How many golden cases back a habit says how *sure* we are of it (whether to speak at all), never

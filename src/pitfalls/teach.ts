@@ -11,6 +11,9 @@ const QUESTION_BY_CONCERN: Record<Concern, string> = {
   style: 'How would the golden code write this line?',
 };
 
+/** The question of every HTTP call that can wait forever, whichever engine finds it. */
+export const NO_TIMEOUT_QUESTION = 'What happens to this request if the server never answers?';
+
 /** The rule's own question when it has one, else the one for its concern. */
 export function questionFor(concern: Concern, own?: string): string {
   return own ?? QUESTION_BY_CONCERN[concern];

@@ -14,7 +14,8 @@ export function formatEvidence(evidence: Evidence): string {
   return `convention: ${evidence.statement} — ${followed} of ${evidence.support} golden cases (${Math.round(evidence.confidence * 100)}%)`;
 }
 
-const RUNG_NAMES = ['question', 'hint', 'golden example', 'change'] as const;
+/** What each rung of the hint ladder is called, level 1 first. */
+export const RUNG_NAMES = ['question', 'hint', 'golden example', 'change'] as const;
 
 /**
  * A note as markdown: its place and title, the rungs and the evidence it rests on, golden

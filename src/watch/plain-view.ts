@@ -51,6 +51,8 @@ function plainLine(event: WatchEvent): string | undefined {
     case 'chat-text':
     case 'chat-history':
     case 'progress':
+    case 'fatal':
+      // A fatal error is printed by the command, as every command prints its errors.
       return undefined;
     default: {
       const unreachable: never = event;

@@ -61,6 +61,15 @@ describe('findPitfalls', () => {
     expect(typescript.pitfalls).toEqual([]);
   });
 
+  it('does not raise our own check of a pitfall whose ESLint rule a golden repo turned off', async () => {
+    const golden = createRepo();
+    const commit = golden.commit('golden', { 'eslint.config.js': "export default [{ rules: { '@typescript-eslint/no-floating-promises': 'off' } }];\n" });
+    const { config } = await readGoldenLinterConfig([{ name: 'acme/web', gitDir: golden.dir, commit }]);
+    const file = { path: 'src/sync.ts', language: 'typescript' as const, text: 'async function save(): Promise<void> {}\n\nexport function sync(): void {\n  save();\n}\n' };
+    expect((await findPitfalls(file)).pitfalls.map((p) => p.ruleId)).toEqual(['tree-sitter/js/floating-async-call']);
+    expect((await findPitfalls(file, { goldenConfig: config })).pitfalls).toEqual([]);
+  });
+
   it('reads Ruff prefixes as Ruff does, at the pinned commit, not the working tree', async () => {
     const golden = createRepo();
     const commit = golden.commit('golden', { 'ruff.toml': '[lint]\nignore = ["S1"]\n' });

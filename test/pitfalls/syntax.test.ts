@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedLanguage } from '../../src/index/language.js';
-import { createSyntaxEngine } from '../../src/pitfalls/engines/syntax.js';
-
-const engine = createSyntaxEngine();
-
-async function found(language: ParsedLanguage, text: string): Promise<string[]> {
-  const pitfalls = await engine.check({ path: `x.${language}`, language, text });
-  return pitfalls.map((p) => `${p.startLine} ${p.ruleId.replace('tree-sitter/', '')}`);
-}
+import { found, syntaxEngine as engine } from './syntax-hits.js';
 
 describe('Java pitfalls from the parse', () => {
   it('finds == on Strings, empty catches, a catch-all swallowed and a stream left open', async () => {
@@ -52,6 +44,22 @@ describe('Java pitfalls from the parse', () => {
 }
 `;
     expect(await found('java', code)).toEqual([]);
+  });
+
+  it('finds an HttpRequest built without a timeout, and leaves one with a timeout alone', async () => {
+    const code = `class OrderClient {
+  private final HttpClient client = HttpClient.newHttpClient();
+  String order(String id) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + id))
+        .header("Accept", "application/json")
+        .GET()
+        .build();
+    HttpRequest bounded = HttpRequest.newBuilder(URI.create(BASE + id)).timeout(TIMEOUT).GET().build();
+    return client.send(request, BodyHandlers.ofString()).body();
+  }
+}
+`;
+    expect(await found('java', code)).toEqual(['4 java/http-request-without-timeout']);
   });
 });
 
@@ -104,6 +112,11 @@ func load(m map[string]int) (*os.File, error) {
     expect(await found('go', code)).toEqual([]);
   });
 
+  it('gives a finding the change that removes it, for the last rung of the ladder', async () => {
+    const [pitfall] = await engine.check({ path: 'main.go', language: 'go', text: 'package main\n\nfunc load() {\n\t_ = save()\n}\n' });
+    expect(pitfall?.fix).toContain('if err != nil');
+  });
+
   it('flags http.Get both for its client and for its body', async () => {
     const code = `package main
 
@@ -152,5 +165,92 @@ export async function total(orders, db, id) {
 }
 `;
     expect(await found('javascript', code)).toEqual([]);
+  });
+
+  it('finds an unawaited call to a method the file declares as returning a promise, by the type of its receiver', async () => {
+    const code = `export interface OrderStore {
+  save(order: Order): Promise<void>;
+  remove: (id: string) => Promise<void>;
+  count(): number;
+}
+type Mailer = { send(to: string): PromiseLike<void> };
+class Queue {
+  async push(job: Job) {}
+  flush(): Promise<void> { return this.drain(); }
+  add(job: Job) {
+    this.push(job);
+  }
+}
+export async function sync(store: OrderStore, mailer: Mailer, orders: Order[]) {
+  const queue = new Queue();
+  for (const order of orders) {
+    store.save(order);
+    store.remove(order.id);
+    mailer.send(order.email);
+    queue.flush();
+  }
+}
+`;
+    expect(await found('typescript', code)).toEqual(['11 js/floating-async-call', '17 js/floating-async-call', '18 js/floating-async-call', '19 js/floating-async-call', '20 js/floating-async-call']);
+  });
+
+  it('leaves awaited, returned, voided and caught calls alone, and receivers the file says nothing about', async () => {
+    const code = `import { sendMail } from './mailer';
+export interface OrderStore {
+  save(order: Order): Promise<void>;
+  count(): number;
+}
+export async function sync(store: OrderStore, cache: Map<string, Order>, other: Repo, order: Order) {
+  await store.save(order);
+  void store.save(order);
+  store.save(order).catch(report);
+  const saving = store.save(order);
+  store.count();
+  cache.save(order);
+  other.save(order);
+  sendMail(order);
+  return store.save(order);
+}
+`;
+    expect(await found('typescript', code)).toEqual([]);
+  });
+
+  it('sees a .find() result through a cast or a non-null assertion', async () => {
+    const code = `export function discount(cart: Cart, sku: string) {
+  const item = cart.items.find((candidate) => candidate.sku === sku) as CartItem;
+  const price = item.priceCents;
+  const first = cart.items.find((candidate) => candidate.sku === sku)!;
+  const total = (cart.items.find((candidate) => candidate.sku === sku) as CartItem).quantity;
+  return price + first.quantity + total;
+}
+`;
+    expect(await found('typescript', code)).toEqual(['5 js/unchecked-find', '3 js/unchecked-find', '6 js/unchecked-find']);
+  });
+
+  it('leaves a cast that admits undefined, and a checked or optional result, alone', async () => {
+    const code = `export function discount(cart: Cart, sku: string) {
+  const item = cart.items.find((candidate) => candidate.sku === sku) as CartItem | undefined;
+  const other = cart.items.find((candidate) => candidate.sku === sku) as CartItem;
+  if (!other) return 0;
+  const last = (cart.items.find((candidate) => candidate.sku === sku) as CartItem)?.quantity;
+  return (item?.priceCents ?? 0) + other.priceCents + (last ?? 0);
+}
+`;
+    expect(await found('typescript', code)).toEqual([]);
+  });
+
+  it('finds fetch without a signal, and leaves one with a signal, with options that may hold one, or a fetch of its own alone', async () => {
+    const code = `export async function forecast(city: string, init: RequestInit, event: FetchEvent) {
+  const response = await fetch(\`https://api.example.com/forecast?city=\${city}\`);
+  await fetch(url, { headers: { Accept: 'application/json' } });
+  await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+  await fetch(url, init);
+  await fetch(url, { ...init, method: 'POST' });
+  await fetch(event.request);
+  return response;
+}
+`;
+    expect(await found('typescript', code)).toEqual(['2 js/fetch-without-timeout', '3 js/fetch-without-timeout']);
+    expect(await found('javascript', "import fetch from 'node-fetch';\nexport const get = (url) => fetch(url);\n")).toEqual([]);
   });
 });

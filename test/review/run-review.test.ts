@@ -194,11 +194,12 @@ describe('a review with Claude (the real SDK against a loopback Messages API)', 
 });
 
 describe('the evidence of a review', () => {
-  it('goes to the most important findings first, so style nits near the top of a file cannot crowd out a fault below it', async () => {
+  it('goes to the most important findings first, so style nits near the top of a file cannot crowd out a costlier one below it', async () => {
     // Against zod: a new file misnamed, an import without its extension, a default export, a
-    // snake_case function (style), then `var` further down (correctness).
+    // snake_case function and a `var` (style), then a function with more parameters than any
+    // golden function takes (design), further down.
     const path = 'src/UserStore.ts';
-    const text = ["import { users } from './users';", '', 'export default function helper(): string {', '  return users.size.toString();', '}', '', 'export function load_user(id: string): string | undefined {', '  var found = users.get(id);', '  return found;', '}', ''].join('\n');
+    const text = ["import { users } from './users';", '', 'export default function helper(): string {', '  return users.size.toString();', '}', '', 'export function load_user(id: string): string | undefined {', '  var found = users.get(id);', '  return found;', '}', '', 'export function total(a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number): number {', '  return a + b + c + d + e + f + g + h + i;', '}', ''].join('\n');
     writeFileSync(join(learner.dir, path), text);
     try {
       const services = await openReviewServices(project, { offline: true });
@@ -206,13 +207,13 @@ describe('the evidence of a review', () => {
         const { context } = await prepareReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, paths: [path], index: services.index, profile: services.profile });
         const findings = context.hunks.flatMap((hunk) => hunk.findings);
         const style = findings.filter((entry) => entry.finding.concern === 'style');
-        const fault = findings.find((entry) => entry.finding.ruleId === 'ts.idioms.var');
-        expect(style.length).toBeGreaterThanOrEqual(3);
+        const costly = findings.find((entry) => entry.finding.ruleId === 'ts.size.params');
+        expect(style.length).toBeGreaterThanOrEqual(4);
         expect(style.every((entry) => entry.finding.severity === 'info')).toBe(true);
-        expect(fault?.finding).toMatchObject({ concern: 'correctness', severity: 'warn' });
-        // The fault's convention is the first evidence, though four style findings come before it in the file.
-        expect(fault?.evidence[0]).toBe('E1');
-        expect(context.evidence[0]).toMatchObject({ kind: 'convention', ruleId: 'ts.idioms.var' });
+        expect(costly?.finding).toMatchObject({ concern: 'design', severity: 'warn' });
+        // Its convention is the first evidence, though the style findings come before it in the file.
+        expect(costly?.evidence[0]).toBe('E1');
+        expect(context.evidence[0]).toMatchObject({ kind: 'convention', ruleId: 'ts.size.params' });
       } finally {
         services.close();
       }

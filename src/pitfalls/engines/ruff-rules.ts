@@ -1,3 +1,4 @@
+import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import type { Concern } from '../types.js';
 
 /** One Ruff rule ArchAngel turns on, with why it earns a learner's attention. */
@@ -42,7 +43,7 @@ export const RUFF_RULES: readonly RuffRule[] = [
   { code: 'PLE2502', name: 'bidirectional-unicode', concern: 'security', title: 'hidden bidirectional text', why: 'code that reads differently from how it runs (Trojan Source)' },
   // Correctness: code that does something other than what it says.
   { code: 'S110', name: 'try-except-pass', concern: 'correctness', title: 'exception swallowed', why: 'a failure disappears without a trace', question: 'When this fails in production, how will anyone find out?' },
-  { code: 'S113', name: 'request-without-timeout', concern: 'correctness', title: 'request without a timeout', why: 'requests waits forever by default: one slow server hangs the caller', question: 'What happens to this call if the server never answers?' },
+  { code: 'S113', name: 'request-without-timeout', concern: 'correctness', title: 'request without a timeout', why: 'requests waits forever by default: one slow server hangs the caller', question: NO_TIMEOUT_QUESTION },
   { code: 'E722', name: 'bare-except', concern: 'correctness', title: 'bare except', why: 'also catches KeyboardInterrupt, SystemExit and typos', question: 'Which exceptions land here: would you want Ctrl-C or a NameError among them?' },
   { code: 'B002', name: 'unary-prefix-increment-decrement', concern: 'correctness', title: '++ does not increment', why: 'Python has no ++: it is two unary pluses' },
   { code: 'B006', name: 'mutable-argument-default', concern: 'correctness', title: 'mutable default argument', why: 'the default is built once and shared by every call', question: 'What does this default hold the second time the function is called?' },

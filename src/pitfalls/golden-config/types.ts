@@ -7,8 +7,19 @@ export interface GoldenLinterConfig {
   off: string[];
 }
 
-/** Whether a golden repo turned `ruleId` off. */
+/**
+ * Our own syntax checks that a linter a golden repo may configure has under its own name: a team
+ * that turned that rule off does not want ours either. Only rules that catch the same thing: a
+ * broader rule turned off for its noise (eslint-plugin-security's detect-child-process flags every
+ * non-literal exec) says nothing about the narrower pitfall.
+ */
+const SAME_PITFALL: Readonly<Record<string, readonly string[]>> = {
+  'tree-sitter/js/floating-async-call': ['oxlint/typescript/no-floating-promises'],
+};
+
+/** Whether a golden repo turned `ruleId` off, by its name or by the name a linter gives the same pitfall. */
 export function isTurnedOff(ruleId: string, config: GoldenLinterConfig | undefined): boolean {
   if (!config) return false;
-  return config.off.some((off) => off === ruleId || (off.startsWith('ruff/') && ruleId.startsWith(off)));
+  const names = [ruleId, ...(SAME_PITFALL[ruleId] ?? [])];
+  return config.off.some((off) => names.includes(off) || (off.startsWith('ruff/') && ruleId.startsWith(off)));
 }

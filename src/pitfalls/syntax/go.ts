@@ -1,4 +1,7 @@
 import type { Node } from 'web-tree-sitter';
+import { NO_TIMEOUT_QUESTION } from '../teach.js';
+import { builtArgument, type StringGrammar } from './built-string.js';
+import { runsShell, SHELL_TEACHING, shellHit, sqlBuiltFromStrings } from './injection.js';
 import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 const ASSIGNMENTS = ['assignment_statement', 'short_var_declaration'];
@@ -24,6 +27,31 @@ function calleeOf(call: Node): string {
   return call.childForFieldName('function')?.text ?? '';
 }
 
+/** The one name and one value of `x := v`, `var x = v`. */
+function declaredOne(left: Node | null, right: Node | null): { name: string; value: Node } | undefined {
+  const names = left?.type === 'expression_list' ? left.namedChildren : [left];
+  const values = right?.namedChildren ?? [];
+  const [name] = names;
+  const [value] = values;
+  return names.length === 1 && values.length === 1 && name?.type === 'identifier' && value ? { name: name.text, value } : undefined;
+}
+
+/** How Go builds strings: `+` and `fmt.Sprintf`. */
+const GO_STRINGS: StringGrammar = {
+  literals: new Set(['interpreted_string_literal', 'raw_string_literal']),
+  builders: ['binary_expression', 'call_expression'],
+  formatCall(node) {
+    if (node.type !== 'call_expression' || calleeOf(node) !== 'fmt.Sprintf') return undefined;
+    const [format, ...values] = node.childForFieldName('arguments')?.namedChildren.filter((arg): arg is Node => arg !== null) ?? [];
+    return format && GO_STRINGS.literals.has(format.type) ? { format, values } : undefined;
+  },
+  declarations: ['short_var_declaration', 'var_spec'],
+  declared(node) {
+    return node.type === 'var_spec' ? declaredOne(node.childForFieldName('name'), node.childForFieldName('value')) : declaredOne(node.childForFieldName('left'), node.childForFieldName('right'));
+  },
+  functions: FUNCTIONS,
+};
+
 /** Every `a = f()` and `a, b := f()`, in source order. */
 function assignments(index: SyntaxIndex): Node[] {
   return ASSIGNMENTS.flatMap((type) => index.of(type)).sort((a, b) => a.startIndex - b.startIndex);
@@ -42,6 +70,7 @@ const ignoredError: SyntaxRule = {
   title: 'error thrown away',
   question: 'What happens next when this call fails, and how would you know?',
   docsUrl: 'https://go.dev/doc/effective_go#errors',
+  fix: 'Name the error and check it: `if err != nil { return fmt.Errorf("...: %w", err) }`',
   types: ASSIGNMENTS,
   find(index) {
     const hits: SyntaxHit[] = [];
@@ -64,6 +93,7 @@ const emptyErrorCheck: SyntaxRule = {
   title: 'error checked and then ignored',
   question: 'This branch runs when the call failed: what should the code do then?',
   docsUrl: 'https://go.dev/doc/effective_go#errors',
+  fix: 'In that branch, handle the error or return it wrapped with what was being done: `return fmt.Errorf("...: %w", err)`',
   types: ['if_statement'],
   find(index) {
     return index
@@ -80,6 +110,7 @@ const missingDeferClose: SyntaxRule = {
   title: 'opened without defer Close',
   question: 'On every path out of this function, including the early returns, who closes what this line opened?',
   docsUrl: 'https://go.dev/doc/effective_go#defer',
+  fix: 'Right after the error check that follows the open, `defer f.Close()` (for an HTTP response, `defer resp.Body.Close()`)',
   types: ['short_var_declaration', 'defer_statement', 'return_statement', 'identifier'],
   find(index) {
     const hits: SyntaxHit[] = [];
@@ -105,8 +136,9 @@ const defaultHttpClient: SyntaxRule = {
   languages: ['go'],
   concern: 'correctness',
   title: 'HTTP client without a timeout',
-  question: 'What happens to this request if the server never answers?',
+  question: NO_TIMEOUT_QUESTION,
   docsUrl: 'https://pkg.go.dev/net/http#Client',
+  fix: 'Send it with an `http.Client` that sets `Timeout` (a named constant), or build the request with `http.NewRequestWithContext` and a context that has a deadline',
   types: ['call_expression', 'composite_literal'],
   find(index) {
     const hits: SyntaxHit[] = [];
@@ -122,4 +154,37 @@ const defaultHttpClient: SyntaxRule = {
   },
 };
 
-export const GO_RULES: readonly SyntaxRule[] = [ignoredError, emptyErrorCheck, missingDeferClose, defaultHttpClient];
+/** The calls that start a program, and where its arguments begin: `exec.CommandContext` takes a context first. */
+const COMMANDS = new Map([
+  ['exec.Command', 0],
+  ['exec.CommandContext', 1],
+]);
+
+const shellCommand: SyntaxRule = {
+  id: 'go/shell-command-from-strings',
+  languages: ['go'],
+  ...SHELL_TEACHING,
+  types: ['call_expression', ...GO_STRINGS.declarations],
+  mentions: /\bexec\.Command/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const call of index.of('call_expression')) {
+      const first = COMMANDS.get(calleeOf(call));
+      if (first === undefined) continue;
+      const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+      const line = runsShell(args[first], args[first + 1], GO_STRINGS) ? args[first + 2] : undefined;
+      const built = builtArgument(line, index, GO_STRINGS);
+      if (line && built) hits.push(shellHit(line, calleeOf(call), built));
+    }
+    return hits;
+  },
+};
+
+export const GO_RULES: readonly SyntaxRule[] = [
+  ignoredError,
+  emptyErrorCheck,
+  missingDeferClose,
+  defaultHttpClient,
+  sqlBuiltFromStrings('go/sql-built-from-strings', ['go'], GO_STRINGS),
+  shellCommand,
+];

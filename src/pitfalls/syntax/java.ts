@@ -1,4 +1,7 @@
 import type { Node } from 'web-tree-sitter';
+import { NO_TIMEOUT_QUESTION } from '../teach.js';
+import { builtArgument, localValue, type StringGrammar } from './built-string.js';
+import { runsShell, SHELL_TEACHING, shellHit, sqlBuiltFromStrings } from './injection.js';
 import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 const DECLARATIONS = ['formal_parameter', 'local_variable_declaration', 'field_declaration'];
@@ -20,6 +23,35 @@ const RESOURCE_METHODS = new Set(['getConnection', 'prepareStatement', 'createSt
 const NIO_ONLY = new Set(['lines', 'list', 'walk']);
 /** A catch parameter named like this says the exception is dropped on purpose. */
 const IGNORED_ON_PURPOSE = /^(_|ignored?|expected|unused)$/i;
+
+/** The arguments of a call or a `new`, as nodes. */
+function argumentsOf(node: Node | null | undefined): Node[] {
+  return node?.childForFieldName('arguments')?.namedChildren.filter((arg): arg is Node => arg !== null) ?? [];
+}
+
+/** How Java builds strings: `+`, `String.format(...)` and `"...".formatted(...)`. */
+const JAVA_STRINGS: StringGrammar = {
+  literals: new Set(['string_literal']),
+  builders: ['binary_expression', 'method_invocation'],
+  formatCall(node) {
+    if (node.type !== 'method_invocation') return undefined;
+    const name = node.childForFieldName('name')?.text;
+    const object = node.childForFieldName('object');
+    const args = argumentsOf(node);
+    if (name === 'formatted' && object?.type === 'string_literal') return { format: object, values: args };
+    if (name !== 'format' || object?.text !== 'String') return undefined;
+    // String.format(Locale.ROOT, "...", values) puts the locale first.
+    const at = args.findIndex((arg) => arg.type === 'string_literal');
+    return at === 0 || at === 1 ? { format: args[at] as Node, values: args.slice(at + 1) } : undefined;
+  },
+  declarations: ['variable_declarator'],
+  declared(node) {
+    const name = node.childForFieldName('name');
+    const value = node.childForFieldName('value');
+    return name && value ? { name: name.text, value } : undefined;
+  },
+  functions: METHOD,
+};
 
 /** Names declared `String` anywhere in the file (fields, parameters, locals). */
 function stringNames(index: SyntaxIndex): Set<string> {
@@ -46,6 +78,7 @@ const stringEquality: SyntaxRule = {
   title: 'strings compared with ==',
   question: 'Are these two the same String object, or two strings with the same letters, and which one does this line ask?',
   docsUrl: 'https://errorprone.info/bugpattern/StringEquality',
+  fix: 'Compare the text with `a.equals(b)`, or `Objects.equals(a, b)` when either side may be null',
   types: [...DECLARATIONS, 'binary_expression'],
   find(index) {
     const strings = stringNames(index);
@@ -87,6 +120,7 @@ const emptyCatch: SyntaxRule = {
   title: 'exception swallowed',
   question: 'When this fails in production, how will anyone find out?',
   docsUrl: 'https://pmd.github.io/pmd/pmd_rules_java_errorprone.html#emptycatchblock',
+  fix: 'Handle the failure here if this code can, else let it propagate, wrapped in an exception that keeps it as its cause',
   types: ['catch_clause'],
   find(index) {
     return swallowingCatches(index, false).map((clause) => ({ node: clause, message: `This catch of ${catchType(clause) ?? 'an exception'} is empty: the failure disappears.` }));
@@ -100,6 +134,7 @@ const swallowedCatchAll: SyntaxRule = {
   title: 'every exception swallowed',
   question: 'Which failures, including ones you have not thought of, end up in this empty block?',
   docsUrl: 'https://pmd.github.io/pmd/pmd_rules_java_errorprone.html#emptycatchblock',
+  fix: 'Catch only the exceptions this block expects and handle or rethrow them; let the others propagate',
   types: ['catch_clause'],
   find(index) {
     return swallowingCatches(index, true).map((clause) => ({ node: clause, message: `This empty catch of ${catchType(clause)} hides every failure of its try block.` }));
@@ -127,6 +162,7 @@ const resourceOutsideTry: SyntaxRule = {
   title: 'resource opened outside try-with-resources',
   question: 'If the next line throws, who closes what this line opened?',
   docsUrl: 'https://docs.oracle.com/javase/tutorial/essential/exceptions/tryResourceClose.html',
+  fix: 'Open it in a try-with-resources statement, `try (var in = new FileInputStream(path)) { ... }`, which closes it however the block ends',
   types: ['local_variable_declaration', 'finally_clause', 'method_invocation', 'return_statement'],
   find(index) {
     const hits: SyntaxHit[] = [];
@@ -145,4 +181,87 @@ const resourceOutsideTry: SyntaxRule = {
   },
 };
 
-export const JAVA_RULES: readonly SyntaxRule[] = [stringEquality, emptyCatch, swallowedCatchAll, resourceOutsideTry];
+/** The elements of a command given as a list: `new String[] {...}`, `{...}`, `List.of(...)`, `Arrays.asList(...)`, or the arguments themselves. */
+function commandOf(args: Node[], index: SyntaxIndex): Node[] {
+  const [only] = args;
+  if (args.length !== 1 || !only) return args;
+  const list = localValue(only, index, JAVA_STRINGS) ?? only;
+  // `new String[] {...}`, or `{...}` alone where the declaration gives the type.
+  const elements = list.type === 'array_creation_expression' ? list.childForFieldName('value') : list.type === 'array_initializer' ? list : null;
+  if (elements) return elements.namedChildren.filter((element): element is Node => element !== null);
+  if (list.type === 'method_invocation' && /^(List\.of|Arrays\.asList)$/.test(`${list.childForFieldName('object')?.text}.${list.childForFieldName('name')?.text}`)) return argumentsOf(list);
+  return args;
+}
+
+/** Where a command starts a program: `Runtime.getRuntime().exec(...)`, `new ProcessBuilder(...)`, `builder.command(...)`. */
+function startsProgram(node: Node): boolean {
+  if (node.type === 'object_creation_expression') return node.childForFieldName('type')?.text === 'ProcessBuilder';
+  const name = node.childForFieldName('name')?.text;
+  return (name === 'exec' && /getRuntime\(\)$/.test(node.childForFieldName('object')?.text ?? '')) || name === 'command';
+}
+
+/** How a note names what starts the program. */
+function runnerOf(call: Node): string {
+  if (call.type === 'object_creation_expression') return 'new ProcessBuilder';
+  return call.childForFieldName('name')?.text === 'exec' ? 'Runtime.exec' : 'ProcessBuilder.command';
+}
+
+const shellCommand: SyntaxRule = {
+  id: 'java/shell-command-from-strings',
+  languages: ['java'],
+  ...SHELL_TEACHING,
+  types: ['method_invocation', 'object_creation_expression', ...JAVA_STRINGS.declarations],
+  mentions: /\b(ProcessBuilder|getRuntime)\b|\.command\s*\(/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const call of [...index.of('method_invocation'), ...index.of('object_creation_expression')]) {
+      if (!startsProgram(call)) continue;
+      const [program, flag, line] = commandOf(argumentsOf(call), index);
+      const built = runsShell(program, flag, JAVA_STRINGS) ? builtArgument(line, index, JAVA_STRINGS) : undefined;
+      if (line && built) hits.push(shellHit(line, runnerOf(call), built));
+    }
+    return hits.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  },
+};
+
+/** The calls of a builder chain, outermost first: `A.b().c()` is [c(), b()], the last the call it starts with. */
+function chainOf(call: Node): Node[] {
+  const chain: Node[] = [];
+  for (let current: Node | null = call; current?.type === 'method_invocation'; current = current.childForFieldName('object')) chain.push(current);
+  return chain;
+}
+
+const httpRequestWithoutTimeout: SyntaxRule = {
+  id: 'java/http-request-without-timeout',
+  languages: ['java'],
+  concern: 'correctness',
+  title: 'HTTP request without a timeout',
+  question: NO_TIMEOUT_QUESTION,
+  docsUrl: 'https://docs.oracle.com/en/java/javase/21/docs/api/java.net.http/java/net/http/HttpRequest.Builder.html#timeout(java.time.Duration)',
+  fix: 'Give the request builder `.timeout(Duration)`, the limit a named constant (and the HttpClient\'s builder a `connectTimeout`)',
+  types: ['method_invocation'],
+  mentions: /\bHttpRequest\b/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const call of index.of('method_invocation')) {
+      if (call.childForFieldName('name')?.text !== 'build') continue;
+      const chain = chainOf(call);
+      const start = chain.at(-1);
+      if (start?.childForFieldName('object')?.text !== 'HttpRequest' || start.childForFieldName('name')?.text !== 'newBuilder') continue;
+      if (!chain.some((link) => link.childForFieldName('name')?.text === 'timeout')) {
+        hits.push({ node: call, message: 'This HttpRequest is built without .timeout(...): by default java.net.http waits for the response forever.' });
+      }
+    }
+    return hits;
+  },
+};
+
+export const JAVA_RULES: readonly SyntaxRule[] = [
+  stringEquality,
+  emptyCatch,
+  swallowedCatchAll,
+  resourceOutsideTry,
+  sqlBuiltFromStrings('java/sql-built-from-strings', ['java'], JAVA_STRINGS),
+  shellCommand,
+  httpRequestWithoutTimeout,
+];

@@ -19,11 +19,15 @@ export interface SyntaxRule {
   languages: readonly ParsedLanguage[];
   /** The node types the rule looks at: the file's walk keeps only these. */
   types: readonly string[];
+  /** Words a file must contain for the rule to fire at all (`exec.Command`): a file without them is not walked for it. */
+  mentions?: RegExp;
   concern: Concern;
   title: string;
   question: string;
-  /** A page that explains the pitfall (a maintained linter's rule for it, or the language's docs). */
+  /** A page that explains the pitfall (a maintained linter's rule for it, the language's docs, OWASP). */
   docsUrl: string;
+  /** The change that removes the pitfall, for the ladder's last rung. */
+  fix: string;
   find(index: SyntaxIndex): SyntaxHit[];
 }
 

@@ -4,8 +4,12 @@
  * Read lexically so it works in every language and on a fragment that does not parse.
  */
 
-/** `a.b.c(` keeps `b.c`: the receiver's last name and the method say what is called. */
-const CALL = /(?<![\w$.])((?:[A-Za-z_$][\w$]*\s*\.\s*)*[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>)?\s*\(/g;
+/** `a.b.c(` keeps `b.c`: the receiver's last name and the method say what is called (`a?.b(` too). */
+const CALL = /(?<![\w$.?])((?:[A-Za-z_$][\w$]*\s*\??\.\s*)*[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>)?\s*\(/g;
+/** A method called on what a call returned, `…)?.join(`: named by the method alone, `.join`. */
+const CHAINED = /\)\s*\??\.\s*([A-Za-z_$][\w$]*)\s*\(/g;
+/** Comments: a block, or a line that is only a comment. Their code samples are not calls the code makes. */
+const COMMENTS = /\/\*[\s\S]*?\*\/|^[ \t]*(?:\/\/|#(?![![])|\*).*$/gm;
 /** Words followed by `(` that are not calls: control flow, declarations, operators. */
 const NOT_CALLS = new Set([
   'if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'def', 'func', 'class', 'new', 'await', 'typeof', 'sizeof', 'elif', 'except', 'with', 'assert', 'print', 'in', 'not', 'and', 'or',
@@ -13,33 +17,42 @@ const NOT_CALLS = new Set([
   'synchronized', 'foreach', 'using', 'match', 'when', 'let', 'const', 'var', 'public', 'private', 'protected', 'static', 'final', 'override',
 ]);
 /** Calls nearly every piece of code makes: sharing them says nothing about doing the same job. */
-const UBIQUITOUS = new Set(['len', 'str', 'int', 'range', 'print', 'isinstance', 'console.log', 'String', 'Number', 'Boolean', 'push', 'append', 'toString', 'format', 'equals', 'get']);
-/** A name right after these words is being declared (or constructed), not called. */
-const DECLARES = /(?:\bfunction\*?|\bdef|\bfunc(?:\s*\([^)]*\))?|\bclass|\binterface|\btype|\bnew|\bget|\bset|\bstatic|\basync)\s*$/;
+const UBIQUITOUS = new Set([
+  'len', 'str', 'int', 'float', 'bool', 'range', 'print', 'isinstance', 'sum', 'min', 'max', 'abs', 'round', 'sorted', 'list', 'dict', 'set', 'tuple', 'map', 'filter', 'zip', 'enumerate',
+  'console.log', 'String', 'Number', 'Boolean', 'new Set', 'new Map', 'new Error', 'new ArrayList', 'new HashMap', 'Math.round', 'Math.max', 'Math.min', 'Math.floor', 'Object.keys', 'Array.isArray', 'push', 'append', 'toString', 'format', 'equals', 'get', 'has', 'add',
+]);
+/** A name right after these words is being declared, not called. */
+const DECLARES = /(?:\bfunction\*?|\bdef|\bfunc(?:\s*\([^)]*\))?|\bclass|\binterface|\btype|\bget|\bset|\bstatic|\basync)\s*$/;
+/** A constructor call: `new FileReader(…)` is the call `new FileReader`. */
+const CONSTRUCTS = /\bnew\s+$/;
 
 /** Callee names in `code`, each once, in the order first seen. */
-export function callsIn(code: string): string[] {
+export function callsIn(text: string): string[] {
+  const code = withoutComments(text);
   const calls = new Set<string>();
   for (const match of code.matchAll(CALL)) {
-    const parts = (match[1] ?? '').split('.').map((part) => part.trim());
+    const parts = (match[1] ?? '').split('.').map((part) => part.trim().replace(/\?$/, ''));
     const name = parts.at(-1) ?? '';
-    if (NOT_CALLS.has(name) || DECLARES.test(code.slice(Math.max(0, (match.index ?? 0) - 24), match.index))) continue;
+    const before = code.slice(Math.max(0, (match.index ?? 0) - 24), match.index);
+    if (NOT_CALLS.has(name) || DECLARES.test(before)) continue;
     const receiver = parts.length > 1 ? parts.at(-2) : undefined;
-    calls.add(receiver && receiver !== 'this' && receiver !== 'self' ? `${receiver}.${name}` : name);
+    const callee = receiver && receiver !== 'this' && receiver !== 'self' ? `${receiver}.${name}` : name;
+    calls.add(CONSTRUCTS.test(before) ? `new ${callee}` : callee);
   }
+  for (const match of code.matchAll(CHAINED)) calls.add(`.${match[1] ?? ''}`);
   return [...calls];
 }
 
 /**
- * The calls two pieces of code share, by exact callee (`requests.get`) or by method when receivers
- * differ only by the local name (`client.get` and `session.get` share `get`, counted once).
+ * The calls two pieces of code share: by exact callee (`requests.get`), then by method when the
+ * receivers' local names differ (`cursor.execute` and `db.execute` share `.execute`, counted once).
  */
 export function sharedCalls(learner: readonly string[], golden: readonly string[]): string[] {
   const exact = new Set(golden);
   const methods = new Set(golden.map(methodOf));
   const shared = learner.filter((call) => exact.has(call) && !UBIQUITOUS.has(call) && (call.includes('.') || !UBIQUITOUS.has(methodOf(call))));
   const byMethod = learner.filter((call) => !exact.has(call) && call.includes('.') && methods.has(methodOf(call)) && methodOf(call).length > 3 && !UBIQUITOUS.has(methodOf(call)));
-  return [...shared, ...byMethod];
+  return [...shared, ...new Set(byMethod.map((call) => `.${methodOf(call)}`))];
 }
 
 /** Whether a call says something about what code does (not `len`, `print`, `console.log`). */
@@ -59,7 +72,8 @@ const SHAPE_WORDS = /\b(if|else|elif|for|while|try|catch|except|finally|return|t
  * its control flow and its calls in order. Two pieces that do the same job the same way share most
  * of their pairs, whatever they call their variables.
  */
-export function shapeOf(code: string): Set<string> {
+export function shapeOf(text: string): Set<string> {
+  const code = withoutComments(text);
   const steps: Array<{ at: number; step: string }> = [];
   for (const match of code.matchAll(SHAPE_WORDS)) steps.push({ at: match.index ?? 0, step: match[1] ?? '' });
   for (const match of code.matchAll(CALL)) {
@@ -76,4 +90,9 @@ export function shapeSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>):
   let both = 0;
   for (const pair of a) if (b.has(pair)) both++;
   return both / (a.size + b.size - both);
+}
+
+/** `text` with its comments blanked, line for line. */
+function withoutComments(text: string): string {
+  return text.replace(COMMENTS, (comment) => comment.replace(/[^\n]/g, ' '));
 }

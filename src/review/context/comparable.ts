@@ -1,6 +1,6 @@
 import type { GoldenIndex } from '../../index/golden-index.js';
 import type { Language } from '../../index/language.js';
-import type { SearchResult } from '../../index/search/search.js';
+import { COMPARABLE_SIMILARITY, type SearchResult } from '../../index/search/search.js';
 import { callsIn, shapeOf, shapeSimilarity, sharedCalls, telling } from './calls.js';
 
 /**
@@ -18,6 +18,8 @@ export interface Candidate {
   shared: string[];
   /** How much of its shape (control flow and calls in order) it shares with the learner's lines, 0..1. */
   shape: number;
+  /** The code search's similarity with the learner's code, 0..1 (absent when found by its calls alone). */
+  similarity: number | undefined;
   /** Position in the merged searches' order, best first. */
   rank: number;
 }
@@ -61,12 +63,12 @@ export class ComparableGolden {
   }
 
   /**
-   * Up to `count` candidates comparable to the learner's code: sharing at least one call with it.
-   * Similar words alone are not enough to call code comparable, and unrelated code shown as "how
-   * the team does this" teaches the wrong thing.
+   * Up to `count` candidates comparable to the learner's code: sharing a call with it, or as
+   * similar as code solving the same task usually is (COMPARABLE_SIMILARITY, measured on a
+   * same-task benchmark). Unrelated code shown as "how the team does this" teaches the wrong thing.
    */
   async comparable(count: number): Promise<Candidate[]> {
-    return (await this.candidates()).filter((candidate) => candidate.shared.length > 0).slice(0, count);
+    return (await this.candidates()).filter(isComparable).slice(0, count);
   }
 
   /**
@@ -93,9 +95,14 @@ export class ComparableGolden {
     }
     const shape = shapeOf(this.#code);
     return merged
-      .map((result, rank) => ({ result, rank, shared: sharedCalls(learner, callsIn(result.text)), shape: shapeSimilarity(shape, shapeOf(result.text)) }))
-      .sort((a, b) => b.shared.length - a.shared.length || b.shape - a.shape || a.rank - b.rank);
+      .map((result, rank) => ({ result, rank, shared: sharedCalls(learner, callsIn(result.text)), shape: shapeSimilarity(shape, shapeOf(result.text)), similarity: result.similarity }))
+      .sort((a, b) => exactly(b) - exactly(a) || b.shared.length - a.shared.length || b.shape - a.shape || (b.similarity ?? 0) - (a.similarity ?? 0) || a.rank - b.rank);
   }
+}
+
+/** Calls shared with the same receiver's name too (`requests.get`, not only some `.get`): the surest sign of the same API. */
+function exactly(candidate: Candidate): number {
+  return candidate.shared.filter((call) => !call.startsWith('.')).length;
 }
 
 /** `a1, b1, a2, b2…`: neither lookup's order wins outright. */
@@ -106,8 +113,18 @@ function* interleave<T>(a: readonly T[], b: readonly T[]): Generator<T> {
   }
 }
 
+/** Whether a candidate does what the learner's code does: the same calls, or code as alike as same-task code is. */
+export function isComparable(candidate: Candidate): boolean {
+  return candidate.shared.length > 0 || (candidate.similarity ?? 0) >= COMPARABLE_SIMILARITY;
+}
+
 /** A few words on why a candidate was chosen, for the model and for `--dry-run`. */
 export function whyChosen(candidate: Candidate, habit?: string): string {
-  const calls = candidate.shared.length > 0 ? `calls ${candidate.shared.slice(0, 3).join(', ')} as these lines do` : 'the closest golden code found, though it shares no call with these lines';
-  return habit ? `${calls}; ${habit}` : calls;
+  const like =
+    candidate.shared.length > 0
+      ? `calls ${candidate.shared.slice(0, 3).join(', ')} as these lines do`
+      : isComparable(candidate)
+        ? `code much like these lines (similarity ${(candidate.similarity ?? 0).toFixed(2)})`
+        : 'the closest golden code found, though it shares no call with these lines';
+  return habit ? `${like}; ${habit}` : like;
 }

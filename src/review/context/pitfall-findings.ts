@@ -8,18 +8,30 @@ import type { Pitfall } from '../../pitfalls/types.js';
 const PITFALLS = 'pitfalls';
 
 /**
- * Linter rules that teach what a learned convention already teaches, by the convention's key: when
- * the golden code enforces the habit on the same lines, its note (with the team's numbers and a
- * golden example) is the one to give, and the linter's would be the same lesson twice.
+ * Linter rules that teach what a learned convention already teaches: when the golden code enforces
+ * the habit on the same lines, its note (with the team's numbers and a golden example) is the one
+ * to give, and the linter's would be the same lesson twice.
  */
-const SAME_LESSON: Record<string, string> = {
-  'oxlint/no-empty': 'errors.empty-catch',
-  'ruff/S110': 'errors.empty-catch',
-  'tree-sitter/java/empty-catch': 'errors.empty-catch',
-  'tree-sitter/java/swallowed-catch-all': 'errors.empty-catch',
-  'tree-sitter/go/empty-error-check': 'errors.empty-catch',
-  'oxlint/preserve-caught-error': 'errors.rethrow-cause',
+const SAME_LESSON: Record<string, (convention: Finding) => boolean> = {
+  'oxlint/no-empty': byKey('errors.empty-catch'),
+  'ruff/S110': byKey('errors.empty-catch'),
+  'tree-sitter/java/empty-catch': byKey('errors.empty-catch'),
+  'tree-sitter/java/swallowed-catch-all': byKey('errors.empty-catch'),
+  'tree-sitter/go/empty-error-check': byKey('errors.empty-catch'),
+  'oxlint/preserve-caught-error': byKey('errors.rethrow-cause'),
+  'ruff/S113': (f) => f.call?.aspect === 'option' && f.call.option === 'timeout',
+  'tree-sitter/go/http-without-timeout': (f) => f.call?.aspect === 'option' && /timeout/i.test(f.call.option ?? ''),
+  'tree-sitter/js/fetch-without-timeout': (f) => f.call?.aspect === 'option' && f.call.option === 'signal',
+  'tree-sitter/java/http-request-without-timeout': (f) => f.call?.aspect === 'option' && /timeout/i.test(f.call.option ?? ''),
+  'tree-sitter/js/floating-async-call': (f) => f.call?.aspect === 'awaited',
+  'ruff/SIM115': (f) => f.call?.aspect === 'managed',
+  'tree-sitter/java/resource-outside-try': (f) => f.call?.aspect === 'managed',
+  'tree-sitter/go/missing-defer-close': (f) => f.call?.aspect === 'managed',
 };
+
+function byKey(key: string): (convention: Finding) => boolean {
+  return (f) => f.ruleId.endsWith(`.${key}`);
+}
 
 /** Whether a rule id names a linter finding. */
 export function isPitfallRule(ruleId: string): boolean {
@@ -37,8 +49,8 @@ export function pitfallFindings(path: string, language: Language, pitfalls: read
   const lines = new Set<number>();
   const findings: Finding[] = [];
   for (const pitfall of pitfalls) {
-    const lesson = SAME_LESSON[pitfall.ruleId];
-    const repeated = lesson !== undefined && conventions.some((f) => f.ruleId.endsWith(`.${lesson}`) && f.startLine <= pitfall.endLine && pitfall.startLine <= f.endLine);
+    const sameLesson = SAME_LESSON[pitfall.ruleId];
+    const repeated = sameLesson !== undefined && conventions.some((f) => sameLesson(f) && f.startLine <= pitfall.endLine && pitfall.startLine <= f.endLine);
     if (repeated || lines.has(pitfall.startLine)) continue;
     lines.add(pitfall.startLine);
     findings.push({
@@ -54,7 +66,7 @@ export function pitfallFindings(path: string, language: Language, pitfalls: read
       support: 0,
       confidence: 0,
       examples: [],
-      rule: { source: pitfall.engine, docsUrl: pitfall.docsUrl, title: pitfall.title, question: pitfall.question, ...(pitfall.fix ? { fix: pitfall.fix } : {}) },
+      rule: { source: pitfall.engine, name: pitfall.ruleId.slice(pitfall.ruleId.indexOf('/') + 1), docsUrl: pitfall.docsUrl, title: pitfall.title, question: pitfall.question, ...(pitfall.fix ? { fix: pitfall.fix } : {}) },
     });
   }
   return findings;

@@ -41,7 +41,7 @@ export interface ReadDiffOptions {
  * compares the working tree, untracked files included, with HEAD; `staged` the index with HEAD;
  * `range` two commits. Before the first commit everything is added and `base` is null. Paths in the
  * result are relative to the repository root; files that are not worth reviewing are listed in
- * `skipped` with the reason. Throws NOT_A_GIT_REPO, GIT_MISSING, or USAGE for a bad range or path.
+ * `skipped` with the reason. Throws NOT_A_WORKING_TREE, GIT_MISSING, or USAGE for a bad range or path.
  */
 export async function readDiff(repoDir: string, target: DiffTarget = { kind: 'worktree' }, options: ReadDiffOptions = {}): Promise<DiffResult> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;

@@ -84,11 +84,11 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
     more: measured ? alsoPastTheLimit(findings.slice(1)) : others.length > 0 ? ` (and the same on line${others.length > 1 ? 's' : ''} ${others.join(', ')})` : '',
     observed: first?.observed ?? '',
     expected: (first?.expected ?? '').replace(/^<=\s*(.+)$/, '$1 or fewer'),
-    statement: grounds.statement,
+    statement: sentence(grounds.statement),
     support: count(support),
     followed: count(Math.round(support * confidence)),
     percent: percent(confidence, 0),
-    rule: grounds.kind === 'rule' ? `${grounds.source} ${grounds.ruleId}` : grounds.ruleId,
+    rule: first?.rule?.name ? `${first.rule.source}'s ${first.rule.name}` : grounds.kind === 'rule' ? grounds.source : grounds.ruleId,
     docs: grounds.kind === 'rule' && grounds.docsUrl ? grounds.docsUrl : '',
     ruleQuestion: first?.rule?.question ?? '',
     // Golden code that does other work than these lines is shown for the habit alone, and says so.
@@ -112,6 +112,12 @@ function alsoPastTheLimit(rest: Finding[]): string {
 /** Who the first rung is put to in a pair session: the navigator by name, the driver by the name part of their git identity. */
 function pairVars(pair: PairContext | undefined): Record<string, string> {
   return { navigator: pair?.navigator ?? '', driver: pair ? driverName(pair) : '' };
+}
+
+/** A rule's or a linter's statement as a sentence, whatever its own punctuation (`Unexpected empty block statements`). */
+function sentence(text: string): string {
+  const trimmed = text.trim().replace(/[.:;,]+$/, '');
+  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 
 /** `2100` → `2,100`: counts are read at a glance. */

@@ -19,12 +19,21 @@ export function selectDrafts(context: ReviewContext): Draft[] {
   const ranked = context.hunks.flatMap((hunk) => hunkDrafts(hunk, evidence)).sort(compareDrafts);
   const somethingReal = ranked.some((draft) => draft.severity !== 'info');
   const rules = new Set<string>();
+  const calls = new Set<string>();
   const candidates = ranked
     .filter((draft) => !(somethingReal && isNit(draft)))
     .filter((draft) => {
       // The same rule twice in one save is the same lesson twice; the best-ranked instance teaches it.
       if (rules.has(draft.ruleId)) return false;
       rules.add(draft.ruleId);
+      return true;
+    })
+    .filter((draft) => {
+      // Two habits of one call (its timeout, its check) are one place to look: the first says it.
+      if (draft.category !== 'api') return true;
+      const place = `${draft.hunk.path}:${draft.startLine}`;
+      if (calls.has(place)) return false;
+      calls.add(place);
       return true;
     });
   return fewestRepeatedKinds(candidates, Math.max(0, context.maxNotes));

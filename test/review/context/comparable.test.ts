@@ -29,7 +29,8 @@ describe('callsIn', () => {
   it('names the calls, not the declarations or the control flow', () => {
     expect(callsIn('export async function loadUser(id) {\n  if (ok(id)) { const r = await fetch(url); return JSON.parse(await r.text()); }\n}')).toEqual(['ok', 'fetch', 'JSON.parse', 'r.text']);
     expect(callsIn('def get(u, items=[]):\n    r = requests.get(u, timeout=5)\n    r.raise_for_status()')).toEqual(['requests.get', 'r.raise_for_status']);
-    expect(sharedCalls(['requests.get', 'r.json'], ['session.request', 'resp.json', 'requests.get'])).toEqual(['requests.get', 'r.json']);
+    expect(sharedCalls(['requests.get', 'r.json'], ['session.request', 'resp.json', 'requests.get'])).toEqual(['requests.get', '.json']);
+    expect(callsIn('BufferedReader r = new BufferedReader(new FileReader(path));')).toEqual(['new BufferedReader', 'new FileReader']);
   });
 });
 

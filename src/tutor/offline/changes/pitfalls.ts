@@ -7,3 +7,7 @@ export const followRule: ChangeBuilder = (draft) => {
   const advice = rule?.fix ? `${rule.fix.replace(/\.?$/, '.')}` : `Change line ${draft.startLine} as the rule's page shows.`;
   return prose(`${advice}${rule?.docsUrl ? ` The rule, with examples: ${rule.docsUrl}` : ''}`);
 };
+
+/** Git's conflict markers: keep one version, delete the markers and the other, and tell git. */
+export const resolveConflict: ChangeBuilder = (draft) =>
+  prose(`Delete the marker lines of ${draft.hunk.path}:${draft.startLine}-${draft.endLine} and the version you do not keep, save, then \`git add ${draft.hunk.path}\` so git knows the conflict is resolved.`);
