@@ -13,7 +13,8 @@ import { runIndex } from '../src/index/indexer/run-index.js';
 import type { ParsedLanguage } from '../src/index/language.js';
 import { COMPARABLE_SIMILARITY } from '../src/index/search/search.js';
 import { git } from './lib/corpus.js';
-import { bm25, identifierTerms, rarestTermsOnly, tfidfCosine, type Bag } from './lib/rankers.js';
+import { bagOf, bm25, fuseRankings, hubnessCorrected, identifierTerms, ranked, rarestTermsOnly, tfidfCosine, tfidfScores, withNeighbours, type Bag } from './lib/rankers.js';
+import { terms } from '../src/index/tokens.js';
 import { FAMILIES, loadRosetta, ROSETTA_COMMIT, rosettaUsage, type Family, type Program } from './lib/rosetta.js';
 import { syntaxFeatures } from './lib/syntax-paths.js';
 
@@ -24,6 +25,14 @@ const MIN_HUNK_PROGRAM_LINES = 25;
 /** Chunks asked of ArchAngel per query, so that 10 distinct programs remain once chunks of one program are merged. */
 const CHUNKS_PER_QUERY = 40;
 const TOP = 10;
+/**
+ * A structural rerank of ArchAngel's programs, measured here before paying for a parse of every
+ * candidate at query time: each program's similarity plus these weights × the cosine of its
+ * call/type/local names and of its node-type paths with the query's (the weights of the in-memory
+ * ranker that adds them).
+ */
+const RERANK_ROLES = 0.2;
+const RERANK_PATHS = 0.1;
 
 const gitDir = process.env.ROSETTA_GIT ?? process.argv[2];
 if (!gitDir) {
@@ -80,13 +89,30 @@ for (const family of FAMILIES) {
     'BM25, identifier-split (the yardstick)': (_q, bag) => plainBm25(bag),
     'BM25, identifier-split, each query term once': (_q, bag) => uniqueBm25(bag),
     'BM25 of the 24 rarest terms under 1% (the old code query)': (_q, bag) => rarestBm25(bag),
+    'BM25, identifier-split, 1 + log query counts, IDF²': (_q, bag) => logIdf2Bm25(bag),
     'TF-IDF² cosine, whole programs': (_q, bag) => cosine([bag]),
+    'RRF of that BM25 and the TF-IDF² cosine': (_q, bag) => fuseRankings([logIdf2Bm25(bag), cosine([bag])]),
+    'TF-IDF² cosine + identifier bigrams': (q, bag) => ranked(withBigrams([bag, bigrams(q.text)])),
+    'TF-IDF² cosine + its 3 best documents’ neighbours': (q, bag) => ranked(withNeighbours(cosineScores([bag]), (d) => cosineScores([bags[d]!]), memberOf.get(q.program)!, 3, 0.5)),
+    'TF-IDF² cosine, hubness-corrected (CSLS, k = 10)': (_q, bag) => ranked(csls(cosineScores([bag]))),
     'TF-IDF² cosine + call/type/local roles + node-type paths': (_q, bag, f) => withSyntax([bag, f.roles, f.paths]),
   };
   const plainBm25 = bm25(bags);
   const uniqueBm25 = bm25(bags, { uniqueTerms: true });
   const rarestBm25 = bm25(bags, { uniqueTerms: true, keep: rarestTermsOnly });
+  const logIdf2Bm25 = bm25(bags, { logQueryCounts: true, idfPower: 2 });
+  const structure = tfidfScores([
+    { docs: syntax.map((s) => s.roles), weight: RERANK_ROLES, power: 2 },
+    { docs: syntax.map((s) => s.paths), weight: RERANK_PATHS, power: 1 },
+  ]);
+  const memberOf = new Map(members.map(({ i }, d) => [i, d]));
   const cosine = tfidfCosine([{ docs: bags, weight: 1, power: 2 }]);
+  const cosineScores = tfidfScores([{ docs: bags, weight: 1, power: 2 }]);
+  const withBigrams = tfidfScores([
+    { docs: bags, weight: 1, power: 2 },
+    { docs: members.map(({ p }) => bigrams(p.text)), weight: 0.3, power: 2 },
+  ]);
+  const csls = hubnessCorrected(bags.length, (d) => cosineScores([bags[d]!]), 10);
   const withSyntax = tfidfCosine([
     { docs: bags, weight: 1, power: 2 },
     { docs: syntax.map((s) => s.roles), weight: 0.2, power: 2 },
@@ -119,12 +145,12 @@ for (const family of FAMILIES) {
       searchMs += performance.now() - started;
       searches++;
       // One line per program, at its best chunk's rank.
-      const seen = new Set<number>();
+      const similarity = new Map<number, number>();
       const ours: number[] = [];
       for (const r of results) {
         const i = programOfPath.get(r.path)!;
-        if (seen.has(i)) continue;
-        seen.add(i);
+        if (similarity.has(i)) continue;
+        similarity.set(i, r.similarity ?? 0);
         ours.push(i);
         if (ours.length <= TOP) signal.push({ similarity: r.similarity ?? 0, relevant: programs[i]!.task === own.task });
       }
@@ -133,7 +159,10 @@ for (const family of FAMILIES) {
       ceiling += Math.min(taskSize.get(own.task)! - 1, TOP) / TOP;
       add('ArchAngel search --file', q, ours);
       const bag = identifierTerms(q.text);
-      const features = q.mode === 'file' ? syntax[members.findIndex((m) => m.i === q.program)]! : await syntaxFeatures(q.text, LANGUAGE[own.extension]!);
+      const features = q.mode === 'file' ? syntax[memberOf.get(q.program)!]! : await syntaxFeatures(q.text, LANGUAGE[own.extension]!);
+      const shape = structure([features.roles, features.paths]);
+      const reranked = [...ours].sort((a, b) => similarity.get(b)! + shape[memberOf.get(b)!]! - (similarity.get(a)! + shape[memberOf.get(a)!]!));
+      add(`ArchAngel, its ${CHUNKS_PER_QUERY} chunks reranked by call/type/local roles and node-type paths`, q, reranked);
       for (const [name, rank] of Object.entries(rankers)) add(name, q, rank(q, bag, features).map((d) => members[d]!.i).filter((i) => i !== q.program));
     }
     rows.push({ family, mode, queries: counted, ceiling: ceiling / counted, rankers: scored });
@@ -169,6 +198,12 @@ for (const threshold of [0.1, 0.2, 0.3, COMPARABLE_SIMILARITY, 0.5].sort((a, b) 
 }
 console.log(`\nArchAngel: ${(searchMs / searches).toFixed(1)} ms per code query over ${searches} queries (index of ${programs.length} programs).`);
 rmSync(work, { recursive: true, force: true });
+
+/** Adjacent identifier-split terms, as one feature each. */
+function bigrams(text: string): Bag {
+  const sequence = terms(text);
+  return bagOf(sequence.slice(1).map((term, i) => `${sequence[i]} ${term}`));
+}
 
 function hunkOf(text: string): string | undefined {
   const lines = text.split('\n');

@@ -21,7 +21,8 @@ export function identifierTerms(text: string): Bag {
 /** A ranker: document indices for a query, best first (documents scoring 0 left out). */
 export type Ranker = (query: Bag) => number[];
 
-function ranked(scores: Float64Array): number[] {
+/** Documents by score, best first (those scoring 0 or less left out). */
+export function ranked(scores: Float64Array): number[] {
   const ids: number[] = [];
   for (let d = 0; d < scores.length; d++) if (scores[d]! > 0) ids.push(d);
   return ids.sort((a, b) => scores[b]! - scores[a]!);
@@ -49,11 +50,15 @@ class Corpus {
 }
 
 /**
- * Okapi BM25 (k1 = 1.2, b = 0.75). `uniqueTerms` counts each query term once; otherwise a term the
- * query repeats counts that many times, as when a whole file is pasted into a BM25 engine.
- * `keep` picks the query terms to use (all by default).
+ * Okapi BM25 (k1 = 1.2, b = 0.75). `uniqueTerms` counts each query term once, `logQueryCounts` as
+ * 1 + log(count); otherwise a term the query repeats counts that many times, as when a whole file
+ * is pasted into a BM25 engine. `idfPower` raises the IDF (1 by default). `keep` picks the query
+ * terms to use (all by default).
  */
-export function bm25(docs: Bag[], options: { uniqueTerms?: boolean; keep?: (query: Bag, df: Map<string, number>, n: number) => Set<string> } = {}): Ranker {
+export function bm25(
+  docs: Bag[],
+  options: { uniqueTerms?: boolean; logQueryCounts?: boolean; idfPower?: number; keep?: (query: Bag, df: Map<string, number>, n: number) => Set<string> } = {},
+): Ranker {
   const corpus = new Corpus(docs);
   const n = docs.length;
   return (query) => {
@@ -63,8 +68,39 @@ export function bm25(docs: Bag[], options: { uniqueTerms?: boolean; keep?: (quer
       const list = corpus.postings.get(term);
       if (!list || (kept && !kept.has(term))) continue;
       const df = corpus.df.get(term)!;
-      const weight = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (options.uniqueTerms ? 1 : queryCount);
+      const queryWeight = options.uniqueTerms ? 1 : options.logQueryCounts ? 1 + Math.log(queryCount) : queryCount;
+      const weight = Math.log(1 + (n - df + 0.5) / (df + 0.5)) ** (options.idfPower ?? 1) * queryWeight;
       for (const [doc, f] of list) scores[doc]! += (weight * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * corpus.lengths[doc]!) / corpus.averageLength));
+    }
+    return ranked(scores);
+  };
+}
+
+/**
+ * BM25F (Robertson, Zaragoza and Taylor, 2004): each field's counts, normalised by the field's
+ * length and weighted, summed into one term frequency before saturation (k1 = 1.2, b = 0.75); IDF
+ * over whole documents. Every field lists the same documents in the same order.
+ */
+export function bm25f(fields: Array<{ docs: Bag[]; weight: number }>): Ranker {
+  const corpora = fields.map((f) => new Corpus(f.docs));
+  const n = fields[0]?.docs.length ?? 0;
+  const df = new Map<string, number>();
+  for (let d = 0; d < n; d++) {
+    const seen = new Set<string>();
+    for (const f of fields) for (const term of f.docs[d]!.keys()) seen.add(term);
+    for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  return (query) => {
+    const tf = new Float64Array(n);
+    const scores = new Float64Array(n);
+    for (const [term, queryCount] of query) {
+      if (!df.has(term)) continue;
+      tf.fill(0);
+      corpora.forEach((corpus, f) => {
+        for (const [doc, count] of corpus.postings.get(term) ?? []) tf[doc]! += (fields[f]!.weight * count) / (0.25 + (0.75 * corpus.lengths[doc]!) / corpus.averageLength);
+      });
+      const idf = Math.log(1 + (n - df.get(term)! + 0.5) / (df.get(term)! + 0.5));
+      for (let d = 0; d < n; d++) if (tf[d]! > 0) scores[d]! += (idf * queryCount * tf[d]! * 2.2) / (tf[d]! + 1.2);
     }
     return ranked(scores);
   };
@@ -82,6 +118,12 @@ export function rarestTermsOnly(query: Bag, df: Map<string, number>, n: number):
  * spaces can be summed, each with its weight: `query` then carries one bag per space.
  */
 export function tfidfCosine(spaces: Array<{ docs: Bag[]; weight: number; power: number }>): (query: Bag[]) => number[] {
+  const score = tfidfScores(spaces);
+  return (query) => ranked(score(query));
+}
+
+/** The scores behind tfidfCosine: every document's summed cosine with the query, by index. */
+export function tfidfScores(spaces: Array<{ docs: Bag[]; weight: number; power: number }>): (query: Bag[]) => Float64Array {
   const prepared = spaces.map(({ docs, weight, power }) => {
     const corpus = new Corpus(docs);
     const n = docs.length;
@@ -108,6 +150,41 @@ export function tfidfCosine(spaces: Array<{ docs: Bag[]; weight: number; power: 
         for (const [doc] of corpus.postings.get(term)!) scores[doc]! += weight * w * vectors[doc]!.get(term)!;
       }
     });
-    return ranked(scores);
+    return scores;
   };
+}
+
+/** Reciprocal rank fusion (k = 60) of rankings of the same documents. */
+export function fuseRankings(rankings: number[][]): number[] {
+  const scores = new Map<number, number>();
+  for (const ranking of rankings) ranking.forEach((doc, rank) => scores.set(doc, (scores.get(doc) ?? 0) + 1 / (60 + rank + 1)));
+  return [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([doc]) => doc);
+}
+
+/**
+ * Pseudo-relevance feedback by neighbours: each document's score plus `weight` × the mean, over the
+ * query's `k` best documents (other than `self`), of that document's score times its own score
+ * with this one. `scoreDoc(d)` scores every document against document `d`.
+ */
+export function withNeighbours(scores: Float64Array, scoreDoc: (doc: number) => Float64Array, self: number, k: number, weight: number): Float64Array {
+  const out = Float64Array.from(scores);
+  for (const neighbour of ranked(scores).filter((d) => d !== self).slice(0, k)) {
+    const second = scoreDoc(neighbour);
+    for (let d = 0; d < out.length; d++) out[d]! += (weight * scores[neighbour]! * second[d]!) / k;
+  }
+  return out;
+}
+
+/**
+ * Hubness correction (CSLS, Lample et al. 2018): 2 × score minus each document's mean score with
+ * its own `k` nearest documents, so documents near everything stop crowding every list.
+ */
+export function hubnessCorrected(docCount: number, scoreDoc: (doc: number) => Float64Array, k: number): (scores: Float64Array) => Float64Array {
+  const crowding = new Float64Array(docCount);
+  for (let d = 0; d < docCount; d++) {
+    const nearest = Array.from(scoreDoc(d)).filter((_, other) => other !== d).sort((a, b) => b - a).slice(0, k);
+    crowding[d] = nearest.reduce((a, b) => a + b, 0) / Math.max(1, nearest.length);
+  }
+  // Shifted by 2 (a score is at most 1) so every document the query scored stays ranked.
+  return (scores) => scores.map((s, d) => (s > 0 ? 2 + 2 * s - crowding[d]! : 0));
 }

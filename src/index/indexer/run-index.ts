@@ -23,7 +23,7 @@ import { gitignoreEntries, selectFiles, type PathSkipReason, type SelectedFile }
  * Bumped whenever chunking, tokenising or the stored shape of a blob changes: every blob is then
  * derived again on the next run (the commit and files are unchanged, so nothing else would notice).
  */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /**
  * Which observer version summarised the index as it is now; cleared whenever a repo's content

@@ -10,7 +10,8 @@ import { terms } from '../tokens.js';
  * (bench/code-search.ts), IDF to the power 1, 2 and 3 per side gave P@10 0.183, 0.187 and 0.185 on
  * Python files and 0.173, 0.184 and 0.185 on JavaScript. Call, type and local names and tree-sitter
  * node-type paths weighed apart (Aroma-style) move P@10 by -1% to +4% (the bench prints them
- * beside this), not worth a syntax walk of every chunk at index time.
+ * beside this), and -3% to +4% as a rerank of the search's own candidates: not worth a syntax walk
+ * of every chunk at index time or of every candidate at query time.
  */
 export interface WeightedTerms {
   /** Term → weight, for terms the index holds (others can match nothing). */

@@ -134,3 +134,111 @@ describe('code-to-code search', () => {
     expect(results.map((r) => r.path)).not.toContain('js/sort.min.js');
   });
 });
+
+describe('code-to-code search weighs words by their rarity in the query language', () => {
+  let index: GoldenIndex;
+
+  beforeAll(async () => {
+    // Python code that talks about Huffman coding everywhere, and JavaScript where only one file
+    // does while every file declares consts and logs: in JavaScript, `huffman` is the telling word.
+    const golden: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) golden[`py/huffman_${i}.py`] = `def huffman_step_${i}(weights):\n    """Huffman coding, step ${i}."""\n    return sorted(weights)[:${i + 2}]\n`;
+    for (const name of ['report', 'invoice', 'ledger', 'payroll', 'audit']) {
+      golden[`js/${name}.js`] = `export function ${name}Summary(rows) {\n  const total = rows.length;\n  const first = rows[0];\n  console.log('${name}', total, first);\n  return { total, first };\n}\n`;
+    }
+    golden['js/huffman.js'] = 'export function huffmanCodes(weights) {\n  const queue = [...weights].sort((a, b) => a - b);\n  return queue.map((weight, i) => ({ weight, code: i.toString(2) }));\n}\n';
+    const repo = createRepo();
+    repo.commit('golden', golden);
+    const work = tempDir();
+    const config = parseConfigText(JSON.stringify({ golden: [{ path: repo.dir, name: 'golden' }] }), 'test');
+    const indexPath = join(work, 'index.db');
+    await runIndex({ config, root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider(config.embeddings, {}) });
+    index = openGoldenIndex(indexPath, config);
+  }, 60_000);
+  afterAll(() => index?.close());
+
+  it('ranks the one JavaScript file on the query’s subject above the ones sharing only its boilerplate', async () => {
+    const query = "export function buildHuffman(input) {\n  const counted = tally(input);\n  const sorted = order(counted);\n  console.log('huffman', sorted);\n  return { counted, sorted };\n}\n";
+    const results = await index.search({ kind: 'code', code: query, language: 'javascript' }, { limit: 3 });
+    expect(results[0]?.path).toBe('js/huffman.js');
+  });
+});
+
+describe('code-to-code search reads a golden function with the file around it', () => {
+  let index: GoldenIndex;
+
+  beforeAll(async () => {
+    const repo = createRepo();
+    repo.commit('golden', {
+      'py/geometry.py': `import math
+
+
+def area_of_circle(radius):
+    """The area of a circle."""
+    if radius < 0:
+        raise ValueError("radius")
+    return math.pi * radius * radius
+
+
+def perimeter_of_square(side):
+    """The perimeter of a square."""
+    if side < 0:
+        raise ValueError("side")
+    return 4 * side
+
+
+def area_of_triangle(base, height):
+    """The area of a triangle."""
+    if base < 0 or height < 0:
+        raise ValueError("base or height")
+    return base * height / 2
+`,
+      'py/reports.py': `import math
+import logging
+
+
+def circle_area(radius):
+    """Area of a circle of this radius."""
+    if radius < 0:
+        raise ValueError("negative radius")
+    return math.pi * radius ** 2
+
+
+def configure_logging(level):
+    """Log to stderr at this level."""
+    handler = logging.StreamHandler()
+    logging.basicConfig(level=level, handlers=[handler])
+    return logging.getLogger("reports")
+`,
+    });
+    const work = tempDir();
+    const config = parseConfigText(JSON.stringify({ golden: [{ path: repo.dir, name: 'golden' }] }), 'test');
+    const indexPath = join(work, 'index.db');
+    await runIndex({ config, root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider(config.embeddings, {}) });
+    index = openGoldenIndex(indexPath, config);
+  }, 60_000);
+  afterAll(() => index?.close());
+
+  it('ranks the file that does what the whole query does above one with a closer single function', async () => {
+    // Its circle is the one in reports.py, word for word; the rest is what geometry.py does.
+    const query = `import math
+
+
+def circle_area(radius):
+    """Area of a circle of this radius."""
+    if radius < 0:
+        raise ValueError("negative radius")
+    return math.pi * radius ** 2
+
+
+def square_perimeter(side):
+    return 4 * side
+
+
+def triangle_area(base, height):
+    return base * height / 2
+`;
+    const results = await index.search({ kind: 'code', code: query, language: 'python' }, { limit: 3 });
+    expect(results[0]?.path).toBe('py/geometry.py');
+  });
+});
