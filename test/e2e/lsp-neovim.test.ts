@@ -17,7 +17,7 @@ import { learnerRepo, zodGolden } from '../helpers/learner.js';
 const hasNeovim = spawnSync('nvim', ['--version']).status === 0;
 
 /** A snake_case function: the note on it cites golden code, which the test opens. */
-const CHANGE = `\nexport function load_user_profile(id: string) {\n  return fetch(\`/api/users/\${id}\`);\n}\n`;
+const CHANGE = `\nexport function load_user_profile(id: string) {\n  return users.get(id.trim());\n}\n`;
 
 /** The editor's side, in Lua: everything a person would do, then what it saw, as JSON in $OUT. */
 const SCRIPT = String.raw`
