@@ -67,6 +67,58 @@ export function loadCorpus(options: { pythonLimit?: number } = {}): CorpusFile[]
   ];
 }
 
+const SITE_PACKAGES = '/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages';
+const JDK_API_DIR = '/tmp/archangel-bench-jdk-api';
+const MINIFLUX_GIT = '/work/.mirror/miniflux+v2/repo';
+const MINIFLUX_DIR = '/tmp/archangel-bench-miniflux';
+
+/** Python packages that call other libraries a lot: requests, subprocess, open, json, os. */
+const PYTHON_PACKAGES = ['pip', 'setuptools', '_pytest', 'IPython', 'awscli', 'docker', 'jedi', 'click', 'flask', 'werkzeug', 'jinja2', 'urllib3', 'requests', 'botocore', 'hypothesis'];
+/** npm packages (TypeScript sources or plain JavaScript) that call fetch, fs, child_process, http. */
+const NPM_PACKAGES: Array<[string, string, (p: string) => boolean]> = [
+  ['anthropic-sdk', '@anthropic-ai/sdk/src', ts],
+  ['zod', 'zod/src', ts],
+  ['eslint', 'eslint/lib', (p) => p.endsWith('.js')],
+  ['google-auth-library', 'google-auth-library/build/src', (p) => p.endsWith('.js')],
+  ['node-fetch', 'node-fetch/src', (p) => p.endsWith('.js')],
+  ['ws', 'ws/lib', (p) => p.endsWith('.js')],
+  ['js-yaml', 'js-yaml/lib', (p) => p.endsWith('.js')],
+  ['better-sqlite3', 'better-sqlite3/lib', (p) => p.endsWith('.js')],
+  ['prebuild-install', 'prebuild-install', (p) => p.endsWith('.js')],
+  ['cross-spawn', 'cross-spawn/lib', (p) => p.endsWith('.js')],
+];
+
+/** The JDK's modules that read like applications: an HTTP client and server, logging, SQL, a packager. */
+function ensureJdkApi(): string {
+  if (!existsSync(JDK_API_DIR) && existsSync(JDK_ZIP)) {
+    execFileSync('unzip', ['-q', '-o', JDK_ZIP, 'java.net.http/*', 'java.logging/*', 'java.sql/*', 'jdk.httpserver/*', 'jdk.jpackage/*', '-d', JDK_API_DIR]);
+  }
+  return JDK_API_DIR;
+}
+
+/** miniflux, a Go web app, from its mirror when the `fetch` tool has brought it onto this machine. */
+function ensureMiniflux(): string {
+  if (!existsSync(MINIFLUX_DIR) && existsSync(MINIFLUX_GIT)) {
+    execFileSync('mkdir', ['-p', MINIFLUX_DIR]);
+    execFileSync('sh', ['-c', `git --git-dir="${MINIFLUX_GIT}" archive HEAD | tar -x -C "${MINIFLUX_DIR}"`]);
+  }
+  return MINIFLUX_DIR;
+}
+
+/**
+ * A corpus for the API-usage conventions: application-like code that calls other libraries, in
+ * Python (site-packages), TypeScript and JavaScript (node_modules), Java (the JDK's HTTP, logging,
+ * SQL and packaging modules) and Go (miniflux). Each source is skipped when it is not on the machine.
+ */
+export function loadApiCorpus(): CorpusFile[] {
+  return [
+    ...PYTHON_PACKAGES.flatMap((name) => source(name, join(SITE_PACKAGES, name), (p) => p.endsWith('.py') && !p.includes('/_vendor/'))),
+    ...NPM_PACKAGES.flatMap(([name, folder, keep]) => source(name, join('node_modules', folder), keep)),
+    ...source('jdk', ensureJdkApi(), (p) => p.endsWith('.java')),
+    ...source('miniflux', ensureMiniflux(), (p) => p.endsWith('.go')),
+  ];
+}
+
 /** Deterministic held-out split by path hash. */
 export function isHeldOut(file: CorpusFile): boolean {
   const byte = createHash('sha1').update(`${file.repo}/${file.path}`).digest()[0] ?? 0;

@@ -58,7 +58,7 @@ for (let start = 0; start < NOTES; start += PER_REVIEW) {
   for (const [k, note] of notes.entries()) if (k % 4 === 0) for (const level of [2, 3, 4] as const) store.climb(note.id, level);
   clock += DAY / 2;
   const fix = store.startReview({ repo: dir, branch: 'main', target: { kind: 'worktree' }, tutor: 'offline', files: paths });
-  store.markResolved(fix, { paths, stillFound: new Set(notes.filter((_, k) => k % 7 === 0).map((n) => n.id)) });
+  store.markResolved(fix, notes.filter((_, k) => k % 7 !== 0).map((n) => n.id));
   for (const [k, note] of notes.entries()) if (k % 11 === 0) store.dismiss(note.id);
   store.recordQuizAnswer({ topic: notes[0]!.topic, question: 'q', answer: 'a', correct: start % 3 !== 0, grader: 'offline' });
   clock += DAY / 2;

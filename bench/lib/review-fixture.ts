@@ -18,7 +18,7 @@ export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 export async function learnerClone(): Promise<{ dir: string; project: Project }> {
   const dir = mkdtempSync(join(tmpdir(), 'aa-learner-'));
   execFileSync('git', ['clone', '-q', REPO_ROOT, dir]);
-  const config = parseConfigText(JSON.stringify({ golden: [{ path: '.', name: 'archangel', exclude: ['test/fixtures/**'] }] }), 'bench');
+  const config = parseConfigText(JSON.stringify({ golden: [{ path: '.', name: 'archangel', exclude: ['test/fixtures/**', 'bench/mentor/cases/**'] }] }), 'bench');
   const project: Project = { config, file: join(dir, 'archangel.json'), root: dir, indexPath: join(dir, '.archangel', 'index.db'), stateDir: join(dir, '.archangel') };
   await runIndex({ config, root: dir, indexPath: project.indexPath, cacheDir: join(dir, '.archangel', 'cache'), embedder: createEmbeddingProvider({ provider: 'local' }, {}), observer: conventionsObserver });
   return { dir, project };

@@ -5,6 +5,7 @@ import { register as registerConventions } from '../commands/conventions.js';
 import { register as registerDocs } from '../commands/docs.js';
 import { register as registerHook } from '../commands/hook.js';
 import { register as registerIndex } from '../commands/index-command.js';
+import { register as registerLsp } from '../commands/lsp.js';
 import { register as registerPair } from '../commands/pair.js';
 import { register as registerProgress } from '../commands/progress.js';
 import { register as registerQuiz } from '../commands/quiz.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
 Examples:
   $ archangel init                         write a starter archangel.json here
   $ archangel watch                        the tutor beside your editor (builds the index first)
+  $ archangel lsp --stdio                  the same notes inside your editor, as a language server
   $ archangel index                        fetch and index the golden repositories
   $ archangel search "retry http calls"    find how the golden code does something
   $ archangel search --file src/api.ts:10-40
@@ -47,10 +49,12 @@ Examples:
   $ archangel quiz                         a few questions on your own noted code
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 config, 4 golden repo, 5 index, 6 provider, 7 file, 8 pair,
-10 review notes at --fail-on, 11 docs --check found stale docs, 130 interrupted.`,
+10 review notes at --fail-on, 11 docs --check found stale docs, 12 database busy, 13 read-only, 14 disk full,
+15 not in a git working tree, 130 interrupted.`,
     );
   registerInit(program);
   registerWatch(program);
+  registerLsp(program);
   registerIndex(program);
   registerSearch(program);
   registerConventions(program);

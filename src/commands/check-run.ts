@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { openProject } from '../config/project.js';
 import { checkFile } from '../conventions/check.js';
@@ -19,6 +19,11 @@ export async function checkCommand(files: string[], flags: { json?: boolean }): 
     const language = detectLanguage(path);
     let bytes: Buffer;
     try {
+      // Measured before it is read: a file past the limit is skipped, whatever its size.
+      if (statSync(file).size > project.config.index.maxFileBytes) {
+        skipped.push({ path, reason: 'too-large' });
+        continue;
+      }
       bytes = readFileSync(file);
     } catch (error) {
       throw new ArchangelError('FILE_UNREADABLE', `Cannot read ${file}.`, { hint: 'Check the path; it is relative to the current folder.', cause: error });

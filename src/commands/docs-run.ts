@@ -6,7 +6,10 @@ import { openProject } from '../config/project.js';
 import { runDocs } from '../docs/run-docs.js';
 import type { DocsFlags } from './docs.js';
 
-/** Exit code of `archangel docs --check` when a document is missing or stale: distinct from every error code. */
+/**
+ * Exit code of `archangel docs --check` when a document is missing or stale, or the index it would be
+ * written from is behind a golden repo: distinct from every error code.
+ */
 export const DOCS_STALE_EXIT_CODE = 11;
 
 export async function docsCommand(flags: DocsFlags): Promise<number> {
@@ -36,9 +39,13 @@ export async function docsCommand(flags: DocsFlags): Promise<number> {
     const model = result.modelRegions > 0 ? `, ${result.modelRegions} passages by the model (${result.droppedCitations} invented citations dropped)` : '';
     process.stdout.write(`${result.repos.length} golden repos, ${result.conventions} conventions, ${result.snippets} golden snippets${model}, in ${formatDuration((performance.now() - started) / 1000)}.\n`);
   }
+  // A check against an index behind the golden code proves nothing about the documents: it fails.
+  const behind = flags.check ? result.behind : [];
+  for (const repo of behind) {
+    process.stderr.write(`${err.red('stale:')} the index is behind golden repo ${repo.name} (indexed ${repo.indexed.slice(0, 7)}, now ${repo.current.slice(0, 7)}); run \`archangel index\`, then \`archangel docs --check\` again.\n`);
+  }
   if (stale.length > 0) {
     process.stderr.write(`${err.red('stale:')} ${stale.map((f) => shown(f.path)).join(', ')} ${stale.length === 1 ? 'differs' : 'differ'} from what \`archangel docs\` would write now; run it and commit the result.\n`);
-    return DOCS_STALE_EXIT_CODE;
   }
-  return 0;
+  return stale.length > 0 || behind.length > 0 ? DOCS_STALE_EXIT_CODE : 0;
 }

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { DOCS_DIR } from '../docs/files.js';
 
 export interface DocsFlags {
   out: string;
@@ -16,7 +17,7 @@ export function register(program: Command): void {
   program
     .command('docs')
     .description('Write the team\'s code style guide (CODE_STYLE.md) and wiki (WIKI.md) from the golden repositories, every claim cited.')
-    .option('--out <dir>', 'folder to write the documents to', 'docs/archangel')
+    .option('--out <dir>', 'folder to write the documents to', DOCS_DIR)
     .addOption(new Option('--only <document>', 'write only one document').choices(['style', 'wiki']))
     .option('--lang <language...>', 'only these languages in the style guide (typescript, python, go, ...)')
     .option('--check', 'write nothing; exit 11 when a document is missing or out of date (for CI)')

@@ -11,7 +11,7 @@ export function register(program: Command): void {
   program
     .command('index')
     .description('Fetch the golden repositories and index them (incremental: unchanged files are skipped).')
-    .option('--rebuild', 'move the current index aside (kept as a backup) and build a fresh one')
+    .option('--rebuild', 'build a fresh index beside the current one, which stays in use until the new one replaces it (kept as <index>.bak)')
     .option('--json', 'print a JSON summary on stdout instead of the table')
     .option('-q, --quiet', 'no progress output')
     .addHelpText(

@@ -42,7 +42,7 @@ export async function indexCommand(flags: { rebuild?: boolean; json?: boolean; q
     progress.clear();
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else printSummary(summary);
+  else printSummary(summary, flags.rebuild ?? false);
   if (summary.interrupted) return EXIT_CODES.INTERRUPTED;
   return summary.repos.some((r) => r.status === 'failed') ? EXIT_CODES.GOLDEN_PARTIAL : 0;
 }
@@ -72,7 +72,7 @@ function showEvent(event: IndexEvent, progress: ProgressLine): void {
   }
 }
 
-function printSummary(summary: IndexSummary): void {
+function printSummary(summary: IndexSummary, rebuild: boolean): void {
   const p = palette(terminalCaps(process.stdout).color);
   for (const repo of summary.repos) process.stdout.write(`${formatRepo(repo, p)}\n`);
   const skipped = summary.repos.reduce<Record<string, number>>((all, repo) => {
@@ -87,7 +87,10 @@ function printSummary(summary: IndexSummary): void {
   if (skippedText) process.stdout.write(p.dim(`skipped: ${skippedText}\n`));
   if (summary.removedRepos > 0) process.stdout.write(p.dim(`removed ${summary.removedRepos} repo(s) no longer in archangel.json\n`));
   process.stdout.write(p.dim(`index: ${summary.indexPath} · ${summary.embedding.provider}/${summary.embedding.model} · ${formatDuration(summary.seconds)}\n`));
-  if (summary.interrupted) process.stdout.write(p.yellow('Interrupted: run `archangel index` again to finish; what was indexed is kept.\n'));
+  if (summary.interrupted) {
+    const next = rebuild ? 'run `archangel index --rebuild` again to finish the new index; the previous one stays in use until then' : 'run `archangel index` again to finish; what was indexed is kept';
+    process.stdout.write(p.yellow(`Interrupted: ${next}.\n`));
+  }
 }
 
 function formatRepo(repo: RepoSummary, p: ReturnType<typeof palette>): string {

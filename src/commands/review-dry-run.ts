@@ -1,12 +1,13 @@
 import type { Project } from '../config/project.js';
 import type { ReviewServices } from '../review/open-services.js';
+import type { SessionStore } from '../session/store.js';
 import { forModelReview, prepareReview } from '../review/run-review.js';
 import type { DiffTarget } from '../review/types.js';
 import { redactRequest } from '../tutor/claude/redact-request.js';
 import { reviewRequest } from '../tutor/claude/tutor.js';
 
 /** Prints the exact request a review would send (after redaction and privacy settings); sends nothing. */
-export async function printDryRun(project: Project, services: ReviewServices, target: DiffTarget): Promise<void> {
+export async function printDryRun(project: Project, services: ReviewServices<SessionStore | undefined>, target: DiffTarget): Promise<void> {
   const prepared = await prepareReview({ project, repoDir: project.root, target, index: services.index, profile: services.profile });
   const context = forModelReview(project, prepared.context, services.session);
   const built = await reviewRequest(context, { model: project.config.model, projectRoot: project.root });

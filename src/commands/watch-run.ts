@@ -15,36 +15,37 @@ export async function watchCommand(flags: WatchFlags, options: { focusChat: bool
   const pair = pairContextFromEnv();
   const session = createWatchSession({ project, offline: flags.offline ?? false, ...(pair ? { pair } : {}) });
   // Between saves the session is idle: give the memory its bursts of work grew back to the OS.
-  const trim = trimWhenQuiet(process.env.NOHOLD ? { growthFactor: () => {} } : {});
+  const trim = trimWhenQuiet();
   session.subscribe(() => trim.activity());
   try {
     if (!tui) return await runPlain(session);
     // The first frame is drawn before `start()` loads the index, SQLite and the tutors.
     const done = tui.runTui(session, { focusChat: options.focusChat });
-    if (process.env.FRAMELOG) { const c = process.cpuUsage(); (await import('node:fs')).appendFileSync(process.env.FRAMELOG, `${performance.now().toFixed(0)} ${((c.user + c.system) / 1000).toFixed(0)}\n`); if (process.env.FRAMEEXIT) process.exit(0); }
-    await session.start();
+    const fatal = await session.start();
+    // A fatal error stays on screen until a key; then it is printed below the last frame, to stay.
     await done;
+    if (fatal) throw fatal;
     return 0;
   } finally {
     trim.close();
   }
 }
 
-/** Without a TTY: one plain line per event until SIGINT or SIGTERM. */
+/** Without a TTY: one plain line per event until SIGINT or SIGTERM, or at once after a fatal error. */
 async function runPlain(session: WatchSession): Promise<number> {
   const { attachPlainView } = await import('../watch/plain-view.js');
   attachPlainView(session, (line) => process.stdout.write(line));
+  let onSignal = () => {};
   const stop = new Promise<void>((resolve) => {
-    const onSignal = () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve();
-    };
+    onSignal = () => resolve();
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
-  await session.start();
-  await stop;
+  const fatal = await session.start();
+  if (!fatal) await stop;
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
   await session.quit();
+  if (fatal) throw fatal;
   return 0;
 }

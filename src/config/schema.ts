@@ -20,6 +20,15 @@ export const goldenEntrySchema = z.union([
   z.strictObject({ path: z.string().min(1).describe('A local git repository, relative to archangel.json.'), ...goldenCommon }),
 ]);
 
+/**
+ * The most `index.maxFileBytes` may say. Indexing one file (parse tree, chunks, tokens, vectors)
+ * needs tens of times its size in memory at its peak: 1 MB peaked at 153 MB of RSS, 4 MB at 264 MB
+ * (bench/large-file.ts), 35 MB at 3.1 GB, and the trial's 50 MB file ran Node out of memory at
+ * 6.5 GB. 4 MB still admits the largest hand-written files we know of (TypeScript's checker.ts,
+ * 2.8 MB).
+ */
+export const MAX_FILE_BYTES_CEILING = 4_000_000;
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   golden: z.array(goldenEntrySchema).default([]).describe('The repositories the team holds up as how things should be done.'),
@@ -30,8 +39,9 @@ export const configSchema = z.strictObject({
         .number()
         .int()
         .positive()
+        .max(MAX_FILE_BYTES_CEILING)
         .default(1_000_000)
-        .describe('Files larger than this are skipped (they are rarely hand-written code).'),
+        .describe(`Files larger than this are skipped (they are rarely hand-written code). At most ${MAX_FILE_BYTES_CEILING}: indexing a file takes tens of times its size in memory.`),
     })
     .prefault({}),
   embeddings: z
@@ -56,7 +66,18 @@ export const configSchema = z.strictObject({
       feedback: z.string().min(1).default('claude-haiku-5-5').describe('Fast model for per-save notes.'),
       chat: z.string().min(1).default('claude-sonnet-5-5').describe('Stronger model for chat and docs.'),
       baseUrl: z.string().url().optional().describe('A gateway or Anthropic-compatible server (ANTHROPIC_BASE_URL also works).'),
-      timeoutMs: z.number().int().positive().default(60_000),
+      timeoutMs: z
+        .number()
+        .int()
+        .positive()
+        .default(30_000)
+        .describe('Longest silence from the model, in ms, before a call gives up (a silent call is not tried again).'),
+      reviewTimeoutMs: z
+        .number()
+        .int()
+        .positive()
+        .default(20_000)
+        .describe('Longest a review (review, watch) waits for the model, in ms, before the offline mentor answers; review --timeout overrides it.'),
     })
     .prefault({}),
   privacy: z

@@ -11,11 +11,18 @@ import { configSchema, type ArchangelConfig } from './schema.js';
 
 /** Parses the text of a config file; `file` is only used in messages. */
 export function parseConfigText(text: string, file: string): ArchangelConfig {
+  // Editors on Windows may start a UTF-8 file with a byte-order mark; JSON.parse refuses it.
+  const json = text.replace(/^\uFEFF/, '');
+  if (json.trim() === '') {
+    throw new ArchangelError('CONFIG_INVALID', `${file} is empty.`, {
+      hint: 'Write at least `{ "golden": [] }` in it, or delete it and run `archangel init` for a starter config.',
+    });
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(json);
   } catch (error) {
-    throw new ArchangelError('CONFIG_INVALID', `${file} is not valid JSON: ${describeJsonError(error, text)}.`, {
+    throw new ArchangelError('CONFIG_INVALID', `${file} is not valid JSON: ${describeJsonError(error, json)}.`, {
       hint: 'Fix the syntax (a trailing comma or a missing quote is the usual cause) and run the command again.',
       cause: error,
     });
@@ -41,10 +48,15 @@ const KNOWN_KEYS: Record<string, string[]> = {
   index: ['path', 'maxFileBytes'],
   embeddings: ['provider', 'model', 'baseUrl', 'dimensions', 'batchSize'],
   mentor: ['level', 'maxNotesPerSave', 'minSeverity'],
-  model: ['provider', 'feedback', 'chat', 'baseUrl', 'timeoutMs'],
+  model: ['provider', 'feedback', 'chat', 'baseUrl', 'timeoutMs', 'reviewTimeoutMs'],
   privacy: ['sendGoldenSnippets', 'redactSecrets'],
   watch: ['poll'],
   golden: ['url', 'path', 'ref', 'include', 'exclude', 'name'],
+};
+
+/** Why a limit is where it is, for the keys whose limit a person would want explained. */
+const LIMIT_REASONS: Record<string, string> = {
+  'index.maxFileBytes': 'indexing a file takes tens of times its size in memory, and larger files are skipped as too large',
 };
 
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown): Problem {
@@ -75,6 +87,11 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): Problem {
       return {
         message: `${at} is ${describeValue(valueAt(raw, issue.path))}, expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
         hint: `Set ${at} to one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`,
+      };
+    case 'too_big':
+      return {
+        message: `${at} is ${describeValue(valueAt(raw, issue.path))}, more than the most allowed, ${String(issue.maximum)}`,
+        hint: `Set ${at} to ${String(issue.maximum)} or less${LIMIT_REASONS[path] ? `: ${LIMIT_REASONS[path]}` : ''}.`,
       };
     default:
       return { message: `${at}: ${issue.message}`, hint: `Check the value of ${at}.` };

@@ -1,8 +1,11 @@
 import type { Tree } from 'web-tree-sitter';
+import { CONCERN_SEVERITY, type Concern, type Severity } from '../importance/concern.js';
 import type { Fact, Measure } from './facts.js';
 import { SIZE_KEYS } from './facts.js';
 import { pathFacts } from './layout.js';
-import { languageName } from '../index/language.js';
+import { apiFindings } from './api/check.js';
+import { API_KEY_PREFIX } from './api/call-site.js';
+import { evidencePhrase } from './evidence.js';
 import { conventionFor } from './family.js';
 import { collectFacts } from './observe.js';
 import { ruleMeta, SIZE_STATEMENTS, sizeAmount } from './rules.js';
@@ -12,9 +15,6 @@ import { percent } from './percent.js';
 
 /** Further lines of a grouped finding listed in its message. */
 const MAX_LISTED_LINES = 5;
-
-/** A size this many times over its limit is a warning rather than a note. */
-const SIZE_WARN_FACTOR = 2;
 
 type Ranges = CheckedFile['changed'];
 
@@ -29,7 +29,8 @@ function conventionsById(profile: Profile): Map<string, Convention> {
   return map;
 }
 
-function touches(changed: Ranges, start: number, end = start): boolean {
+/** Whether lines `start..end` meet a changed range; no ranges means the whole file changed. Shared with pitfalls/. */
+export function touches(changed: Ranges, start: number, end = start): boolean {
   return changed === undefined || changed.some((r) => r.start <= end && r.end >= start);
 }
 
@@ -40,26 +41,29 @@ function isWholeFile(changed: Ranges, lineCount: number): boolean {
   return true;
 }
 
-function severityOf(convention: Convention, severity: Finding['severity']): Finding['severity'] {
-  return convention.lowConfidence ? 'info' : severity;
+/** Severity follows what a departure costs; a habit learned without a parser is only worth knowing. */
+function severityOf(convention: Convention, concern: Concern): Severity {
+  return convention.lowConfidence ? 'info' : CONCERN_SEVERITY[concern];
 }
+
+/** Past the golden code's size limit, code costs every later change: a design concern. */
+const SIZE_CONCERN: Concern = 'design';
 
 function categoricalFinding(file: CheckedFile, fact: Fact, convention: Convention): Finding | undefined {
   const meta = ruleMeta(fact.key);
   if (!meta || meta.statementOnly || meta.conforms(fact.value, convention.expected)) return undefined;
   const subject = fact.symbol ? `\`${fact.symbol}\` is ${fact.value}` : `Line ${fact.line}: ${fact.value}`;
-  const evidence = `${Math.round(convention.support * convention.confidence)} of ${convention.support} golden cases (${percent(convention.confidence)})`;
-  const lent = convention.language !== file.language ? ` (the golden ${languageName(convention.language)}: too little ${languageName(file.language)} there to learn from)` : '';
   const caveat = convention.lowConfidence ? ' (learned without a parser: lower confidence)' : '';
   return {
     ruleId: convention.id,
-    severity: severityOf(convention, meta.severity),
+    concern: meta.concern,
+    severity: severityOf(convention, meta.concern),
     path: file.path,
     startLine: fact.line,
     endLine: fact.line,
     observed: fact.value,
     expected: convention.expected,
-    message: `${subject}. ${convention.statement}: ${evidence}${lent}.${caveat}`,
+    message: `${subject}. ${convention.statement}: ${evidencePhrase(convention, file.language)}.${caveat}`,
     support: convention.support,
     confidence: convention.confidence,
     examples: convention.examples,
@@ -70,10 +74,10 @@ function categoricalFinding(file: CheckedFile, fact: Fact, convention: Conventio
 function sizeFinding(file: CheckedFile, measure: Measure, convention: Convention, stats: SizeStats): Finding {
   const words = SIZE_STATEMENTS[measure.key] ?? { noun: 'Cases', unit: '', one: '' };
   const subject = measure.symbol ? `\`${measure.symbol}\`` : 'This file';
-  const severity = measure.value > stats.limit * SIZE_WARN_FACTOR ? 'warn' : 'info';
   return {
     ruleId: convention.id,
-    severity: severityOf(convention, severity),
+    concern: SIZE_CONCERN,
+    severity: severityOf(convention, SIZE_CONCERN),
     path: file.path,
     startLine: measure.start,
     endLine: measure.end,
@@ -86,6 +90,14 @@ function sizeFinding(file: CheckedFile, measure: Measure, convention: Convention
     ...(measure.symbol ? { symbol: measure.symbol } : {}),
     measured: measure.value,
   };
+}
+
+/** The findings of one categorical fact: an API call may depart from several habits at once (no timeout, not checked). */
+function departures(profile: Profile, conventions: ReadonlyMap<string, Convention>, file: CheckedFile, fact: Fact): Finding[] {
+  if (fact.key.startsWith(API_KEY_PREFIX)) return apiFindings(profile, conventions, file, fact);
+  const convention = conventionFor(conventions, file.language, fact.key);
+  const finding = convention?.enforced ? categoricalFinding(file, fact, convention) : undefined;
+  return finding ? [finding] : [];
 }
 
 /** Whether a size measure is judged: it must touch the change (a file, only past its limit). */
@@ -111,14 +123,12 @@ export async function checkFile(profile: Profile, file: CheckedFile, parsed?: Tr
   // that deliberately mirrors an external API, say snake_case tool names, is one decision).
   const grouped = new Map<string, { finding: Finding; lines: number[] }>();
   for (const fact of candidates) {
-    const convention = conventionFor(conventions, file.language, fact.key);
-    if (!convention?.enforced) continue;
-    const finding = categoricalFinding(file, fact, convention);
-    if (!finding) continue;
-    const group = grouped.get(`${finding.ruleId}\0${finding.observed}`);
-    if (!group) grouped.set(`${finding.ruleId}\0${finding.observed}`, { finding, lines: [] });
-    // Two departures on one line are one place to look at.
-    else if (fact.line !== group.finding.startLine && !group.lines.includes(fact.line)) group.lines.push(fact.line);
+    for (const finding of departures(profile, conventions, file, fact)) {
+      const group = grouped.get(`${finding.ruleId}\0${finding.observed}`);
+      if (!group) grouped.set(`${finding.ruleId}\0${finding.observed}`, { finding, lines: [] });
+      // Two departures on one line are one place to look at.
+      else if (fact.line !== group.finding.startLine && !group.lines.includes(fact.line)) group.lines.push(fact.line);
+    }
   }
   for (const { finding, lines } of grouped.values()) {
     if (lines.length > 0) finding.message += ` The same on ${lines.length} more line${lines.length > 1 ? 's' : ''} (${lines.slice(0, MAX_LISTED_LINES).join(', ')}${lines.length > MAX_LISTED_LINES ? ', …' : ''}).`;

@@ -22,5 +22,5 @@ export function hasConventions(profile: Profile | undefined): profile is Profile
 export function withoutRulesSentence(languages: Language[]): string {
   const names = languages.map(languageName);
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}` : (names[0] ?? '');
-  return `The golden repositories teach no ${list} conventions yet: ${list} changes are checked against none (see \`archangel conventions\`).`;
+  return `The golden repositories teach no ${list} conventions yet: ${list} changes are checked only for pitfalls and credentials (see \`archangel conventions\`).`;
 }

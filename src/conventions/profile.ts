@@ -1,10 +1,12 @@
 import type { Language } from '../index/language.js';
+import { API_KEY_PREFIX } from './api/call-site.js';
+import { apiConventions, countFollowingFiles } from './api/learn.js';
 import type { Fact } from './facts.js';
 import { folderFacts, pathFacts } from './layout.js';
 import { ruleMeta } from './rules.js';
 import { sizeConventions } from './size.js';
 import { rulePrefix } from './specs/index.js';
-import { MAX_CITATION_LINES, MAX_CITATIONS, MAX_DEVIATIONS_PER_KLOC, MIN_CONFIDENCE, MIN_SUPPORT } from './thresholds.js';
+import { deviationBudget, MAX_CITATION_LINES, MAX_CITATIONS, MIN_CONFIDENCE, MIN_SUPPORT } from './thresholds.js';
 import type { Citation, Convention, GoldenFile, Profile, SizeObservation } from './types.js';
 import { OBSERVATIONS_VERSION } from './observe.js';
 import { statementConventions } from './statements.js';
@@ -12,9 +14,10 @@ import { statementConventions } from './statements.js';
 /**
  * Version of the Profile format; bump when checkFile would read an old profile wrongly, or when its
  * statements change (2: "1 level of nesting", not "1 levels"; 3: size statements say "typically"
- * and "9 in 10 within", not "median" and "p90").
+ * and "9 in 10 within", not "median" and "p90"; 4: near-universal habits are enforced in big corpora;
+ * 5: API-usage conventions, with their `call`).
  */
-export const PROFILE_VERSION = 3;
+export const PROFILE_VERSION = 5;
 
 /** Everything gathered about one rule key in one language. */
 interface Tally {
@@ -34,10 +37,12 @@ export interface LanguageTally {
   indexFiles: number;
   barrels: number;
   topFolders: Map<string, number>;
+  /** Per API habit (`api.requests.get.timeout`), the files with a call that has it. */
+  apiFiles: Map<string, number>;
 }
 
 function newTally(language: Language): LanguageTally {
-  return { language, files: 0, lines: 0, lexical: false, categorical: new Map(), sizes: new Map(), commentDensity: [], indexFiles: 0, barrels: 0, topFolders: new Map() };
+  return { language, files: 0, lines: 0, lexical: false, categorical: new Map(), sizes: new Map(), commentDensity: [], indexFiles: 0, barrels: 0, topFolders: new Map(), apiFiles: new Map() };
 }
 
 function cite(file: GoldenFile, start: number, end: number): Citation {
@@ -78,6 +83,7 @@ function addFile(tally: LanguageTally, file: GoldenFile, seenFolders: Set<string
     if (obs.barrel) tally.barrels++;
   }
   for (const [key, values] of Object.entries(obs.cat)) {
+    if (key.startsWith(API_KEY_PREFIX)) countFollowingFiles(key, values, tally.apiFiles);
     for (const [value, count] of Object.entries(values)) {
       addValue(tally, key, value, count.n, count.ex.map(([s, e]) => cite(file, s, e)));
     }
@@ -107,7 +113,7 @@ function categoricalConvention(tally: LanguageTally, key: string, rule: Tally): 
   let departures = 0;
   for (const [observed, entry] of rule.values) if (!meta.conforms(observed, best.value)) departures += entry.files;
   const deviationsPerKloc = tally.lines > 0 ? (departures / tally.lines) * 1000 : Infinity;
-  const enforced = !meta.statementOnly && meta.enforceable(best.value) && support >= MIN_SUPPORT && confidence >= MIN_CONFIDENCE && deviationsPerKloc <= MAX_DEVIATIONS_PER_KLOC;
+  const enforced = !meta.statementOnly && meta.enforceable(best.value) && support >= MIN_SUPPORT && confidence >= MIN_CONFIDENCE && deviationsPerKloc <= deviationBudget(support, confidence);
   return {
     id: `${rulePrefix(tally.language)}.${key}`,
     language: tally.language,
@@ -138,6 +144,7 @@ export function buildProfile(files: Iterable<GoldenFile>): Profile {
   }
   const conventions: Convention[] = [];
   const sizes: Profile['sizes'] = {};
+  const apiCalls: NonNullable<Profile['apiCalls']> = {};
   for (const tally of tallies.values()) {
     for (const [key, rule] of tally.categorical) {
       const convention = categoricalConvention(tally, key, rule);
@@ -148,7 +155,10 @@ export function buildProfile(files: Iterable<GoldenFile>): Profile {
       sizes[convention.id] = stats;
     }
     conventions.push(...statementConventions(tally));
+    const api = apiConventions(tally);
+    conventions.push(...api.conventions);
+    Object.assign(apiCalls, api.calls);
   }
   conventions.sort((a, b) => Number(b.enforced) - Number(a.enforced) || b.confidence - a.confidence || b.support - a.support || a.id.localeCompare(b.id));
-  return { version: PROFILE_VERSION, conventions, sizes };
+  return { version: PROFILE_VERSION, conventions, sizes, apiCalls };
 }

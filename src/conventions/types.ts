@@ -1,10 +1,15 @@
+import type { Concern, Severity } from '../importance/concern.js';
 import type { Citation } from '../index/citation.js';
 import type { Language } from '../index/language.js';
+import type { ApiCall } from './api/habits.js';
 
-/** The kind of habit a convention describes; also the first segment of its rule id after the language. */
-export type Category = 'naming' | 'layout' | 'size' | 'docs' | 'errors' | 'imports' | 'idioms';
+/**
+ * The kind of habit a convention describes; also the first segment of its rule id after the
+ * language. `api`: how an external API is called (`py.api.requests.get.timeout`).
+ */
+export type Category = 'naming' | 'layout' | 'size' | 'docs' | 'errors' | 'imports' | 'idioms' | 'api';
 
-export type { Citation };
+export type { ApiCall, Citation };
 
 /** One learned habit of the golden code, with the evidence that it is a habit. */
 export interface Convention {
@@ -26,12 +31,20 @@ export interface Convention {
   enforced: boolean;
   /** Learned without a parser (lexical fallback): trust it less. */
   lowConfidence?: boolean;
+  /** For an API-usage convention: the callee and the habit (its examples are golden calls of that callee that have it). */
+  call?: ApiCall;
 }
 
-/** One departure of new code from an enforced convention. */
+/**
+ * One departure of new code: from an enforced convention learned from the golden code, or from a
+ * rule known without it (`rule`: a credential in the change, a linter's correctness rule).
+ */
 export interface Finding {
   ruleId: string;
-  severity: 'info' | 'warn' | 'error';
+  /** What the departure costs (src/importance): the order notes come in. */
+  concern: Concern;
+  /** Follows the concern; `info` for a habit learned without a parser. */
+  severity: Severity;
   path: string;
   startLine: number;
   endLine: number;
@@ -44,6 +57,21 @@ export interface Finding {
   symbol?: string;
   /** What a size rule measured (70 for a 70-line function); absent for the other rules. */
   measured?: number;
+  /** Set for a rule known without the golden code: who knows it, where to read more, and how to teach it. `expected` states it. */
+  rule?: {
+    source: string;
+    /** The rule as its source names it (`B006`, `no-empty`, `java/string-equality`); absent for our credential check. */
+    name?: string;
+    docsUrl?: string;
+    /** A few words naming what is wrong ("mutable default argument"). */
+    title?: string;
+    /** The rule's own opening question: points at the danger, never at the fix. */
+    question?: string;
+    /** The engine's advice, for the last rung only. */
+    fix?: string;
+  };
+  /** For an API-usage finding: the callee and the habit this call lacks (the option, the await, the check…). */
+  call?: ApiCall;
 }
 
 /** Quantiles of a size metric (function length, parameters, nesting, file length) in the golden code. */
@@ -62,6 +90,11 @@ export interface Profile {
   conventions: Convention[];
   /** Size distributions by rule id, for the size checks. */
   sizes: Record<string, SizeStats>;
+  /**
+   * Golden calls per callee and language (`js.api.fetch` → 42), for callees called at least
+   * MIN_SUPPORT times: a language with that many calls of its own is never lent a sibling's habit.
+   */
+  apiCalls?: Record<string, number>;
 }
 
 /** Counts of one categorical fact (e.g. a naming case) within one file, with a few example line ranges. */

@@ -1,4 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import type { CallVisitor } from './api/tree.js';
 import type { FactSink} from './facts.js';
 import { SIZE_KEYS } from './facts.js';
 
@@ -20,7 +21,19 @@ export interface LanguageSpec {
   visit(node: Node, sink: FactSink): void;
   /** Whether the file only re-exports other modules. */
   isBarrel?(root: Node): boolean;
+  /** A fresh reader of the file's external calls (API-usage facts), given every node after `visit`. */
+  calls?(): CallVisitor;
 }
+
+/** One ancestor of the node being visited: the node, its named children, and which of them is being visited. */
+export interface PathStep {
+  node: Node;
+  children: Node[];
+  index: number;
+}
+
+/** The ancestors of the node being visited, the root first; the last step's node is its parent. */
+export type Path = readonly PathStep[];
 
 interface Frame {
   name: string;
@@ -41,6 +54,8 @@ export function lines(node: Node): { start: number; end: number } {
  */
 export function walkTree(tree: Tree, spec: LanguageSpec, sink: FactSink): void {
   const frames: Frame[] = [];
+  const onCall = spec.calls?.();
+  const path: PathStep[] = [];
   const visit = (node: Node): void => {
     if (node.isError || node.isMissing) return;
     if (spec.comments.has(node.type)) {
@@ -48,6 +63,7 @@ export function walkTree(tree: Tree, spec: LanguageSpec, sink: FactSink): void {
       return;
     }
     spec.visit(node, sink);
+    onCall?.(node, sink, path);
     // A named function opens its own frame; an anonymous one (a callback) is one more level of
     // nesting in the function around it, whose length already includes it.
     const name = spec.functions.has(node.type) ? spec.functionName(node) : undefined;
@@ -60,7 +76,13 @@ export function walkTree(tree: Tree, spec: LanguageSpec, sink: FactSink): void {
       parent.depth++;
       parent.maxDepth = Math.max(parent.maxDepth, parent.depth);
     }
-    for (const child of node.namedChildren) visit(child);
+    const step: PathStep = { node, children: node.namedChildren, index: 0 };
+    path.push(step);
+    for (; step.index < step.children.length; step.index++) {
+      const child = step.children[step.index];
+      if (child) visit(child);
+    }
+    path.pop();
     if (opensFrame) {
       const frame = frames.pop();
       if (frame) closeFrame(frame, spec, sink);

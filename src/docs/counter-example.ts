@@ -1,6 +1,8 @@
 import { posix } from 'node:path';
-import type { Convention } from '../conventions/types.js';
+import { apiObserved } from '../conventions/api/words.js';
+import type { ApiCall, Convention } from '../conventions/types.js';
 import { convertCase, splitWords } from '../tutor/offline/case-convert.js';
+import { escapeRegExp } from '../tutor/offline/changes/lines.js';
 import { sizeAmount } from './glance.js';
 
 /**
@@ -37,6 +39,7 @@ export function counterExample(convention: Convention, example: string[] | undef
   const key = convention.id.split('.').slice(1).join('.');
   const first = example?.find((line) => line.trim() !== '') ?? '';
   if (key === 'naming.file' || key === 'naming.folder') return renamePath(convention);
+  if (convention.call) return callWithout(convention, convention.call, example ?? []);
   if (key.startsWith('naming.') && OTHER_CASE[convention.expected]) return renameInLine(first, convention.expected, key);
   if (key.startsWith('size.')) {
     const limit = sizes[convention.id]?.limit;
@@ -66,6 +69,25 @@ export function counterExample(convention: Convention, example: string[] | undef
     default:
       return undefined;
   }
+}
+
+/**
+ * An API habit's "don't": the golden call without the option or the `await` when its line shows
+ * them, else the departure in words ("`requests.get` not checked right after the call").
+ */
+function callWithout(convention: Convention, call: ApiCall, example: string[]): CounterExample {
+  const text = `\`${call.callee}\` ${apiObserved(convention.language, call)}.`;
+  const last = call.callee.split('.').pop() ?? call.callee;
+  const line = example.find((l) => new RegExp(`\\b${escapeRegExp(last)}\\s*\\(`).test(l));
+  if (!line) return { text };
+  const option = escapeRegExp(call.option ?? '');
+  const stripped =
+    call.aspect === 'option'
+      ? line.replace(new RegExp(`,\\s*${option}\\s*[=:]\\s*[^,)}]+|\\b${option}\\s*[=:]\\s*[^,)}]+,?\\s*`), '')
+      : call.aspect === 'awaited'
+        ? line.replace(/\bawait\s+/, '')
+        : line;
+  return stripped !== line ? { code: stripped.trim(), text } : { text };
 }
 
 /** The first name of the rule's kind declared on `line`, rewritten in the other case. */

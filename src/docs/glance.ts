@@ -1,3 +1,4 @@
+import { apiPhrase } from '../conventions/api/words.js';
 import type { Convention, Profile } from '../conventions/types.js';
 import { SIZE_STATEMENTS, sizeAmount as amountIn } from '../conventions/rules.js';
 import { percent } from '../conventions/percent.js';
@@ -6,7 +7,7 @@ import type { StyleLanguage } from './style-guide.js';
 
 /**
  * "At a glance": each language's enforced rules as a few plain sentences a newcomer can keep in
- * mind (names, code, size, tests), then the strong tendencies. Derived only from the profile, in
+ * mind (names, code, calls, size, tests), then the strong tendencies. Derived only from the profile, in
  * the guide's order; every phrase links to the rule it says, whose section holds the counts and
  * the golden snippets.
  */
@@ -15,8 +16,8 @@ import type { StyleLanguage } from './style-guide.js';
 const TENDENCY_MIN_SHARE = 0.75;
 const TENDENCY_MIN_CASES = 10;
 
-type Group = 'names' | 'code' | 'size' | 'tests';
-const GROUP_LABEL: Record<Group, string> = { names: 'Names', code: 'Code', size: 'Size', tests: 'Tests' };
+type Group = 'names' | 'code' | 'calls' | 'size' | 'tests';
+const GROUP_LABEL: Record<Group, string> = { names: 'Names', code: 'Code', calls: 'Calls', size: 'Size', tests: 'Tests' };
 
 /** What each naming key names, as a plural noun phrase. */
 const NAMED: Record<string, string> = {
@@ -58,6 +59,7 @@ function phrase(convention: Convention, sizes: Profile['sizes']): { group: Group
   if (words && stats) return { group: 'size', text: `${amountIn(words, stats.median)} (rarely over ${stats.limit})` };
   const named = NAMED[/^naming\.(\w+)$/.exec(key)?.[1] ?? ''];
   if (named) return { group: 'names', text: `${e} ${named}` };
+  if (convention.call) return { group: 'calls', text: apiPhrase(convention.language, convention.call) };
   const good = (value: string, text: string, group: Group = 'code'): { group: Group; text: string } => (e === value ? { group, text } : { group, text: lowerFirst(convention.statement) });
   switch (key) {
     case 'naming.boolean-function':
@@ -136,7 +138,7 @@ function enforcedSentences(rules: Convention[], sizes: Profile['sizes']): string
     if (group === 'size' && noun) add(`size:${noun}`, group, `${noun} of typically `, link(text, convention), order(convention));
     else add(convention.id, group, '', link(text, convention), -1);
   }
-  return (['names', 'code', 'size', 'tests'] as const).flatMap((group) => {
+  return (['names', 'code', 'calls', 'size', 'tests'] as const).flatMap((group) => {
     const first = (parts: Array<{ order: number }>): number => Math.min(...parts.map((p) => p.order));
     const said = [...slots.values()]
       .filter((s) => s.group === group)

@@ -1,11 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { Project } from '../config/project.js';
-import { ArchangelError } from '../errors/archangel-error.js';
-import { repoFolder } from '../golden/cache-folder.js';
+import { goldenGitDir } from '../golden/git-dir.js';
 import { runGit } from '../golden/run-git.js';
 import { resolveSources } from '../golden/sources.js';
-import { syncLocal } from '../golden/sync-local.js';
-import type { GoldenSource } from '../golden/types.js';
 import type { RepoRow } from '../index/store/read.js';
 import { webBaseOf, type WebBase } from './links.js';
 
@@ -14,6 +10,11 @@ export interface LocatedRepo {
   row: RepoRow & { commit: string };
   gitDir: string;
   web: WebBase | undefined;
+  /**
+   * The commit a local golden repo's ref points at now; it differs from `row.commit` when the repo
+   * moved on since `archangel index`. Undefined for remote repos: knowing would need the network.
+   */
+  current?: string | undefined;
 }
 
 /**
@@ -27,22 +28,11 @@ export async function locateRepos(project: Project, rows: RepoRow[], cacheDir: s
   for (const row of rows) {
     const source = sources.get(row.sourceId);
     if (!source || row.commit === null) continue;
-    const gitDir = await gitDirOf(source, cacheDir);
+    const { gitDir, current } = await goldenGitDir(source, cacheDir);
     const remote = source.kind === 'remote' ? source.url : await originUrl(gitDir);
-    out.push({ row: { ...row, commit: row.commit }, gitDir, web: webBaseOf(remote) });
+    out.push({ row: { ...row, commit: row.commit }, gitDir, web: webBaseOf(remote), current });
   }
   return out;
-}
-
-async function gitDirOf(source: GoldenSource, cacheDir: string): Promise<string> {
-  if (source.kind === 'local') return (await syncLocal(source)).gitDir;
-  const folder = repoFolder(cacheDir, source.id);
-  if (!existsSync(folder)) {
-    throw new ArchangelError('GOLDEN_UNAVAILABLE', `The clone of golden repo ${source.name} is missing from the cache.`, {
-      hint: 'Run `archangel index` to fetch it again, then rerun `archangel docs`.',
-    });
-  }
-  return folder;
 }
 
 /** The `origin` remote of a local repo, for links to its host; undefined when it has none. */

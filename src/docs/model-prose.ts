@@ -67,8 +67,12 @@ export async function createProseWriter(project: Project, options: ProseOptions)
     return undefined;
   }
   const model = project.config.model.chat;
+  // A call that failed (a bad key, a silent endpoint) would fail again for every other region, each
+  // after its own wait: the rest of the run keeps the offline text without asking.
+  let failed = false;
   return {
     async write(request) {
+      if (failed) return undefined;
       const sendCode = project.config.privacy.sendGoldenSnippets;
       const evidence = await Promise.all(
         request.evidence.map(async (e, i) => {
@@ -96,7 +100,8 @@ export async function createProseWriter(project: Project, options: ProseOptions)
       } catch (error) {
         if (!(error instanceof CallFailed)) throw error;
         appendAudit(project.stateDir, { ...audit, inputTokens: 0, outputTokens: 0, error: error.failure.kind });
-        options.warn(`${describeFailure(error.failure, error.attempts, client.platform, model).message} The offline text is kept for ${request.subject}.`);
+        failed = true;
+        options.warn(`${describeFailure(error.failure, error.attempts, client.platform, model).message} The offline text is kept for ${request.subject} and the rest of this run.`);
         return undefined;
       }
       const checked = checkCitations(reply.trim(), request.evidence);

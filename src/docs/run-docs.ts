@@ -8,6 +8,7 @@ import { repoFiles, repoSymbols } from '../index/store/repo-files.js';
 import type { ClientOverrides } from '../tutor/claude/client.js';
 import type { RetryPolicy } from '../tutor/claude/stream-call.js';
 import { readableFiles, readManifests, readRepoTexts, type DocsEvidence, type RepoEvidence } from './evidence.js';
+import { STYLE_FILE, WIKI_FILE } from './files.js';
 import { locateRepos } from './locate-repos.js';
 import { mergeRegions, parseRegions, renderRegions, type Region } from './markers.js';
 import { createProseWriter, proseHash, type ProseWriter } from './model-prose.js';
@@ -17,8 +18,7 @@ import { renderWiki } from './render-wiki.js';
 import { buildStyleGuide } from './style-guide.js';
 import { buildRepoWiki } from './wiki.js';
 
-export const STYLE_FILE = 'CODE_STYLE.md';
-export const WIKI_FILE = 'WIKI.md';
+export { STYLE_FILE, WIKI_FILE };
 
 export interface DocsOptions {
   project: Project;
@@ -54,6 +54,8 @@ export interface DocsResult {
   modelRegions: number;
   /** Citations a model invented and that were dropped. */
   droppedCitations: number;
+  /** Golden repos that moved on since they were indexed: the documents describe their older code. */
+  behind: Array<{ name: string; indexed: string; current: string }>;
 }
 
 /**
@@ -86,7 +88,11 @@ export async function runDocs(options: DocsOptions): Promise<DocsResult> {
     snippets,
     modelRegions: 0,
     droppedCitations: 0,
+    behind: evidence.repos.flatMap(({ name, commit, located }) => (located.current && located.current !== commit ? [{ name, indexed: commit, current: located.current }] : [])),
   };
+  for (const repo of result.behind) {
+    if (!options.check) warn(`golden repo ${repo.name} is at ${repo.current.slice(0, 7)} but the index holds ${repo.indexed.slice(0, 7)}: these documents describe the indexed code until you run \`archangel index\` and \`archangel docs\` again.`);
+  }
   if (!options.check) mkdirSync(options.outDir, { recursive: true });
   for (const output of outputs) {
     const path = join(options.outDir, output.file);

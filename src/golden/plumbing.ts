@@ -58,3 +58,8 @@ export async function commitTime(gitDir: string, commit: string): Promise<number
   const out = await runGit(['-C', gitDir, 'show', '-s', '--format=%ct', '--end-of-options', commit]);
   return Number.parseInt(out.toString('utf8').trim(), 10) * 1000;
 }
+
+/** The bytes of `path` at `commit` (a full sha), from `git cat-file`; GitCommandError when it has no such file. */
+export async function readFileAt(gitDir: string, commit: string, path: string): Promise<Buffer> {
+  return runGit(['-C', gitDir, 'cat-file', 'blob', `${commit}:${path}`]);
+}

@@ -34,6 +34,8 @@ export interface RunGitOptions {
   timeoutMs?: number;
   /** Called with each line git writes to stderr (progress lines end in `\r`). */
   onStderrLine?: (line: string) => void;
+  /** Called once if git writes nothing for `afterMs` (a server that accepted the connection and says nothing). */
+  onSilence?: { afterMs: number; call: () => void };
 }
 
 /** Runs git to completion and returns its stdout; throws `GitCommandError` or GIT_MISSING. */
@@ -62,7 +64,17 @@ export function runGit(args: string[], options: RunGitOptions = {}): Promise<Buf
       }
     };
     let timer: NodeJS.Timeout | undefined;
+    let silence: NodeJS.Timeout | undefined;
+    let silenceTold = false;
     const rearm = (): void => {
+      const onSilence = options.onSilence;
+      if (onSilence && !silenceTold) {
+        clearTimeout(silence);
+        silence = setTimeout(() => {
+          silenceTold = true;
+          onSilence.call();
+        }, onSilence.afterMs);
+      }
       if (timeoutMs === undefined) return;
       clearTimeout(timer);
       timer = setTimeout(() => stop('timeout'), timeoutMs);
@@ -90,6 +102,7 @@ export function runGit(args: string[], options: RunGitOptions = {}): Promise<Buf
 
     const finish = (): void => {
       clearTimeout(timer);
+      clearTimeout(silence);
       signal?.removeEventListener('abort', onAbort);
     };
     child.on('error', (error: NodeJS.ErrnoException) => {

@@ -7,8 +7,15 @@ import { classifyRemoteFailure, isMissingRef, refNotFound } from './errors.js';
 import { GitCommandError, runGit } from './run-git.js';
 import type { RemoteGoldenSource, SyncOptions, SyncedRepo } from './types.js';
 
-/** How long a clone or fetch may stay silent before it is given up (see `RunGitOptions.timeoutMs`). */
-export const DEFAULT_NETWORK_TIMEOUT_MS = 120_000;
+/**
+ * How long a clone or fetch may stay silent before it is given up (see `RunGitOptions.timeoutMs`).
+ * Git reports progress every second or so while a server works, even on a huge repository, so a
+ * minute of silence is a server that will not answer.
+ */
+export const DEFAULT_NETWORK_TIMEOUT_MS = 60_000;
+
+/** Silence after which the user is told what is being waited for: past a slow handshake, long before the bound. */
+const SILENCE_NOTICE_MS = 5_000;
 
 /** Keeps the pinned commit reachable, so `git gc` in the cache never prunes what the index cites. */
 const PINNED_REF = 'refs/archangel/pinned';
@@ -100,11 +107,17 @@ async function fetchEverything(gitDir: string, source: RemoteGoldenSource, optio
 
 function fetch(gitDir: string, source: RemoteGoldenSource, options: SyncOptions, args: string[]): Promise<Buffer> {
   const onProgress = options.onProgress;
+  const onWaiting = options.onWaiting;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
   return runGit([`--git-dir=${gitDir}`, 'fetch', '--no-tags', '--progress', ...args], {
     url: source.url,
     token: options.token,
     signal: options.signal,
-    timeoutMs: options.timeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS,
+    timeoutMs,
+    onSilence: onWaiting && {
+      afterMs: Math.min(SILENCE_NOTICE_MS, timeoutMs / 2),
+      call: () => onWaiting(`Waiting for ${source.url} to answer (fetching ${source.name}); giving up after ${timeoutMs / 1000} s of silence. Check the URL and your network, or press Ctrl-C to stop.`),
+    },
     onStderrLine: onProgress && ((line) => {
       const match = /^(?:remote: )?([A-Za-z ]+):\s+(\d+)%/.exec(line);
       if (match?.[1] && match[2]) onProgress({ source, stage: match[1], percent: Number(match[2]) });

@@ -62,6 +62,8 @@ export interface SyncOptions {
   /** Limit for each network operation (clone, fetch); default `DEFAULT_NETWORK_TIMEOUT_MS`. */
   timeoutMs?: number;
   onProgress?: (progress: SyncProgress) => void;
+  /** Told once, in a sentence, when a server has been silent a while: what is being waited for and what to do. */
+  onWaiting?: (message: string) => void;
 }
 
 /** One entry of a commit's tree, as `git ls-tree -r --long` lists it. */

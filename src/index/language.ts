@@ -86,6 +86,21 @@ export function detectLanguage(path: string): Language | undefined {
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.toml', '.yaml', '.yml', '.ini', '.cfg', '.gradle', '.proto', '.graphql', '.gql', '.tf', '.lua', '.pl', '.r', '.dart', '.ex', '.exs', '.erl', '.hs', '.clj', '.elm', '.ml', '.fs', '.zig', '.nim', '.jl', '.m', '.mm', '.vb', '.ps1']);
 
+/**
+ * Languages written the same way, so code in one is comparable with code in another and may lend
+ * it a habit: JavaScript, TSX and TypeScript.
+ */
+const SIBLINGS: Partial<Record<Language, readonly Language[]>> = {
+  typescript: ['tsx', 'javascript'],
+  tsx: ['typescript', 'javascript'],
+  javascript: ['typescript', 'tsx'],
+};
+
+/** The other languages of `language`'s family, closest first; none for most languages. */
+export function siblingLanguages(language: Language): readonly Language[] {
+  return SIBLINGS[language] ?? [];
+}
+
 export function isParsedLanguage(language: Language): language is ParsedLanguage {
   return (PARSED_LANGUAGES as readonly string[]).includes(language);
 }

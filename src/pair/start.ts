@@ -1,8 +1,10 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Project } from '../config/project.js';
 import { ArchangelError } from '../errors/archangel-error.js';
+import { tryLockFile } from '../fs/lock-file.js';
 import { currentBranch } from '../review/branch.js';
 import { currentLearner } from '../session/learner.js';
 import { pairEnv } from './context.js';
@@ -42,6 +44,7 @@ export function editorCommand(editor: string | undefined, env: NodeJS.ProcessEnv
  * Opens a pair session: the editor in one pane, `archangel watch` (told it is a pair session) in the
  * other. Outside tmux, a tmux server of its own on a socket in the session's private folder; inside
  * tmux (`$TMUX`), a new window in the current server. On any failure, whatever was made is removed.
+ * One start per name at a time (see `claimName`).
  */
 export async function startPair(options: StartOptions): Promise<PairMeta> {
   const env = options.env ?? process.env;
@@ -62,12 +65,40 @@ export async function startPair(options: StartOptions): Promise<PairMeta> {
   const gid = options.group === undefined ? undefined : groupId(options.group);
   if (gid !== undefined) requireReachable(base, gid);
   ensureBaseDir(base);
+  const claim = claimName(base, name);
+  try {
+    return await startClaimed(options, { name, editor, inTmux, gid, env });
+  } finally {
+    claim.release();
+  }
+}
+
+/**
+ * Three `pair start` of one name at once each removed the others' folder (and with it the socket of
+ * a tmux server just started, which then ran on where nothing could reach it), and each failure's
+ * clean-up killed another's server. A start now holds `<base>/.<name>.starting` (no session name
+ * starts with a dot) until its session is recorded; the others are refused at once.
+ */
+function claimName(base: string, name: string): { release(): void } {
+  const claim = tryLockFile(join(base, `.${name}.starting`));
+  if (!('heldBy' in claim)) return claim;
+  throw new ArchangelError('PAIR_TAKEN', `A pair session named "${name}" is being started by another command (pid ${claim.heldBy.pid > 0 ? claim.heldBy.pid : '?'}).`, {
+    hint: `Join it with \`archangel pair join ${name}\` once it has started, or pick another name with --name.`,
+  });
+}
+
+async function startClaimed(options: StartOptions, chosen: { name: string; editor: string; inTmux: string | undefined; gid: number | undefined; env: NodeJS.ProcessEnv }): Promise<PairMeta> {
+  const { project, base } = options;
+  const { name, editor, inTmux, gid, env } = chosen;
   const paths = sessionPaths(base, name);
   const existing = readMeta(base, name);
   if (existing && isAlive(existing, env)) {
     throw new ArchangelError('PAIR_TAKEN', `A pair session named "${name}" is already running (${existing.repo}).`, { hint: `Join it with \`archangel pair join ${name}\`, stop it with \`archangel pair stop ${name}\`, or pick another name with --name.` });
   }
-  // A session that ended without `pair stop` left its folder: it is replaced.
+  // A session that ended without `pair stop` left its folder: it is replaced. A start killed before
+  // recording its session may have left a tmux server on the socket: stopped first, or it would run
+  // on unreachable once the socket is gone.
+  if (existsSync(paths.socket)) tmuxOn(paths.socket, env).succeeds('kill-server');
   rmSync(paths.dir, { recursive: true, force: true });
   unpublishShared(base, name);
   const driver = currentLearner(project.root, env);

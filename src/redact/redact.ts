@@ -2,6 +2,7 @@ import { detectLanguage, type Language } from '../index/language.js';
 import { applyFindings, lineNumbers, mergeFindings } from './apply.js';
 import { findAssignments, type UnquotedMode } from './assignments.js';
 import { findKeyBlocks } from './key-block.js';
+import { findSplitSecrets } from './split-literals.js';
 import { findTokens } from './patterns.js';
 import { findPrivateKeys } from './private-key.js';
 import { findWithSecretlint } from './secretlint.js';
@@ -38,9 +39,10 @@ const DIFF_MARKER = /^[+-]/gm;
 
 /**
  * Hides secrets in `text` before it leaves the machine: secretlint's recommended rules, vendor token
- * formats, JWTs, private keys (whole, or their base64 body alone), passwords in URLs and connection
- * strings, and values assigned to names like `password`, `API_KEY` or `secretKey`. Each is replaced
- * by `[REDACTED:<rule>]`; the rest of the text is unchanged, line for line.
+ * formats (also when split over string literals on several lines), JWTs, private keys (whole, or
+ * their base64 body alone), passwords in URLs and connection strings, and values assigned to names
+ * like `password`, `API_KEY` or `secretKey`. Each is replaced by `[REDACTED:<rule>]`; the rest of
+ * the text is unchanged, line for line.
  */
 export async function redactSecrets(text: string, options: RedactOptions = {}): Promise<RedactResult> {
   const diff = options.diff ?? DIFF_START.test(text);
@@ -49,6 +51,7 @@ export async function redactSecrets(text: string, options: RedactOptions = {}): 
     ...(await findWithSecretlint(scanned)),
     ...findPrivateKeys(scanned),
     ...findKeyBlocks(scanned),
+    ...findSplitSecrets(scanned),
     ...findTokens(scanned),
     ...findAssignments(scanned, unquotedMode(options.path)),
   ]);

@@ -27,7 +27,7 @@ export interface Question {
  * Claude when configured (citations checked against what was sent), otherwise assembled offline
  * from the golden results and the convention findings, saying plainly that no model is configured.
  */
-export async function* answerQuestion(project: Project, services: ReviewServices, context: ReviewContext, question: Question, signal?: AbortSignal): AsyncGenerator<TutorEvent> {
+export async function* answerQuestion(project: Project, services: Pick<ReviewServices, 'tutor' | 'claude' | 'index'>, context: ReviewContext, question: Question, signal?: AbortSignal): AsyncGenerator<TutorEvent> {
   const grounded = await withQuestionEvidence(project, services, context, question.text);
   if (!services.claude || services.tutor.mode === 'offline') {
     yield* offlineAnswer(grounded, question);
@@ -53,7 +53,7 @@ export async function* answerQuestion(project: Project, services: ReviewServices
 }
 
 /** The review context plus the golden code that answers the question's words. */
-async function withQuestionEvidence(project: Project, services: ReviewServices, context: ReviewContext, text: string): Promise<ReviewContext> {
+async function withQuestionEvidence(project: Project, services: Pick<ReviewServices, 'index'>, context: ReviewContext, text: string): Promise<ReviewContext> {
   if (!services.index) return context;
   const results = await services.index.search({ kind: 'text', text }, { limit: QUESTION_RESULTS });
   const evidence: Evidence[] = [...context.evidence];

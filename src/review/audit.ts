@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { environmentError } from '../errors/environment.js';
 import type { ReviewContext } from './context/types.js';
 import type { Usage } from '../tutor/types.js';
 
@@ -17,10 +18,15 @@ export interface AuditEntry {
   error?: string;
 }
 
-/** Appends to `.archangel/audit.log` (JSON lines), the record of what was sent to a model. */
+/** Appends to `.archangel/audit.log` (JSON lines), the record of what was sent to a model; a read-only folder or a full disk is told as such. */
 export function appendAudit(stateDir: string, entry: AuditEntry): void {
-  mkdirSync(stateDir, { recursive: true });
-  appendFileSync(join(stateDir, 'audit.log'), `${JSON.stringify(entry)}\n`);
+  const path = join(stateDir, 'audit.log');
+  try {
+    mkdirSync(stateDir, { recursive: true });
+    appendFileSync(path, `${JSON.stringify(entry)}\n`);
+  } catch (error) {
+    throw environmentError(error, { path, what: 'the audit log' }) ?? error;
+  }
 }
 
 /** What went out: the learner's line ranges and the evidence (a review context, or a quiz's notes). */

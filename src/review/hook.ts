@@ -6,6 +6,12 @@ import { reviewGit } from './diff/git.js';
 /** The line that marks a hook as ours, so we never overwrite or delete someone else's. */
 const MARKER = '# installed by `archangel hook install`';
 
+/**
+ * Seconds a commit waits for the model before the offline mentor reviews it instead: half of
+ * `review`'s default bound, since the learner is waiting on git, not reading notes.
+ */
+export const HOOK_TIMEOUT_S = 10;
+
 /** Where git looks for the pre-commit hook (honours core.hooksPath and worktrees). */
 async function hookPath(repoDir: string): Promise<string> {
   const path = (await reviewGit(repoDir, ['rev-parse', '--git-path', 'hooks/pre-commit'])).trim();
@@ -20,13 +26,13 @@ export async function installHook(repoDir: string, options: { bin: string; failO
   const path = await hookPath(repoDir);
   if (existsSync(path) && !readFileSync(path, 'utf8').includes(MARKER)) {
     throw new ArchangelError('USAGE', `${path} already exists and was not written by ArchAngel.`, {
-      hint: `Add this line to it instead: "${process.execPath}" "${options.bin}" review --staged --fail-on ${options.failOn}`,
+      hint: `Add this line to it instead: ${command(options)}`,
     });
   }
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(
     path,
-    `#!/bin/sh\n${MARKER}\n# Reviews the staged changes; a note at or above "${options.failOn}" stops the commit (git commit --no-verify skips it).\nexec "${process.execPath}" "${options.bin}" review --staged --fail-on ${options.failOn}\n`,
+    `#!/bin/sh\n${MARKER}\n# Reviews the staged changes; a note at or above "${options.failOn}" stops the commit (git commit --no-verify skips it).\n# The model gets ${HOOK_TIMEOUT_S} s, then the offline mentor reviews instead.\nexec ${command(options)}\n`,
   );
   chmodSync(path, 0o755);
   return path;
@@ -41,4 +47,9 @@ export async function uninstallHook(repoDir: string): Promise<string | undefined
   }
   rmSync(path);
   return path;
+}
+
+/** What the hook runs. */
+function command(options: { bin: string; failOn: string }): string {
+  return `"${process.execPath}" "${options.bin}" review --staged --fail-on ${options.failOn} --timeout ${HOOK_TIMEOUT_S}`;
 }

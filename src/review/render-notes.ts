@@ -6,14 +6,16 @@ export function placeOf(span: { path: string; startLine: number; endLine: number
   return span.startLine === span.endLine ? `${span.path}:${span.startLine}` : `${span.path}:${span.startLine}-${span.endLine}`;
 }
 
-/** One line of evidence for a terminal: a golden place, or a convention with its numbers. */
+/** One line of evidence for a terminal: a golden place, a convention with its numbers, or a rule with its source. */
 export function formatEvidence(evidence: Evidence): string {
   if (evidence.kind === 'golden') return `golden: ${citationLabel(evidence.citation)}${evidence.symbol ? ` (${evidence.symbol})` : ''}`;
+  if (evidence.kind === 'rule') return `rule: ${evidence.statement} — ${ruleSource(evidence)}`;
   const followed = Math.round(evidence.support * evidence.confidence);
   return `convention: ${evidence.statement} — ${followed} of ${evidence.support} golden cases (${Math.round(evidence.confidence * 100)}%)`;
 }
 
-const RUNG_NAMES = ['question', 'hint', 'golden example', 'change'] as const;
+/** What each rung of the hint ladder is called, level 1 first. */
+export const RUNG_NAMES = ['question', 'hint', 'golden example', 'change'] as const;
 
 /**
  * A note as markdown: its place and title, the rungs and the evidence it rests on, golden
@@ -37,13 +39,19 @@ function foldedRungs(note: Note): string {
     .join('\n\n');
 }
 
+/** `ruff S113, https://docs.astral.sh/...`: who knows the rule, and where to read more. */
+export function ruleSource(rule: Extract<Evidence, { kind: 'rule' }>): string {
+  return `${rule.source} ${rule.ruleId}${rule.docsUrl ? `, ${rule.docsUrl}` : ''}`;
+}
+
 function evidenceMarkdown(item: Evidence): string {
+  if (item.kind === 'rule') return `- ${item.id} rule \`${item.ruleId}\`: ${item.statement} (${item.source}${item.docsUrl ? `, ${item.docsUrl}` : ''})`;
   if (item.kind === 'convention') {
     const examples = item.examples.map((example) => `  - ${citationLabel(example)}`).join('\n');
     return `- ${item.id} convention \`${item.ruleId}\`: ${item.statement} (support ${item.support}, confidence ${Math.round(item.confidence * 100)}%)${examples ? `\n${examples}` : ''}`;
   }
   const fence = item.snippet.includes('```') ? '~~~~' : '```';
-  return `- ${item.id} golden ${citationLabel(item.citation)}${item.symbol ? ` (\`${item.symbol}\`)` : ''}\n\n${fence}\n${item.snippet.trimEnd()}\n${fence}`;
+  return `- ${item.id} golden ${citationLabel(item.citation)}${item.symbol ? ` (\`${item.symbol}\`)` : ''}${item.why ? ` — chosen: ${item.why}` : ''}\n\n${fence}\n${item.snippet.trimEnd()}\n${fence}`;
 }
 
 /** Multi-line rung text (a level-4 diff) indented under its list item so the list stays one list. */

@@ -13,7 +13,7 @@ export interface NoteLedger {
   wasShown(noteId: string): boolean;
   climb(noteId: string, level: HintLevel): boolean;
   saveLadder(noteId: string, ladder: Rung[]): boolean;
-  markResolved(reviewId: number, scope: { paths: string[]; stillFound: ReadonlySet<string> }): string[];
+  markResolved(reviewId: number, noteIds: readonly string[]): string[];
   get(noteId: string): NoteRecord | undefined;
   open(query: OpenNotesQuery): NoteRecord[];
   history(query: NoteHistoryQuery): NoteRecord[];
@@ -71,11 +71,10 @@ export function noteLedger(db: StateDb, learner: string, now: () => number, revi
   const updateLadder = db.prepare('UPDATE notes SET ladder = ? WHERE learner = ? AND id = ?');
   const insertEvent = db.prepare('INSERT INTO hint_events (learner, note_id, level, at) VALUES (?, ?, ?, ?)');
   const events = db.prepare('SELECT note_id, level, at FROM hint_events WHERE learner = ? AND note_id = ? ORDER BY at, id');
-  const openOnPath = db.prepare(`SELECT id FROM notes WHERE learner = ? AND repo = ? AND path = ? AND ${OPEN} AND branch = ?`);
   const resolve = db.prepare(`
     UPDATE notes SET resolved_at = @at, resolved_unaided = (max_level = 1), resolved_review_id = @reviewId,
       times_resolved = times_resolved + 1, unaided_fixes = unaided_fixes + (max_level = 1)
-    WHERE learner = @learner AND id = @id AND resolved_at IS NULL
+    WHERE learner = @learner AND id = @id AND repo = @repo AND branch = @branch AND ${OPEN}
   `);
   const openIn = db.prepare(`
     SELECT *, ${CLIMB_MS} FROM notes WHERE learner = @learner AND repo = @repo AND ${OPEN}
@@ -127,18 +126,10 @@ export function noteLedger(db: StateDb, learner: string, now: () => number, revi
     return true;
   });
 
-  const resolveAll = db.transaction((reviewId: number, paths: string[], stillFound: ReadonlySet<string>) => {
-    const review = reviews.require(reviewId);
+  const resolveAll = db.transaction((reviewId: number, noteIds: readonly string[]) => {
+    const { repo, branch } = reviews.require(reviewId);
     const at = now();
-    const resolved: string[] = [];
-    for (const path of new Set(paths)) {
-      for (const { id } of openOnPath.all(learner, review.repo, path, review.branch) as Array<{ id: string }>) {
-        if (stillFound.has(id)) continue;
-        resolve.run({ at, reviewId, learner, id });
-        resolved.push(id);
-      }
-    }
-    return resolved;
+    return [...new Set(noteIds)].filter((id) => resolve.run({ at, reviewId, learner, id, repo, branch }).changes > 0);
   });
 
   const records = (rows: unknown[]): NoteRecord[] => (rows as NoteRow[]).map(toNoteRecord);
@@ -150,7 +141,7 @@ export function noteLedger(db: StateDb, learner: string, now: () => number, revi
     wasShown: (noteId) => selectOne.get(learner, noteId) !== undefined,
     climb: (noteId, level) => climbOnce.immediate(noteId, level),
     saveLadder: (noteId, ladder) => updateLadder.run(JSON.stringify(ladder), learner, noteId).changes > 0,
-    markResolved: (reviewId, { paths, stillFound }) => resolveAll.immediate(reviewId, paths, stillFound),
+    markResolved: (reviewId, noteIds) => resolveAll.immediate(reviewId, noteIds),
     get(noteId) {
       const row = selectOne.get(learner, noteId) as NoteRow | undefined;
       return row && toNoteRecord(row);

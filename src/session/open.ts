@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ArchangelError, messageOf } from '../errors/archangel-error.js';
-import { isCorruption } from '../sqlite/file-health.js';
+import { explainFailures } from '../sqlite/explain-failures.js';
+import { sqliteFileError } from '../sqlite/file-health.js';
 import { enableWal } from '../sqlite/wal.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
@@ -20,9 +21,9 @@ const BUSY_TIMEOUT_MS = 5_000;
  * the user what to do; it is never moved or deleted here, since it holds their chat history.
  */
 export function openStateDb(path: string): StateDb {
-  mkdirSync(dirname(path), { recursive: true });
   let db: StateDb | undefined;
   try {
+    mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
     // The timeout first: migrating may have to wait for the other process.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -30,7 +31,8 @@ export function openStateDb(path: string): StateDb {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, path);
-    return db;
+    // Damage past the header, a lock held too long, a full disk: found mid-query, told like on open.
+    return explainFailures(db, (error) => stateFileError(path, error) ?? error);
   } catch (error) {
     db?.close();
     throw asStateError(path, error);
@@ -39,9 +41,12 @@ export function openStateDb(path: string): StateDb {
 
 /**
  * Applies missing migrations in one IMMEDIATE transaction, reading the version inside it: when
- * two processes open a new file at once, the second waits and then finds nothing left to do.
+ * two processes open a new file at once, the second waits and then finds nothing left to do. A
+ * record already up to date is only read, so opening it never waits for another process's write
+ * (a review still runs, and says what it could not record, while watch holds the write lock).
  */
 function migrate(db: StateDb, path: string): void {
+  if (schemaVersion(db) === SCHEMA_VERSION) return;
   db.transaction(() => {
     const current = schemaVersion(db);
     if (current > SCHEMA_VERSION) {
@@ -62,14 +67,22 @@ function schemaVersion(db: StateDb): number {
   return Number(row?.value ?? 0);
 }
 
-/** Any failure to open or read the record, as the error a human can act on (ArchangelErrors pass through). */
-export function asStateError(path: string, error: unknown): unknown {
-  if (error instanceof ArchangelError) return error;
-  if (isCorruption(error)) return corruptState(path, error);
+/** Any failure to open the record, as the error a human can act on (ArchangelErrors pass through). */
+export function asStateError(path: string, error: unknown): ArchangelError {
+  const known = stateFileError(path, error);
+  if (known) return known;
   return new ArchangelError('STATE_CORRUPT', `Could not open the learner record at ${path}: ${messageOf(error)}.`, {
     hint: `Check that ${dirname(path)} is writable and not on a network drive that lacks file locks.`,
     cause: error,
   });
+}
+
+/**
+ * A failure of the record while in use told as what it is: damage, a lock held too long, a
+ * read-only folder, a full disk; undefined for anything else, which is a bug.
+ */
+export function stateFileError(path: string, error: unknown): ArchangelError | undefined {
+  return sqliteFileError(error, { path, what: 'the learner record', elsewhere: `Make ${dirname(path)} writable: the learner record (notes, hints, chat) lives there.` }, (cause) => corruptState(path, cause));
 }
 
 /** The damaged-file error: says how to start afresh without losing the old file. */

@@ -147,6 +147,27 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
         first_seen, times_seen, max_level, dismissed_at, resolved_at, resolved_unaided, times_resolved, unaided_fixes, relapses);
     `);
   },
+  // 4: reviews shared between processes (`watch` and `lsp` on one repository, src/review/shared-review.ts):
+  // whichever process claims a file's change first reviews it; the other waits for its notes.
+  (db) => {
+    db.exec(`
+      CREATE TABLE shared_reviews (
+        learner TEXT NOT NULL,
+        -- A hash of the file's change and of what the review depends on (tutor, settings, index).
+        key TEXT NOT NULL,
+        path TEXT NOT NULL,
+        -- The process reviewing it: host, pid and a session nonce.
+        owner TEXT NOT NULL,
+        claimed_at INTEGER NOT NULL,
+        -- Null while the review runs; then the notes shown and the notes resolved, as JSON.
+        finished_at INTEGER,
+        notes TEXT,
+        resolved TEXT,
+        PRIMARY KEY (learner, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX shared_reviews_by_time ON shared_reviews (learner, claimed_at);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

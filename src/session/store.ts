@@ -3,11 +3,12 @@ import { activityLog, type Activity, type ActivityQuery } from './activity.js';
 import { chatLog } from './chat.js';
 import { fallbackLearner } from './learner.js';
 import { noteLedger } from './notes.js';
-import { isCorruption } from '../sqlite/file-health.js';
 import { asStateError, openStateDb } from './open.js';
 import { pairNoteLog, type NewPairNote, type PairNote, type PairNotesQuery } from './pair-notes.js';
 import { quizLog } from './quiz.js';
 import { reviewLog } from './reviews.js';
+import { sharedReviewLog, type SharedClaim, type SharedChange, type SharedReview } from './shared-reviews.js';
+import type { ResolvedNote } from '../review/types.js';
 import type {
   ChatHistoryQuery,
   ChatRecord,
@@ -63,11 +64,11 @@ export interface SessionStore {
   /** A rung was written afresh (climbing to a stand-in): the note's ladder as shown now. False for an unknown note. */
   saveLadder(noteId: string, ladder: Rung[]): boolean;
   /**
-   * After a review of `paths`: each open note on them (this repository and branch) whose id is not
-   * in `stillFound` is resolved, unaided when only L1 was seen. Returns the resolved ids.
-   * `paths` must be files whose noted lines the review looked at, or fixes are claimed too early.
+   * A review saw these notes fixed: each one still open on the review's repository and branch is
+   * resolved, unaided when only L1 was seen. Returns the ids resolved. Which notes a review may judge
+   * is the review's business (`fixedNotes` in review/resolution.ts): the record takes its word.
    */
-  markResolved(reviewId: number, scope: { paths: string[]; stillFound: ReadonlySet<string> }): string[];
+  markResolved(reviewId: number, noteIds: readonly string[]): string[];
   getNote(noteId: string): NoteRecord | undefined;
   /** Notes neither resolved nor dismissed, by path and line. */
   openNotes(query: OpenNotesQuery): NoteRecord[];
@@ -91,6 +92,15 @@ export interface SessionStore {
   recordQuizAnswer(answer: NewQuizAnswer): number;
   /** Quiz answers at or after `since`, oldest first; only `topic`'s when given. */
   quizHistory(query?: { since?: number; topic?: string }): QuizAnswerRecord[];
+  /**
+   * Reviews shared with the other processes on this record (src/review/shared-review.ts): claims
+   * the changes nobody holds or whose holder `canTake` gives up, in one transaction.
+   */
+  claimSharedReviews(changes: SharedChange[], owner: string, canTake: (existing: SharedReview) => boolean): SharedClaim;
+  /** `owner` reviewed these changes: the notes shown and resolved, for the processes waiting on them. */
+  finishSharedReviews(owner: string, results: Array<{ key: string; notes: Note[]; resolved: ResolvedNote[] }>): void;
+  /** `owner` gave these changes up unfinished; another process may claim them. */
+  releaseSharedReviews(owner: string, keys: string[]): void;
   close(): void;
 }
 
@@ -102,14 +112,6 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
   const learner = (options.learner ?? fallbackLearner()).trim().toLowerCase();
   const now = options.now ?? Date.now;
   const db = openStateDb(path);
-  const guard = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
-    try {
-      return fn(...args);
-    } catch (error) {
-      // Damage found past the header (a bad page) is reported like damage found on open.
-      throw isCorruption(error) ? asStateError(path, error) : error;
-    }
-  };
   try {
     const reviews = reviewLog(db, learner, now);
     const notes = noteLedger(db, learner, now, reviews);
@@ -117,33 +119,36 @@ export function openSessionStore(path: string, options: SessionStoreOptions = {}
     const pairNotes = pairNoteLog(db, learner, now);
     const activity = activityLog(db, learner);
     const quiz = quizLog(db, learner, now);
-    const isDismissed = guard(notes.isDismissed);
+    const shared = sharedReviewLog(db, learner, now);
     return {
       learner,
       now,
-      startReview: guard(reviews.start),
-      finishReview: guard(reviews.finish),
-      getReview: guard(reviews.get),
-      recordNotes: guard(notes.record),
-      isDismissed,
-      dismiss: guard(notes.dismiss),
-      filterShowable: (list) => list.filter((note) => !isDismissed(note.id)),
-      wasShown: guard(notes.wasShown),
-      climb: guard(notes.climb),
-      saveLadder: guard(notes.saveLadder),
-      markResolved: guard(notes.markResolved),
-      getNote: guard(notes.get),
-      openNotes: guard(notes.open),
-      noteHistory: guard((query = {}) => notes.history(query)),
-      noteSummaries: guard(({ since = 0, topic }: { since?: number; topic?: string } = {}) => notes.summaries(since, topic)),
-      hintEvents: guard(notes.hintEvents),
-      appendChat: guard(chat.append),
-      chatHistory: guard(chat.history),
-      appendPairNote: guard(pairNotes.append),
-      pairNotes: guard(pairNotes.list),
-      activity: guard(activity.between),
-      recordQuizAnswer: guard(quiz.record),
-      quizHistory: guard((query = {}) => quiz.history(query)),
+      startReview: reviews.start,
+      finishReview: reviews.finish,
+      getReview: reviews.get,
+      recordNotes: notes.record,
+      isDismissed: notes.isDismissed,
+      dismiss: notes.dismiss,
+      filterShowable: (list) => list.filter((note) => !notes.isDismissed(note.id)),
+      wasShown: notes.wasShown,
+      climb: notes.climb,
+      saveLadder: notes.saveLadder,
+      markResolved: notes.markResolved,
+      getNote: notes.get,
+      openNotes: notes.open,
+      noteHistory: (query = {}) => notes.history(query),
+      noteSummaries: ({ since = 0, topic }: { since?: number; topic?: string } = {}) => notes.summaries(since, topic),
+      hintEvents: notes.hintEvents,
+      appendChat: chat.append,
+      chatHistory: chat.history,
+      appendPairNote: pairNotes.append,
+      pairNotes: pairNotes.list,
+      activity: activity.between,
+      recordQuizAnswer: quiz.record,
+      quizHistory: (query = {}) => quiz.history(query),
+      claimSharedReviews: shared.claim,
+      finishSharedReviews: shared.finish,
+      releaseSharedReviews: shared.release,
       close: () => db.close(),
     };
   } catch (error) {

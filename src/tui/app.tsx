@@ -4,6 +4,7 @@ import type { WatchController } from '../watch/types.js';
 import { ChatPanel } from './chat/chat-panel.js';
 import { ChangesPane } from './components/changes-pane.js';
 import { ExampleView } from './components/example-view.js';
+import { FatalView } from './components/fatal-view.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import { HelpView } from './components/help-view.js';
@@ -11,8 +12,9 @@ import { MentorPane } from './components/mentor-pane.js';
 import { ProgressView } from './components/progress-view.js';
 import type { EventFeed } from './event-feed.js';
 import { useCommands } from './hooks/use-commands.js';
-import { activeArea, useKeys } from './hooks/use-keys.js';
-import { computeLayout } from './layout.js';
+import { useKeys } from './hooks/use-keys.js';
+import { activeArea } from './state/area.js';
+import { screenLayout } from './layout.js';
 import { initialState } from './state/reducer.js';
 import { levelOf, selectedNote } from './state/selection.js';
 import { createStore } from './state/store.js';
@@ -49,14 +51,25 @@ export function App({ controller, feed, focusChat, onQuit }: AppProps): React.JS
 
   const onMentorOverflow = useCallback((rows: number) => store.dispatch({ type: 'mentor-overflow', rows }), [store]);
 
-  const layout = computeLayout(state.size, state.focus, state.chat.turns.length > 0);
+  const area = activeArea(state);
+  const notice = state.notices.at(-1);
+  const layout = screenLayout(state);
   const note = selectedNote(state);
   const overlayOpen = state.overlay !== undefined;
-  const area = activeArea(state);
+  const footer = <Footer notice={notice} area={area} quitting={state.quitting} width={layout.columns} />;
+  if (state.fatal) {
+    return (
+      <Box flexDirection="column" width={layout.columns} height={layout.rows}>
+        <Header status={state.status} progress={undefined} phase={state.review.phase} width={layout.columns} stopped />
+        <FatalView fatal={state.fatal} width={layout.columns} height={layout.body.height + layout.chatLines + 1} />
+        {footer}
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column" width={layout.columns} height={layout.rows}>
       <Header status={state.status} progress={state.progress} phase={state.review.phase} width={layout.columns} />
-      {state.overlay === 'help' ? <HelpView width={layout.columns} height={layout.body.height} /> : null}
+      {state.overlay === 'help' ? <HelpView width={layout.columns} height={layout.body.height} scroll={state.helpScroll} /> : null}
       {state.overlay === 'progress' ? <ProgressView report={state.learnerProgress} width={layout.columns} height={layout.body.height} /> : null}
       {state.overlay === 'example' && note ? (
         <ExampleView note={note} files={state.files} level={levelOf(state.levels, note)} width={layout.columns} height={layout.body.height} />
@@ -97,7 +110,7 @@ export function App({ controller, feed, focusChat, onQuit }: AppProps): React.JS
         width={layout.columns}
         draft={state.draft}
       />
-      <Footer notice={state.notices.at(-1)} area={area} quitting={state.quitting} width={layout.columns} />
+      {footer}
     </Box>
   );
 }

@@ -5,8 +5,11 @@ import type { Key } from 'ink';
  * commands up here, the footer and the `?` help screen are generated from it.
  */
 
-/** Where keys go: a focused pane, the chat line, or an overlay drawn over the panes. */
-export type KeyArea = 'changes' | 'mentor' | 'chat' | 'note' | 'help' | 'example' | 'progress';
+/** Where keys go: a focused pane, the chat line, an overlay drawn over the panes, or the error that stopped the session. */
+export type KeyArea = 'changes' | 'mentor' | 'chat' | 'note' | 'help' | 'example' | 'progress' | 'fatal';
+
+/** A binding's key that stands for every key. */
+export const ANY_KEY = 'any';
 
 export type Command =
   | 'note-next' | 'note-prev' | 'scroll-down' | 'scroll-up' | 'file-next' | 'file-prev'
@@ -33,6 +36,8 @@ export const KEY_TABLE: readonly Binding[] = [
   { command: 'scroll-up', keys: ['k', 'up'], areas: ['changes'], description: 'scroll the diff up' },
   { command: 'scroll-down', keys: ['J', 'pagedown'], areas: ['mentor'], description: 'scroll the mentor pane down (a long note)', footer: false },
   { command: 'scroll-up', keys: ['K', 'pageup'], areas: ['mentor'], description: 'scroll the mentor pane up', footer: false },
+  { command: 'scroll-down', keys: ['j', 'down', 'pagedown'], areas: ['help'], description: 'scroll this list down, when it is longer than the screen' },
+  { command: 'scroll-up', keys: ['k', 'up', 'pageup'], areas: ['help'], description: 'scroll this list up' },
   { command: 'file-next', keys: [']'], areas: PANES, description: 'next changed file' },
   { command: 'file-prev', keys: ['['], areas: PANES, description: 'previous changed file' },
   { command: 'hint', keys: ['h'], areas: [...PANES, 'example'], description: 'next hint for the selected note' },
@@ -50,9 +55,10 @@ export const KEY_TABLE: readonly Binding[] = [
   { command: 'close', keys: ['escape'], areas: ['chat', 'note', 'help', 'example', 'progress'], description: 'leave the chat or close the overlay (or the note being typed)' },
   { command: 'quit', keys: ['q', 'ctrl+c'], areas: [...PANES, 'help', 'example', 'progress'], description: 'quit' },
   { command: 'quit', keys: ['ctrl+c'], areas: ['chat', 'note'], description: 'quit' },
+  { command: 'quit', keys: [ANY_KEY], areas: ['fatal'], description: 'quit, once the error that stopped the session is read' },
 ];
 
-const SYMBOLS: Readonly<Record<string, string>> = { down: '↓', up: '↑', pagedown: 'PgDn', pageup: 'PgUp', tab: 'Tab', 'shift+tab': 'S-Tab', return: 'Enter', escape: 'Esc', 'ctrl+c': 'C-c' };
+const SYMBOLS: Readonly<Record<string, string>> = { down: '↓', up: '↑', pagedown: 'PgDn', pageup: 'PgUp', tab: 'Tab', 'shift+tab': 'S-Tab', return: 'Enter', escape: 'Esc', 'ctrl+c': 'C-c', [ANY_KEY]: 'any key' };
 
 /** A key name as people read it: `↓`, `Enter`, `C-c`. */
 export function keyLabel(key: string): string {
@@ -75,7 +81,7 @@ export function keyName(input: string, key: Key): string {
 
 /** The command a key runs in an area, if any. */
 export function commandFor(area: KeyArea, name: string): Command | undefined {
-  return KEY_TABLE.find((binding) => binding.areas.includes(area) && binding.keys.includes(name))?.command;
+  return KEY_TABLE.find((binding) => binding.areas.includes(area) && (binding.keys.includes(name) || binding.keys.includes(ANY_KEY)))?.command;
 }
 
 /** The bindings of an area, in table order. */

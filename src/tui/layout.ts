@@ -1,4 +1,6 @@
-import type { Focus, TerminalSize } from './state/types.js';
+import { footerText } from './footer-text.js';
+import { activeArea } from './state/area.js';
+import type { Focus, TerminalSize, TuiState } from './state/types.js';
 
 /** Below this width the panes stack (the Changes pane above the Mentor pane). */
 const SIDE_BY_SIDE_MIN_COLUMNS = 100;
@@ -30,12 +32,20 @@ export interface Layout {
 
 const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
 
-/** Sizes for a terminal; the chat gets a third of the screen while it has the focus. */
-export function computeLayout(size: TerminalSize, focus: Focus, hasChat: boolean): Layout {
-  const columns = Math.max(size.columns, 40);
+/** The width everything is laid out for: the terminal's, but never below what the panes need. */
+export function layoutColumns(size: TerminalSize): number {
+  return Math.max(size.columns, 40);
+}
+
+/**
+ * Sizes for a terminal; the chat gets a third of the screen while it has the focus, and the footer
+ * `footerRows` (a long warning is shown in full, see footer.tsx).
+ */
+export function computeLayout(size: TerminalSize, focus: Focus, hasChat: boolean, footerRows = 1): Layout {
+  const columns = layoutColumns(size);
   const rows = Math.max(size.rows, 12) - 1;
   const chatLines = focus === 'chat' ? Math.max(2, Math.floor(rows / 3)) : hasChat ? (rows >= 30 ? 3 : 1) : 0;
-  const height = rows - 3 - chatLines;
+  const height = rows - 2 - footerRows - chatLines;
   const sideBySide = columns >= SIDE_BY_SIDE_MIN_COLUMNS;
   if (sideBySide) {
     const changesWidth = clamp(Math.floor(columns * 0.42), 36, 60);
@@ -43,4 +53,10 @@ export function computeLayout(size: TerminalSize, focus: Focus, hasChat: boolean
   }
   const changesHeight = clamp(Math.floor(height * 0.45), 5, Math.max(height - 6, 5));
   return { columns, rows, sideBySide, body: { height }, changes: { width: columns, height: changesHeight }, mentor: { width: columns, height: height - changesHeight }, chatLines };
+}
+
+/** The layout of the screen in `state`: its size, focus, chat, and the rows the footer's notice needs. */
+export function screenLayout(state: TuiState): Layout {
+  const footer = footerText(state.notices.at(-1), activeArea(state), state.quitting, layoutColumns(state.size));
+  return computeLayout(state.size, state.focus, state.chat.turns.length > 0, footer.lines.length);
 }

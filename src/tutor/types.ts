@@ -8,12 +8,37 @@ import type { Citation } from '../index/citation.js';
 
 export type { Citation };
 
-/** Why a note can claim "how we do it here": retrieved golden code, or a learned convention. */
+/**
+ * Why a note can claim what it says: retrieved golden code ("how we do it here"), a learned
+ * convention (with how many golden cases follow it), or a rule known without the golden code (a
+ * credential in the change, a linter's correctness rule), with where to read more.
+ */
 export type Evidence =
-  | { kind: 'golden'; id: string; citation: Citation; snippet: string; symbol?: string | null }
-  | { kind: 'convention'; id: string; ruleId: string; statement: string; support: number; confidence: number; examples: Citation[] };
+  | {
+      kind: 'golden';
+      id: string;
+      citation: Citation;
+      snippet: string;
+      symbol?: string | null;
+      /** Why this golden code was chosen, in a few words ("calls requests.get; handles the error"). */
+      why?: string;
+      /** It makes the same calls as the learner's lines (code doing the same job), not only shows a habit. */
+      comparable?: boolean;
+    }
+  | { kind: 'convention'; id: string; ruleId: string; statement: string; support: number; confidence: number; examples: Citation[] }
+  | {
+      kind: 'rule';
+      id: string;
+      ruleId: string;
+      /** What the rule asks for, as a sentence. */
+      statement: string;
+      /** Who knows the rule: `archangel` (credentials), `ruff`, `oxlint`, `tree-sitter`... */
+      source: string;
+      docsUrl?: string;
+    };
 
-export type Severity = 'info' | 'warn' | 'error';
+export type { Severity } from '../importance/concern.js';
+import type { Severity } from '../importance/concern.js';
 
 /** The hint ladder: 1 question, 2 hint, 3 golden example beside the learner's code, 4 the change. */
 export type HintLevel = 1 | 2 | 3 | 4;
@@ -65,4 +90,6 @@ export type TutorEvent =
   | { type: 'citation'; noteId: string; evidence: Evidence }
   | { type: 'note-end'; note: Note }
   | { type: 'error'; message: string; hint?: string; fatal: boolean }
+  /** The model has not started answering a while after the request: what is being waited for, said once. */
+  | { type: 'waiting'; message: string }
   | { type: 'done'; notes: number; usage?: Usage };

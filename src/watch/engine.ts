@@ -17,12 +17,14 @@ import type { WatchEvent } from './types.js';
 export { changedFiles, progressReport } from '../progress/report.js';
 export { answerQuestion } from '../review/ask.js';
 export { climbRung } from '../review/climb.js';
+export { openRepo } from '../review/diff/repo.js';
 export { openReviewServices } from '../review/open-services.js';
 export { runReview } from '../review/run-review.js';
+export { sharedReviewOwner } from '../review/shared-review.js';
 export { watchWorkingTree } from './watcher/index.js';
 
-/** Builds or refreshes the golden index before the first review, so a newcomer's first command just works. */
-export async function updateIndex(project: Project, emit: (event: WatchEvent) => void): Promise<void> {
+/** Builds or refreshes the golden index before the first review, so a newcomer's first command just works; `signal` stops it (quit). */
+export async function updateIndex(project: Project, emit: (event: WatchEvent) => void, signal?: AbortSignal): Promise<void> {
   if (project.config.golden.length === 0) return;
   try {
     const summary = await runIndex({
@@ -33,6 +35,7 @@ export async function updateIndex(project: Project, emit: (event: WatchEvent) =>
       embedder: createEmbeddingProvider(project.config.embeddings, {}),
       token: githubToken(),
       observer: conventionsObserver,
+      signal,
       onEvent: (event) => {
         if (event.type === 'progress') emit({ type: 'index-progress', message: `indexing ${event.repo}`, done: event.filesDone, total: event.filesTotal });
         if (event.type === 'notice') emit({ type: 'notice', level: 'info', message: event.message });
@@ -42,6 +45,7 @@ export async function updateIndex(project: Project, emit: (event: WatchEvent) =>
       if (repo.status === 'failed') emit({ type: 'notice', level: 'warn', message: `${repo.repo}: ${repo.error?.message ?? 'could not be indexed'}` });
     }
   } catch (error) {
+    if (signal?.aborted) return;
     emit({ type: 'notice', level: 'warn', message: `The golden index could not be updated: ${messageOf(error)}` });
   }
 }

@@ -30,7 +30,7 @@ function plainLine(event: WatchEvent): string | undefined {
       return `reviewing ${event.paths.length === 0 ? 'the current changes' : event.paths.join(', ')}`;
     case 'tutor':
       if (event.event.type === 'note-end') return formatNote(event.event.note);
-      if (event.event.type === 'error') return `note: ${event.event.message}`;
+      if (event.event.type === 'error' || event.event.type === 'waiting') return `note: ${event.event.message}`;
       return undefined;
     case 'review-end':
       return event.outcome === 'failed' ? `review failed: ${event.message ?? 'unknown error'}` : undefined;
@@ -51,6 +51,8 @@ function plainLine(event: WatchEvent): string | undefined {
     case 'chat-text':
     case 'chat-history':
     case 'progress':
+    case 'fatal':
+      // A fatal error is printed by the command, as every command prints its errors.
       return undefined;
     default: {
       const unreachable: never = event;

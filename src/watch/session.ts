@@ -2,7 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Project } from '../config/project.js';
 import { languagesWithoutRules } from '../conventions/coverage.js';
 import { driverName, type PairContext } from '../tutor/pair.js';
-import { messageOf } from '../errors/archangel-error.js';
+import { isArchangelError, messageOf, type ArchangelError } from '../errors/archangel-error.js';
+import { explainError } from '../errors/explain.js';
 import { currentBranch } from '../review/branch.js';
 import type { ReviewContext } from '../review/context/types.js';
 import type { ReviewServices } from '../review/open-services.js';
@@ -19,15 +20,41 @@ export interface WatchSessionOptions {
   env?: NodeJS.ProcessEnv;
   /** Set when watch runs in a pair session (`archangel pair`): the mentor speaks to two people. */
   pair?: PairContext;
+  /**
+   * Who says what was saved: the working-tree watcher (`watch`, the default; the whole diff is
+   * reviewed at start), or the caller through `reviewFiles` (`lsp`: the editor says what it opened
+   * and saved, and nothing is reviewed unasked).
+   */
+  saves?: 'watcher' | 'editor';
 }
 
 /** A watch session: call `start()` once the view has subscribed. */
 export interface WatchSession extends WatchController {
-  start(): Promise<void>;
+  /**
+   * Opens everything and starts watching. What stops it (a damaged record, no working tree...) is
+   * emitted as a `fatal` event for the view and returned, for the command to exit with.
+   */
+  start(): Promise<ArchangelError | undefined>;
+  /** Review these files (relative to the repository) as a save of them is reviewed; asked before the session is ready, they wait for it. */
+  reviewFiles(paths: string[]): void;
+  /**
+   * A note as last shown in this session and the highest rung the learner opened on it, from the
+   * record (so a climb made in another process counts); undefined for a note this session has not shown.
+   */
+  noteState(noteId: string): { note: Note; level: HintLevel } | undefined;
+  /** Whether chat answers come from a model (without one they quote golden search results). */
+  hasChatModel(): boolean;
 }
 
 /** Chat turns kept in the prompt: older turns are in state.db, but the model sees the recent ones. */
 const CHAT_TURNS_SENT = 12;
+
+/**
+ * How often the session looks in the record for notes dismissed by another process (watch and lsp
+ * on one repository): a dismissal there should vanish here within a glance, and the look is one
+ * indexed row per note on screen.
+ */
+const DISMISSALS_POLL_MS = 500;
 
 /**
  * `archangel watch`: brings the golden index up to date, reviews the current diff once, then
@@ -52,6 +79,13 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   let chatAbort: AbortController | undefined;
   /** The rung being written for the learner; a newer climb, a dismissal or a save cancels it. */
   let hintAbort: AbortController | undefined;
+  /** This session's name in reviews shared with other processes (see `runReview`'s `share`). */
+  let owner: string | undefined;
+  /** Files the editor asked to review before the session was ready. */
+  const early = new Set<string>();
+  let dismissalPoll: NodeJS.Timeout | undefined;
+  /** Quitting stops the start where it is (an index being built can take minutes). */
+  const starting = new AbortController();
 
   const status = async (): Promise<WatchStatus> => ({
     repo: project.root.split('/').pop() ?? project.root,
@@ -63,6 +97,20 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     ...(polling ? { polling } : {}),
   });
   const sendStatus = async () => emit({ type: 'status', status: await status() });
+  /** The learner told, in the footer, that the record could not keep something (`what`), and why. */
+  const notRecorded = (what: string, error: ArchangelError) => emit({ type: 'notice', level: 'error', message: `${what} not recorded. ${error.message}${error.hint ? ` ${error.hint}` : ''}` });
+  /**
+   * A write to the record outside a review (a climb, a dismissal, a chat turn, a navigator's note):
+   * a record that cannot take it (locked, read-only, full, damaged) costs that entry, not the session.
+   */
+  const record = (what: string, write: () => unknown): void => {
+    try {
+      write();
+    } catch (error) {
+      if (!isArchangelError(error)) throw error;
+      notRecorded(what, error);
+    }
+  };
 
   const showRung = async (active: ReviewServices, seen: ReviewContext, note: Note, level: HintLevel, signal: AbortSignal): Promise<void> => {
     let shown = note;
@@ -71,6 +119,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         if (event.type === 'text') emit({ type: 'hint-text', noteId: note.id, text: event.text });
         if (event.type === 'note-end') shown = event.note;
         if (event.type === 'error') emit({ type: 'notice', level: 'warn', message: event.hint ? `${event.message} (${event.hint})` : event.message });
+        if (event.type === 'waiting') emit({ type: 'notice', level: 'info', message: event.message });
         if (event.type === 'done' && event.usage) addUsage(usage, event.usage);
       }
     } catch (error) {
@@ -79,7 +128,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     if (signal.aborted) return;
     if (shown !== note) {
       if (notes.has(note.id)) notes.set(note.id, shown);
-      active.session.saveLadder(note.id, shown.ladder);
+      record('The hint was', () => active.session.saveLadder(note.id, shown.ladder));
     }
     emit({ type: 'note-updated', note: shown, level });
     if (shown !== note) await sendStatus();
@@ -91,7 +140,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     const reviewId = ++reviews;
     emit({ type: 'review-start', reviewId, paths: paths === 'all' ? [] : paths });
     try {
-      for await (const event of engine!.runReview({ project, repoDir: project.root, target: { kind: 'worktree' }, paths: paths === 'all' ? undefined : paths, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session, signal })) {
+      for await (const event of engine!.runReview({ project, repoDir: project.root, target: { kind: 'worktree' }, paths: paths === 'all' ? undefined : paths, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session, signal, share: { owner: owner! } })) {
         if (event.type === 'context') {
           context = event.context;
           const withoutRules = languagesWithoutRules(services.profile, event.context.hunks.map((hunk) => hunk.language));
@@ -103,6 +152,10 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         if (event.type === 'resolved') {
           for (const note of event.notes) notes.delete(note.id);
           emit({ type: 'resolved', reviewId, notes: event.notes });
+          continue;
+        }
+        if (event.type === 'unrecorded') {
+          notRecorded("This save's notes were", event.error);
           continue;
         }
         if (event.type === 'note-end') notes.set(event.note.id, event.note);
@@ -120,6 +173,75 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   };
   const scheduler = createReviewScheduler(review);
 
+  /** Notes on screen that another process dismissed leave it too. */
+  const dropDismissedElsewhere = (active: ReviewServices): void => {
+    for (const id of [...notes.keys()]) {
+      if (!active.session.isDismissed(id)) continue;
+      notes.delete(id);
+      emit({ type: 'note-dismissed', noteId: id });
+    }
+  };
+
+  /** Everything `start()` does; what it throws ends the session. */
+  const startWatching = async (): Promise<void> => {
+    // The view is up by now: it says the index is being checked while the heavy modules load.
+    const loading = import('./engine.js');
+    branch = await currentBranch(project.root);
+    await sendStatus();
+    const loaded = (engine = await loading);
+    // Outside a working tree there is nothing to watch: said at once, before any indexing.
+    await loaded.openRepo(project.root);
+    await loaded.updateIndex(project, emit, starting.signal);
+    if (starting.signal.aborted) return;
+    const opened = await loaded.openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}), ...(options.pair ? { pair: options.pair } : {}) });
+    if (starting.signal.aborted) return opened.close();
+    services = opened;
+    for (const warning of services.warnings) emit({ type: 'notice', level: 'warn', message: warning });
+    await sendStatus();
+    const history = services.session.chatHistory({ repo: project.root, branch });
+    if (history.length > 0) emit({ type: 'chat-history', messages: history.filter((m) => m.role !== 'system').map((m) => ({ role: m.role as 'user' | 'assistant', text: m.text })) });
+    // Watch restarted inside a pair session: the navigator's notes so far are back in the pane.
+    if (options.pair) for (const note of services.session.pairNotes({ repo: project.root, since: 0, until: Date.now(), pairSession: options.pair.session })) emit({ type: 'navigator-note', author: note.author, text: note.text });
+    owner = loaded.sharedReviewOwner();
+    const active = services;
+    dismissalPoll = setInterval(() => {
+      try {
+        dropDismissedElsewhere(active);
+      } catch (error) {
+        // A record busy or unreadable this time is read again at the next look.
+        if (!isArchangelError(error)) throw error;
+      }
+    }, DISMISSALS_POLL_MS).unref();
+    if (options.saves === 'editor') {
+      if (early.size > 0) scheduler.saved([...early]);
+      early.clear();
+      void loaded.warmUp(services);
+      return;
+    }
+    const watcher = await loaded.watchWorkingTree(project.root, {
+      maxFileBytes: project.config.index.maxFileBytes,
+      poll: project.config.watch.poll,
+      onSaves: (paths) => scheduler.saved(paths),
+      onGitOperation: (phase) => {
+        if (phase === 'end') {
+          void currentBranch(project.root).then((name) => {
+            branch = name;
+            void sendStatus();
+          });
+          scheduler.all();
+        }
+      },
+      onError: (error) => emit({ type: 'notice', level: 'error', message: error.message }),
+    });
+    closeWatcher = () => watcher.close();
+    if (watcher.mode.kind === 'poll') {
+      polling = watcher.mode.reason;
+      await sendStatus();
+    }
+    scheduler.all();
+    void loaded.warmUp(services);
+  };
+
   return {
     subscribe(listener) {
       listeners.add(listener);
@@ -127,56 +249,47 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     },
 
     async start() {
-      // The view is up by now: it says the index is being checked while the heavy modules load.
-      const loading = import('./engine.js');
-      branch = await currentBranch(project.root);
-      await sendStatus();
-      const loaded = (engine = await loading);
-      await loaded.updateIndex(project, emit);
-      services = await loaded.openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}), ...(options.pair ? { pair: options.pair } : {}) });
-      for (const warning of services.warnings) emit({ type: 'notice', level: 'warn', message: warning });
-      await sendStatus();
-      const history = services.session.chatHistory({ repo: project.root, branch });
-      if (history.length > 0) emit({ type: 'chat-history', messages: history.filter((m) => m.role !== 'system').map((m) => ({ role: m.role as 'user' | 'assistant', text: m.text })) });
-      // Watch restarted inside a pair session: the navigator's notes so far are back in the pane.
-      if (options.pair) for (const note of services.session.pairNotes({ repo: project.root, since: 0, until: Date.now(), pairSession: options.pair.session })) emit({ type: 'navigator-note', author: note.author, text: note.text });
-      const watcher = await loaded.watchWorkingTree(project.root, {
-        maxFileBytes: project.config.index.maxFileBytes,
-        poll: project.config.watch.poll,
-        onSaves: (paths) => scheduler.saved(paths),
-        onGitOperation: (phase) => {
-          if (phase === 'end') {
-            void currentBranch(project.root).then((name) => {
-              branch = name;
-              void sendStatus();
-            });
-            scheduler.all();
-          }
-        },
-        onError: (error) => emit({ type: 'notice', level: 'error', message: error.message }),
-      });
-      closeWatcher = () => watcher.close();
-      if (watcher.mode.kind === 'poll') {
-        polling = watcher.mode.reason;
-        await sendStatus();
+      try {
+        await startWatching();
+        return undefined;
+      } catch (error) {
+        const fatal = explainError(error);
+        emit({ type: 'fatal', message: fatal.message, ...(fatal.hint ? { hint: fatal.hint } : {}), exitCode: fatal.exitCode });
+        return fatal;
       }
-      scheduler.all();
-      void loaded.warmUp(services);
+    },
+
+    reviewFiles(paths: string[]) {
+      if (services) scheduler.saved(paths);
+      else paths.forEach((path) => early.add(path));
+    },
+
+    noteState(noteId: string) {
+      const note = notes.get(noteId);
+      if (!note || !services) return undefined;
+      const seen = services.session.getNote(noteId)?.maxLevel ?? 1;
+      return { note, level: Math.max(seen, note.opensAt ?? 1) as HintLevel };
+    },
+
+    hasChatModel() {
+      return services?.claude !== undefined && services.tutor.mode === 'model';
     },
 
     climb(noteId: string, level: HintLevel) {
       const note = notes.get(noteId);
       if (!note || !services || !context) return;
-      services.session.climb(noteId, level);
+      const active = services;
+      record('The climb was', () => active.session.climb(noteId, level));
       hintAbort?.abort();
       const abort = (hintAbort = new AbortController());
       emit({ type: 'hint-start', noteId, level });
-      void showRung(services, context, note, level, abort.signal);
+      void showRung(active, context, note, level, abort.signal);
     },
 
     dismiss(noteId: string) {
       hintAbort?.abort();
-      services?.session.dismiss(noteId);
+      const active = services;
+      if (active) record('The dismissal was', () => active.session.dismiss(noteId));
       notes.delete(noteId);
       emit({ type: 'note-dismissed', noteId });
     },
@@ -208,7 +321,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         .chatHistory({ repo: project.root, branch, limit: CHAT_TURNS_SENT })
         .filter((m) => m.role !== 'system')
         .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.text }));
-      active.session.appendChat({ repo: project.root, branch, role: 'user', text, ...(noteId ? { noteId } : {}) });
+      record('The question was', () => active.session.appendChat({ repo: project.root, branch, role: 'user', text, ...(noteId ? { noteId } : {}) }));
       emit({ type: 'chat-user', text });
       void (async () => {
         let answer = '';
@@ -219,9 +332,10 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
             emit({ type: 'chat-text', text: event.text });
           }
           if (event.type === 'error') failure = event.message;
+          if (event.type === 'waiting') emit({ type: 'notice', level: 'info', message: event.message });
           if (event.type === 'done' && event.usage) addUsage(usage, event.usage);
         }
-        active.session.appendChat({ repo: project.root, branch, role: 'assistant', text: answer, tutor: active.claude ? project.config.model.chat : 'offline mentor' });
+        record('The answer was', () => active.session.appendChat({ repo: project.root, branch, role: 'assistant', text: answer, tutor: active.claude ? project.config.model.chat : 'offline mentor' }));
         emit({ type: 'chat-end', ...(failure ? { error: failure } : {}) });
         await sendStatus();
       })();
@@ -233,11 +347,14 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         emit({ type: 'notice', level: 'info', message: pair ? 'The session is still starting; add the note again in a moment.' : 'Navigator notes are for pair sessions: start one with `archangel pair`.' });
         return;
       }
-      services.session.appendPairNote({ pairSession: pair.session, repo: project.root, branch, author: pair.navigator, text });
+      const active = services;
+      record('The note was', () => active.session.appendPairNote({ pairSession: pair.session, repo: project.root, branch, author: pair.navigator, text }));
       emit({ type: 'navigator-note', author: pair.navigator, text });
     },
 
     async quit() {
+      starting.abort();
+      clearInterval(dismissalPoll);
       chatAbort?.abort();
       hintAbort?.abort();
       await closeWatcher?.();

@@ -59,7 +59,12 @@ export type WatchEvent =
   /** The learner's progress, read from the record when the view asked for it. */
   | { type: 'progress'; report: ProgressReport }
   /** One plain line worth showing (fallback to offline, a watcher error...). */
-  | { type: 'notice'; level: 'info' | 'warn' | 'error'; message: string };
+  | { type: 'notice'; level: 'info' | 'warn' | 'error'; message: string }
+  /**
+   * The session cannot go on (the record or the index cannot be opened, not a git working tree):
+   * shown in full until the learner has read it; the command then exits with `exitCode`.
+   */
+  | { type: 'fatal'; message: string; hint?: string; exitCode: number };
 
 /** What a view may ask of the session. */
 export interface WatchController {

@@ -53,8 +53,18 @@ describe('archangel index and search, as a user runs them', () => {
     writeFileSync(copy, readFileSync(join(golden, path), 'utf8').replaceAll('issue', 'problem'));
     const search = runCli(project, ['search', '--file', `${copy}:1-60`, '--json', '--limit', '5'], env());
     expect(search.status, search.stderr).toBe(0);
-    const results = JSON.parse(search.stdout) as Array<{ path: string }>;
+    const results = JSON.parse(search.stdout) as Array<{ path: string; similarity: number; comparable: boolean }>;
     expect(results.map((r) => r.path)).toContain(path);
+    expect(results.find((r) => r.path === path)).toMatchObject({ comparable: true });
+  });
+
+  it('says so when the golden code has nothing in the language of a --file query', () => {
+    const project = projectWithGolden(golden);
+    runCli(project, ['index', '--quiet'], env());
+    writeFileSync(join(project, 'parse.py'), 'def parse_email(text):\n    return text.strip().lower()\n');
+    const search = runCli(project, ['search', '--file', 'parse.py'], env());
+    expect(search.status, search.stderr).toBe(0);
+    expect(search.stdout).toBe('The golden repositories have no Python code to compare with.\n');
   });
 
   it('learns conventions while indexing and checks a file against them', () => {

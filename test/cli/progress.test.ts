@@ -6,11 +6,15 @@ import { runCli } from '../helpers/cli.js';
 import { createRepo, removeTempDirs, tempDir, type TestRepo } from '../helpers/git.js';
 import { learnerRepo, USERS_START, zodGolden } from '../helpers/learner.js';
 
-/** A snake_case function and a `var`: two departures from zod's conventions, with code to quiz on. */
+/**
+ * Deeper nesting and more parameters than golden functions ever have: two departures from zod's
+ * conventions worth a note, with code to quiz on (the snake_case name waits while they are open).
+ */
 const CHANGE = `
 /** Reads one user. */
-export function read_user_name(id: string): string | undefined {
-  var name = users.get(id);
+export function read_user_name(id: string, a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number): string | undefined {
+  const name = users.get(id);
+  if (a > 0) { if (b > 0) { if (c > 0) { if (d > 0) { if (e > 0) { if (f > 0) { return name; } } } } } }
   return name;
 }
 `;
@@ -43,7 +47,7 @@ describe('archangel progress', () => {
     expect(report.history).toBe(true);
     expect(report.progress.learner).toBe('ada@example.org');
     const topics = report.progress.topics.map((t: { topic: string }) => t.topic);
-    expect(topics).toEqual(expect.arrayContaining(['ts.naming.function', 'ts.idioms.var']));
+    expect(topics).toEqual(expect.arrayContaining(['ts.size.params', 'ts.size.nesting']));
     expect(report.progress.topics.every((t: { status: string }) => t.status === 'new')).toBe(true);
     expect(report.ready.branch).toBe('main');
     expect(report.ready.changedFiles).toBe(1);
@@ -131,7 +135,7 @@ describe('archangel quiz', () => {
     expect(printed.questions.length).toBeGreaterThan(0);
     const first = printed.questions[0];
     expect(first.options.length).toBe(3);
-    expect(first.code).toMatch(/read_user_name|var name/);
+    expect(first.code).toMatch(/read_user_name|const name/);
     expect(first).not.toHaveProperty('answer');
 
     const wrongFirst = printed.questions.map(() => '1').join(',');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
@@ -55,7 +55,9 @@ describe('archangel review', () => {
     writeFileSync(join(other.dir, 'src/flatted.py'), fromNodeModules('flatted/python/flatted.py'));
     const text = runCli(other.dir, ['review'], env());
     expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toContain('No notes from the offline mentor. The golden repositories teach no Python conventions yet');
+    // Its pitfalls are still taught (a bare except), and the review says what it could not check.
+    expect(text.stdout).toContain('The golden repositories teach no Python conventions yet: Python changes are checked only for pitfalls and credentials');
+    expect(text.stdout).toMatch(/src\/flatted\.py:\d+ +bare except/);
     const json = JSON.parse(runCli(other.dir, ['review', '--format', 'json'], env()).stdout) as { languagesWithoutConventions: string[] };
     expect(json.languagesWithoutConventions).toEqual(['python']);
     // TypeScript they do teach: the main learner's change is held to it.
@@ -67,7 +69,7 @@ describe('archangel review', () => {
     writeFileSync(join(fresh.dir, 'src/users.ts'), `${USERS_START}${CHANGE}`);
     const result = runCli(fresh.dir, ['review'], env());
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('No notes from the offline mentor: there is no golden index to compare with yet (run `archangel index`).');
+    expect(result.stdout).toContain('There is no golden index to compare with yet (run `archangel index`): these notes come from the pitfall and credential checks alone.');
   });
 
   it('--dry-run prints the exact request, with secrets redacted, and sends nothing', () => {
@@ -79,6 +81,7 @@ describe('archangel review', () => {
     expect(result.stdout).toContain('load_user_name');
     expect(result.stdout).not.toContain('Zx9Zx9Zx9');
     expect(result.stdout).toContain('[REDACTED');
+    rmSync(join(learner.dir, 'src/config.ts'));
   });
 });
 
@@ -122,12 +125,12 @@ describe('archangel hook', () => {
 describe('archangel review after a fix', () => {
   it('says which notes of the last review the fix resolved', () => {
     const first = JSON.parse(runCli(learner.dir, ['review', '--format', 'json'], env()).stdout) as { notes: Array<{ topic: string; title: string }> };
-    expect(first.notes.some((n) => n.topic === 'ts.naming.function')).toBe(true);
-    writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE.replace('load_user_name', 'loadUserName')}`);
+    expect(first.notes.some((n) => n.topic === 'ts.pitfalls.oxlint.no-empty')).toBe(true);
+    writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE.replace('catch (error) {}', 'catch (error) {\n    throw new Error(`bad user ${id}`, { cause: error });\n  }')}`);
     try {
       const text = runCli(learner.dir, ['review'], env());
       expect(text.status, text.stderr).toBe(0);
-      expect(text.stdout).toMatch(/^✓ resolved since the last review: naming \(src\/users\.ts:\d+\)$/m);
+      expect(text.stdout).toMatch(/^✓ resolved since the last review: empty block \(src\/users\.ts:\d+\)$/m);
     } finally {
       writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${CHANGE}`);
     }

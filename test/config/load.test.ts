@@ -38,6 +38,28 @@ describe('archangel.json', () => {
     expect(error.hint).toMatch(/trailing comma/);
   });
 
+  it('says an empty file is empty, not that it has a trailing comma', () => {
+    for (const text of ['', '  \n', '\uFEFF']) {
+      const error = errorOf(() => parseConfigText(text, '/x/archangel.json'));
+      expect(error.code).toBe('CONFIG_INVALID');
+      expect(error.message).toBe('/x/archangel.json is empty.');
+      expect(error.hint).toContain('archangel init');
+      expect(error.hint).not.toMatch(/trailing comma/);
+    }
+  });
+
+  it('reads a file that starts with a byte-order mark', () => {
+    expect(parseConfigText('\uFEFF{ "golden": ["acme/api"] }', 'archangel.json').golden).toEqual(['acme/api']);
+  });
+
+  it('refuses an index.maxFileBytes above the ceiling, saying why', () => {
+    const error = errorOf(() => parseConfigText('{ "index": { "maxFileBytes": 100000000 } }', 'archangel.json'));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toBe('archangel.json: "index.maxFileBytes" is number 100000000, more than the most allowed, 4000000.');
+    expect(error.hint).toContain('tens of times its size in memory');
+    expect(parseConfigText('{ "index": { "maxFileBytes": 4000000 } }', 'archangel.json').index.maxFileBytes).toBe(4_000_000);
+  });
+
   it('names an unknown key and suggests the closest known one', () => {
     const error = errorOf(() => parseConfigText('{ "golde": [] }', 'archangel.json'));
     expect(error.message).toContain('unknown key "golde"');

@@ -45,6 +45,24 @@ describe('buildProfile', () => {
     expect(buildProfile(mixed).conventions.find((c) => c.id === 'ts.naming.function')?.enforced).toBe(false);
   });
 
+  it('enforces a habit nearly everyone follows though a big corpus has more departures per line than the usual budget', async () => {
+    // 300 files of one function each, `departures` of them snake_case, each file padded to `lines` lines.
+    const files = async (departures: number, lines: number) => {
+      const padding = '// line\n'.repeat(lines - 1);
+      return [
+        ...(await synthetic(300 - departures, 'typescript', `${padding}export function parseA(): void {}\n`, (i) => `src/a${i}.ts`)),
+        ...(await synthetic(departures, 'typescript', `${padding}export function parse_b(): void {}\n`, (i) => `src/b${i}.ts`)),
+      ];
+    };
+    const naming = async (departures: number, lines: number) => buildProfile(await files(departures, lines)).conventions.find((c) => c.id === 'ts.naming.function');
+    // 99%, 1 departure per 1,000 golden lines: past the usual quarter, within the near-universal budget.
+    expect(await naming(3, 10)).toMatchObject({ support: 300, confidence: 0.99, enforced: true });
+    // 99% but 5 per 1,000 lines: a held-out file would likely hold one, so it stays off.
+    expect(await naming(3, 2)).toMatchObject({ confidence: 0.99, enforced: false });
+    // 95% at 1.2 per 1,000 lines: a tendency, not near-universal, so the usual budget holds.
+    expect(await naming(15, 41)).toMatchObject({ confidence: 0.95, enforced: false });
+  });
+
   it('learns lexically where there is no parser, and marks it lower confidence', async () => {
     const kotlin = 'class UserRepository {\n    fun findUser(id: Int): User {\n        val userName = load(id)\n        return userName\n    }\n}\n';
     expect((await observeFile(kotlin, 'kotlin')).lexical).toBe(true);

@@ -25,4 +25,22 @@ describe('the style guide in plain words', () => {
       ].join('\n'),
     );
   });
+
+  it('says API habits as calls, and writes their "don\'t" from the golden call', () => {
+    const timeout: Convention = { id: 'py.api.requests.get.timeout', language: 'python', category: 'api', statement: '`requests.get` calls pass `timeout=`', expected: 'passes `timeout=`', support: 24, confidence: 1, examples: [], enforced: true, call: { callee: 'requests.get', aspect: 'option', option: 'timeout' } };
+    const managed: Convention = { id: 'py.api.open.managed', language: 'python', category: 'api', statement: '`open` calls sit in a `with` statement', expected: 'in a `with` statement', support: 40, confidence: 0.8, examples: [], enforced: false, call: { callee: 'open', aspect: 'managed' } };
+    const calls = [{ language: 'python', rules: [naming, timeout, managed].map((convention) => ({ convention, snippets: [], dont: undefined })) }];
+    expect(styleOverview(calls, sizes)).toBe(
+      [
+        '**Python.** 2 rules are enforced, each followed in at least 99% of their cases.',
+        '',
+        '- Names: snake_case [functions](#py.naming.function).',
+        '- Calls: [`requests.get` with `timeout=`](#py.api.requests.get.timeout).',
+        '',
+        'Usually, though not enforced: [`open` in a `with` statement](#py.api.open.managed) (80%).',
+      ].join('\n'),
+    );
+    expect(counterExample(timeout, ['    response = requests.get(url, timeout=10)'], sizes)).toEqual({ code: 'response = requests.get(url)', text: '`requests.get` called without `timeout=`.' });
+    expect(counterExample(managed, ['    with open(path, encoding="utf-8") as handle:'], sizes)).toEqual({ text: '`open` called outside a `with` statement.' });
+  });
 });

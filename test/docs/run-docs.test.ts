@@ -232,8 +232,10 @@ describe('archangel docs with a model', () => {
     try {
       const outDir = tempDir();
       const warnings: string[] = [];
-      const result = await runDocs(options({ outDir, offline: false, only: 'style', env: { ANTHROPIC_API_KEY: 'bad', ANTHROPIC_BASE_URL: fake.url }, warn: (line) => warnings.push(line) }));
+      const result = await runDocs(options({ outDir, offline: false, env: { ANTHROPIC_API_KEY: 'bad', ANTHROPIC_BASE_URL: fake.url }, warn: (line) => warnings.push(line) }));
       expect(result.modelRegions).toBe(0);
+      // Two regions are the model's to write (the style overview, the repo's purpose): asked once, not twice.
+      expect(fake.requests).toHaveLength(1);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toContain('The offline text is kept');
       expect(readFileSync(join(outDir, STYLE_FILE), 'utf8')).toContain('<!-- archangel:begin style-overview -->\n## At a glance');

@@ -228,7 +228,7 @@ describe.skipIf(!hasTmux)('archangel pair', () => {
       await waitForScreen(watch, /offline mentor/);
 
       writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${SWALLOWED_ERROR}`);
-      await waitForScreen(watch, /src\/users\.ts:\d+\s+(error handling|naming)/);
+      await waitForScreen(watch, /src\/users\.ts:\d+\s+(empty block|error handling|naming)/);
       tmux(socket, 'send-keys', '-t', watchPane!, 'h');
       tmux(socket, 'send-keys', '-t', watchPane!, 'n');
       await waitForScreen(watch, /✎ note:/);

@@ -70,9 +70,10 @@ describe.skipIf(!hasTmux)('archangel watch in a terminal', () => {
     appendFileSync(join(learner.dir, 'src/users.ts'), SWALLOWED_ERROR);
 
     // The title is drawn as soon as it streams in; the question and evidence follow in later frames.
-    const noted = flatScreen(await waitFor(/swallowed error.*When fetch fails on line 5.*convention: /));
-    // E1, the evidence the reply cites, is shown with the note: here the naming convention with its numbers.
-    expect(noted).toMatch(/convention: .* \d+ of \d+/);
+    const noted = flatScreen(await waitFor(/swallowed error.*When fetch fails on line 5.*rule: /));
+    // E1, the evidence the reply cites, is shown with the note: here the linter's rule for the empty
+    // block (a correctness finding comes before the style finding on the name, so it is E1).
+    expect(noted).toMatch(/rule: Unexpected empty block statements/);
 
     tmux('send-keys', '-t', SESSION, 'h');
     await waitFor(/hides the failure/);
@@ -109,7 +110,7 @@ describe.skipIf(!hasTmux)('archangel watch in a terminal', () => {
     await waitFor(/offline mentor/);
     writeFileSync(join(learner.dir, 'src/users.ts'), `${USERS_START}${SWALLOWED_ERROR}`);
     // The note's evidence is drawn a frame after its title: wait for both. The header names the tutor.
-    const noted = flatScreen(await waitFor(/src\/users\.ts:\d+ (error handling|naming).*convention: /));
+    const noted = flatScreen(await waitFor(/src\/users\.ts:\d+ (empty block|error handling|naming).*(rule|convention): /));
     expect(noted).toMatch(/offline mentor/);
     tmux('send-keys', '-t', SESSION, 'q');
     await waitForExit();

@@ -106,14 +106,16 @@ describe('syncSource (remote)', () => {
     expect(error.cause).toBeInstanceOf(Error);
   });
 
-  it('gives up on a server that stops answering after the timeout', async () => {
+  it('says what it waits for, then gives up on a server that stops answering after the timeout', async () => {
     const sockets: Socket[] = [];
     const server = createServer((socket) => sockets.push(socket)); // accepts, never answers
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     try {
-      const error = await failure(syncSource(remote(`http://127.0.0.1:${port}/x.git`), { cacheDir: tempDir(), timeoutMs: 300 }));
+      const waiting: string[] = [];
+      const error = await failure(syncSource(remote(`http://127.0.0.1:${port}/x.git`), { cacheDir: tempDir(), timeoutMs: 300, onWaiting: (message) => waiting.push(message) }));
       expect(error).toMatchObject({ code: 'GOLDEN_UNAVAILABLE', message: `timed out fetching http://127.0.0.1:${port}/x.git.` });
+      expect(waiting).toEqual([`Waiting for http://127.0.0.1:${port}/x.git to answer (fetching x); giving up after 0.3 s of silence. Check the URL and your network, or press Ctrl-C to stop.`]);
     } finally {
       for (const socket of sockets) socket.destroy();
       server.close();

@@ -24,6 +24,8 @@ export type FakeStep =
       usage?: { inputTokens: number; outputTokens: number };
       /** Destroy the socket after this many characters of text were sent (a network cut). */
       cutAfterChars?: number;
+      /** Send nothing more, and keep the connection open, after this many characters of text (a server that stalls mid-reply). */
+      stallAfterChars?: number;
       /** Frame the events as Bedrock does (AWS binary event stream of base64 chunks) instead of SSE. */
       awsEventStream?: boolean;
     }
@@ -158,6 +160,7 @@ async function sendStream(res: ServerResponse, step: Extract<FakeStep, { kind: '
     const text = /"text_delta","text":(".*?(?<!\\)")/.exec(event)?.[1];
     sent += text === undefined ? 0 : (JSON.parse(text) as string).length;
     res.write(step.awsEventStream ? awsChunkFrame(event) : event.endsWith('\n\n') ? event : `${event}\n\n`);
+    if (step.stallAfterChars !== undefined && sent >= step.stallAfterChars) return;
     if (step.cutAfterChars !== undefined && sent >= step.cutAfterChars) {
       // Let the bytes leave, then drop the connection like a flaky network would.
       await new Promise((resolve) => setTimeout(resolve, 20));

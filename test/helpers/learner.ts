@@ -4,11 +4,14 @@ import { treeFromNodeModules } from './corpus.js';
 /** What the learner's `src/users.ts` holds before a test's change is saved into it. */
 export const USERS_START = 'export const users = new Map<string, string>();\n';
 
-/** A change saved after USERS_START: a snake_case name and a catch that swallows the error. */
+/**
+ * A change saved after USERS_START: a snake_case name and a catch that swallows the error. Its
+ * fetch has a deadline, so that those two are all there is to notice.
+ */
 export const SWALLOWED_ERROR = `
 export async function load_user_profile(id: string) {
   try {
-    const response = await fetch(\`/api/users/\${id}\`);
+    const response = await fetch(\`/api/users/\${id}\`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     return await response.json();
   } catch (error) {}
 }

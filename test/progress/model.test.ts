@@ -13,11 +13,12 @@ afterAll(removeTempDirs);
 
 const DAY = 86_400_000;
 
-/** One save in the record: the notes shown, then the notes of `fixed` paths gone (resolved). */
+/** One save in the record: the notes shown, then the other open notes of `fixed` paths gone (resolved). */
 function saveWith(store: SessionStore, shown: ReturnType<typeof note>[], fixedPaths: string[] = []): void {
   const id = store.startReview(review());
   store.recordNotes(id, shown, codeOf);
-  store.markResolved(id, { paths: fixedPaths, stillFound: new Set(shown.map((n) => n.id)) });
+  const shownIds = new Set(shown.map((n) => n.id));
+  store.markResolved(id, fixedPaths.flatMap((path) => store.openNotes({ repo: REPO, path })).map((n) => n.id).filter((noteId) => !shownIds.has(noteId)));
   store.finishReview(id, { notes: shown.length });
 }
 

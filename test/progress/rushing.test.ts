@@ -32,7 +32,7 @@ function climbAndFix(store: SessionStore, clock: ReturnType<typeof fakeClock>, i
     if (level < 4) clock.advance(gap);
   }
   clock.advance(DAY);
-  store.markResolved(store.startReview(review({ files: [n.path] })), { paths: [n.path], stillFound: new Set() });
+  store.markResolved(store.startReview(review({ files: [n.path] })), [id]);
   clock.advance(DAY);
 }
 

@@ -19,15 +19,16 @@ import { fakeClock } from '../session/fixtures.js';
 
 /**
  * A scripted history through the real review path (offline mentor, zod as the golden code, a real
- * state.db): a learner fixes snake_case function names three times on their own, needs the whole
- * ladder twice for a `var`, and dismisses another note. The record must call the first
- * topic mastered and the second struggling, and the mentor must then say less about the first and
- * start the second at the hint. The record runs on a fake clock (started a day back, a minute per
+ * state.db): a learner fixes a too-wide function three times on their own, needs the whole ladder twice for a
+ * snake_case function name, and dismisses another note. The record must call the first topic
+ * mastered and the second struggling, and the mentor must then say less about the first and start
+ * the second at the hint. The record runs on a fake clock (started a day back, a minute per
  * save), so a climb can take the time a learner trying each hint takes, and a month can pass.
  */
 
 const NAMING = 'naming.function';
-const VAR = 'idioms.var';
+const PARAMS = 'size.params';
+const NESTING = 'size.nesting';
 
 let golden: TestRepo;
 let learner: TestRepo;
@@ -71,9 +72,11 @@ const wordsOf = (note: Note | undefined): number => (note?.ladder[0]?.text ?? ''
 /** A snake_case function: the naming departure, in new code each time. */
 const snake = (i: number) => `\n/** Account ${i}. */\nexport function read_account_${i}(id: string): number | undefined {\n  return accounts.get(id);\n}\n`;
 const camel = (i: number) => `\n/** Account ${i}. */\nexport function readAccount${i}(id: string): number | undefined {\n  return accounts.get(id);\n}\n`;
-/** A `var` where the golden code declares with let/const, and its fix. */
-const withVar = (i: number) => `\n/** Total of account ${i}. */\nexport function totalOf${i}(id: string): number {\n  var total = accounts.get(id) ?? ${i};\n  return total;\n}\n`;
-const withConst = (i: number) => `\n/** Total of account ${i}. */\nexport function totalOf${i}(id: string): number {\n  const total = accounts.get(id) ?? ${i};\n  return total;\n}\n`;
+/** A function taking more parameters than golden functions ever do (a design warning), and its fix. */
+const wide = (i: number) => `\n/** Total of account ${i}. */\nexport function totalOf${i}(id: string, a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number): number {\n  return (accounts.get(id) ?? ${i}) + a + b + c + d + e + f + g + h;\n}\n`;
+const narrow = (i: number) => `\n/** Total of account ${i}. */\nexport function totalOf${i}(id: string, extra: number[]): number {\n  return (accounts.get(id) ?? ${i}) + extra.reduce((sum, n) => sum + n, 0);\n}\n`;
+/** A function nested deeper than golden functions ever are. */
+const deep = (i: number) => `\n/** Check ${i}. */\nexport function check${i}(n: number): number {\n  if (n > 0) {\n    if (n > 1) {\n      if (n > 2) {\n        if (n > 3) {\n          if (n > 4) {\n            if (n > 5) {\n              if (n > 6) {\n                return ${i};\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n  return 0;\n}\n`;
 
 beforeAll(async () => {
   golden = createRepo();
@@ -90,37 +93,37 @@ describe('a scripted history of saves', () => {
     const project = projectFor(learner.dir);
     const services = await clockedServices(project);
     try {
-      // Naming, three times: noted at the question, fixed on the next save with no hint opened.
-      const firstNaming = on(await save(services, project, snake(1)), NAMING);
-      expect(firstNaming, 'the offline mentor notes a snake_case function').toBeDefined();
-      expect(firstNaming!.adapted).toBeUndefined();
-      await save(services, project, camel(1));
+      // Too many parameters, three times: noted at the question, fixed on the next save with no hint opened.
+      const firstWide = on(await save(services, project, wide(1)), PARAMS);
+      expect(firstWide, 'the offline mentor notes a var').toBeDefined();
+      expect(firstWide!.adapted).toBeUndefined();
+      await save(services, project, narrow(1));
       for (const i of [2, 3]) {
-        expect(on(await save(services, project, snake(i)), NAMING)).toBeDefined();
-        await save(services, project, camel(i));
+        expect(on(await save(services, project, wide(i)), PARAMS)).toBeDefined();
+        await save(services, project, narrow(i));
       }
 
-      // `var`, twice: the learner climbs to the change itself before fixing it.
+      // Naming, twice: the learner climbs to the change itself before fixing it.
       for (const i of [1, 2]) {
-        const note = on(await save(services, project, withVar(i)), VAR);
-        expect(note, 'the offline mentor notes a var').toBeDefined();
+        const note = on(await save(services, project, snake(i)), NAMING);
+        expect(note, 'the offline mentor notes a snake_case function').toBeDefined();
         climbToChange(services, note!.id);
-        await save(services, project, withConst(i));
+        await save(services, project, camel(i));
       }
 
       const before = progressReport(services.session, { repo: project.root, branch: 'main', since: null, now: clock.now() });
       const status = (suffix: string) => before.progress.topics.find((t) => t.topic.endsWith(suffix))?.status;
-      expect(status(NAMING)).toBe('mastered');
-      expect(status(VAR)).toBe('struggling');
-      expect(before.progress.focus.map((f) => f.topic.endsWith(VAR))).toContain(true);
+      expect(status(PARAMS)).toBe('mastered');
+      expect(status(NAMING)).toBe('struggling');
+      expect(before.progress.focus.map((f) => f.topic.endsWith(NAMING))).toContain(true);
 
-      // Both again in one save: naming shrinks to one line, `var` opens at the hint.
-      const again = await save(services, project, snake(4) + withVar(3));
-      const naming = on(again, NAMING);
-      const hard = on(again, VAR);
-      expect(naming?.adapted).toBe('mastered: one line');
-      expect(wordsOf(naming)).toBeLessThan(wordsOf(firstNaming));
-      expect(naming?.ladder[0]?.text).toMatch(/^Again: /);
+      // Both again (one save each: a name waits while a fault is open): the wide function shrinks to one
+      // line, naming opens at the hint.
+      const brief = on(await save(services, project, wide(4)), PARAMS);
+      const hard = on(await save(services, project, snake(3)), NAMING);
+      expect(brief?.adapted).toBe('mastered: one line');
+      expect(wordsOf(brief)).toBeLessThan(wordsOf(firstWide));
+      expect(brief?.ladder[0]?.text).toMatch(/^Again: /);
       expect(hard?.opensAt).toBe(2);
       // Seen at the hint, so fixing it now is not an unaided fix.
       expect(services.session.getNote(hard!.id)?.maxLevel).toBe(2);
@@ -133,16 +136,16 @@ describe('a scripted history of saves', () => {
     const project = projectFor(learner.dir, { minSeverity: 'warn' });
     const services = await clockedServices(project);
     try {
-      await save(services, project, camel(4) + withConst(3));
-      const notes = await save(services, project, snake(5) + withVar(4));
+      await save(services, project, camel(3) + narrow(4));
+      const notes = await save(services, project, wide(5) + deep(1));
       expect(notes.length, 'the save still has something to say').toBeGreaterThan(0);
-      expect(on(notes, NAMING)).toBeUndefined();
-      const hard = on(notes, VAR);
-      expect(hard?.opensAt).toBe(2);
-      services.session.dismiss(hard!.id);
-      expect((await save(services, project, snake(5) + withVar(4))).map((n) => n.id)).not.toContain(hard!.id);
+      expect(on(notes, PARAMS)).toBeUndefined();
+      const other = on(notes, NESTING);
+      expect(other?.severity).toBe('warn');
+      services.session.dismiss(other!.id);
+      expect((await save(services, project, wide(5) + deep(1))).map((n) => n.id)).not.toContain(other!.id);
       const report = progressReport(services.session, { repo: project.root, branch: 'main', since: null, now: clock.now() });
-      expect(report.progress.topics.find((t) => t.topic.endsWith(VAR))?.dismissed).toBe(1);
+      expect(report.progress.topics.find((t) => t.topic.endsWith(NESTING))?.dismissed).toBe(1);
     } finally {
       services.close();
     }
@@ -163,14 +166,14 @@ describe('a scripted history of saves', () => {
     const services = await openReviewServices(project, { env: { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: fake.url } });
     try {
       expect(services.tutor.mode).toBe('model');
-      writeFileSync(join(learner.dir, 'src/accounts.ts'), `export const accounts = new Map<string, number>();\n${snake(6)}${withVar(6)}`);
+      writeFileSync(join(learner.dir, 'src/accounts.ts'), `export const accounts = new Map<string, number>();\n${snake(6)}${wide(6)}`);
       const events: ReviewEvent[] = [];
       for await (const event of runReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, paths: ['src/accounts.ts'], tutor: services.tutor, index: services.index, profile: services.profile, session: services.session })) events.push(event);
 
       // The request carries the adapter's decision, one line per topic of the change.
       const task = JSON.stringify((fake.requests[0]!.body as { messages: unknown }).messages);
-      expect(task).toMatch(new RegExp(`${NAMING.replace('.', '\\.')}: mastered: [^"]*one line`));
-      expect(task).toMatch(new RegExp(`${VAR.replace('.', '\\.')}: struggling: lead with the golden example`));
+      expect(task).toMatch(new RegExp(`${PARAMS.replace('.', '\\.')}: mastered: [^"]*one line`));
+      expect(task).toMatch(new RegExp(`${NAMING.replace('.', '\\.')}: struggling: lead with the golden example`));
 
       const shown = events.flatMap((e) => (e.type === 'note-end' ? [e.note] : []));
       expect(shown.map((n) => n.severity)).toEqual(['warn']);
@@ -185,21 +188,21 @@ describe('a scripted history of saves', () => {
     const project = projectFor(learner.dir);
     const services = await clockedServices(project);
     try {
-      // Where the earlier saves left it: the model's functions gone, naming mastered and brief.
-      await save(services, project, camel(8));
-      const brief = on(await save(services, project, snake(8)), NAMING);
+      // Where the earlier saves left it: the model's functions gone, parameters mastered and brief.
+      await save(services, project, narrow(8));
+      const brief = on(await save(services, project, wide(8)), PARAMS);
       expect(brief?.adapted).toBe('mastered: one line');
-      await save(services, project, camel(8));
+      await save(services, project, narrow(8));
 
-      // A month and a day without a snake_case function: the next one is a full note, once.
+      // A month and a day without a too-wide function: the next one is a full note, once.
       clock.advance(REVISIT_AFTER_MS + 86_400_000);
-      const revisit = on(await save(services, project, snake(9)), NAMING);
+      const revisit = on(await save(services, project, wide(9)), PARAMS);
       expect(revisit?.adapted).toBe('mastered, not seen for a while: in full once');
       expect(revisit?.ladder[0]?.text).not.toMatch(/^Again: /);
       expect(wordsOf(revisit)).toBeGreaterThan(wordsOf(brief));
       // Fixed on their own at the question: still mastered, seen lately, so one line again.
-      await save(services, project, camel(9));
-      const after = on(await save(services, project, snake(10)), NAMING);
+      await save(services, project, narrow(9));
+      const after = on(await save(services, project, wide(10)), PARAMS);
       expect(after?.adapted).toBe('mastered: one line');
       expect(after?.ladder[0]?.text).toMatch(/^Again: /);
     } finally {

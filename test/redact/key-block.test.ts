@@ -34,3 +34,23 @@ describe('key-shaped base64 blocks', () => {
     expect(findKeyBlocks(code)).toEqual([]);
   });
 });
+
+describe('a secret split over string literals', () => {
+  const stripe = `sk_${'live'}_${'4eC39HqLyjWDarjt'}${'T1zdp7dc'}`;
+  const [head, tail] = [stripe.slice(0, 14), stripe.slice(14)];
+
+  it('is hidden across the lines, joined with + or by Python\'s implicit concatenation', async () => {
+    for (const text of [`const key = "${head}" +\n  "${tail}";\n`, `KEY = (\n    "${head}"\n    "${tail}"\n)\n`, `String key = "${head}"\n    + "${tail}";\n`]) {
+      const { text: out, redactions } = await redactSecrets(text);
+      expect(out, text).not.toContain(head);
+      expect(out, text).not.toContain(tail);
+      expect(out.split('\n')).toHaveLength(text.split('\n').length);
+      expect(redactions.map((r) => r.rule)).toContain('stripe-key');
+    }
+  });
+
+  it('leaves ordinary concatenations of words alone', async () => {
+    const text = 'const message = "Could not read the configuration " +\n  "file; run init first.";\n';
+    expect((await redactSecrets(text)).text).toBe(text);
+  });
+});

@@ -69,8 +69,12 @@ describe('a review offline', () => {
       expect(all[0]?.type).toBe('context');
       expect(notes.length).toBeGreaterThan(0);
       expect(notes.length).toBeLessThanOrEqual(3);
-      const topics = notes.map((n) => n.topic);
-      expect(topics.some((t) => t.includes('errors.empty-catch') || t.includes('naming.function'))).toBe(true);
+      // The token comes first (security), taught by its kind and line, never its value; the
+      // snake_case name waits while it is open.
+      expect(notes[0]).toMatchObject({ topic: 'ts.secrets.github-token', severity: 'error', startLine: 2 });
+      expect(notes[0]!.ladder[0]!.text).toContain('Line 2 holds a GitHub token');
+      expect(JSON.stringify(notes)).not.toContain(FAKE_TOKEN);
+      expect(notes.map((n) => n.topic)).not.toContain('ts.naming.function');
       for (const note of notes) {
         expect(note.ladder.map((r) => r.level)).toEqual([1, 2, 3, 4]);
         expect(note.evidence.length).toBeGreaterThan(0);
@@ -190,23 +194,26 @@ describe('a review with Claude (the real SDK against a loopback Messages API)', 
 });
 
 describe('the evidence of a review', () => {
-  it('goes to the most severe findings first, so a nit near the top of a file cannot crowd out a real departure below it', async () => {
-    // Against zod: a new file misnamed, an import without its extension, a default export (a nit),
-    // then `var` and a snake_case function further down; four warnings and one info finding.
+  it('goes to the most important findings first, so style nits near the top of a file cannot crowd out a costlier one below it', async () => {
+    // Against zod: a new file misnamed, an import without its extension, a default export, a
+    // snake_case function and a `var` (style), then a function with more parameters than any
+    // golden function takes (design), further down.
     const path = 'src/UserStore.ts';
-    const text = ["import { users } from './users';", '', 'export default function helper(): string {', '  return users.size.toString();', '}', '', 'export function load_user(id: string): string | undefined {', '  var found = users.get(id);', '  return found;', '}', ''].join('\n');
+    const text = ["import { users } from './users';", '', 'export default function helper(): string {', '  return users.size.toString();', '}', '', 'export function load_user(id: string): string | undefined {', '  var found = users.get(id);', '  return found;', '}', '', 'export function total(a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number): number {', '  return a + b + c + d + e + f + g + h + i;', '}', ''].join('\n');
     writeFileSync(join(learner.dir, path), text);
     try {
       const services = await openReviewServices(project, { offline: true });
       try {
         const { context } = await prepareReview({ project, repoDir: learner.dir, target: { kind: 'worktree' }, paths: [path], index: services.index, profile: services.profile });
         const findings = context.hunks.flatMap((hunk) => hunk.findings);
-        const warnings = findings.filter((entry) => entry.finding.severity === 'warn');
-        expect(warnings.length).toBeGreaterThanOrEqual(4);
-        expect(findings.some((entry) => entry.finding.severity === 'info')).toBe(true);
-        expect(warnings.map((entry) => entry.finding.ruleId)).toEqual(expect.arrayContaining(['ts.naming.function', 'ts.idioms.var']));
-        // Each warning has its convention as evidence; the nit waits for room.
-        for (const entry of warnings) expect(entry.evidence.some((id) => context.evidence.find((e) => e.id === id)?.kind === 'convention'), entry.finding.ruleId).toBe(true);
+        const style = findings.filter((entry) => entry.finding.concern === 'style');
+        const costly = findings.find((entry) => entry.finding.ruleId === 'ts.size.params');
+        expect(style.length).toBeGreaterThanOrEqual(4);
+        expect(style.every((entry) => entry.finding.severity === 'info')).toBe(true);
+        expect(costly?.finding).toMatchObject({ concern: 'design', severity: 'warn' });
+        // Its convention is the first evidence, though the style findings come before it in the file.
+        expect(costly?.evidence[0]).toBe('E1');
+        expect(context.evidence[0]).toMatchObject({ kind: 'convention', ruleId: 'ts.size.params' });
       } finally {
         services.close();
       }

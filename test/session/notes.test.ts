@@ -104,16 +104,19 @@ describe('session notes', () => {
     store.close();
   });
 
-  it('resolves notes a later review no longer finds, unaided when only L1 was seen', () => {
+  it('resolves the notes a review saw fixed, unaided when only L1 was seen, and only open ones', () => {
     const store = openSessionStore(statePath(), { learner: 'ada@example.org' });
     const first = store.startReview(review({ files: ['a.ts', 'b.ts'] }));
-    store.recordNotes(first, [note('a1', { path: 'a.ts' }), note('a2', { path: 'a.ts' }), note('b1', { path: 'b.ts' }), note('c1', { path: 'c.ts' })], codeOf);
+    store.recordNotes(first, [note('a1', { path: 'a.ts' }), note('a2', { path: 'a.ts' }), note('b1', { path: 'b.ts' }), note('c1', { path: 'c.ts' }), note('d1', { path: 'a.ts' })], codeOf);
     store.climb('a2', 3);
+    store.dismiss('d1');
 
     const second = store.startReview(review({ files: ['a.ts', 'b.ts'] }));
-    const resolved = store.markResolved(second, { paths: ['a.ts', 'b.ts'], stillFound: new Set(['b1']) });
+    const resolved = store.markResolved(second, ['a1', 'a2', 'a1', 'd1', 'unknown']);
 
-    expect(resolved.sort()).toEqual(['a1', 'a2']);
+    expect(resolved).toEqual(['a1', 'a2']);
+    expect(store.markResolved(store.startReview(review()), ['a1']), 'already resolved').toEqual([]);
+    expect(store.getNote('d1')?.resolvedAt).toBeNull();
     expect(store.getNote('a1')).toMatchObject({ resolvedUnaided: true, resolvedReviewId: second, timesResolved: 1, unaidedFixes: 1 });
     expect(store.getNote('a2')).toMatchObject({ resolvedUnaided: false, timesResolved: 1, unaidedFixes: 0 });
     expect(store.getNote('b1')?.resolvedAt).toBeNull();
@@ -125,7 +128,7 @@ describe('session notes', () => {
   it('reopens a resolved note that comes back and counts the relapse', () => {
     const store = openSessionStore(statePath(), { learner: 'ada@example.org' });
     store.recordNotes(store.startReview(review()), [note('n1')], codeOf);
-    store.markResolved(store.startReview(review()), { paths: ['src/user-service.ts'], stillFound: new Set() });
+    store.markResolved(store.startReview(review()), ['n1']);
     expect(store.getNote('n1')?.resolvedAt).not.toBeNull();
 
     store.recordNotes(store.startReview(review()), [note('n1')], codeOf);
@@ -138,7 +141,7 @@ describe('session notes', () => {
     const store = openSessionStore(statePath(), { learner: 'ada@example.org' });
     store.recordNotes(store.startReview(review({ branch: 'feat/a' })), [note('n1')], codeOf);
     const onMain = store.startReview(review({ branch: 'main' }));
-    expect(store.markResolved(onMain, { paths: ['src/user-service.ts'], stillFound: new Set() })).toEqual([]);
+    expect(store.markResolved(onMain, ['n1'])).toEqual([]);
     expect(store.openNotes({ repo: REPO, branch: 'feat/a' }).map((n) => n.id)).toEqual(['n1']);
     expect(store.openNotes({ repo: REPO, branch: 'main' })).toEqual([]);
     store.close();

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchangelError } from '../../src/errors/archangel-error.js';
-import { moveAside } from '../../src/sqlite/file-health.js';
 import { SCHEMA_VERSION } from '../../src/session/schema.js';
 import { openSessionStore } from '../../src/session/store.js';
 import { removeTempDirs } from '../helpers/git.js';
@@ -76,20 +75,5 @@ describe('opening the session store', () => {
     expect(error.code).toBe('STATE_CORRUPT');
     expect(error.message).toMatch(/newer ArchAngel/);
     expect(error.hint).toMatch(/Upgrade/);
-  });
-
-  it('moves a file and its WAL side files aside only when asked', () => {
-    const path = statePath();
-    const store = openSessionStore(path, { learner: 'ada@example.org' });
-    store.appendChat({ repo: REPO, branch: 'main', role: 'user', text: 'keep me' });
-    const backup = moveAside(path, 'damaged', new Date(Date.UTC(2025, 0, 2, 3, 4, 5)));
-    store.close();
-
-    expect(backup).toBe(`${path}.damaged-2025-01-02T03-04-05-000Z`);
-    expect(existsSync(path)).toBe(false);
-    const saved = openSessionStore(backup!, { learner: 'ada@example.org' });
-    expect(saved.chatHistory({ repo: REPO, branch: 'main' }).map((m) => m.text)).toEqual(['keep me']);
-    saved.close();
-    expect(moveAside(path, 'damaged')).toBeUndefined();
   });
 });

@@ -29,7 +29,7 @@ for (let round = 0; round < Number(rounds); round++) {
   const reviewId = store.startReview({ repo: '/repo', branch: 'main', target: { kind: 'worktree' }, tutor: name, files: ['src/a.ts'] });
   store.recordNotes(reviewId, [shared, { ...shared, id: `${name}-${round}` }], (note) => note.id);
   store.climb('shared', 2);
-  store.markResolved(reviewId, { paths: ['src/b.ts'], stillFound: new Set() });
+  store.markResolved(reviewId, ['nothing-on-b']);
   store.appendChat({ repo: '/repo', branch: 'main', role: 'user', text: `${name} ${round}` });
   store.finishReview(reviewId, { notes: 2 });
   done++;

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WatchEvent } from '../../src/watch/types.js';
+import { helpLines } from '../../src/tui/help-layout.js';
+import { flatScreen } from '../helpers/tmux.js';
 import { errorNote, namingNote, reviewEvents, status } from './fixtures.js';
 import { renderApp, settle } from './render-app.js';
 
@@ -148,6 +150,52 @@ describe('watch screen', () => {
     view.controller.push({ type: 'notice', level: 'warn', message: 'no API key: using the offline mentor' });
     await settle();
     expect(view.lastFrame()).toContain('warn: no API key: using the offline mentor');
+  });
+});
+
+describe('watch screen at 80 columns', () => {
+  const fits = (frame: string) => frame.split('\n').every((line) => [...line].length <= 80);
+
+  it('shows an error that stops the session in full, with its hint and exit code, until any key quits', async () => {
+    const view = open({ columns: 80, rows: 24 });
+    const message = 'The learner record at /home/ada/projects/payments-web/.archangel/state.db (notes and chat history) is damaged and cannot be read.';
+    const hint = 'Nothing was deleted. Move it aside (`mv /home/ada/projects/payments-web/.archangel/state.db /home/ada/projects/payments-web/.archangel/state.db.damaged`) and ArchAngel starts a fresh record.';
+    view.controller.push(status, { type: 'fatal', message, hint, exitCode: 5 });
+    await settle();
+    const frame = view.lastFrame();
+    expect(fits(frame)).toBe(true);
+    expect(flatScreen(frame)).toContain(`error: ${message}`);
+    expect(flatScreen(frame)).toContain(`hint: ${hint}`);
+    expect(flatScreen(frame)).toContain('Press any key to quit (exit code 5)');
+    expect(frame).toContain('stopped');
+    expect(frame).not.toMatch(/golden: |mentor: /);
+    // Keys that mean something elsewhere do nothing else now: any of them quits.
+    await view.type('h');
+    expect(view.controller.called('climb')).toHaveLength(0);
+    expect(view.controller.called('quit')).toHaveLength(1);
+  });
+
+  it('shows a long warning in the footer in full, not cut at the edge', async () => {
+    const view = open({ columns: 80, rows: 24 });
+    const message = 'There is no golden index at /home/ada/projects/payments-web/.archangel/index.db yet. Notes will have no golden evidence until you run `archangel index` to build it.';
+    view.controller.push(status, { type: 'notice', level: 'warn', message });
+    await settle();
+    expect(fits(view.lastFrame())).toBe(true);
+    expect(view.lastFrame().split('\n').length).toBeLessThan(24);
+    expect(flatScreen(view.lastFrame())).toContain(`warn: ${message}`);
+  });
+
+  it('? lists every key with its whole description, j scrolling to what does not fit', async () => {
+    const view = await withReview({ columns: 80, rows: 24 });
+    await view.type('?');
+    let seen = flatScreen(view.lastFrame());
+    for (let page = 0; page < 6; page++) {
+      await view.type('j');
+      expect(fits(view.lastFrame())).toBe(true);
+      seen += flatScreen(view.lastFrame());
+    }
+    for (const line of helpLines()) expect(seen).toContain(`${line.description}${line.where ? ` (${line.where})` : ''}`);
+    expect(view.lastFrame()).toMatch(/j\/k: \d+ above/);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { helpLines } from '../../src/tui/components/help-view.js';
-import { footerHints } from '../../src/tui/components/footer.js';
+import { helpLines } from '../../src/tui/help-layout.js';
+import { footerHints } from '../../src/tui/footer-text.js';
 import { KEY_TABLE, commandFor, keyName, type KeyArea } from '../../src/tui/keys.js';
 
 const AREAS: KeyArea[] = ['changes', 'mentor', 'chat', 'help', 'example'];

@@ -14,7 +14,7 @@ describe('the plain view', () => {
     controller.push(changes, { ...changes, reviewId: 2 });
     controller.push({ type: 'resolved', reviewId: 2, notes: [{ id: 'n1', path: 'src/a.ts', startLine: 3, endLine: 3, title: 'naming', topic: 'ts.naming.function' }, { id: 'n2', path: 'src/b.ts', startLine: 7, endLine: 9, title: 'error handling', topic: 'ts.errors.empty-catch' }] });
     expect(lines).toEqual([
-      'note: The golden repositories teach no Python conventions yet: Python changes are checked against none (see `archangel conventions`).\n',
+      'note: The golden repositories teach no Python conventions yet: Python changes are checked only for pitfalls and credentials (see `archangel conventions`).\n',
       '✓ resolved: naming (src/a.ts:3)\n✓ resolved: error handling (src/b.ts:7-9)\n',
     ]);
   });

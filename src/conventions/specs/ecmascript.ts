@@ -6,7 +6,7 @@ import { LOG_METHOD, LOGGER_OBJECT, booleanNameFact, catchFact, docFact, enclosi
 
 /** TypeScript, TSX and JavaScript share one grammar family, so they share one spec. */
 
-const FUNCTIONS = new Set(['function_declaration', 'generator_function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function']);
+export const FUNCTIONS: ReadonlySet<string> = new Set(['function_declaration', 'generator_function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function']);
 const NESTING = new Set(['if_statement', 'for_statement', 'for_in_statement', 'while_statement', 'do_statement', 'try_statement', 'switch_statement', 'with_statement']);
 const CLASSES = new Set(['class_declaration', 'abstract_class_declaration', 'class']);
 const TYPES = new Set(['interface_declaration', 'type_alias_declaration', 'enum_declaration']);

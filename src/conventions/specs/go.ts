@@ -6,7 +6,7 @@ import { booleanNameFact, docFact, hasCommentAbove, nameFact } from './common.js
 
 /** Go's first-letter case is visibility, so names are judged as mixedCaps vs snake_case. */
 const MIXED_CAPS = true;
-const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+export const FUNCTIONS: ReadonlySet<string> = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 const NESTING = new Set(['if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
 
 function parameterNames(fn: Node): Node[] {

@@ -1,4 +1,8 @@
 import type { Language } from '../../index/language.js';
+import { ecmascriptCalls } from '../api/ecmascript.js';
+import { goCalls } from '../api/go.js';
+import { javaCalls } from '../api/java.js';
+import { pythonCalls } from '../api/python.js';
 import type { LanguageSpec } from '../walk.js';
 import { ECMASCRIPT } from './ecmascript.js';
 import { PYTHON } from './python.js';
@@ -23,12 +27,12 @@ const PREFIX: Partial<Record<Language, string>> = {
 
 /** Languages with a syntax-aware spec; every other language is observed lexically. */
 const SPECS: Partial<Record<Language, LanguageSpec>> = {
-  typescript: { prefix: 'ts', ...ECMASCRIPT },
-  tsx: { prefix: 'tsx', ...ECMASCRIPT },
-  javascript: { prefix: 'js', ...ECMASCRIPT },
-  python: { prefix: 'py', ...PYTHON },
-  go: { prefix: 'go', ...GO },
-  java: { prefix: 'java', ...JAVA },
+  typescript: { prefix: 'ts', ...ECMASCRIPT, calls: ecmascriptCalls },
+  tsx: { prefix: 'tsx', ...ECMASCRIPT, calls: ecmascriptCalls },
+  javascript: { prefix: 'js', ...ECMASCRIPT, calls: ecmascriptCalls },
+  python: { prefix: 'py', ...PYTHON, calls: pythonCalls },
+  go: { prefix: 'go', ...GO, calls: goCalls },
+  java: { prefix: 'java', ...JAVA, calls: javaCalls },
   csharp: { prefix: 'cs', ...CSHARP },
 };
 

@@ -4,7 +4,7 @@ import type { LanguageSpec } from '../walk.js';
 import { booleanNameFact, docFact, hasCommentAbove } from './common.js';
 import { visitJvmLike, type JvmLikeNames } from './jvm-shared.js';
 
-const FUNCTIONS = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
+export const FUNCTIONS: ReadonlySet<string> = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
 const NESTING = new Set(['if_statement', 'for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement', 'try_statement', 'try_with_resources_statement', 'switch_expression', 'synchronized_statement']);
 const LITERAL = /^(-?[\d.]+[lLfFdD]?|0x[\da-fA-F]+[lL]?|".*"|'.*'|true|false)$/;
 

@@ -4,7 +4,7 @@ import type { LanguageSpec } from '../walk.js';
 import { lines } from '../walk.js';
 import { LOG_METHOD, LOGGER_OBJECT, booleanNameFact, catchFact, docFact, enclosing, errorClassFact, loggingFact, nameFact, rethrowFact } from './common.js';
 
-const FUNCTIONS = new Set(['function_definition', 'lambda']);
+export const FUNCTIONS: ReadonlySet<string> = new Set(['function_definition', 'lambda']);
 const NESTING = new Set(['if_statement', 'for_statement', 'while_statement', 'try_statement', 'with_statement', 'match_statement']);
 const EXCEPT = new Set(['except_clause']);
 const LITERALS = new Set(['integer', 'float', 'string', 'true', 'false', 'none', 'concatenated_string']);

@@ -29,8 +29,8 @@ export interface EmbeddingProvider {
  * over the same terms that `terms()` produces.
  */
 export interface TermStats {
-  /** How many documents (chunks) the index holds. */
-  documentCount(): number;
-  /** For each term, how many documents contain it; absent terms may be left out of the map. */
-  documentFrequency(terms: string[]): Map<string, number>;
+  /** How many documents (chunks) the index holds, in `languages` when given. */
+  documentCount(languages?: readonly string[]): number;
+  /** For each term, how many documents (in `languages` when given) contain it; absent terms may be left out of the map. */
+  documentFrequency(terms: string[], languages?: readonly string[]): Map<string, number>;
 }

@@ -7,8 +7,9 @@ import { commitTime, listTree, readBlobs } from '../../golden/plumbing.js';
 import type { GoldenSource, SyncProgress } from '../../golden/types.js';
 import type { EmbeddingProvider } from '../embed/provider.js';
 import { readMeta, writeMeta } from '../store/meta.js';
-import { moveAside } from '../../sqlite/file-health.js';
-import { openIndexDb, type IndexDb } from '../store/open.js';
+import { indexFileError, openIndexDb, type IndexDb } from '../store/open.js';
+import { discardRebuild, rebuildPathOf, swapInRebuild } from '../store/rebuild.js';
+import { isSqliteError } from '../../sqlite/file-health.js';
 import { acquireIndexLock } from '../store/lock.js';
 import { listRepos, storedBlobs } from '../store/read.js';
 import { describeSpace, ensureEmbeddingSpace, readEmbeddingSpace, type EmbeddingSpace } from '../store/vectors.js';
@@ -22,7 +23,7 @@ import { gitignoreEntries, selectFiles, type PathSkipReason, type SelectedFile }
  * Bumped whenever chunking, tokenising or the stored shape of a blob changes: every blob is then
  * derived again on the next run (the commit and files are unchanged, so nothing else would notice).
  */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /**
  * Which observer version summarised the index as it is now; cleared whenever a repo's content
@@ -90,7 +91,7 @@ export interface IndexOptions {
   cacheDir: string;
   embedder: EmbeddingProvider;
   token?: string | undefined;
-  /** Move the existing index aside and build from scratch. */
+  /** Build from scratch beside the index and swap the result in (see store/rebuild.ts). */
   rebuild?: boolean;
   /** Learns more from each blob while it is parsed (the conventions profile). */
   observer?: BlobObserver | undefined;
@@ -103,16 +104,39 @@ export interface IndexOptions {
  * version atomically. One repo failing is reported in its summary; the others are still indexed.
  */
 export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
-  const started = performance.now();
+  try {
+    return await indexUnderLock(options);
+  } catch (error) {
+    // The index file failing (damaged, locked, read-only, a full disk) is told as what it is.
+    throw indexFileError(options.indexPath, error) ?? error;
+  }
+}
+
+async function indexUnderLock(options: IndexOptions): Promise<IndexSummary> {
   const emit = options.onEvent ?? (() => {});
   const lock = acquireIndexLock(options.indexPath);
+  try {
+    if (!options.rebuild) return await indexInto(options.indexPath, options, emit);
+    const summary = await indexInto(rebuildPathOf(options.indexPath), options, emit).catch((error: unknown) => {
+      // A rebuild file that cannot be carried on is dropped, so the next --rebuild starts afresh.
+      if (isArchangelError(error) && error.code === 'INDEX_CORRUPT') discardRebuild(options.indexPath);
+      throw error;
+    });
+    if (summary.interrupted) return summary;
+    const backup = swapInRebuild(options.indexPath);
+    emit({ type: 'notice', message: backup ? `Rebuilt the index; the previous one is kept as ${backup} until the next rebuild.` : 'Built a fresh index.' });
+    return { ...summary, indexPath: options.indexPath };
+  } finally {
+    lock.release();
+  }
+}
+
+/** One index run into the file at `path` (the index itself, or a rebuild beside it). */
+async function indexInto(path: string, options: IndexOptions, emit: (event: IndexEvent) => void): Promise<IndexSummary> {
+  const started = performance.now();
   let db: IndexDb | undefined;
   try {
-    if (options.rebuild) {
-      const backup = moveAside(options.indexPath, 'bak');
-      if (backup) emit({ type: 'notice', message: `Moved the previous index to ${backup}; building a fresh one.` });
-    }
-    db = openIndexDb(options.indexPath);
+    db = openIndexDb(path);
     db.pragma(`cache_size = -${INDEX_CACHE_KB}`);
     const space = await prepareEmbeddingSpace(db, options.embedder, emit, options.signal);
     resetIfPipelineChanged(db, `${PIPELINE_VERSION}/${options.observer?.version ?? 'none'}`, emit);
@@ -138,7 +162,7 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     }
     db.pragma('wal_checkpoint(PASSIVE)');
     return {
-      indexPath: options.indexPath,
+      indexPath: path,
       embedding: space,
       repos,
       removedRepos,
@@ -148,7 +172,6 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     };
   } finally {
     db?.close();
-    lock.release();
   }
 }
 
@@ -161,6 +184,7 @@ async function indexSource(db: IndexDb, source: GoldenSource, options: IndexOpti
       token: options.token,
       signal: options.signal,
       onProgress: (p: SyncProgress) => emit({ type: 'sync', repo: source.name, stage: p.stage, percent: p.percent }),
+      onWaiting: (message) => emit({ type: 'notice', message }),
     });
     summary.commit = synced.commit;
     const filterKey = filterKeyOf(source, options);
@@ -204,6 +228,8 @@ async function indexSource(db: IndexDb, source: GoldenSource, options: IndexOpti
     // Files skipped for their content are published but not shown.
     summary.files = selection.files.filter((f) => !skipReasons.has(f.sha)).length;
   } catch (error) {
+    // The index file failing (damaged, a full disk) would fail every repo after this one too.
+    if (isSqliteError(error)) throw error;
     summary.status = 'failed';
     summary.error = isArchangelError(error)
       ? { code: error.code, message: error.message, hint: error.hint }

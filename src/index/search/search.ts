@@ -1,14 +1,21 @@
 import type { EmbeddingProvider, TermStats } from '../embed/provider.js';
+import { siblingLanguages, type Language } from '../language.js';
 import type { IndexDb } from '../store/open.js';
 import { locateChunks, vectorCodes, type ChunkLocation } from '../store/read.js';
 import { cosineInt8 } from '../store/vector-codec.js';
 import { terms } from '../tokens.js';
+import { searchCode } from './code-search.js';
+import { isFiltered, passes, type SearchFilters } from './filters.js';
 import { ftsSearch } from './fts.js';
 import { fuseRanks } from './fuse.js';
 import { knnSearch, MAX_K } from './knn.js';
 
-/** What to look for: words ("how do we retry http calls") or a piece of code. */
-export type SearchQuery = { kind: 'text'; text: string } | { kind: 'code'; code: string };
+/**
+ * What to look for: words ("how do we retry http calls") or a piece of code. Code written in a
+ * known language is compared with golden code of that language and its siblings (JavaScript, TSX
+ * and TypeScript together) unless `language` is given in the options.
+ */
+export type SearchQuery = { kind: 'text'; text: string } | { kind: 'code'; code: string; language?: Language | undefined };
 
 export interface SearchOptions {
   limit: number;
@@ -22,14 +29,24 @@ export interface SearchOptions {
 
 export interface SearchResult extends ChunkLocation {
   score: number;
+  /**
+   * Code queries only: how comparable this code is with the query, a TF-IDF cosine in [0, 1].
+   * At COMPARABLE_SIMILARITY or above it is worth putting beside the query's code.
+   */
+  similarity?: number | undefined;
 }
 
 /**
- * A code query keeps its rarest terms: hundreds of OR-ed common ones only add noise and time.
- * FTS p50 at 125k chunks: 32 terms held by under 5% of chunks 14.7 ms; 24 under 1% ~3 ms.
+ * The similarity from which golden code counts as comparable with a code query: below it, say
+ * nothing in the golden repos is comparable rather than show unrelated code. Chosen on the
+ * same-task benchmark (bench/code-search.ts: Rosetta Code in Python, JavaScript and Java, file and
+ * hunk queries) as the cut-off with the best F1, again once the similarity blended in each
+ * chunk's file: of the top-10 results at or above it, 61% solve the query's task (15% of all
+ * top-10 results do), and they hold 47% of the same-task results in the top 10 (0.3: 46% and 62%;
+ * 0.5: 70% and 34%).
  */
-const MAX_CODE_QUERY_TERMS = 24;
-const MAX_CODE_TERM_SHARE = 0.01;
+export const COMPARABLE_SIMILARITY = 0.4;
+
 /** Words of a question that say nothing about code ("how do we retry with backoff"). */
 const QUESTION_STOPWORDS = new Set(['a', 'an', 'the', 'how', 'do', 'does', 'we', 'i', 'you', 'to', 'of', 'in', 'on', 'with', 'and', 'or', 'is', 'are', 'be', 'it', 'what', 'where', 'which', 'when', 'that', 'there', 'here', 'should', 'can', 'my', 'our', 'us']);
 /** Candidates from each ranker per wanted result, before fusion and filters. */
@@ -40,22 +57,25 @@ const RERANK_POOL = 200;
 /**
  * How much the vector ranker counts in the fusion. Hashed local vectors know no synonyms, so for
  * words they add little beyond BM25 (CoSQA MRR@10: BM25 0.669, BM25 + local KNN at equal weight
- * 0.387, BM25 + local rerank at 0.2 0.666); for code they carry structure BM25 cannot see.
- * Neural providers embed meaning and count fully.
+ * 0.387, BM25 + local rerank at 0.2 0.666). Neural providers embed meaning and count fully.
  */
 const LOCAL_TEXT_VECTOR_WEIGHT = 0.2;
 
 /**
  * Hybrid search: BM25 over identifier-split terms and vectors, fused by reciprocal rank. When
- * filters drop candidates, it fetches more rather than silently returning fewer results.
+ * filters drop candidates, it fetches more rather than silently returning fewer results. Code is
+ * compared with code by code-search.ts.
  */
 export async function searchIndex(db: IndexDb, embedder: EmbeddingProvider, stats: TermStats, query: SearchQuery, options: SearchOptions): Promise<SearchResult[]> {
-  const text = query.kind === 'text' ? query.text : query.code;
-  const queryTerms = query.kind === 'text' ? questionTerms(text) : rarestTerms(terms(text), stats);
-  const vector = await embedder.embedQuery(text);
-  const rerankOnly = query.kind === 'text' && embedder.info.provider === 'local';
+  if (query.kind === 'code') {
+    const matches = await searchCode(db, embedder, stats, query.code, codeFilters(query.language, options), options.limit);
+    return matches.map((m) => ({ ...m.place, score: m.score, similarity: m.similarity }));
+  }
+  const filters: SearchFilters = { repo: options.repo, excludePath: options.excludePath, languages: options.language === undefined ? undefined : [options.language] };
+  const queryTerms = questionTerms(query.text);
+  const vector = await embedder.embedQuery(query.text);
+  const rerankOnly = embedder.info.provider === 'local';
   const weights = [1, rerankOnly ? LOCAL_TEXT_VECTOR_WEIGHT : 1];
-  const filtered = options.repo !== undefined || options.language !== undefined || options.excludePath !== undefined;
   let fetch = Math.max(options.limit * OVERFETCH, MIN_CANDIDATES);
   for (;;) {
     const lexical = ftsSearch(db, queryTerms, rerankOnly ? Math.max(fetch, RERANK_POOL) : fetch);
@@ -72,15 +92,25 @@ export async function searchIndex(db: IndexDb, embedder: EmbeddingProvider, stat
       );
       for (const [id, score] of slice) {
         const place = places.get(id);
-        if (!place || !matches(place, options)) continue;
+        if (!place || !passes(place, filters)) continue;
         results.push({ ...place, score });
         if (results.length === options.limit) return results;
       }
     }
     const exhausted = lexical.length < fetch && semantic.length < fetch;
-    if (!filtered || exhausted || fetch >= MAX_K) return results;
+    if (!isFiltered(filters) || exhausted || fetch >= MAX_K) return results;
     fetch = Math.min(MAX_K, fetch * 4);
   }
+}
+
+/** The languages a code query is compared within: the one asked for, else the code's family. */
+export function comparedLanguages(language: Language | undefined, asked: string | undefined): string[] | undefined {
+  if (asked !== undefined) return [asked];
+  return language === undefined ? undefined : [language, ...siblingLanguages(language)];
+}
+
+function codeFilters(language: Language | undefined, options: SearchOptions): SearchFilters {
+  return { repo: options.repo, excludePath: options.excludePath, languages: comparedLanguages(language, options.language) };
 }
 
 /** Orders lexical candidates by vector similarity. */
@@ -92,25 +122,8 @@ function rerank(db: IndexDb, vector: Float32Array, ids: number[]): number[] {
     .map((r) => r.id);
 }
 
-function matches(place: ChunkLocation, options: SearchOptions): boolean {
-  if (options.repo !== undefined && place.repo !== options.repo) return false;
-  if (options.language !== undefined && place.language !== options.language) return false;
-  if (options.excludePath !== undefined && place.path === options.excludePath) return false;
-  return true;
-}
-
 function questionTerms(text: string): string[] {
   const all = terms(text);
   const kept = all.filter((t) => !QUESTION_STOPWORDS.has(t));
   return kept.length > 0 ? kept : all;
-}
-
-function rarestTerms(all: string[], stats: TermStats): string[] {
-  const unique = [...new Set(all)];
-  const df = stats.documentFrequency(unique);
-  const common = Math.max(1, stats.documentCount() * MAX_CODE_TERM_SHARE);
-  const rare = unique.filter((t) => (df.get(t) ?? 0) > 0 && (df.get(t) ?? 0) <= common);
-  return (rare.length > 0 ? rare : unique)
-    .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0))
-    .slice(0, MAX_CODE_QUERY_TERMS);
 }

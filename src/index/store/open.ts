@@ -4,7 +4,9 @@ import { dirname } from 'node:path';
 import * as sqliteVec from 'sqlite-vec';
 import { ArchangelError, messageOf } from '../../errors/archangel-error.js';
 import { enableWal } from '../../sqlite/wal.js';
-import { isCorruption } from '../../sqlite/file-health.js';
+import { explainFailures } from '../../sqlite/explain-failures.js';
+import { sqliteFileError } from '../../sqlite/file-health.js';
+import { backupPathOf } from './rebuild.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type IndexDb = Database.Database;
@@ -28,9 +30,9 @@ export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
       hint: 'Run `archangel index` to build it (the first run takes a minute or two).',
     });
   }
-  if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
   let db: IndexDb | undefined;
   try {
+    if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
     sqliteVec.load(db);
     // Before WAL and the migrations: both may wait for another process creating the file.
@@ -42,12 +44,11 @@ export function openIndexDb(path: string, options: OpenOptions = {}): IndexDb {
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -64000');
     migrate(db, path, options.readonly ?? false);
-    return db;
+    // Damage past the header, a lock held too long, a full disk: found mid-query, told like on open.
+    return explainFailures(db, (error) => indexFileError(path, error) ?? error);
   } catch (error) {
     db?.close();
-    if (error instanceof ArchangelError) throw error;
-    if (isCorruption(error)) throw corruptIndex(path, error);
-    throw new ArchangelError('INDEX_CORRUPT', `Could not open the golden index at ${path}: ${messageOf(error)}.`, {
+    throw indexFileError(path, error) ?? new ArchangelError('INDEX_CORRUPT', `Could not open the golden index at ${path}: ${messageOf(error)}.`, {
       hint: 'Check the file permissions, or run `archangel index --rebuild` to start a fresh index.',
       cause: error,
     });
@@ -83,9 +84,22 @@ function migrate(db: IndexDb, path: string, readonly: boolean): void {
   }).immediate();
 }
 
+/**
+ * A failure of the index file told as what it is: damage, a lock held too long, a folder that
+ * cannot be written (SQLite writes a `-shm` file beside an index even to read it), a full disk;
+ * undefined for anything else.
+ */
+export function indexFileError(path: string, error: unknown): ArchangelError | undefined {
+  return sqliteFileError(
+    error,
+    { path, what: 'the golden index', elsewhere: `Make ${dirname(path)} writable, or point "index.path" in archangel.json (or ARCHANGEL_INDEX_PATH) at a folder you can write: SQLite writes beside the index even to read it.` },
+    (cause) => corruptIndex(path, cause),
+  );
+}
+
 export function corruptIndex(path: string, cause: unknown): ArchangelError {
   return new ArchangelError('INDEX_CORRUPT', `The golden index at ${path} is damaged and cannot be read.`, {
-    hint: 'Run `archangel index --rebuild`: it keeps the damaged file as a backup beside it and builds a fresh index.',
+    hint: `Run \`archangel index --rebuild\`: it builds a fresh index beside it and keeps the damaged one as ${backupPathOf(path)}.`,
     cause,
   });
 }

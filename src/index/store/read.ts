@@ -97,22 +97,95 @@ export function vectorCodes(db: IndexDb, chunkIds: number[]): Map<number, Buffer
   return out;
 }
 
-/** Document counts per term, for IDF weighting of queries. */
+/**
+ * The term counts of the whole file each chunk belongs to, by chunk id (chunks of one file share
+ * one map). Chunks whose blob has no counts stored are left out.
+ */
+export function fileTermCounts(db: IndexDb, chunkIds: number[]): Map<number, Map<string, number>> {
+  const out = new Map<number, Map<string, number>>();
+  if (chunkIds.length === 0) return out;
+  const rows = db
+    .prepare('SELECT c.id, c.blob_sha AS sha, b.terms FROM chunks c JOIN blobs b ON b.sha = c.blob_sha WHERE c.id IN (SELECT value FROM json_each(?)) AND b.terms IS NOT NULL')
+    .all(JSON.stringify(chunkIds)) as Array<{ id: number; sha: string; terms: string }>;
+  const byBlob = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    let counts = byBlob.get(row.sha);
+    if (!counts) {
+      counts = new Map();
+      const parts = row.terms.split(' ');
+      for (let i = 0; i + 1 < parts.length; i += 2) counts.set(parts[i]!, Number(parts[i + 1]));
+      byBlob.set(row.sha, counts);
+    }
+    out.set(row.id, counts);
+  }
+  return out;
+}
+
+/**
+ * Terms whose counts are remembered between queries. A code search weighs every term of a few
+ * hundred candidate chunks (thousands of lookups), and a session's searches share most of them;
+ * past this many the memory is cleared rather than grown.
+ */
+const MAX_REMEMBERED_TERMS = 200_000;
+
+/**
+ * Document counts per term, for IDF weighting of queries, over the whole index or over some
+ * languages (a code query's family). Counts are read once per open index and remembered (an index
+ * rebuilt meanwhile shifts them slightly, which only nudges weights).
+ */
 export function createTermStats(db: IndexDb): TermStats {
-  let count: number | undefined;
-  const lookup = db.prepare('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))');
+  let chunks: Map<string, number> | undefined;
+  /** Per set of languages ('' for all), each term looked up with its count (0 when absent). */
+  const known = new Map<string, Map<string, number>>();
+  let remembered = 0;
+  const anywhere = db.prepare('SELECT term, sum(df) AS df FROM term_df WHERE term IN (SELECT value FROM json_each(?)) GROUP BY term');
+  const within = db.prepare(
+    'SELECT term, sum(df) AS df FROM term_df WHERE term IN (SELECT value FROM json_each(?)) AND language IN (SELECT value FROM json_each(?)) GROUP BY term',
+  );
   return {
-    documentCount() {
-      count ??= (db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
-      return count;
+    documentCount(languages) {
+      chunks ??= new Map((db.prepare('SELECT language, chunks FROM language_chunks').all() as Array<{ language: string; chunks: number }>).map((r) => [r.language, r.chunks]));
+      let sum = 0;
+      for (const [language, count] of chunks) if (!languages || languages.includes(language)) sum += count;
+      return sum;
     },
-    documentFrequency(terms) {
+    documentFrequency(terms, languages) {
+      const key = languages ? JSON.stringify(languages) : '';
+      let counts = known.get(key);
+      if (!counts) known.set(key, (counts = new Map()));
       const out = new Map<string, number>();
-      if (terms.length === 0) return out;
-      for (const row of lookup.all(JSON.stringify([...new Set(terms)])) as Array<{ term: string; df: number }>) out.set(row.term, row.df);
+      const missing: string[] = [];
+      for (const term of terms) {
+        const df = counts.get(term);
+        if (df === undefined) missing.push(term);
+        else if (df > 0) out.set(term, df);
+      }
+      if (missing.length === 0) return out;
+      if (remembered + missing.length > MAX_REMEMBERED_TERMS) {
+        for (const other of known.values()) other.clear();
+        remembered = 0;
+      }
+      for (const term of missing) counts.set(term, 0);
+      remembered += missing.length;
+      const rows = (languages ? within.all(JSON.stringify(missing), JSON.stringify(languages)) : anywhere.all(JSON.stringify(missing))) as Array<{ term: string; df: number }>;
+      for (const row of rows) {
+        out.set(row.term, row.df);
+        counts.set(row.term, row.df);
+      }
       return out;
     },
   };
+}
+
+/** How many indexed files the golden repos show in each of `languages` (those with none are left out). */
+export function indexedFilesByLanguage(db: IndexDb, languages: readonly string[]): Map<string, number> {
+  const rows = db
+    .prepare(
+      `SELECT f.language, count(*) AS n FROM files f JOIN blobs b ON b.sha = f.blob_sha
+       WHERE b.skip_reason IS NULL AND f.language IN (SELECT value FROM json_each(?)) GROUP BY f.language`,
+    )
+    .all(JSON.stringify(languages)) as Array<{ language: string; n: number }>;
+  return new Map(rows.map((r) => [r.language, r.n]));
 }
 
 /** Per-blob observations of every file the index shows, with where it is shown. */

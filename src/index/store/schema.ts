@@ -63,6 +63,18 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
     `);
   },
+  (db) => {
+    // Document counts per language: code is compared with code of its own language family, and
+    // a word every JavaScript function uses (`function`, `var`) is rare in an index that is mostly
+    // Python. A blob's terms with their counts (`term count term count…`), to compare whole files.
+    // Filled again by the indexer (PIPELINE_VERSION 2 derives every blob anew).
+    db.exec(`
+      DROP TABLE term_df;
+      CREATE TABLE term_df (term TEXT NOT NULL, language TEXT NOT NULL, df INTEGER NOT NULL, PRIMARY KEY (term, language)) WITHOUT ROWID;
+      CREATE TABLE language_chunks (language TEXT PRIMARY KEY, chunks INTEGER NOT NULL) WITHOUT ROWID;
+      ALTER TABLE blobs ADD COLUMN terms TEXT;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -33,7 +33,7 @@ export interface ChunkRecord {
 /** Stores blobs with their chunks, full-text rows and vectors in one transaction. */
 export function insertBlobs(db: IndexDb, blobs: BlobRecord[]): void {
   const insertBlob = db.prepare(
-    'INSERT OR REPLACE INTO blobs (sha, language, bytes, lines, skip_reason, observations) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT OR REPLACE INTO blobs (sha, language, bytes, lines, skip_reason, observations, terms) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertChunk = db.prepare(
     'INSERT INTO chunks (blob_sha, start_line, end_line, kind, symbol, text) VALUES (?, ?, ?, ?, ?, ?)',
@@ -42,35 +42,62 @@ export function insertBlobs(db: IndexDb, blobs: BlobRecord[]): void {
   const insertVectorCode = db.prepare('INSERT INTO chunk_vectors (chunk_id, vector) VALUES (?, ?)');
   const insertVec = db.prepare('INSERT INTO chunk_vec (chunk_id, language, embedding) VALUES (?, ?, vec_bit(?))');
   const exists = db.prepare('SELECT 1 FROM blobs WHERE sha = ?');
-  const df = new Map<string, number>();
+  const counts = new TermCounts();
   db.transaction(() => {
     for (const blob of blobs) {
       if (exists.get(blob.sha)) deleteBlobContent(db, [blob.sha]);
-      insertBlob.run(blob.sha, blob.language, blob.bytes, blob.lines, blob.skipReason, blob.observations);
+      insertBlob.run(blob.sha, blob.language, blob.bytes, blob.lines, blob.skipReason, blob.observations, fileTerms(blob.chunks));
       for (const chunk of blob.chunks) {
         const id = BigInt(insertChunk.run(blob.sha, chunk.startLine, chunk.endLine, chunk.kind, chunk.symbol, chunk.text).lastInsertRowid);
         insertFts.run(id, chunk.ftsPath, chunk.ftsSymbol, chunk.ftsBody);
         insertVectorCode.run(id, toInt8(chunk.vector));
-        insertVec.run(id, blob.language ?? 'text', toBits(chunk.vector));
-        countTerms(df, `${chunk.ftsSymbol} ${chunk.ftsBody}`, 1);
+        insertVec.run(id, languageKey(blob.language), toBits(chunk.vector));
+        counts.add(languageKey(blob.language), `${chunk.ftsSymbol} ${chunk.ftsBody}`, 1);
       }
     }
-    applyTermCounts(db, df);
+    counts.apply(db);
   })();
 }
 
-/** Adds `sign` to the count of each distinct term of one chunk. */
-function countTerms(df: Map<string, number>, text: string, sign: 1 | -1): void {
-  for (const term of new Set(text.split(' '))) if (term) df.set(term, (df.get(term) ?? 0) + sign);
+/** Each body term of a blob's chunks with its count, `term count term count…` (null without chunks). */
+function fileTerms(chunks: readonly ChunkRecord[]): string | null {
+  if (chunks.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const chunk of chunks) for (const term of chunk.ftsBody.split(' ')) if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return [...counts].map(([term, count]) => `${term} ${count}`).join(' ');
 }
 
-function applyTermCounts(db: IndexDb, df: Map<string, number>): void {
-  const upsert = db.prepare('INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df');
-  const dropIfGone = db.prepare('DELETE FROM term_df WHERE term = ? AND df <= 0');
-  for (const [term, delta] of df) {
-    if (delta === 0) continue;
-    upsert.run(term, delta);
-    if (delta < 0) dropIfGone.run(term);
+/** The language a blob's chunks are counted and filtered under: files of no known language are text. */
+function languageKey(language: string | null): string {
+  return language ?? 'text';
+}
+
+/** Changes to the per-language chunk and term counts (term_df, language_chunks), applied at once. */
+class TermCounts {
+  readonly #df = new Map<string, Map<string, number>>();
+  readonly #chunks = new Map<string, number>();
+
+  /** Adds `sign` to the chunk count of `language` and to the count of each distinct term of one chunk. */
+  add(language: string, text: string, sign: 1 | -1): void {
+    this.#chunks.set(language, (this.#chunks.get(language) ?? 0) + sign);
+    let df = this.#df.get(language);
+    if (!df) this.#df.set(language, (df = new Map()));
+    for (const term of new Set(text.split(' '))) if (term) df.set(term, (df.get(term) ?? 0) + sign);
+  }
+
+  apply(db: IndexDb): void {
+    const upsert = db.prepare('INSERT INTO term_df (term, language, df) VALUES (?, ?, ?) ON CONFLICT (term, language) DO UPDATE SET df = df + excluded.df');
+    const dropIfGone = db.prepare('DELETE FROM term_df WHERE term = ? AND language = ? AND df <= 0');
+    for (const [language, df] of this.#df) {
+      for (const [term, delta] of df) {
+        if (delta === 0) continue;
+        upsert.run(term, language, delta);
+        if (delta < 0) dropIfGone.run(term, language);
+      }
+    }
+    const upsertChunks = db.prepare('INSERT INTO language_chunks (language, chunks) VALUES (?, ?) ON CONFLICT (language) DO UPDATE SET chunks = chunks + excluded.chunks');
+    for (const [language, delta] of this.#chunks) if (delta !== 0) upsertChunks.run(language, delta);
+    db.exec('DELETE FROM language_chunks WHERE chunks <= 0');
   }
 }
 
@@ -93,15 +120,17 @@ export function replaceVectors(db: IndexDb, rows: Array<{ chunkId: number; langu
 function deleteBlobContent(db: IndexDb, shas: string[]): void {
   if (shas.length === 0) return;
   const chunkRows = db.prepare('SELECT id, symbol, text FROM chunks WHERE blob_sha = ?');
-  const df = new Map<string, number>();
+  const blobLanguage = db.prepare('SELECT language FROM blobs WHERE sha = ?').pluck();
+  const counts = new TermCounts();
   const deleteFts = db.prepare('DELETE FROM chunk_fts WHERE rowid = ?');
   const deleteCode = db.prepare('DELETE FROM chunk_vectors WHERE chunk_id = ?');
   const deleteVec = db.prepare('DELETE FROM chunk_vec WHERE chunk_id = ?');
   const deleteChunks = db.prepare('DELETE FROM chunks WHERE blob_sha = ?');
   const deleteBlob = db.prepare('DELETE FROM blobs WHERE sha = ?');
   for (const sha of shas) {
+    const language = languageKey(blobLanguage.get(sha) as string | null);
     for (const { id, symbol, text } of chunkRows.all(sha) as Array<{ id: number; symbol: string | null; text: string }>) {
-      countTerms(df, chunkTermText(symbol, text), -1);
+      counts.add(language, chunkTermText(symbol, text), -1);
       const big = BigInt(id);
       deleteFts.run(big);
       deleteCode.run(big);
@@ -110,7 +139,7 @@ function deleteBlobContent(db: IndexDb, shas: string[]): void {
     deleteChunks.run(sha);
     deleteBlob.run(sha);
   }
-  applyTermCounts(db, df);
+  counts.apply(db);
 }
 
 export interface RepoRecord {
@@ -188,7 +217,7 @@ export function collectGarbage(db: IndexDb): number {
 export function clearDerived(db: IndexDb): void {
   db.transaction(() => {
     db.exec("INSERT INTO chunk_fts (chunk_fts) VALUES ('delete-all')");
-    db.exec('DELETE FROM chunk_vectors; DELETE FROM chunks; DELETE FROM blobs; DELETE FROM term_df;');
+    db.exec('DELETE FROM chunk_vectors; DELETE FROM chunks; DELETE FROM blobs; DELETE FROM term_df; DELETE FROM language_chunks;');
     if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'chunk_vec'").get()) db.exec('DELETE FROM chunk_vec');
   })();
 }

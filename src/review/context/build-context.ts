@@ -1,36 +1,16 @@
-import { checkFile } from '../../conventions/check.js';
-import type { Convention, Finding, Profile } from '../../conventions/types.js';
-import { chunkFile, type Chunk } from '../../index/chunk/index.js';
+import type { Profile } from '../../conventions/types.js';
 import type { GoldenIndex } from '../../index/golden-index.js';
-import { isParsedLanguage } from '../../index/language.js';
-import { parse } from '../../index/parse/tree-sitter.js';
-import { goldenLines } from '../../index/store/golden-lines.js';
-import { formatHunkLines } from '../../tutor/claude/review-input.js';
+import { mostImportantFirst } from '../../importance/concern.js';
+import type { GoldenLinterConfig } from '../../pitfalls/golden-config/types.js';
 import { mostSevereFirst } from '../../tutor/severity.js';
-import type { Citation, Evidence } from '../../tutor/types.js';
-import { redactSecrets } from '../../redact/index.js';
-import type { DiffResult, DiffTarget, FileChange, Hunk, HunkLine } from '../types.js';
-import { readNewText, readOldText } from './file-versions.js';
+import { SECRET_FILE } from '../diff/read-diff.js';
+import { secretFileFinding } from '../secrets/findings.js';
+import type { DiffResult, DiffTarget, FileChange, Hunk } from '../types.js';
+import { ComparableGolden } from './comparable.js';
+import { attachFindingEvidence, attachNeighbours, EvidenceList } from './evidence.js';
+import { hunkContext, readFileView, redactedDiff, type FileView } from './file-view.js';
+import { CONTEXT_LIMITS } from './limits.js';
 import type { HunkContext, ReviewContext } from './types.js';
-
-/**
- * Budgets that keep a review small enough to read and cheap to send. A save rarely touches more
- * than a few hunks; past these, the rest is left out rather than drowning the learner.
- */
-export const CONTEXT_LIMITS = {
-  /** Hunks reviewed per save, largest first. */
-  maxHunks: 8,
-  /** Golden neighbours looked up per hunk. */
-  neighboursPerHunk: 2,
-  /** Pieces of evidence in one review (golden snippets and conventions). */
-  maxEvidence: 8,
-  /**
-   * Lines of a golden snippet sent or shown: enough for a function's head and the habit in
-   * question, and half a terminal pane beside the learner's code (at 24 lines a review sent
-   * 0.31x the naive prompt's evidence; the target is 0.3x).
-   */
-  snippetLines: 16,
-};
 
 export interface BuildContextOptions {
   repoRoot: string;
@@ -43,34 +23,49 @@ export interface BuildContextOptions {
   maxNotes: number;
   /** Redact secrets in everything the context holds (privacy.redactSecrets). */
   redact: boolean;
+  /** Linter rules the golden repos turn off: not raised against the learner either. */
+  goldenLinterConfig?: GoldenLinterConfig | undefined;
 }
 
 /**
  * Turns a diff into the evidence a tutor works from: for each changed hunk, the enclosing symbol,
  * the convention findings on its added lines, and the golden code most like it; every piece of
- * evidence numbered once. Everything is redacted before it is put in the context.
+ * evidence numbered once. Everything is redacted before it is put in the context; the diff comes
+ * back redacted the same way, for showing.
  */
-export async function buildReviewContext(options: BuildContextOptions): Promise<ReviewContext> {
+export async function buildReviewContext(options: BuildContextOptions): Promise<{ context: ReviewContext; diff: DiffResult; notices: string[] }> {
   const evidence = new EvidenceList(CONTEXT_LIMITS.maxEvidence);
   const files = new Map<string, Promise<FileView>>();
   const hunks: HunkContext[] = [];
-  const code = new Map<HunkContext, string>();
+  const golden = new Map<HunkContext, ComparableGolden>();
   for (const { file, hunk } of rankHunks(options.diff.files).slice(0, CONTEXT_LIMITS.maxHunks)) {
     let view = files.get(file.path);
     if (!view) files.set(file.path, (view = readFileView(file, options)));
     const built = await hunkContext(file, hunk, await view, options.redact);
     hunks.push(built.context);
-    code.set(built.context, built.code);
+    if (options.index) golden.set(built.context, new ComparableGolden(options.index, { code: built.code, language: file.language, path: file.path }));
   }
-  await attachConventionEvidence(hunks, options, evidence);
-  if (options.index) await attachNeighbours(hunks, code, options.index, options.redact, evidence);
-  return {
+  hunks.push(...secretFileHunks(options.diff));
+  await attachFindingEvidence(hunks, golden, options, evidence);
+  await attachNeighbours(hunks, golden, options.redact, evidence);
+  const context: ReviewContext = {
     hunks: hunks.sort((a, b) => a.path.localeCompare(b.path) || a.startLine - b.startLine),
     evidence: evidence.items,
     findings: describeFindings(hunks),
     level: options.level,
     maxNotes: options.maxNotes,
   };
+  const notices = [...new Set((await Promise.all(files.values())).flatMap((view) => view.notices))];
+  return { context, diff: options.redact ? await redactedDiff(options, files) : options.diff, notices };
+}
+
+/** A note's place for each file of secrets git can see: it is never read, so its "hunk" shows nothing of it. */
+function secretFileHunks(diff: DiffResult): HunkContext[] {
+  return diff.skipped.flatMap(({ path, reason }) => {
+    const finding = reason === SECRET_FILE ? secretFileFinding(path) : undefined;
+    if (!finding) return [];
+    return [{ path, language: undefined, startLine: 1, endLine: 1, text: '(not read: a file of secrets)', symbol: null, added: [], findings: [{ finding, evidence: [] }], neighbours: [] }];
+  });
 }
 
 /** Hunks that add code, biggest change first (a one-line tweak matters less than a new function). */
@@ -86,170 +81,11 @@ function addedCount(hunk: Hunk): number {
   return hunk.lines.filter((line) => line.kind === 'add').length;
 }
 
-/** A changed file read once per review and shared by its hunks. */
-interface FileView {
-  /** The new file text, redacted (line count unchanged), or undefined when unreadable. */
-  text: string | undefined;
-  /** The old file text, redacted, when redacting: removed lines are redacted with the whole file around them. */
-  oldText: string | undefined;
-  chunks: Chunk[];
-  findings: Finding[];
-}
-
-async function readFileView(file: FileChange, options: BuildContextOptions): Promise<FileView> {
-  const [raw, rawOld] = await Promise.all([readNewText(options.repoRoot, options.target, file.path), options.redact ? readOldText(options.repoRoot, options.diff.base, file) : undefined]);
-  const [text, oldText] = await Promise.all([raw, rawOld].map((version) => (version === undefined ? undefined : clean(version, file.path, options.redact))));
-  if (text === undefined || !file.language) return { text, oldText, chunks: [], findings: [] };
-  const changed = addedRanges(file.hunks);
-  // Parsed once for both, as the indexer does.
-  const tree = isParsedLanguage(file.language) ? await parse(text, file.language).catch(() => null) : null;
-  try {
-    const chunks = await chunkFile(text, file.language, tree);
-    const findings = options.profile ? await checkFile(options.profile, { path: file.path, language: file.language, text, changed }, tree) : [];
-    return { text, oldText, chunks, findings };
-  } finally {
-    tree?.delete();
-  }
-}
-
-/** One hunk's context, and the code to find golden neighbours with (its enclosing chunk, or the added lines). */
-async function hunkContext(file: FileChange, hunk: Hunk, view: FileView, redact: boolean): Promise<{ context: HunkContext; code: string }> {
-  const lines = redact ? await redactedLines(hunk.lines, view, file.path) : hunk.lines;
-  const added = lines.filter((l) => l.kind === 'add' && l.newLine !== undefined).map((l) => ({ line: l.newLine!, text: l.text }));
-  const startLine = added[0]?.line ?? hunk.newStart;
-  const endLine = added[added.length - 1]?.line ?? startLine;
-  const enclosing = enclosingChunk(view.chunks, startLine, endLine);
-  const inHunk = (f: Finding) => f.startLine >= hunk.newStart && f.startLine < hunk.newStart + Math.max(1, hunk.newLines);
-  const context: HunkContext = {
-    path: file.path,
-    language: file.language,
-    startLine,
-    endLine,
-    text: formatHunkLines(lines),
-    symbol: enclosing?.symbol ?? null,
-    added,
-    findings: view.findings.filter(inHunk).map((finding) => ({ finding, evidence: [] })),
-    neighbours: [],
-  };
-  return { context, code: enclosing?.text ?? added.map((a) => a.text).join('\n') };
-}
-
-/**
- * Every line of a hunk as redacted with its whole file around it: added and context lines from the
- * new version, removed lines from the old one, so a secret spanning lines is seen whole (replacing
- * a private key removes only its body lines; its BEGIN and END are context). Lines whose version
- * could not be read are redacted together as one block.
- */
-async function redactedLines(lines: HunkLine[], view: FileView, path: string): Promise<HunkLine[]> {
-  const newLines = view.text?.split('\n');
-  const oldLines = view.oldText?.split('\n');
-  const fromFile = (line: HunkLine): string | undefined =>
-    line.kind === 'del' ? (line.oldLine === undefined ? undefined : oldLines?.[line.oldLine - 1]) : line.newLine === undefined ? undefined : newLines?.[line.newLine - 1];
-  const orphans = lines.filter((line) => fromFile(line) === undefined).map((line) => line.text);
-  const cleanOrphans = orphans.length > 0 ? (await redactSecrets(orphans.join('\n'), { path })).text.split('\n') : [];
-  let o = 0;
-  return lines.map((line) => ({ ...line, text: fromFile(line) ?? cleanOrphans[o++] ?? '' }));
-}
-
-function enclosingChunk(chunks: Chunk[], start: number, end: number): Chunk | undefined {
-  let best: Chunk | undefined;
-  let bestOverlap = 0;
-  for (const chunk of chunks) {
-    const overlap = Math.min(end, chunk.endLine) - Math.max(start, chunk.startLine) + 1;
-    if (overlap > bestOverlap) {
-      best = chunk;
-      bestOverlap = overlap;
-    }
-  }
-  return best;
-}
-
-/** Findings' evidence is numbered first: findings are what notes are about. */
-async function attachConventionEvidence(hunks: HunkContext[], options: BuildContextOptions, evidence: EvidenceList): Promise<void> {
-  const conventions = new Map((options.profile?.conventions ?? []).map((c) => [c.id, c]));
-  // The most severe findings get the evidence first: a tutor notes only findings with evidence,
-  // and `any` nits near the top of a file used to fill the list before a `var` further down.
-  const entries = hunks.flatMap((hunk) => hunk.findings).sort((a, b) => mostSevereFirst(a.finding, b.finding));
-  for (const entry of entries) {
-    const convention = conventions.get(entry.finding.ruleId);
-    const id = evidence.add(conventionEvidence(entry.finding, convention));
-    if (id) entry.evidence.push(id);
-    const example = entry.finding.examples[0];
-    const snippet = example && options.index ? goldenLines(options.index.db, example.repo, example.path, example.startLine, Math.min(example.endLine, example.startLine + CONTEXT_LIMITS.snippetLines - 1)) : undefined;
-    if (example && snippet !== undefined) {
-      const golden = evidence.add({ kind: 'golden', id: '', citation: example, snippet: await clean(snippet, example.path, options.redact) });
-      if (golden) entry.evidence.push(golden);
-    }
-  }
-}
-
-/** The golden code most like each hunk's enclosing code (its own file left out). */
-async function attachNeighbours(hunks: HunkContext[], code: Map<HunkContext, string>, index: GoldenIndex, redact: boolean, evidence: EvidenceList): Promise<void> {
-  for (const hunk of hunks) {
-    const query = code.get(hunk) ?? '';
-    if (query.trim().length === 0) continue;
-    const results = await index.search({ kind: 'code', code: query }, { limit: CONTEXT_LIMITS.neighboursPerHunk, excludePath: hunk.path });
-    for (const result of results) {
-      const citation: Citation = { repo: result.repo, path: result.path, startLine: result.startLine, endLine: Math.min(result.endLine, result.startLine + CONTEXT_LIMITS.snippetLines - 1), commit: result.commit };
-      const snippet = result.text.split('\n').slice(0, CONTEXT_LIMITS.snippetLines).join('\n');
-      const id = evidence.add({ kind: 'golden', id: '', citation, snippet: await clean(snippet, result.path, redact), symbol: result.symbol });
-      if (id) hunk.neighbours.push(id);
-    }
-  }
-}
-
-function conventionEvidence(finding: Finding, convention: Convention | undefined): Evidence {
-  return {
-    kind: 'convention',
-    id: '',
-    ruleId: finding.ruleId,
-    statement: convention?.statement ?? finding.expected,
-    support: finding.support,
-    confidence: finding.confidence,
-    examples: finding.examples,
-  };
-}
-
-async function clean(text: string, path: string, redact: boolean): Promise<string> {
-  return redact ? (await redactSecrets(text, { path })).text : text;
-}
-
-/** Numbered evidence (E1, E2...), each piece once, up to a limit. */
-class EvidenceList {
-  readonly items: Evidence[] = [];
-  readonly #byKey = new Map<string, string>();
-
-  constructor(private readonly limit: number) {}
-
-  /** The id of `item`, added if new; undefined when the list is full. */
-  add(item: Evidence): string | undefined {
-    const key = item.kind === 'golden' ? `g:${item.citation.repo}:${item.citation.path}:${item.citation.startLine}` : `c:${item.ruleId}`;
-    const known = this.#byKey.get(key);
-    if (known) return known;
-    if (this.items.length >= this.limit) return undefined;
-    const id = `E${this.items.length + 1}`;
-    this.items.push({ ...item, id });
-    this.#byKey.set(key, id);
-    return id;
-  }
-}
-
-function addedRanges(hunks: Hunk[]): Array<{ start: number; end: number }> {
-  const ranges: Array<{ start: number; end: number }> = [];
-  for (const hunk of hunks) {
-    for (const line of hunk.lines) {
-      if (line.kind !== 'add' || line.newLine === undefined) continue;
-      const last = ranges[ranges.length - 1];
-      if (last && last.end === line.newLine - 1) last.end = line.newLine;
-      else ranges.push({ start: line.newLine, end: line.newLine });
-    }
-  }
-  return ranges;
-}
-
-/** The findings as short lines for the model, citing their evidence ids. */
+/** The findings as short lines for the model, most important first, citing their evidence ids. */
 function describeFindings(hunks: HunkContext[]): string {
   return hunks
-    .flatMap((hunk) => hunk.findings.map(({ finding, evidence }) => `${finding.path}:${finding.startLine} ${finding.ruleId} (${finding.severity}): ${finding.message}${evidence.length ? ` [${evidence.join(', ')}]` : ''}`))
+    .flatMap((hunk) => hunk.findings)
+    .sort((a, b) => mostImportantFirst(a.finding, b.finding) || mostSevereFirst(a.finding, b.finding))
+    .map(({ finding, evidence }) => `${finding.path}:${finding.startLine} ${finding.ruleId} (${finding.concern}, ${finding.severity}): ${finding.message}${evidence.length ? ` [${evidence.join(', ')}]` : ''}`)
     .join('\n');
 }

@@ -44,14 +44,14 @@ function explainGitFailure(error: unknown, cwd: string): unknown {
     });
   }
   if (error instanceof GitCommandError && /not a git repository|must be run in a work tree/i.test(error.stderr)) {
-    return notAGitRepo(cwd, error);
+    return notAWorkingTree(cwd, error);
   }
   return error;
 }
 
 /** The error for a folder whose changes cannot be diffed because it is not inside a git working tree. */
-export function notAGitRepo(dir: string, cause?: unknown): ArchangelError {
-  return new ArchangelError('NOT_A_GIT_REPO', `${dir} is not inside a git working tree, so there are no changes to review.`, {
+export function notAWorkingTree(dir: string, cause?: unknown): ArchangelError {
+  return new ArchangelError('NOT_A_WORKING_TREE', `${dir} is not inside a git working tree, so ArchAngel has no changes to work with.`, {
     hint: 'Run ArchAngel from your project folder, or run `git init` there first.',
     cause,
   });

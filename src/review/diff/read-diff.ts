@@ -25,7 +25,9 @@ export const DEFAULT_MAX_FILE_BYTES = 512 * 1024;
 const DIFF_OPTIONS = ['--no-ext-diff', '--no-textconv', '--no-color', '-U3', '-M', '--src-prefix=a/', '--dst-prefix=b/', '--ignore-submodules=all'];
 
 /** Skip reason for `.env`, keys and credential stores: they are never read, so they can never be sent. */
-const SECRET_FILE = 'secret-file';
+export const SECRET_FILE = 'secret-file';
+/** The same, for one the change deletes: nothing of it is left for git to carry on. */
+const SECRET_FILE_DELETED = 'secret-file-deleted';
 
 export interface ReadDiffOptions {
   /** Files bigger than this are skipped as 'too-large' (default `DEFAULT_MAX_FILE_BYTES`). */
@@ -39,7 +41,7 @@ export interface ReadDiffOptions {
  * compares the working tree, untracked files included, with HEAD; `staged` the index with HEAD;
  * `range` two commits. Before the first commit everything is added and `base` is null. Paths in the
  * result are relative to the repository root; files that are not worth reviewing are listed in
- * `skipped` with the reason. Throws NOT_A_GIT_REPO, GIT_MISSING, or USAGE for a bad range or path.
+ * `skipped` with the reason. Throws NOT_A_WORKING_TREE, GIT_MISSING, or USAGE for a bad range or path.
  */
 export async function readDiff(repoDir: string, target: DiffTarget = { kind: 'worktree' }, options: ReadDiffOptions = {}): Promise<DiffResult> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -68,7 +70,7 @@ export async function readDiff(repoDir: string, target: DiffTarget = { kind: 'wo
 
 function trackedChange(parsed: ParsedFile, maxBytes: number): FileChange | { path: string; reason: string } {
   const { path } = parsed;
-  if (isSecretFile(path)) return { path, reason: SECRET_FILE };
+  if (isSecretFile(path)) return { path, reason: parsed.status === 'deleted' ? SECRET_FILE_DELETED : SECRET_FILE };
   if (parsed.binary) return { path, reason: 'binary' };
   if (parsed.modeOnly) return { path, reason: 'mode-only' };
   const reason = skipReasonForHunks(path, parsed.hunks, maxBytes);

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { notAGitRepo, reviewGit } from './git.js';
+import { notAWorkingTree, reviewGit } from './git.js';
 
 /** Where a review runs: the working tree's root and the commit checked out. */
 export interface RepoInfo {
@@ -29,9 +29,9 @@ export async function openRepo(dir: string): Promise<RepoInfo> {
     (s) => s.isDirectory(),
     () => false,
   );
-  if (!isDir) throw notAGitRepo(dir);
+  if (!isDir) throw notAWorkingTree(dir);
   const out = await reviewGit(dir, ['rev-parse', '--show-toplevel', '--show-prefix', '--show-object-format', '--revs-only', 'HEAD^{commit}']);
   const [top = '', prefix = '', format = 'sha1', head = ''] = out.split('\n');
-  if (top === '') throw notAGitRepo(dir);
+  if (top === '') throw notAWorkingTree(dir);
   return { top, prefix, head: head === '' ? null : head, emptyTree: EMPTY_TREES[format] ?? SHA1_EMPTY_TREE };
 }

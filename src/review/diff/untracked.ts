@@ -26,8 +26,9 @@ export async function readUntracked(top: string, path: string, maxBytes: number)
     if (!stats.isFile()) return { reason: 'not-a-file' };
     if (stats.size > maxBytes) return { reason: 'too-large' };
     return { bytes: await readFile(join(top, path)) };
-  } catch {
-    // Deleted or made unreadable between listing and reading (an editor's atomic save): nothing to review yet.
-    return { reason: 'unreadable' };
+  } catch (error) {
+    // Deleted between listing and reading (an editor's atomic save): nothing to review yet. Anything
+    // else (no permission) is code the learner changed that the review could not read.
+    return { reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'deleted' : 'unreadable' };
   }
 }

@@ -10,6 +10,8 @@ export interface HeaderProps {
   progress: TuiState['progress'];
   phase: ReviewView['phase'];
   width: number;
+  /** An error stopped the session: the index and mentor states no longer mean anything. */
+  stopped?: boolean;
 }
 
 function usageLabel(status: WatchStatus | undefined): string {
@@ -19,12 +21,13 @@ function usageLabel(status: WatchStatus | undefined): string {
   return usage.costUsd === undefined ? tokens : `${tokens} $${usage.costUsd.toFixed(3)}`;
 }
 
-/** One line: repo (branch), golden index state, tutor, polling and why, tokens and cost; a spinner while reviewing. */
-export const Header = memo(function Header({ status, progress, phase, width }: HeaderProps): React.JSX.Element {
+/** One line: repo (branch), golden index state, tutor, polling and why, tokens and cost; a spinner while reviewing; "stopped" after a fatal error. */
+export const Header = memo(function Header({ status, progress, phase, width, stopped = false }: HeaderProps): React.JSX.Element {
   const paint = usePaint();
   const index = progress ? `${progress.message} ${progress.done}/${progress.total}` : (status?.index ?? '…');
-  const parts = [status ? `${status.repo} (${status.branch})` : '', status?.pair ? `pair: ${status.pair}` : '', `golden: ${index}`, `mentor: ${status?.tutor ?? '…'}`, status?.polling ? `polling (${status.polling})` : '', usageLabel(status)].filter(Boolean);
-  const busy = phase === 'running' || progress !== undefined;
+  const state = stopped ? ['stopped'] : [`golden: ${index}`, `mentor: ${status?.tutor ?? '…'}`, status?.polling ? `polling (${status.polling})` : '', usageLabel(status)];
+  const parts = [status ? `${status.repo} (${status.branch})` : '', status?.pair ? `pair: ${status.pair}` : '', ...state].filter(Boolean);
+  const busy = !stopped && (phase === 'running' || progress !== undefined);
   return (
     <Box width={width} height={1} flexDirection="row" overflow="hidden">
       <Box flexGrow={1} flexShrink={1} overflow="hidden">

@@ -1,43 +1,27 @@
-import { Box, Text } from 'ink';
-import { KEY_TABLE, keyLabel, type Binding } from '../keys.js';
+import { Text } from 'ink';
+import { helpRows } from '../help-layout.js';
 import { usePaint } from '../palette.js';
 import { Pane } from './pane.js';
 
-const AREA_NAMES = { changes: 'Changes', mentor: 'Mentor', chat: 'chat', note: 'note', help: 'help', example: 'example', progress: 'progress' } as const;
-
-/** Where a binding works, unless it works in both panes and maybe more. */
-function where(binding: Binding): string {
-  const inPanes = binding.areas.includes('changes') && binding.areas.includes('mentor');
-  return inPanes ? '' : binding.areas.map((area) => AREA_NAMES[area]).join(', ');
-}
-
-/** One help line per binding of the key table. */
-export function helpLines(): Array<{ keys: string; description: string; where: string }> {
-  return KEY_TABLE.map((binding) => ({ keys: binding.keys.map(keyLabel).join(' '), description: binding.description, where: where(binding) }));
-}
-
-/** The `?` screen, generated from the key table; in two columns when one does not fit. */
-export function HelpView({ width, height }: { width: number; height: number }): React.JSX.Element {
+/**
+ * The `?` screen, generated from the key table: every description in full, wrapped beside its
+ * keys; scrolled from `scroll` when the list is taller than the pane (the title says what is hidden).
+ */
+export function HelpView({ width, height, scroll }: { width: number; height: number; scroll: number }): React.JSX.Element {
   const paint = usePaint();
-  const lines = helpLines();
+  const rows = helpRows(width);
   const room = Math.max(height - 2, 1);
-  const columns = Math.ceil(lines.length / room);
-  const columnWidth = Math.floor((width - 2) / columns);
+  const shown = rows.slice(scroll, scroll + room);
+  const below = rows.length - scroll - shown.length;
+  const more = [scroll > 0 ? `${scroll} above` : '', below > 0 ? `${below} below` : ''].filter(Boolean).join(', ');
   return (
-    <Pane title="Keys — ? or Esc to close" width={width} height={height} focused>
-      <Box flexDirection="row">
-        {Array.from({ length: columns }, (_, column) => (
-          <Box key={column} flexDirection="column" width={columnWidth} flexShrink={0}>
-            {lines.slice(column * room, (column + 1) * room).map((line) => (
-              <Text key={`${line.keys}${line.description}`} wrap="truncate-end">
-                <Text {...paint({ bold: true })}>{line.keys.padEnd(10)}</Text>
-                {` ${line.description}`}
-                <Text {...paint({ dimColor: true })}>{line.where ? ` (${line.where})` : ''}</Text>
-              </Text>
-            ))}
-          </Box>
-        ))}
-      </Box>
+    <Pane title={`Keys — ? or Esc to close${more ? ` · j/k: ${more}` : ''}`} width={width} height={height} focused>
+      {shown.map((row, index) => (
+        <Text key={index} wrap="truncate-end">
+          <Text {...paint({ bold: true })}>{row.keys}</Text>
+          {` ${row.text}`}
+        </Text>
+      ))}
     </Pane>
   );
 }

@@ -3,7 +3,7 @@ import type { WatchController } from '../../watch/types.js';
 import type { Command } from '../keys.js';
 import { levelOf, selectedNote } from '../state/selection.js';
 import type { Store } from '../state/store.js';
-import { activeArea } from './use-keys.js';
+import { activeArea } from '../state/area.js';
 
 /**
  * What each command does: screen changes go to the store, learner decisions (climb, dismiss,
@@ -22,7 +22,8 @@ export function useCommands(store: Store, controller: WatchController, quit: () 
         case 'scroll-down':
         case 'scroll-up': {
           const delta = command === 'scroll-down' ? 1 : -1;
-          return dispatch(activeArea(current) === 'mentor' ? { type: 'scroll-mentor', delta } : { type: 'scroll-diff', delta });
+          const area = activeArea(current);
+          return dispatch(area === 'help' ? { type: 'scroll-help', delta } : area === 'mentor' ? { type: 'scroll-mentor', delta } : { type: 'scroll-diff', delta });
         }
         case 'file-next':
         case 'file-prev':

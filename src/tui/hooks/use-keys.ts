@@ -1,12 +1,7 @@
 import { useInput, type Key } from 'ink';
 import { commandFor, keyName, type Command, type KeyArea } from '../keys.js';
+import { activeArea } from '../state/area.js';
 import type { Store } from '../state/store.js';
-
-/** The area that receives keys: an open overlay, else the focused pane or the chat line. */
-export function activeArea(state: ReturnType<Store['getState']>): KeyArea {
-  if (state.noteDraft !== undefined) return 'note';
-  return state.overlay ?? state.focus;
-}
 
 /** Areas where keys that are not commands are typed text: the chat line and the navigator's note. */
 function isTextArea(area: KeyArea): area is 'chat' | 'note' {

@@ -1,5 +1,6 @@
 import { draftReducer } from '../chat/draft.js';
-import { computeLayout } from '../layout.js';
+import { helpOverflow } from '../help-layout.js';
+import { screenLayout } from '../layout.js';
 import { clampScroll, selectNote, selectedIndex } from './selection.js';
 import { applyWatchEvent, removeNote, withNotice } from './watch-event.js';
 import type { Action, Focus, TerminalSize, TuiState } from './types.js';
@@ -22,6 +23,7 @@ export function initialState(size: TerminalSize, options: { focusChat?: boolean 
     notices: [],
     size,
     quitting: false,
+    helpScroll: 0,
   };
 }
 
@@ -50,9 +52,14 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return { ...state, diffScroll: clampScroll(state, state.diffScroll + action.delta) };
     }
     case 'scroll-mentor': {
-      const page = computeLayout(state.size, state.focus, state.chat.turns.length > 0).mentor.height - 2;
+      const page = screenLayout(state).mentor.height - 2;
       const scroll = Math.min(Math.max(state.mentorScroll + action.delta * Math.max(Math.floor(page / 2), 1), 0), state.mentorOverflow);
       return scroll === state.mentorScroll ? state : { ...state, mentorScroll: scroll };
+    }
+    case 'scroll-help': {
+      const { columns, body } = screenLayout(state);
+      const page = Math.max(Math.floor((body.height - 2) / 2), 1);
+      return { ...state, helpScroll: Math.min(Math.max(state.helpScroll + action.delta * page, 0), helpOverflow(columns, body.height)) };
     }
     case 'mentor-overflow': {
       if (action.rows === state.mentorOverflow) return state;
@@ -69,7 +76,7 @@ export function reducer(state: TuiState, action: Action): TuiState {
     case 'toggle-overlay':
       if (state.overlay === action.overlay) return { ...state, overlay: undefined };
       if (action.overlay === 'example' && state.selectedNoteId === undefined) return state;
-      return { ...state, overlay: action.overlay };
+      return { ...state, overlay: action.overlay, helpScroll: 0 };
     case 'close-overlay':
       return { ...state, overlay: undefined };
     case 'draft':

@@ -1,5 +1,5 @@
 import type { HintLevel, Note } from '../../tutor/types.js';
-import { changesRows, computeLayout } from '../layout.js';
+import { changesRows, screenLayout } from '../layout.js';
 import { diffRows, rowOfLine } from './diff-rows.js';
 import type { TuiState } from './types.js';
 
@@ -9,7 +9,7 @@ const CONTEXT_ABOVE = 2;
 /** A diff scroll position kept between the first row and the last one that still fills the pane. */
 export function clampScroll(state: TuiState, scroll: number): number {
   const rows = diffRows(state.files.find((file) => file.path === state.selectedFile)).length;
-  const pane = computeLayout(state.size, state.focus, state.chat.turns.length > 0).changes.height;
+  const pane = screenLayout(state).changes.height;
   return Math.min(Math.max(scroll, 0), Math.max(rows - changesRows(pane, state.files.length).lines, 0));
 }
 

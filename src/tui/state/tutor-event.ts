@@ -36,6 +36,8 @@ export function applyTutorEvent(state: TuiState, event: TutorEvent): TuiState {
       const message = event.hint ? `${event.message} (${event.hint})` : event.message;
       return { ...state, notices: [...state.notices, { level: event.fatal ? 'error' : 'warn', message }] };
     }
+    case 'waiting':
+      return { ...state, notices: [...state.notices, { level: 'info', message: event.message }] };
     case 'done':
       return review.stale ? keepSelection({ ...state, review: fresh(review) }, 0) : state;
     default: {

@@ -93,6 +93,10 @@ export interface TuiState {
   learnerProgress?: ProgressReport;
   /** `q` was pressed: the session is closing. */
   quitting: boolean;
+  /** Rows of the `?` screen scrolled out of view at the top. */
+  helpScroll: number;
+  /** What stopped the session: shown in full until the learner presses a key. */
+  fatal?: { message: string; hint?: string; exitCode: number };
 }
 
 export type Action =
@@ -103,6 +107,8 @@ export type Action =
   /** Half a page of the Mentor pane down (1) or up (-1). */
   | { type: 'scroll-mentor'; delta: 1 | -1 }
   | { type: 'mentor-overflow'; rows: number }
+  /** Half a page of the `?` screen down (1) or up (-1). */
+  | { type: 'scroll-help'; delta: 1 | -1 }
   | { type: 'show-rung'; noteId: string; level: HintLevel }
   | { type: 'dismiss'; noteId: string }
   | { type: 'focus'; focus: Focus }

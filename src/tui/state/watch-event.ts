@@ -78,6 +78,9 @@ export function applyWatchEvent(state: TuiState, event: WatchEvent): TuiState {
       return { ...state, learnerProgress: event.report };
     case 'notice':
       return withNotice(state, { level: event.level, message: event.message });
+    case 'fatal':
+      // Nothing else is on screen: no overlay, no note being typed, only the error and how to leave.
+      return { ...state, fatal: { message: event.message, ...(event.hint ? { hint: event.hint } : {}), exitCode: event.exitCode }, overlay: undefined, noteDraft: undefined };
     default: {
       const unreachable: never = event;
       return unreachable;

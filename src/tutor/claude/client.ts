@@ -29,6 +29,8 @@ export interface MessagesStream extends AsyncIterable<MessageStreamEvent> {
 export interface MessagesClient {
   /** Which platform answers, for messages a human reads ("Claude on Bedrock"). */
   readonly platform: ArchangelConfig['model']['provider'];
+  /** The URL requests go to, for the line that says what is being waited for. */
+  readonly endpoint?: string | undefined;
   messages: { stream(body: MessageStreamParams, options?: StreamRequestOptions): MessagesStream };
 }
 
@@ -169,6 +171,6 @@ async function googleAuthClient(): Promise<unknown> {
   }
 }
 
-function withPlatform(client: { messages: MessagesClient['messages'] }, platform: MessagesClient['platform']): MessagesClient {
-  return { platform, messages: client.messages };
+function withPlatform(client: { messages: MessagesClient['messages']; baseURL?: string }, platform: MessagesClient['platform']): MessagesClient {
+  return { platform, endpoint: client.baseURL, messages: client.messages };
 }

@@ -37,7 +37,9 @@ export function classifyFailure(error: unknown): Failure {
   const status = typeof shape.status === 'number' ? shape.status : undefined;
   const detail = status === undefined ? (shape.type ?? rootCause(error)) : `HTTP ${status}${shape.type ? ` ${shape.type}` : ''}`;
   const base = { detail, retryAfterMs, cause: error };
-  if (shape.name === 'IdleTimeout' || shape.name === 'APIConnectionTimeoutError') return { ...base, kind: 'timeout', retryable: true };
+  // A server silent for a whole model.timeoutMs is stuck, not busy: another attempt would only make
+  // the learner wait that long again (four attempts of 60 s held a commit for four minutes).
+  if (shape.name === 'IdleTimeout' || shape.name === 'APIConnectionTimeoutError') return { ...base, kind: 'timeout', retryable: false };
   if (shape.name === 'APIConnectionError') return { ...base, kind: 'network', retryable: true };
   if (status === 401 || status === 403 || shape.type === 'authentication_error' || shape.type === 'permission_error') {
     return { ...base, kind: 'auth', retryable: false };
@@ -56,7 +58,7 @@ export function classifyFailure(error: unknown): Failure {
 
 /** The one-line message and hint for a failure that ends a call. */
 export function describeFailure(failure: Failure, attempts: number, platform: MessagesClient['platform'], model: string): { message: string; hint: string } {
-  const who = platform === 'anthropic' ? 'Claude' : `Claude on ${PLATFORM_NAMES[platform]}`;
+  const who = claudeOn(platform);
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
   const offline = 'The offline mentor takes over meanwhile.';
   switch (failure.kind) {
@@ -81,6 +83,11 @@ export function describeFailure(failure: Failure, attempts: number, platform: Me
     case 'cut':
       return { message: `The connection to ${who} dropped mid-reply${tries}.`, hint: `What arrived is kept; save again to retry. ${offline}` };
   }
+}
+
+/** "Claude", or "Claude on Amazon Bedrock": who a learner is told answers (or does not). */
+export function claudeOn(platform: MessagesClient['platform']): string {
+  return platform === 'anthropic' ? 'Claude' : `Claude on ${PLATFORM_NAMES[platform]}`;
 }
 
 const PLATFORM_NAMES: Record<MessagesClient['platform'], string> = { anthropic: 'Anthropic', foundry: 'Microsoft Foundry', bedrock: 'Amazon Bedrock', vertex: 'Vertex AI' };

@@ -8,7 +8,7 @@ import type { ReviewHunk } from './review-input.js';
  */
 
 /** Tags the prompts declare as data; also the names a snippet must not be able to forge. */
-const DATA_TAGS = ['diff', 'hunk', 'golden_evidence', 'convention_evidence', 'findings', 'note_context', 'learner_code', 'note', 'quiz_source', 'learner_answer'];
+const DATA_TAGS = ['diff', 'hunk', 'golden_evidence', 'convention_evidence', 'rule_evidence', 'findings', 'note_context', 'learner_code', 'note', 'quiz_source', 'learner_answer'];
 const FORGED_TAG = new RegExp(`<(/?)(${DATA_TAGS.join('|')})\\b`, 'gi');
 
 /** Evidence as the model sees it: short ids (E1, E2...) in the order given. */
@@ -29,7 +29,7 @@ export function citeEvidence(text: string, aliases: EvidenceAliases): string {
   return text.replace(/\s?\[(E\d+)\]/g, (match, id: string) => {
     const item = aliases.get(id);
     if (!item) return '';
-    const label = item.kind === 'golden' ? citationLabel(item.citation) : `the convention "${item.statement}" (${item.support} examples)`;
+    const label = item.kind === 'golden' ? citationLabel(item.citation) : item.kind === 'rule' ? `the rule "${item.statement}" (${item.source} ${item.ruleId})` : `the convention "${item.statement}" (${item.support} examples)`;
     return `${match.startsWith(' ') ? ' ' : ''}${label}`;
   });
 }
@@ -38,7 +38,7 @@ export function citeEvidence(text: string, aliases: EvidenceAliases): string {
 export function renderDiff(hunks: ReviewHunk[]): string {
   const body = hunks
     .map((hunk) => {
-      const attrs = { path: hunk.path, lines: `${hunk.startLine}-${hunk.endLine}`, symbol: hunk.symbol ?? undefined };
+      const attrs = { path: hunk.path, lines: `${hunk.startLine}-${hunk.endLine}`, symbol: hunk.symbol ?? undefined, golden_comparable: hunk.comparable === false ? 'none' : undefined };
       return `<hunk${attributes(attrs)}>\n${escapeData(hunk.text)}\n</hunk>`;
     })
     .join('\n');
@@ -54,8 +54,12 @@ export function renderEvidence(aliases: EvidenceAliases): string {
 function renderOne(id: string, item: Evidence): string {
   if (item.kind === 'golden') {
     const { repo, path, startLine, endLine, commit } = item.citation;
-    const attrs = { id, repo, path, lines: `${startLine}-${endLine}`, commit: commit.slice(0, 12), symbol: item.symbol ?? undefined };
+    const attrs = { id, repo, path, lines: `${startLine}-${endLine}`, commit: commit.slice(0, 12), symbol: item.symbol ?? undefined, chosen: item.why };
     return `<golden_evidence${attributes(attrs)}>\n${escapeData(item.snippet)}\n</golden_evidence>`;
+  }
+  if (item.kind === 'rule') {
+    const attrs = { id, rule: item.ruleId, source: item.source, docs: item.docsUrl };
+    return `<rule_evidence${attributes(attrs)}>\n${escapeData(item.statement)}\n</rule_evidence>`;
   }
   const attrs = { id, rule: item.ruleId, support: String(item.support), confidence: item.confidence.toFixed(2) };
   const examples = item.examples.map((example) => `example: ${citationLabel(example)}`).join('\n');

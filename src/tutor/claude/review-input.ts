@@ -28,6 +28,8 @@ export interface ReviewHunk {
   text: string;
   /** The enclosing function or class, when known. */
   symbol?: string | null;
+  /** False when the golden repos hold nothing comparable to this code: no claim of "how we do this" can be made for it. */
+  comparable?: boolean;
 }
 
 /** Width of the line-number column: files over 99,999 lines are not hand-written code. */

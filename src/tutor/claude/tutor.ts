@@ -5,7 +5,7 @@ import { loadPrompt } from '../prompts/load-prompt.js';
 import { enforceRungText, RungPreview } from '../rungs.js';
 import type { HintLevel, Note, TutorEvent, Usage } from '../types.js';
 import { createMessagesClient, type ClientOverrides, type MessagesClient } from './client.js';
-import { describeFailure } from './failures.js';
+import { claudeOn, describeFailure } from './failures.js';
 import { NoteParser } from './note-parser.js';
 import { estimateCostUsd } from './pricing.js';
 import { aliasEvidence, citeEvidence, renderDiff, renderEvidence, renderFindings, renderLearner, renderNoteContext } from './prompt-data.js';
@@ -56,6 +56,12 @@ export interface ClaudeTutorOptions {
  */
 const MAX_TOKENS = { review: 1500, hint: 600, chat: 1500 };
 
+/**
+ * How long a call may go without a word before the learner is told what is being waited for: well
+ * past a healthy first token (about a second), well before any bound gives up on the model.
+ */
+export const WAIT_NOTICE_MS = 3_000;
+
 const RUNG_NAMES: Record<HintLevel, string> = { 1: 'the question', 2: 'the hint', 3: 'the golden example', 4: 'the change itself' };
 
 /** Receives a call's text deltas and turns them into events. */
@@ -82,6 +88,11 @@ export class ClaudeTutor {
     this.#lineText = options.lineText;
     this.#pair = describePair(options.pair);
     this.#redact = options.redact ?? true;
+  }
+
+  /** Who is being waited for, in a few words: "Claude (claude-haiku-5-5 at https://api.anthropic.com)". */
+  waitingFor(model: string): string {
+    return `${claudeOn(this.#client.platform)} (${model}${this.#client.endpoint ? ` at ${this.#client.endpoint}` : ''})`;
   }
 
   /** Notes on one save, ranked, at most `input.maxNotes`; none when nothing is worth saying. */
@@ -165,9 +176,15 @@ export class ClaudeTutor {
     debug('tutor', 'claude request', { model: request.model, systemChars: request.system.length, messageChars: request.messages.reduce((sum, m) => sum + String(m.content).length, 0) });
     const call = streamCall(this.#client, request, { retry: this.#retry, timeoutMs: this.#model.timeoutMs, signal, redact: this.#redact });
     let usage: Usage | undefined;
+    // Until the first words arrive, a timer races the call so that silence is named, once.
+    let quiet: Silence | undefined = silence(WAIT_NOTICE_MS);
     try {
       for (;;) {
-        const step = await call.next();
+        const next = call.next();
+        if (quiet && (await Promise.race([next, quiet.elapsed])) === SILENT) yield { type: 'waiting', message: `Waiting for ${this.waitingFor(request.model)} to start answering.` };
+        quiet?.cancel();
+        quiet = undefined;
+        const step = await next;
         if (step.done) {
           const { inputTokens, outputTokens, cut } = step.value;
           usage = { inputTokens, outputTokens, model: request.model, costUsd: estimateCostUsd(request.model, inputTokens, outputTokens) };
@@ -184,6 +201,7 @@ export class ClaudeTutor {
       debug('tutor', `claude call failed: ${error.failure.kind} (${error.failure.detail})`, { attempts: error.attempts, waitMs: error.waitMs });
       yield { type: 'error', fatal: true, ...described };
     } finally {
+      quiet?.cancel();
       // The consumer stopped reading (or we failed): end the HTTP request too.
       await call.return(undefined as never);
     }
@@ -218,4 +236,18 @@ export async function createClaudeTutor(
 ): Promise<ClaudeTutor> {
   const client = await createMessagesClient(config, options.env ?? process.env, options.overrides);
   return new ClaudeTutor({ client, model: config.model, projectRoot: options.projectRoot, redact: config.privacy.redactSecrets, ...(options.retry ? { retry: options.retry } : {}), ...(options.pair ? { pair: options.pair } : {}) });
+}
+
+const SILENT = Symbol('silent');
+
+/** A timer to race against a call: `elapsed` settles with SILENT after `ms`, unless cancelled first. */
+interface Silence {
+  elapsed: Promise<typeof SILENT>;
+  cancel(): void;
+}
+
+function silence(ms: number): Silence {
+  let timer: NodeJS.Timeout | undefined;
+  const elapsed = new Promise<typeof SILENT>((resolve) => (timer = setTimeout(() => resolve(SILENT), ms)));
+  return { elapsed, cancel: () => clearTimeout(timer) };
 }

@@ -21,7 +21,7 @@ import type { Change, Draft } from './types.js';
 export async function buildNote(draft: Draft, context: ReviewContext, projectRoot: string, pair?: PairContext): Promise<Note> {
   const entry = ruleEntry(draft.key);
   const change = entry.change(draft);
-  const citation = draft.golden[0]?.citation ?? draft.convention.examples[0] ?? draft.findings[0]?.examples[0];
+  const citation = draft.golden[0]?.citation ?? (draft.grounds.kind === 'convention' ? draft.grounds.examples[0] : undefined) ?? draft.findings[0]?.examples[0];
   const sections = await loadSections(entry.template, { ...templateVars(draft, change, citation, entry.wholeFile === true), ...pairVars(pair) }, projectRoot);
   const texts = composeRungs(sections, context.level, citation !== undefined, pair !== undefined);
   const { path } = draft.hunk;
@@ -37,9 +37,10 @@ export async function buildNote(draft: Draft, context: ReviewContext, projectRoo
     endLine: draft.endLine,
     topic: draft.ruleId,
     severity: draft.severity,
-    title: entry.title,
+    // A linter's pitfall is named by what it is ("mutable default argument"), not by its category.
+    title: draft.findings[0]?.rule?.title ?? entry.title,
     ladder,
-    evidence: [draft.convention, ...draft.golden],
+    evidence: [draft.grounds, ...draft.golden],
     source: 'offline',
   };
 }
@@ -58,7 +59,10 @@ function withoutFix(text: string, change: Change): string {
  * whole file (its name, place or length) names the file, not its line 1.
  */
 function templateVars(draft: Draft, change: Change, citation: Citation | undefined, wholeFile: boolean): Record<string, string | number> {
-  const { convention, hunk, findings } = draft;
+  const { grounds, hunk, findings } = draft;
+  // A rule known without the golden code has no golden numbers; its templates do not use them.
+  const support = grounds.kind === 'convention' ? grounds.support : 0;
+  const confidence = grounds.kind === 'convention' ? grounds.confidence : 0;
   const first = findings[0];
   const lines = draft.startLine === draft.endLine ? `${draft.startLine}` : `${draft.startLine}-${draft.endLine}`;
   const others = draft.lines.filter((line) => line !== draft.startLine);
@@ -80,11 +84,15 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
     more: measured ? alsoPastTheLimit(findings.slice(1)) : others.length > 0 ? ` (and the same on line${others.length > 1 ? 's' : ''} ${others.join(', ')})` : '',
     observed: first?.observed ?? '',
     expected: (first?.expected ?? '').replace(/^<=\s*(.+)$/, '$1 or fewer'),
-    statement: convention.statement,
-    support: count(convention.support),
-    followed: count(Math.round(convention.support * convention.confidence)),
-    percent: percent(convention.confidence, 0),
-    golden: citation ? citationLabel(citation) : '',
+    statement: sentence(grounds.statement),
+    support: count(support),
+    followed: count(Math.round(support * confidence)),
+    percent: percent(confidence, 0),
+    rule: first?.rule?.name ? `${first.rule.source}'s ${first.rule.name}` : grounds.kind === 'rule' ? grounds.source : grounds.ruleId,
+    docs: grounds.kind === 'rule' && grounds.docsUrl ? grounds.docsUrl : '',
+    ruleQuestion: first?.rule?.question ?? '',
+    // Golden code that does other work than these lines is shown for the habit alone, and says so.
+    golden: citation ? `${citationLabel(citation)}${draft.golden[0]?.comparable === false || !draft.golden[0] ? ' (other code than yours, shown for the habit)' : ''}` : '',
     goldenName: draft.golden[0]?.symbol ? `\`${draft.golden[0].symbol}\`` : 'the golden code',
     change: change.text,
   };
@@ -104,6 +112,12 @@ function alsoPastTheLimit(rest: Finding[]): string {
 /** Who the first rung is put to in a pair session: the navigator by name, the driver by the name part of their git identity. */
 function pairVars(pair: PairContext | undefined): Record<string, string> {
   return { navigator: pair?.navigator ?? '', driver: pair ? driverName(pair) : '' };
+}
+
+/** A rule's or a linter's statement as a sentence, whatever its own punctuation (`Unexpected empty block statements`). */
+function sentence(text: string): string {
+  const trimmed = text.trim().replace(/[.:;,]+$/, '');
+  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 
 /** `2100` → `2,100`: counts are read at a glance. */

@@ -1,7 +1,11 @@
+import { habitOfKey, type ApiAspect } from '../../conventions/api/habits.js';
 import type { Category } from '../../conventions/types.js';
+import { awaitCall, checkResult, manageResource, passOption, wrapInTry } from './changes/api.js';
 import { fillEmptyCatch, keepCause, wrapWithW } from './changes/errors.js';
 import { addDocComment, fixImportExtension, moveTest, renameTest, restateConvention } from './changes/files.js';
 import { addTypeHints, awaitThen, replaceAny, replaceVar, useFString, useLogger } from './changes/idioms.js';
+import { followRule, resolveConflict } from './changes/pitfalls.js';
+import { ignoreSecretFile, readFromEnvironment } from './changes/secrets.js';
 import { renameBoolean, renameCase, renameErrorClass, renameFile, renameInterface, renameTestTitle } from './changes/naming.js';
 import { flattenNesting, groupParams, splitFile, splitFunction } from './changes/size.js';
 import type { ChangeBuilder } from './types.js';
@@ -26,6 +30,12 @@ export const DEFAULT_TEMPLATE = 'offline-default';
 const CASE: RuleEntry = { template: 'offline-naming-case', title: 'naming', change: renameCase };
 
 const RULES: Record<string, RuleEntry> = {
+  // A category row: every `secrets.<kind>` rule falls back to it.
+  secrets: { template: 'offline-secret', title: 'credential', change: readFromEnvironment },
+  'secrets.secret-file': { template: 'offline-secret-file', title: 'file of secrets', change: ignoreSecretFile, wholeFile: true },
+  'merge.conflict': { template: 'offline-merge-conflict', title: 'unresolved merge conflict', change: resolveConflict },
+  // A category row: every `pitfalls.<engine>.<rule>` falls back to it; the note is titled by the pitfall.
+  pitfalls: { template: 'offline-pitfall', title: 'pitfall', change: followRule },
   'naming.function': CASE,
   'naming.component': CASE,
   'naming.method': CASE,
@@ -60,12 +70,29 @@ const RULES: Record<string, RuleEntry> = {
   'layout.test-file-name': { template: 'offline-layout-test', title: 'test file name', change: renameTest, wholeFile: true },
 };
 
+/**
+ * API-usage rules are keyed by their callee (`api.requests.get.timeout`, `api.fetch.awaited`), so
+ * their rows are chosen by the habit the key names.
+ */
+const API_RULES: Record<ApiAspect, RuleEntry> = {
+  option: { template: 'offline-api-option', title: 'call options', change: passOption },
+  awaited: { template: 'offline-api-awaited', title: 'awaiting', change: awaitCall },
+  'in-try': { template: 'offline-api-try', title: 'call errors', change: wrapInTry },
+  checked: { template: 'offline-api-checked', title: 'result check', change: checkResult },
+  managed: { template: 'offline-api-managed', title: 'resource cleanup', change: manageResource },
+};
+
 /** A rule this version has no row for: the generic template, and the convention restated as the move. */
 const FALLBACK: RuleEntry = { template: DEFAULT_TEMPLATE, title: 'convention', change: restateConvention };
 
-/** The row for a rule key (`naming.function`). */
+/**
+ * The row for a rule key (`naming.function`), else, for an API habit (`api.requests.get.timeout`),
+ * the row of the habit it names, else its category's row (`secrets`), else the generic one.
+ */
 export function ruleEntry(key: string): RuleEntry {
-  return RULES[key] ?? { ...FALLBACK, title: key.split('.')[0] ?? FALLBACK.title };
+  const category = key.split('.')[0] ?? '';
+  const habit = habitOfKey(key);
+  return RULES[key] ?? (habit ? API_RULES[habit.aspect] : undefined) ?? RULES[category] ?? { ...FALLBACK, title: category || FALLBACK.title };
 }
 
 /**
@@ -75,7 +102,7 @@ export function ruleEntry(key: string): RuleEntry {
  * body; imports and idioms are local style; layout is decided once per file and cheapest to fix
  * later. MENTOR.md principle 1: the most important first.
  */
-export const CATEGORY_PRIORITY: readonly Category[] = ['errors', 'size', 'naming', 'docs', 'imports', 'idioms', 'layout'];
+export const CATEGORY_PRIORITY: readonly string[] = ['secrets', 'merge', 'pitfalls', 'errors', 'api', 'size', 'naming', 'docs', 'imports', 'idioms', 'layout'];
 
 /**
  * Categories whose `info` findings are nits: worth a note only when nothing real (a `warn` or

@@ -1,14 +1,15 @@
 import type { Finding } from '../../conventions/types.js';
 import type { HunkContext, ReviewContext } from '../../review/context/types.js';
+import { mostImportantFirst } from '../../importance/concern.js';
 import { mostSevereFirst, worstSeverity } from '../severity.js';
 import type { Evidence } from '../types.js';
 import { CATEGORY_PRIORITY, NIT_CATEGORIES } from './rules.js';
-import type { ConventionEvidence, Draft, GoldenEvidence } from './types.js';
+import type { ConventionEvidence, Draft, GoldenEvidence, RuleEvidence } from './types.js';
 
 /**
  * Which ideas the offline mentor raises on one save, before any wording: the findings of each rule
- * in a hunk merged into one draft, drafts without convention evidence dropped (no "how we do it
- * here" without evidence), ranked, nits dropped while something real is open, one draft per rule,
+ * in a hunk merged into one draft, drafts without their convention or rule as evidence dropped (no
+ * "how we do it here" without evidence), ranked, nits dropped while something real is open, one draft per rule,
  * at most `maxNotes`. Golden neighbours alone never make a note: the context carries no similarity
  * score, and "this resembles golden code" names no gap and no next move, so precision says stay
  * silent (MENTOR.md principle 10).
@@ -18,12 +19,21 @@ export function selectDrafts(context: ReviewContext): Draft[] {
   const ranked = context.hunks.flatMap((hunk) => hunkDrafts(hunk, evidence)).sort(compareDrafts);
   const somethingReal = ranked.some((draft) => draft.severity !== 'info');
   const rules = new Set<string>();
+  const calls = new Set<string>();
   const candidates = ranked
     .filter((draft) => !(somethingReal && isNit(draft)))
     .filter((draft) => {
       // The same rule twice in one save is the same lesson twice; the best-ranked instance teaches it.
       if (rules.has(draft.ruleId)) return false;
       rules.add(draft.ruleId);
+      return true;
+    })
+    .filter((draft) => {
+      // Two habits of one call (its timeout, its check) are one place to look: the first says it.
+      if (draft.category !== 'api') return true;
+      const place = `${draft.hunk.path}:${draft.startLine}`;
+      if (calls.has(place)) return false;
+      calls.add(place);
       return true;
     });
   return fewestRepeatedKinds(candidates, Math.max(0, context.maxNotes));
@@ -43,13 +53,14 @@ function fewestRepeatedKinds(ranked: Draft[], max: number): Draft[] {
 
 
 /**
- * Severity first (the checker's own judgement of cost); then the kind of departure (an empty catch
- * before a name, see CATEGORY_PRIORITY), because how many golden cases back a habit measures how
- * sure we are of it, not how much it matters; then that certainty, confidence × support; then
+ * What the departure costs first (a secret, then a fault, then design, then style: src/importance),
+ * then severity within it; then the kind of departure (CATEGORY_PRIORITY); then how sure the golden
+ * code makes us, confidence × support, which decides ties only, never the order of concerns; then
  * position, so the order is stable.
  */
 function compareDrafts(a: Draft, b: Draft): number {
   return (
+    mostImportantFirst(a, b) ||
     mostSevereFirst(a, b) ||
     categoryRank(a.category) - categoryRank(b.category) ||
     strength(b) - strength(a) ||
@@ -63,8 +74,9 @@ function categoryRank(category: string): number {
   return index === -1 ? CATEGORY_PRIORITY.length : index;
 }
 
+/** How sure the golden code makes us of a convention; a rule known without it ranks by its other keys. */
 function strength(draft: Draft): number {
-  return draft.convention.confidence * draft.convention.support;
+  return draft.grounds.kind === 'convention' ? draft.grounds.confidence * draft.grounds.support : 0;
 }
 
 function isNit(draft: Draft): boolean {
@@ -78,8 +90,8 @@ function hunkDrafts(hunk: HunkContext, evidence: ReadonlyMap<string, Evidence>):
   const drafts: Draft[] = [];
   for (const [ruleId, items] of byRule) {
     const cited = items.flatMap((item) => item.evidence).map((id) => evidence.get(id));
-    const convention = cited.find((item): item is ConventionEvidence => item?.kind === 'convention' && item.ruleId === ruleId) ?? cited.find((item): item is ConventionEvidence => item?.kind === 'convention');
-    if (convention === undefined) continue;
+    const grounds = cited.find((item): item is ConventionEvidence | RuleEvidence => (item?.kind === 'convention' || item?.kind === 'rule') && item.ruleId === ruleId) ?? cited.find((item): item is ConventionEvidence => item?.kind === 'convention');
+    if (grounds === undefined) continue;
     const golden = [...new Set(cited.filter((item): item is GoldenEvidence => item?.kind === 'golden'))];
     const findings = items.map((item) => item.finding).sort(worstMeasureFirst);
     // A size note is about its worst case: it points there, and only names the others.
@@ -89,13 +101,14 @@ function hunkDrafts(hunk: HunkContext, evidence: ReadonlyMap<string, Evidence>):
       ruleId,
       key,
       category: key.split('.')[0] ?? '',
+      concern: findings.map((finding) => finding.concern).sort((a, b) => mostImportantFirst({ concern: a }, { concern: b }))[0] ?? 'style',
       severity: worstSeverity(findings),
       hunk,
       findings,
       startLine: Math.min(...located.map((finding) => finding.startLine)),
       endLine: Math.max(...located.map((finding) => finding.endLine)),
       lines: findingLines(located, hunk),
-      convention,
+      grounds,
       golden,
     });
   }

@@ -8,9 +8,10 @@ import { buildNote, questionOf } from './build-note.js';
 import { selectDrafts } from './select.js';
 
 /**
- * The mentor without a model: notes from the convention findings on the changed lines, worded by
- * editable templates, grounded in the same evidence the Claude tutor would cite. It streams the
- * same events, so consumers cannot tell the two apart except by `source` and `mode`.
+ * The mentor without a model: notes from the findings on the changed lines (credentials, git's
+ * conflict markers, linters' pitfalls, the golden code's conventions), worded by editable templates, grounded in the same evidence the
+ * Claude tutor would cite. It streams the same events, so consumers cannot tell the two apart
+ * except by `source` and `mode`.
  */
 
 export interface OfflineTutorOptions {

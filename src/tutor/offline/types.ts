@@ -1,4 +1,5 @@
 import type { Finding } from '../../conventions/types.js';
+import type { Concern } from '../../importance/concern.js';
 import type { HunkContext } from '../../review/context/types.js';
 import type { Evidence } from '../types.js';
 
@@ -6,6 +7,8 @@ import type { Evidence } from '../types.js';
 export type GoldenEvidence = Extract<Evidence, { kind: 'golden' }>;
 /** A learned convention with its support and confidence. */
 export type ConventionEvidence = Extract<Evidence, { kind: 'convention' }>;
+/** A rule known without the golden code: a credential in the change, a linter's correctness rule. */
+export type RuleEvidence = Extract<Evidence, { kind: 'rule' }>;
 
 /**
  * One idea the offline mentor may raise: every finding of one rule in one hunk, with the evidence
@@ -17,6 +20,8 @@ export interface Draft {
   /** The rule id without its language prefix, `naming.function`: what the rule table is keyed by. */
   key: string;
   category: string;
+  /** What the departure costs: the first key of the order notes come in. */
+  concern: Concern;
   severity: Finding['severity'];
   hunk: HunkContext;
   /** The findings merged into this note, by line; for a size rule the largest first. */
@@ -26,7 +31,8 @@ export interface Draft {
   endLine: number;
   /** Every line the findings point at, including the repeats a grouped finding lists in its message. */
   lines: number[];
-  convention: ConventionEvidence;
+  /** What the note rests on: the convention departed from, or the rule broken. */
+  grounds: ConventionEvidence | RuleEvidence;
   /** Golden examples of the convention, best first (may be empty: then L3 cites the convention's examples). */
   golden: GoldenEvidence[];
 }

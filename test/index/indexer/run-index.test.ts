@@ -1,4 +1,5 @@
-import { rmSync, symlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../../src/config/validate.js';
@@ -110,16 +111,42 @@ describe('archangel index on a real repository with awkward files', () => {
     }
   });
 
-  it('keeps per-term document counts equal to a recount after changes and garbage collection', () => {
+  it('keeps per-language term and chunk counts equal to a recount after changes and garbage collection', () => {
     const index = openGoldenIndex(options(work, []).indexPath, options(work, []).config);
     try {
       const expected = new Map<string, number>();
-      for (const row of index.db.prepare('SELECT symbol, text FROM chunks').all() as Array<{ symbol: string | null; text: string }>) {
-        for (const term of new Set([...(row.symbol ? terms(row.symbol) : []), ...terms(row.text)])) expected.set(term, (expected.get(term) ?? 0) + 1);
+      const chunks = new Map<string, number>();
+      const rows = index.db.prepare('SELECT c.symbol, c.text, b.language FROM chunks c JOIN blobs b ON b.sha = c.blob_sha').all() as Array<{ symbol: string | null; text: string; language: string }>;
+      for (const row of rows) {
+        chunks.set(row.language, (chunks.get(row.language) ?? 0) + 1);
+        for (const term of new Set([...(row.symbol ? terms(row.symbol) : []), ...terms(row.text)])) expected.set(`${row.language} ${term}`, (expected.get(`${row.language} ${term}`) ?? 0) + 1);
       }
-      const stored = new Map((index.db.prepare('SELECT term, df FROM term_df').all() as Array<{ term: string; df: number }>).map((r) => [r.term, r.df]));
+      const stored = new Map((index.db.prepare('SELECT term, language, df FROM term_df').all() as Array<{ term: string; language: string; df: number }>).map((r) => [`${r.language} ${r.term}`, r.df]));
       expect(stored.size).toBeGreaterThan(100);
       expect(stored).toEqual(expected);
+      expect(new Map((index.db.prepare('SELECT language, chunks FROM language_chunks').all() as Array<{ language: string; chunks: number }>).map((r) => [r.language, r.chunks]))).toEqual(chunks);
+    } finally {
+      index.close();
+    }
+  });
+
+  it('upgrades an index of the first schema by deriving every file again, with a notice', async () => {
+    const other = workspace();
+    const opts = options(other, [{ path: golden, name: 'cmdr' }]);
+    const first = await runIndex(opts);
+    // What the previous ArchAngel left: one count per term over all languages, no file terms, pipeline 1.
+    const old = new Database(opts.indexPath);
+    old.exec(`DROP TABLE language_chunks; DROP TABLE term_df; CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID; ALTER TABLE blobs DROP COLUMN terms;
+      UPDATE meta SET value = '1' WHERE key = 'schema_version'; UPDATE meta SET value = '1/none' WHERE key = 'pipeline_version';`);
+    old.close();
+    const notices: string[] = [];
+    const summary = await runIndex({ ...opts, onEvent: (e) => e.type === 'notice' && notices.push(e.message) });
+    expect(notices.join('\n')).toMatch(/reads code differently/);
+    expect(summary.repos[0]).toMatchObject({ status: 'indexed', filesRead: first.repos[0]!.filesRead });
+    const index = openGoldenIndex(opts.indexPath, opts.config);
+    try {
+      expect(index.db.prepare("SELECT chunks FROM language_chunks WHERE language = 'javascript'").pluck().get()).toBe(index.db.prepare('SELECT count(*) FROM chunks').pluck().get());
+      expect((await index.search({ kind: 'code', code: fromNodeModules('commander/lib/help.js').toString('utf8'), language: 'javascript' }, { limit: 1 }))[0]?.path).toBe('lib/help.js');
     } finally {
       index.close();
     }
@@ -174,7 +201,7 @@ describe('archangel index on a real repository with awkward files', () => {
     }
   });
 
-  it('explains a damaged index file, and --rebuild keeps it as a backup', async () => {
+  it('explains a damaged index file, and --rebuild keeps it as the one backup', async () => {
     const other = workspace();
     const opts = options(other, [{ path: golden, name: 'cmdr' }]);
     await runIndex(opts);
@@ -187,7 +214,8 @@ describe('archangel index on a real repository with awkward files', () => {
     expect((error as ArchangelError).hint).toContain('--rebuild');
     const rebuilt = await runIndex({ ...opts, rebuild: true });
     expect(rebuilt.repos[0]!.status).toBe('indexed');
-    expect(readdirSync(join(other, '.archangel')).some((f) => f.startsWith('index.db.bak-'))).toBe(true);
-    expect(existsSync(opts.indexPath)).toBe(true);
+    expect(readFileSync(`${opts.indexPath}.bak`, 'utf8')).toContain('this is not a database');
+    await runIndex({ ...opts, rebuild: true });
+    expect(readdirSync(join(other, '.archangel')).sort()).toEqual(['index.db', 'index.db.bak']);
   });
 });

@@ -11,8 +11,10 @@ afterAll(removeTempDirs);
 /** The context alone (no last pass over the request), built from a real diff of a real repo. */
 async function contextText(dir: string): Promise<string> {
   const diff = await readDiff(dir);
-  const context = await buildReviewContext({ repoRoot: dir, target: { kind: 'worktree' }, diff, level: 'junior', maxNotes: 3, redact: true });
-  return context.hunks.map((hunk) => hunk.text).join('\n');
+  const built = await buildReviewContext({ repoRoot: dir, target: { kind: 'worktree' }, diff, level: 'junior', maxNotes: 3, redact: true });
+  // What is shown must hold no more than what is sent.
+  const shown = built.diff.files.flatMap((file) => file.hunks.flatMap((hunk) => hunk.lines.map((line) => line.text)));
+  return [...built.context.hunks.map((hunk) => hunk.text), ...shown].join('\n');
 }
 
 describe('the review context', () => {

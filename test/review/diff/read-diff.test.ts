@@ -262,11 +262,11 @@ describe('readDiff (staged and range)', () => {
 });
 
 describe('readDiff errors', () => {
-  it('says NOT_A_GIT_REPO, with a hint, outside a repository or for a missing folder', async () => {
+  it('says NOT_A_WORKING_TREE, with a hint, outside a repository or for a missing folder', async () => {
     const dir = tempDir();
     for (const target of [dir, join(dir, 'missing')]) {
       const error = await failure(readDiff(target));
-      expect(error.code).toBe('NOT_A_GIT_REPO');
+      expect(error.code).toBe('NOT_A_WORKING_TREE');
       expect(error.hint).toMatch(/git init/);
     }
   });

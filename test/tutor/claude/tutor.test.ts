@@ -165,10 +165,11 @@ describe('ClaudeTutor.review against the real SDK', () => {
     await expect.poll(() => fake.requests[0]?.aborted, { timeout: 2000 }).toBe(true);
   });
 
-  it('gives up on a silent server after model.timeoutMs', async () => {
-    const { tutor } = await tutorFor([{ kind: 'hang' }], { timeoutMs: 150 }, { ...FAST, maxAttempts: 2 });
+  it('gives up on a silent server after model.timeoutMs, without trying again', async () => {
+    const { tutor, fake } = await tutorFor([{ kind: 'hang' }], { timeoutMs: 150 }, { ...FAST, maxAttempts: 2 });
     const [error] = ofType(await collect(tutor.review(reviewInput)), 'error');
-    expect(error).toMatchObject({ fatal: true, message: 'Claude did not answer in time after 2 attempts.' });
+    expect(error).toMatchObject({ fatal: true, message: 'Claude did not answer in time.' });
+    expect(fake.requests).toHaveLength(1);
   });
 
   it('says plainly when Claude cannot be reached', async () => {

@@ -1,7 +1,10 @@
 import { tmpdir } from 'node:os';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/conventions/types.js';
+import { habitKey } from '../../../src/conventions/api/habits.js';
+import { apiExpected, apiObserved, apiStatement } from '../../../src/conventions/api/words.js';
+import { rulePrefix } from '../../../src/conventions/specs/index.js';
+import type { ApiCall, Finding } from '../../../src/conventions/types.js';
 import type { Language } from '../../../src/index/language.js';
 import type { ReviewContext } from '../../../src/review/context/types.js';
 import { createOfflineTutor } from '../../../src/tutor/offline/index.js';
@@ -155,6 +158,93 @@ describe('last rungs', () => {
     const text = await lastRung('test/users.test.ts', ["  it('should return the user', () => {"], [finding('ts.naming.test', { severity: 'info', startLine: 1, symbol: 'should return the user', observed: 'start with "should"', expected: 'state the behaviour' })]);
     expect(text).toContain("Reword `should return the user` → `returns the user`:");
     expect(text).toContain("+  it('returns the user', () => {");
+  });
+});
+
+describe('last rungs of API-usage notes', () => {
+  const CLIENT_EXAMPLE = { repo: 'acme/api', path: 'app/clients/users.py', startLine: 12, endLine: 13, commit: '1a2b3c4d5e6f7a8b9c0d' };
+
+  /** A finding as checkFile writes it for an API habit (the call named as written), with its convention's real statement. */
+  function apiCase(language: Language, call: ApiCall, line: number, goldenSnippet: string, written = call.callee): { found: Finding[]; evidence: Evidence[] } {
+    const ruleId = `${rulePrefix(language)}.${habitKey(call)}`;
+    const statement = apiStatement(language, call);
+    const found = [finding(ruleId, { startLine: line, symbol: written, observed: apiObserved(language, call), expected: apiExpected(language, call), call, support: 24, confidence: 23 / 24, examples: [CLIENT_EXAMPLE] })];
+    return { found, evidence: [convention('E1', ruleId, statement, 24, 23 / 24, [CLIENT_EXAMPLE]), golden('E2', CLIENT_EXAMPLE, goldenSnippet)] };
+  }
+
+  it.each([
+    ['option', { callee: 'pip._internal.network.session.PipSession.request', aspect: 'option', option: 'timeout' }, 'Decide the value this call needs'],
+    ['awaited', { callee: 'anthropic-ai.sdk.messages.create', aspect: 'awaited' }, 'Decide whether'],
+    ['in-try', { callee: 'pip._internal.network.session.PipSession.request', aspect: 'in-try' }, 'Decide whether'],
+    ['checked', { callee: 'pip._internal.network.session.PipSession.request', aspect: 'checked', form: 'raise_for_status' }, 'Check the result right after the call'],
+    ['managed', { callee: 'pip._internal.utils.temp_dir.TempDirectory', aspect: 'managed' }, 'Tie its lifetime to a block'],
+  ] as const)('keeps the why, the gap with its numbers and the move in a junior\'s hint (%s), however long the callee', async (_aspect, call, move) => {
+    const language = call.callee.startsWith('anthropic') ? 'typescript' : 'python';
+    const written = language === 'python' ? 'session.request' : 'client.messages.create';
+    const { found, evidence } = apiCase(language, call, 1, '', written);
+    const context = reviewOf(language === 'python' ? 'app/x.py' : 'src/x.ts', [`    result = ${written}(thing)`], found, { language, evidence });
+    const notes: Note[] = [];
+    for await (const event of createOfflineTutor({ projectRoot: tmpdir() }).review(context)) if (event.type === 'note-end') notes.push(event.note);
+    const hint = notes[0]?.ladder[1]?.text ?? '';
+    expect(hint).toContain(`23 of 24 golden calls (96%)`);
+    expect(hint).toContain(`while here \`${written}\` is`);
+    expect(hint).toContain(move);
+    expect(hint).not.toMatch(/…$/);
+  });
+
+  it('passes the option with the value the golden call uses', async () => {
+    const lines = ['def load_user(user_id):', '    response = rq.get(f"{BASE}/users/{user_id}")', '    return response.json()'];
+    const { found, evidence } = apiCase('python', { callee: 'requests.get', aspect: 'option', option: 'timeout' }, 2, 'response = requests.get(url, timeout=REQUEST_TIMEOUT)\nresponse.raise_for_status()');
+    const text = await lastRung('app/users.py', lines, found, { language: 'python', symbol: 'load_user', evidence });
+    expect(text).toContain('+    response = rq.get(f"{BASE}/users/{user_id}", timeout=REQUEST_TIMEOUT)');
+  });
+
+  it('adds the option to the options object a TypeScript call already has', async () => {
+    const { found, evidence } = apiCase('typescript', { callee: 'fetch', aspect: 'option', option: 'signal' }, 1, "const res = await fetch(url, { signal: AbortSignal.timeout(5000) });");
+    const text = await lastRung('src/users.ts', ["  const res = await fetch(url, { method: 'POST' });"], found, { evidence });
+    expect(text).toContain("+  const res = await fetch(url, { signal: AbortSignal.timeout(5000), method: 'POST' });");
+  });
+
+  it('awaits a call whose promise was let go', async () => {
+    const { found, evidence } = apiCase('typescript', { callee: 'fs.promises.writeFile', aspect: 'awaited' }, 2, "await fs.promises.writeFile(path, text, 'utf8');");
+    const text = await lastRung('src/save.ts', ['export async function save(path: string, text: string): Promise<void> {', "  writeFile(path, text, 'utf8');", '}'], found, { evidence, symbol: 'save' });
+    expect(text).toContain("+  await writeFile(path, text, 'utf8');");
+  });
+
+  it('puts a declaration inside a try without losing its name after it', async () => {
+    const { found, evidence } = apiCase('typescript', { callee: 'JSON.parse', aspect: 'in-try' }, 1, 'try {\n  return JSON.parse(text);\n} catch (error) {');
+    const text = await lastRung('src/config.ts', ['  const config = JSON.parse(raw);'], found, { evidence, symbol: 'readConfig' });
+    expect(text).toContain(['+  let config;', '+  try {', '+    config = JSON.parse(raw);', '+  } catch (error) {', "+    throw new Error('readConfig failed', { cause: error });", '+  }'].join('\n'));
+  });
+
+  it('catches in Python what the golden call catches', async () => {
+    const { found, evidence } = apiCase('python', { callee: 'json.loads', aspect: 'in-try' }, 2, 'try:\n    data = json.loads(text)\nexcept json.JSONDecodeError as error:');
+    const text = await lastRung('app/config.py', ['def read_config(raw):', '    data = json.loads(raw)', '    return data'], found, { language: 'python', symbol: 'read_config', evidence });
+    expect(text).toContain(['+    try:', '+        data = json.loads(raw)', '+    except json.JSONDecodeError as error:', '+        raise RuntimeError("read_config failed") from error'].join('\n'));
+  });
+
+  it('checks the response right after the call', async () => {
+    const { found, evidence } = apiCase('python', { callee: 'requests.get', aspect: 'checked', form: 'raise_for_status' }, 2, 'response = requests.get(url, timeout=5)\nresponse.raise_for_status()');
+    const text = await lastRung('app/users.py', ['def load_user(user_id):', '    response = requests.get(url, timeout=5)', '    return response.json()'], found, { language: 'python', symbol: 'load_user', evidence });
+    expect(text).toContain('+    response.raise_for_status()');
+  });
+
+  it('keeps a Go error the call threw away and checks it', async () => {
+    const { found, evidence } = apiCase('go', { callee: 'os.Open', aspect: 'checked', form: 'err' }, 1, 'f, err := os.Open(path)\nif err != nil {');
+    const text = await lastRung('cache.go', ['\tf, _ := os.Open(path)'], found, { language: 'go', symbol: 'loadCache', evidence });
+    expect(text).toContain(['+\tf, err := os.Open(path)', '+\tif err != nil {', '+\t\treturn fmt.Errorf("loadCache: %w", err)', '+\t}'].join('\n'));
+  });
+
+  it('opens a Python file in a with statement', async () => {
+    const { found, evidence } = apiCase('python', { callee: 'open', aspect: 'managed' }, 2, 'with open(path, encoding="utf-8") as handle:');
+    const text = await lastRung('app/files.py', ['def head(path):', '    handle = open(path, encoding="utf-8")', '    return handle.readline()'], found, { language: 'python', symbol: 'head', evidence });
+    expect(text).toContain('+    with open(path, encoding="utf-8") as handle:');
+  });
+
+  it('closes a Go resource after its error check', async () => {
+    const { found, evidence } = apiCase('go', { callee: 'http.Get', aspect: 'managed' }, 1, 'resp, err := http.Get(url)\nif err != nil {\n\treturn err\n}\ndefer resp.Body.Close()');
+    const text = await lastRung('fetch.go', ['\tresp, err := http.Get(url)', '\tif err != nil {', '\t\treturn err', '\t}', '\treturn decode(resp.Body)'], found, { language: 'go', symbol: 'fetch', evidence });
+    expect(text).toContain(['+\t}', '+\tdefer resp.Body.Close()'].join('\n'));
   });
 });
 

@@ -1,3 +1,5 @@
+import { ruleMeta } from '../../../src/conventions/rules.js';
+import { CONCERN_SEVERITY } from '../../../src/importance/concern.js';
 import type { Finding } from '../../../src/conventions/types.js';
 import type { Language } from '../../../src/index/language.js';
 import type { HunkContext, ReviewContext } from '../../../src/review/context/types.js';
@@ -50,9 +52,11 @@ export function hunk(path: string, lines: string[], options: { startLine?: numbe
 
 /** A finding as `checkFile` reports it. */
 export function finding(ruleId: string, fields: Partial<Finding> & Pick<Finding, 'startLine' | 'observed' | 'expected'>): Finding {
+  const concern = fields.concern ?? (ruleId.includes('.size.') ? 'design' : (ruleMeta(ruleId.split('.').slice(1).join('.'))?.concern ?? 'style'));
   return {
     ruleId,
-    severity: 'warn',
+    concern,
+    severity: CONCERN_SEVERITY[concern],
     path: 'src/user-service.ts',
     endLine: fields.startLine,
     message: `${fields.symbol ?? `Line ${fields.startLine}`}: ${fields.observed}.`,
@@ -73,12 +77,15 @@ export function golden(id: string, citation: Citation, snippet: string, symbol?:
   return { kind: 'golden', id, citation, snippet, ...(symbol ? { symbol } : {}) };
 }
 
-/** The user-service save: naming (E1, E2), empty catch (E3, E4), `any` (E5), console (E6, E7). */
+/**
+ * The user-service save: naming (E1, E2; style), empty catch (E3, E4; correctness), `any` (E5;
+ * correctness), console (E6, E7; design).
+ */
 export function userServiceContext(overrides: Partial<ReviewContext> = {}): ReviewContext {
   const naming = finding('ts.naming.function', { startLine: 6, endLine: 6, symbol: 'get_user_data', observed: 'snake_case', expected: 'camelCase', support: 531, confidence: 1 });
   const emptyCatch = finding('ts.errors.empty-catch', { startLine: 10, endLine: 10, observed: 'empty', expected: 'handles the error', support: 43, confidence: 41 / 43, examples: [CATCH_EXAMPLE] });
-  const any = finding('ts.idioms.any', { severity: 'info', startLine: 13, observed: 'any', expected: 'a precise type', support: 2100, confidence: 0.97 });
-  const logging = finding('ts.idioms.logging', { severity: 'info', startLine: 14, observed: 'console.*', expected: 'logger', support: 300, confidence: 0.93 });
+  const any = finding('ts.idioms.any', { startLine: 13, observed: 'any', expected: 'a precise type', support: 2100, confidence: 0.97 });
+  const logging = finding('ts.idioms.logging', { startLine: 14, observed: 'console.*', expected: 'logger', support: 300, confidence: 0.93 });
   return {
     hunks: [
       hunk('src/user-service.ts', USER_SERVICE, {
@@ -104,4 +111,11 @@ export function userServiceContext(overrides: Partial<ReviewContext> = {}): Revi
     maxNotes: 3,
     ...overrides,
   };
+}
+
+/** The user-service save with only its naming finding: what a note on a name says when nothing costlier is open. */
+export function namingContext(overrides: Partial<ReviewContext> = {}): ReviewContext {
+  const context = userServiceContext(overrides);
+  for (const hunk of context.hunks) hunk.findings = hunk.findings.filter((item) => item.finding.ruleId === 'ts.naming.function');
+  return context;
 }

@@ -11,7 +11,7 @@ import { CHANGE_AT_LAST_RUNG } from '../../../src/tutor/rungs.js';
 import type { Note, TutorEvent } from '../../../src/tutor/types.js';
 import { fixtureProfile } from '../../conventions/golden.js';
 import { fromNodeModules } from '../../helpers/corpus.js';
-import { convention, finding, hunk, USER_SERVICE, userServiceContext } from './fixtures.js';
+import { convention, finding, hunk, namingContext, USER_SERVICE, userServiceContext } from './fixtures.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -42,9 +42,10 @@ describe('createOfflineTutor', () => {
     expect(tutor.label).toBe('offline mentor');
   });
 
-  it('ranks the swallowed error first, then the name, and drops info nits while they are open', async () => {
+  it('ranks by what a departure costs: the swallowed error, then `any`, then the logger; the name waits while they are open', async () => {
     const result = await notes(userServiceContext());
-    expect(result.map((note) => note.topic)).toEqual(['ts.errors.empty-catch', 'ts.naming.function']);
+    expect(result.map((note) => note.topic)).toEqual(['ts.errors.empty-catch', 'ts.idioms.any', 'ts.idioms.logging']);
+    expect(result.map((note) => note.severity)).toEqual(['warn', 'warn', 'warn']);
     expect(result.every((note) => note.source === 'offline' && note.ladder.length === 4)).toBe(true);
   });
 
@@ -52,15 +53,15 @@ describe('createOfflineTutor', () => {
     const findings = [
       finding('ts.naming.function', { startLine: 6, symbol: 'get_user_data', observed: 'snake_case', expected: 'camelCase', support: 531, confidence: 1 }),
       finding('ts.naming.file', { startLine: 1, observed: 'PascalCase', expected: 'kebab-case', support: 400, confidence: 1 }),
-      finding('ts.idioms.var', { startLine: 8, observed: 'var', expected: 'let/const', support: 4000, confidence: 1 }),
+      finding('ts.idioms.async', { startLine: 8, observed: '.then()', expected: 'async/await', support: 4000, confidence: 1 }),
     ];
     const context = userServiceContext({
       maxNotes: 2,
       hunks: [hunk('src/user-service.ts', USER_SERVICE, { findings: findings.map((f, i) => ({ finding: f, evidence: [`E${i + 1}`] })) })],
-      evidence: [convention('E1', 'ts.naming.function', 'Functions are camelCase', 531, 1), convention('E2', 'ts.naming.file', 'File names are kebab-case', 400, 1), convention('E3', 'ts.idioms.var', 'Variables are declared with let/const, never var', 4000, 1)],
+      evidence: [convention('E1', 'ts.naming.function', 'Functions are camelCase', 531, 1), convention('E2', 'ts.naming.file', 'File names are kebab-case', 400, 1), convention('E3', 'ts.idioms.async', 'Asynchronous code uses async/await rather than .then() chains', 4000, 1)],
     });
-    expect((await notes(context)).map((note) => note.topic)).toEqual(['ts.naming.function', 'ts.idioms.var']);
-    expect((await notes({ ...context, maxNotes: 3 })).map((note) => note.topic)).toEqual(['ts.naming.function', 'ts.naming.file', 'ts.idioms.var']);
+    expect((await notes(context)).map((note) => note.topic)).toEqual(['ts.naming.function', 'ts.idioms.async']);
+    expect((await notes({ ...context, maxNotes: 3 })).map((note) => note.topic)).toEqual(['ts.naming.function', 'ts.naming.file', 'ts.idioms.async']);
   });
 
   it('keeps at most maxNotes', async () => {
@@ -72,7 +73,7 @@ describe('createOfflineTutor', () => {
     const context = userServiceContext();
     const hunk = context.hunks[0];
     if (hunk) hunk.findings = hunk.findings.filter((item) => item.finding.severity === 'info');
-    expect((await notes(context)).map((note) => note.topic)).toEqual(['ts.idioms.any', 'ts.idioms.logging']);
+    expect((await notes(context)).map((note) => note.topic)).toEqual(['ts.naming.function']);
   });
 
   it('streams note-start, the question, one citation per evidence and note-end, then done without usage', async () => {
@@ -85,7 +86,7 @@ describe('createOfflineTutor', () => {
   });
 
   it('asks one question at L1 that names the identifier and its line, and keeps the fix for L4', async () => {
-    const naming = (await notes(userServiceContext())).find((note) => note.topic === 'ts.naming.function');
+    const naming = (await notes(namingContext())).find((note) => note.topic === 'ts.naming.function');
     const question = rung(naming, 1);
     expect(question).toMatch(/`get_user_data` on line 6/);
     expect(question.match(/\?/g)).toHaveLength(1);
@@ -117,15 +118,16 @@ describe('createOfflineTutor', () => {
   });
 
   it('cites the convention with its numbers and the golden example of each note', async () => {
-    const [emptyCatch, naming] = await notes(userServiceContext());
+    const [emptyCatch] = await notes(userServiceContext());
+    const [naming] = await notes(namingContext());
     expect(emptyCatch?.evidence.map((item) => item.id)).toEqual(['E3', 'E4']);
     expect(naming?.evidence.map((item) => item.id)).toEqual(['E1', 'E2']);
     expect(naming?.evidence[0]).toMatchObject({ kind: 'convention', support: 531, confidence: 1 });
   });
 
   it('gives a note the id the Claude tutor gives the same place and topic', async () => {
-    const context = userServiceContext();
-    const [, naming] = await notes(context);
+    const context = namingContext();
+    const [naming] = await notes(context);
     const parser = new NoteParser({ aliases: aliasEvidence(context.evidence), hunks: context.hunks });
     const reply = '<note path="src/user-service.ts" lines="6" topic="ts.naming.function" severity="warn" title="naming" evidence="E1"><question>Which name?</question></note>';
     const model = [...parser.push(reply), ...parser.end({ truncated: false })].find((event) => event.type === 'note-end');
@@ -161,7 +163,7 @@ describe('createOfflineTutor', () => {
   });
 
   it('changes the tone by level and keeps the evidence identical', async () => {
-    const [junior, mid, senior] = await Promise.all((['junior', 'mid', 'senior'] as const).map((level) => notes(userServiceContext({ level }))));
+    const [junior, mid, senior] = await Promise.all((['junior', 'mid', 'senior'] as const).map((level) => notes(namingContext({ level }))));
     const naming = (list: Note[] | undefined) => list?.find((note) => note.topic === 'ts.naming.function');
     expect(naming(senior)?.evidence).toEqual(naming(junior)?.evidence);
     expect(naming(senior)?.id).toBe(naming(junior)?.id);
@@ -189,24 +191,24 @@ describe('createOfflineTutor', () => {
   it('uses a project override from .archangel/prompts', async () => {
     await mkdir(join(dir, '.archangel', 'prompts'), { recursive: true });
     await writeFile(join(dir, '.archangel', 'prompts', 'offline-naming-case.md'), '## question\nWould our style guide accept {{name}} on line {{line}}?\n');
-    const naming = (await notes(userServiceContext())).find((note) => note.topic === 'ts.naming.function');
+    const naming = (await notes(namingContext())).find((note) => note.topic === 'ts.naming.function');
     expect(rung(naming, 1)).toBe('Would our style guide accept `get_user_data` on line 6?');
     expect(rung(naming, 2)).toContain('531 of 531');
   });
 
   it('reports a broken override and still gives the other notes', async () => {
     await mkdir(join(dir, '.archangel', 'prompts'), { recursive: true });
-    await writeFile(join(dir, '.archangel', 'prompts', 'offline-naming-case.md'), '## question\n{{mood}}?\n');
+    await writeFile(join(dir, '.archangel', 'prompts', 'offline-errors-empty-catch.md'), '## question\n{{mood}}?\n');
     const stream = await events(userServiceContext());
     expect(stream.find((event) => event.type === 'error')).toMatchObject({ fatal: false, message: expect.stringContaining('{{mood}}') });
-    expect(stream.filter((event) => event.type === 'note-end')).toHaveLength(1);
-    expect(stream.at(-1)).toEqual({ type: 'done', notes: 1 });
+    expect(stream.filter((event) => event.type === 'note-end')).toHaveLength(2);
+    expect(stream.at(-1)).toEqual({ type: 'done', notes: 2 });
   });
 
   it('removes a literal fix that an edited template lets slip above the last rung', async () => {
     await mkdir(join(dir, '.archangel', 'prompts'), { recursive: true });
     await writeFile(join(dir, '.archangel', 'prompts', 'offline-naming-case.md'), '## question\nWhy not {{change}}?\n');
-    const naming = (await notes(userServiceContext())).find((note) => note.topic === 'ts.naming.function');
+    const naming = (await notes(namingContext())).find((note) => note.topic === 'ts.naming.function');
     expect(rung(naming, 1)).not.toContain('getUserData');
   });
 

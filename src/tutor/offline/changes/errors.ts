@@ -49,8 +49,14 @@ function upToBrace(line: string): string {
   return brace === -1 ? line : line.slice(0, brace + 1);
 }
 
+/** A statement that rethrows `name` with context in the hunk's language, if we know how it does. */
+export function rethrowStatement(draft: Draft, name: string): string | undefined {
+  const syntax = draft.hunk.language === undefined ? undefined : SYNTAX[draft.hunk.language];
+  return syntax?.rethrow(what(draft), name);
+}
+
 /** Words for the failing step in the rethrow message: the enclosing function, if known. */
-function what(draft: Draft): string {
+export function what(draft: Draft): string {
   const symbol = draft.hunk.symbol?.split(/[.#:]/).at(-1);
   return symbol ? symbol : 'this step';
 }

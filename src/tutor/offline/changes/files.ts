@@ -56,7 +56,7 @@ export const fixImportExtension: ChangeBuilder = (draft) => {
 };
 
 /** The convention itself stated as the move, for rules with no mechanical rewrite (import style, unknown rules). */
-export const restateConvention: ChangeBuilder = (draft) => prose(`On line ${draft.startLine}, ${draft.convention.statement.charAt(0).toLowerCase()}${draft.convention.statement.slice(1)}: rewrite it that way, and update the places that import it.`);
+export const restateConvention: ChangeBuilder = (draft) => prose(`On line ${draft.startLine}, ${draft.grounds.statement.charAt(0).toLowerCase()}${draft.grounds.statement.slice(1)}: rewrite it that way, and update the places that import it.`);
 
 function gitMove(from: string, to: string, expected: string): Change {
   if (to === from || to === '') return prose(`Move or rename \`${from}\` so tests live ${expected}.`);

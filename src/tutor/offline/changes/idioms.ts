@@ -1,13 +1,11 @@
-import type { Change, ChangeBuilder, Draft } from '../types.js';
-import { diffBlock, escapeRegExp, indentOf, lineAt, prose } from './lines.js';
+import type { ChangeBuilder, Draft } from '../types.js';
+import { escapeRegExp, lineAt, prose, rewriteLines } from './lines.js';
 
 /**
  * Last rungs for idioms: each flagged line rewritten in the golden code's idiom, when the rewrite
  * is mechanical; otherwise the move in words.
  */
 
-/** Rewrites one line; undefined when the line is not a shape this rewrite handles safely. */
-type LineRewrite = (line: string, draft: Draft) => string[] | undefined;
 
 /** `any` becomes `unknown`: the compiler then asks for the narrowing `any` skipped. */
 export const replaceAny: ChangeBuilder = (draft) =>
@@ -94,17 +92,3 @@ function goldenLogger(draft: Draft): string {
   return 'logger';
 }
 
-/** The move in words, then a diff of every flagged line the rewrite handles, then `after`; words only when none is handled. */
-function rewriteLines(draft: Draft, rewrite: LineRewrite, after: string, fallback: string): Change {
-  const before: string[] = [];
-  const rewritten: string[] = [];
-  for (const number of draft.lines) {
-    const line = lineAt(draft.hunk, number);
-    const lines = line === '' ? undefined : rewrite(line, draft);
-    if (lines === undefined) continue;
-    before.push(line);
-    rewritten.push(...lines.map((text) => (text.startsWith(indentOf(line)) ? text : `${indentOf(line)}${text}`)));
-  }
-  if (before.length === 0) return prose(`On line ${draft.startLine}: ${fallback}`);
-  return { text: `${fallback}\n\n${diffBlock(before, rewritten)}${after ? `\n\n${after}` : ''}`, fixed: [] };
-}

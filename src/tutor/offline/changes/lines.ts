@@ -1,6 +1,6 @@
 import type { HunkContext } from '../../../review/context/types.js';
 import { hunkLineText } from '../../claude/review-input.js';
-import type { Change } from '../types.js';
+import type { Change, Draft } from '../types.js';
 
 /**
  * Small helpers the last-rung builders share: reading the learner's lines and writing a minimal
@@ -41,4 +41,22 @@ export function prose(text: string): Change {
 /** Escapes a literal for use inside a regular expression. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Rewrites one line; undefined when the line is not a shape this rewrite handles safely. */
+export type LineRewrite = (line: string, draft: Draft) => string[] | undefined;
+
+/** The move in words, then a diff of every flagged line the rewrite handles, then `after`; words only when none is handled. */
+export function rewriteLines(draft: Draft, rewrite: LineRewrite, after: string, fallback: string): Change {
+  const before: string[] = [];
+  const rewritten: string[] = [];
+  for (const number of draft.lines) {
+    const line = lineAt(draft.hunk, number);
+    const lines = line === '' ? undefined : rewrite(line, draft);
+    if (lines === undefined) continue;
+    before.push(line);
+    rewritten.push(...lines.map((text) => (text.startsWith(indentOf(line)) ? text : `${indentOf(line)}${text}`)));
+  }
+  if (before.length === 0) return prose(`On line ${draft.startLine}: ${fallback}`);
+  return { text: `${fallback}\n\n${diffBlock(before, rewritten)}${after ? `\n\n${after}` : ''}`, fixed: [] };
 }

@@ -54,7 +54,7 @@ function renameAll(draft: Draft, rename: Rename, lead: (list: string) => string 
     const to = finding.symbol === undefined ? undefined : rename(finding.symbol, finding.expected);
     return to === undefined || finding.symbol === undefined || to === finding.symbol ? [] : [{ finding, from: finding.symbol, to }];
   });
-  if (pairs.length === 0) return prose(`Rename the declaration on line ${draft.startLine} so it follows the convention: ${draft.convention.statement}.`);
+  if (pairs.length === 0) return prose(`Rename the declaration on line ${draft.startLine} so it follows the convention: ${draft.grounds.statement}.`);
   const before = pairs.map(({ finding }) => lineAt(draft.hunk, finding.startLine));
   const after = pairs.map(({ from, to }, index) => (before[index] ?? '').replace(new RegExp(`(?<![\\w$])${escapeRegExp(from)}(?![\\w$])`), to));
   const list = pairs.map(({ from, to }) => `\`${from}\` → \`${to}\``).join(', ');

@@ -1,0 +1,81 @@
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname } from 'node:path';
+
+/**
+ * One holder at a time: an exclusive lock file (made with O_EXCL) holding its owner's pid and host.
+ * A lock left by a process that no longer runs on this host (killed with -9, a crash) is taken
+ * over, so a crash never wedges what it guards. `archangel index` locks the index with it, and
+ * `pair start` a session name.
+ */
+
+/** How young an unreadable lock file must be to count as being written right now. */
+const FRESH_LOCK_MS = 5_000;
+
+export interface LockFile {
+  release(): void;
+}
+
+/** Who holds a lock: a pid on a host (`-1` when the file named none). */
+export interface LockOwner {
+  pid: number;
+  host: string;
+}
+
+/** Takes the lock at `path` (its folder is made), or says who holds it. */
+export function tryLockFile(path: string): LockFile | { heldBy: LockOwner } {
+  mkdirSync(dirname(path), { recursive: true });
+  let owner: LockOwner = { pid: -1, host: hostname() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+      closeSync(fd);
+      return held(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      owner = readOwner(path);
+      if (owner.host !== hostname() || isAlive(owner.pid)) return { heldBy: owner };
+      unlinkSync(path);
+    }
+  }
+  return { heldBy: owner };
+}
+
+function held(path: string): LockFile {
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      try {
+        unlinkSync(path);
+      } catch {
+        // Already gone: nothing to release.
+      }
+    },
+  };
+}
+
+function readOwner(path: string): LockOwner {
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown; host?: unknown };
+    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') return { pid: parsed.pid, host: parsed.host };
+  } catch {
+    // Empty or half-written: its owner is either still writing it (young file: treat as held) or
+    // died while writing it (old file: treat as stale).
+    const mtime = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (Date.now() - mtime < FRESH_LOCK_MS) return { pid: process.pid === 1 ? 2 : 1, host: hostname() };
+  }
+  return { pid: -1, host: hostname() };
+}
+
+function isAlive(pid: number): boolean {
+  if (pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

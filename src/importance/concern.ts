@@ -1,0 +1,31 @@
+/**
+ * What matters first, in one place for both mentors, note selection and the pre-commit hook: the
+ * order a senior reviewer raises things in, by consequence (MENTOR.md, "What comes first").
+ *
+ * - `security`: harm outside the code — a credential in the change, an injection.
+ * - `correctness`: the code does the wrong thing — a swallowed error, a missing await, a call
+ *   without a timeout, a mutable default, the wrong equality, a leaked resource.
+ * - `design`: the code works but every later change pays — size, nesting, `any` weakening a
+ *   type's contract, where tests live.
+ * - `style`: names and local habits; what formatters and conventions are for.
+ *
+ * How many golden cases back a habit says how *sure* we are of it (whether to speak at all), never
+ * how much it matters (the order and the severity).
+ */
+export type Concern = 'security' | 'correctness' | 'design' | 'style';
+
+export type Severity = 'info' | 'warn' | 'error';
+
+/** Most important first. */
+export const CONCERN_ORDER: readonly Concern[] = ['security', 'correctness', 'design', 'style'];
+
+/**
+ * Severity follows consequence: a secret or an injection blocks a commit at the default
+ * `--fail-on error`; a fault or a costly design is worth a warning; a name is worth knowing.
+ */
+export const CONCERN_SEVERITY: Readonly<Record<Concern, Severity>> = { security: 'error', correctness: 'warn', design: 'warn', style: 'info' };
+
+/** Sort order, most important first. */
+export function mostImportantFirst(a: { concern: Concern }, b: { concern: Concern }): number {
+  return CONCERN_ORDER.indexOf(a.concern) - CONCERN_ORDER.indexOf(b.concern);
+}

@@ -1,0 +1,47 @@
+import type { Diagnostic, Workspace } from '@astral-sh/ruff-wasm-nodejs';
+import { questionFor } from '../teach.js';
+import type { Engine, Pitfall, PitfallFile } from '../types.js';
+import { RUFF_RULES, type RuffRule } from './ruff-rules.js';
+
+const RULES = new Map(RUFF_RULES.map((rule) => [rule.code, rule]));
+
+/**
+ * Ruff, from its WebAssembly build, in this process. Loading it costs about 330 ms (module and
+ * WASM init), so it happens on the first Python file, once per process, and `watch` keeps it warm.
+ * A load that fails is remembered: each later check reports the same failure without retrying.
+ */
+export function createRuffEngine(select: readonly string[] = RUFF_RULES.map((rule) => rule.code)): Engine {
+  let workspace: Promise<Workspace> | undefined;
+  const load = (): Promise<Workspace> => {
+    workspace ??= import('@astral-sh/ruff-wasm-nodejs').then((ruff) => new ruff.Workspace({ lint: { select } }, ruff.PositionEncoding.Utf16));
+    return workspace;
+  };
+  return {
+    name: 'ruff',
+    handles: (language) => language === 'python',
+    async check(file: PitfallFile): Promise<Pitfall[]> {
+      const diagnostics = (await load()).check(file.text) as Diagnostic[];
+      return diagnostics.flatMap((diagnostic) => {
+        // A syntax error has no code: the editor already shows it, and it is no pitfall to teach.
+        const rule = diagnostic.code === null ? undefined : RULES.get(diagnostic.code);
+        return rule ? [toPitfall(rule, diagnostic)] : [];
+      });
+    },
+  };
+}
+
+function toPitfall(rule: RuffRule, diagnostic: Diagnostic): Pitfall {
+  const fix = diagnostic.fix?.message ?? undefined;
+  return {
+    engine: 'ruff',
+    ruleId: `ruff/${rule.code}`,
+    docsUrl: `https://docs.astral.sh/ruff/rules/${rule.name}/`,
+    concern: rule.concern,
+    startLine: diagnostic.start_location.row,
+    endLine: diagnostic.end_location.row,
+    message: diagnostic.message,
+    title: rule.title,
+    question: questionFor(rule.concern, rule.question),
+    ...(fix ? { fix } : {}),
+  };
+}

@@ -1,0 +1,48 @@
+import { PARSED_LANGUAGES, type Language, type ParsedLanguage } from '../../index/language.js';
+import { parse } from '../../index/parse/tree-sitter.js';
+import { ECMASCRIPT_RULES } from '../syntax/ecmascript.js';
+import { GO_RULES } from '../syntax/go.js';
+import { JAVA_RULES } from '../syntax/java.js';
+import { SyntaxIndex, type SyntaxRule } from '../syntax/rule.js';
+import type { Engine, Pitfall } from '../types.js';
+
+const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES];
+
+function rulesFor(language: Language): SyntaxRule[] {
+  return RULES.filter((rule) => (rule.languages as readonly Language[]).includes(language));
+}
+
+/** Our own syntax checks over the tree-sitter parse the index already uses: Java, Go, and what oxlint cannot see in JS/TS. */
+export function createSyntaxEngine(): Engine {
+  return {
+    name: 'tree-sitter',
+    handles: (language) => rulesFor(language).length > 0,
+    async check(file) {
+      const language = file.language as ParsedLanguage;
+      // A rule whose words the file never mentions cannot fire: it costs neither its walk nor, when none is left, the parse.
+      const rules = rulesFor(language).filter((rule) => rule.mentions?.test(file.text) ?? true);
+      if (!PARSED_LANGUAGES.includes(language) || rules.length === 0) return [];
+      const tree = await parse(file.text, language);
+      if (!tree) throw new Error('tree-sitter could not parse the file');
+      try {
+        const index = new SyntaxIndex(tree, new Set(rules.flatMap((rule) => rule.types)));
+        return rules.flatMap((rule) =>
+          rule.find(index).map(({ node, message }): Pitfall => ({
+            engine: 'tree-sitter',
+            ruleId: `tree-sitter/${rule.id}`,
+            docsUrl: rule.docsUrl,
+            concern: rule.concern,
+            startLine: node.startPosition.row + 1,
+            endLine: node.endPosition.row + 1,
+            message,
+            title: rule.title,
+            question: rule.question,
+            fix: rule.fix,
+          })),
+        );
+      } finally {
+        tree.delete();
+      }
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import type { Node } from 'web-tree-sitter';
+import { NO_TIMEOUT_QUESTION } from '../teach.js';
+import { builtArgument, type StringGrammar } from './built-string.js';
+import { runsShell, SHELL_TEACHING, shellHit, sqlBuiltFromStrings } from './injection.js';
+import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+
+const ASSIGNMENTS = ['assignment_statement', 'short_var_declaration'];
+const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+
+/** Calls whose results are ignored by long custom: printing to a terminal or a buffer. */
+const CONVENTIONALLY_IGNORED = /^fmt\.(Print|Fprint)/;
+/** Package functions that go through http.DefaultClient, which never times out. */
+const DEFAULT_CLIENT_CALLS = new Set(['http.Get', 'http.Post', 'http.Head', 'http.PostForm']);
+/** Calls that return something to Close (a file, a connection, a response whose Body must be closed). */
+const OPENERS = new Map([
+  ['os.Open', 'Close'],
+  ['os.Create', 'Close'],
+  ['os.OpenFile', 'Close'],
+  ['net.Dial', 'Close'],
+  ['http.Get', 'Body.Close'],
+  ['http.Post', 'Body.Close'],
+  ['http.Head', 'Body.Close'],
+  ['http.PostForm', 'Body.Close'],
+]);
+
+function calleeOf(call: Node): string {
+  return call.childForFieldName('function')?.text ?? '';
+}
+
+/** The one name and one value of `x := v`, `var x = v`. */
+function declaredOne(left: Node | null, right: Node | null): { name: string; value: Node } | undefined {
+  const names = left?.type === 'expression_list' ? left.namedChildren : [left];
+  const values = right?.namedChildren ?? [];
+  const [name] = names;
+  const [value] = values;
+  return names.length === 1 && values.length === 1 && name?.type === 'identifier' && value ? { name: name.text, value } : undefined;
+}
+
+/** How Go builds strings: `+` and `fmt.Sprintf`. */
+const GO_STRINGS: StringGrammar = {
+  literals: new Set(['interpreted_string_literal', 'raw_string_literal']),
+  builders: ['binary_expression', 'call_expression'],
+  formatCall(node) {
+    if (node.type !== 'call_expression' || calleeOf(node) !== 'fmt.Sprintf') return undefined;
+    const [format, ...values] = node.childForFieldName('arguments')?.namedChildren.filter((arg): arg is Node => arg !== null) ?? [];
+    return format && GO_STRINGS.literals.has(format.type) ? { format, values } : undefined;
+  },
+  declarations: ['short_var_declaration', 'var_spec'],
+  declared(node) {
+    return node.type === 'var_spec' ? declaredOne(node.childForFieldName('name'), node.childForFieldName('value')) : declaredOne(node.childForFieldName('left'), node.childForFieldName('right'));
+  },
+  functions: FUNCTIONS,
+};
+
+/** Every `a = f()` and `a, b := f()`, in source order. */
+function assignments(index: SyntaxIndex): Node[] {
+  return ASSIGNMENTS.flatMap((type) => index.of(type)).sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** The single call on the right of an assignment, if that is all there is. */
+function soleCall(assignment: Node): Node | undefined {
+  const right = assignment.childForFieldName('right')?.namedChildren ?? [];
+  return right.length === 1 && right[0]?.type === 'call_expression' ? right[0] : undefined;
+}
+
+const ignoredError: SyntaxRule = {
+  id: 'go/ignored-error',
+  languages: ['go'],
+  concern: 'correctness',
+  title: 'error thrown away',
+  question: 'What happens next when this call fails, and how would you know?',
+  docsUrl: 'https://go.dev/doc/effective_go#errors',
+  fix: 'Name the error and check it: `if err != nil { return fmt.Errorf("...: %w", err) }`',
+  types: ASSIGNMENTS,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const assignment of assignments(index)) {
+      const call = soleCall(assignment);
+      const left = assignment.childForFieldName('left')?.namedChildren ?? [];
+      // Go returns the error last: a blank there, after a call, drops it.
+      if (!call || left.at(-1)?.text !== '_' || CONVENTIONALLY_IGNORED.test(calleeOf(call))) continue;
+      if (left.length === 1 && assignment.type !== 'assignment_statement') continue;
+      hits.push({ node: assignment, message: `The last result of \`${calleeOf(call)}\`, by Go custom its error, is assigned to _.` });
+    }
+    return hits;
+  },
+};
+
+const emptyErrorCheck: SyntaxRule = {
+  id: 'go/empty-error-check',
+  languages: ['go'],
+  concern: 'correctness',
+  title: 'error checked and then ignored',
+  question: 'This branch runs when the call failed: what should the code do then?',
+  docsUrl: 'https://go.dev/doc/effective_go#errors',
+  fix: 'In that branch, handle the error or return it wrapped with what was being done: `return fmt.Errorf("...: %w", err)`',
+  types: ['if_statement'],
+  find(index) {
+    return index
+      .of('if_statement')
+      .filter((statement) => /^\w*err\w*\s*!=\s*nil$/i.test(statement.childForFieldName('condition')?.text ?? '') && isEmptyBlock(statement.childForFieldName('consequence')))
+      .map((statement) => ({ node: statement, message: `\`if ${statement.childForFieldName('condition')?.text}\` has an empty body: the error is dropped.` }));
+  },
+};
+
+const missingDeferClose: SyntaxRule = {
+  id: 'go/missing-defer-close',
+  languages: ['go'],
+  concern: 'correctness',
+  title: 'opened without defer Close',
+  question: 'On every path out of this function, including the early returns, who closes what this line opened?',
+  docsUrl: 'https://go.dev/doc/effective_go#defer',
+  fix: 'Right after the error check that follows the open, `defer f.Close()` (for an HTTP response, `defer resp.Body.Close()`)',
+  types: ['short_var_declaration', 'defer_statement', 'return_statement', 'identifier'],
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    // Only a new local (`f, err := os.Open(...)`): assigned with `=`, it may be a field or an outer variable that outlives the function.
+    for (const assignment of index.of('short_var_declaration')) {
+      const call = soleCall(assignment);
+      const close = call && OPENERS.get(calleeOf(call));
+      const name = assignment.childForFieldName('left')?.namedChildren[0]?.text;
+      if (!close || !name || name === '_') continue;
+      const body = ancestor(assignment, FUNCTIONS);
+      if (!body) continue;
+      const deferred = index.of('defer_statement', body).some((statement) => statement.text.includes(`${name}.${close}(`));
+      // Returned to the caller: closing it is the caller's job.
+      const returned = index.of('return_statement', body).some((statement) => index.of('identifier', statement).some((identifier) => identifier.text === name));
+      if (!deferred && !returned) hits.push({ node: assignment, message: `No \`defer ${name}.${close}()\` follows \`${calleeOf(call)}\` in this function.` });
+    }
+    return hits;
+  },
+};
+
+const defaultHttpClient: SyntaxRule = {
+  id: 'go/http-without-timeout',
+  languages: ['go'],
+  concern: 'correctness',
+  title: 'HTTP client without a timeout',
+  question: NO_TIMEOUT_QUESTION,
+  docsUrl: 'https://pkg.go.dev/net/http#Client',
+  fix: 'Send it with an `http.Client` that sets `Timeout` (a named constant), or build the request with `http.NewRequestWithContext` and a context that has a deadline',
+  types: ['call_expression', 'composite_literal'],
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const call of index.of('call_expression')) {
+      if (DEFAULT_CLIENT_CALLS.has(calleeOf(call))) hits.push({ node: call, message: `\`${calleeOf(call)}\` uses http.DefaultClient, which has no timeout.` });
+    }
+    for (const literal of index.of('composite_literal')) {
+      if (literal.childForFieldName('type')?.text !== 'http.Client') continue;
+      const keys = literal.childForFieldName('body')?.namedChildren.map((element) => element?.childForFieldName('key')?.text) ?? [];
+      if (!keys.includes('Timeout')) hits.push({ node: literal, message: 'This http.Client sets no Timeout: a request can wait forever.' });
+    }
+    return hits;
+  },
+};
+
+/** The calls that start a program, and where its arguments begin: `exec.CommandContext` takes a context first. */
+const COMMANDS = new Map([
+  ['exec.Command', 0],
+  ['exec.CommandContext', 1],
+]);
+
+const shellCommand: SyntaxRule = {
+  id: 'go/shell-command-from-strings',
+  languages: ['go'],
+  ...SHELL_TEACHING,
+  types: ['call_expression', ...GO_STRINGS.declarations],
+  mentions: /\bexec\.Command/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const call of index.of('call_expression')) {
+      const first = COMMANDS.get(calleeOf(call));
+      if (first === undefined) continue;
+      const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+      const line = runsShell(args[first], args[first + 1], GO_STRINGS) ? args[first + 2] : undefined;
+      const built = builtArgument(line, index, GO_STRINGS);
+      if (line && built) hits.push(shellHit(line, calleeOf(call), built));
+    }
+    return hits;
+  },
+};
+
+export const GO_RULES: readonly SyntaxRule[] = [
+  ignoredError,
+  emptyErrorCheck,
+  missingDeferClose,
+  defaultHttpClient,
+  sqlBuiltFromStrings('go/sql-built-from-strings', ['go'], GO_STRINGS),
+  shellCommand,
+];

@@ -1,0 +1,104 @@
+/**
+ * The calls a piece of code makes, by callee name: what two pieces of code that do the same job
+ * share first (`requests.get`, `JSON.parse`, `fs.readFile`), whatever they name their variables.
+ * Read lexically so it works in every language and on a fragment that does not parse.
+ */
+
+/** `a.b.c(` keeps `b.c`: the receiver's last name and the method say what is called (`a?.b(` too). */
+const CALL = /(?<![\w$.?])((?:[A-Za-z_$][\w$]*\s*\??\.\s*)*[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>)?\s*\(/g;
+/** A method called on what a call returned, `…)?.join(`: named by the method alone, `.join`. */
+const CHAINED = /\)\s*\??\.\s*([A-Za-z_$][\w$]*)\s*\(/g;
+/** Comments: a block, or a line that is only a comment. Their code samples are not calls the code makes. */
+const COMMENTS = /\/\*[\s\S]*?\*\/|^[ \t]*(?:\/\/|#(?![![])|\*).*$/gm;
+/** Words followed by `(` that are not calls: control flow, declarations, operators. */
+const NOT_CALLS = new Set([
+  'if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'def', 'func', 'class', 'new', 'await', 'typeof', 'sizeof', 'elif', 'except', 'with', 'assert', 'print', 'in', 'not', 'and', 'or',
+  'lambda', 'yield', 'throw', 'raise', 'super', 'this', 'self', 'else', 'do', 'try', 'finally', 'import', 'from', 'export', 'async', 'void', 'delete', 'instanceof', 'of', 'go', 'defer', 'select', 'case',
+  'synchronized', 'foreach', 'using', 'match', 'when', 'let', 'const', 'var', 'public', 'private', 'protected', 'static', 'final', 'override',
+]);
+/** Calls nearly every piece of code makes: sharing them says nothing about doing the same job. */
+const UBIQUITOUS = new Set([
+  'len', 'str', 'int', 'float', 'bool', 'range', 'print', 'isinstance', 'sum', 'min', 'max', 'abs', 'round', 'sorted', 'list', 'dict', 'set', 'tuple', 'map', 'filter', 'zip', 'enumerate',
+  'console.log', 'String', 'Number', 'Boolean', 'new Set', 'new Map', 'new Error', 'new ArrayList', 'new HashMap', 'Math.round', 'Math.max', 'Math.min', 'Math.floor', 'Object.keys', 'Array.isArray', 'push', 'append', 'toString', 'format', 'equals', 'get', 'has', 'add',
+]);
+/** A name right after these words is being declared, not called. */
+const DECLARES = /(?:\bfunction\*?|\bdef|\bfunc(?:\s*\([^)]*\))?|\bclass|\binterface|\btype|\bget|\bset|\bstatic|\basync)\s*$/;
+/** A constructor call: `new FileReader(…)` is the call `new FileReader`. */
+const CONSTRUCTS = /\bnew\s+$/;
+/**
+ * A name right after a type is being declared (`String header(`, `List<Item> load(`), as in an
+ * interface or an abstract method; a call follows an operator, a bracket or one of these words.
+ */
+const AFTER_TYPE = /(?:[A-Za-z_$][\w$]*|>|\])\s+$/;
+const BEFORE_CALLS = /\b(?:return|await|throw|yield|else|case|in|of|typeof|void|not|and|or|do|assert|echo|go|defer)\s+$/;
+
+/** Callee names in `code`, each once, in the order first seen. */
+export function callsIn(text: string): string[] {
+  const code = withoutComments(text);
+  const calls = new Set<string>();
+  for (const match of code.matchAll(CALL)) {
+    const parts = (match[1] ?? '').split('.').map((part) => part.trim().replace(/\?$/, ''));
+    const name = parts.at(-1) ?? '';
+    const before = code.slice(Math.max(0, (match.index ?? 0) - 24), match.index);
+    if (NOT_CALLS.has(name) || DECLARES.test(before) || (AFTER_TYPE.test(before) && !BEFORE_CALLS.test(before) && !CONSTRUCTS.test(before))) continue;
+    const receiver = parts.length > 1 ? parts.at(-2) : undefined;
+    const callee = receiver && receiver !== 'this' && receiver !== 'self' ? `${receiver}.${name}` : name;
+    calls.add(CONSTRUCTS.test(before) ? `new ${callee}` : callee);
+  }
+  for (const match of code.matchAll(CHAINED)) calls.add(`.${match[1] ?? ''}`);
+  return [...calls];
+}
+
+/**
+ * The calls two pieces of code share: by exact callee (`requests.get`), then by method when the
+ * receivers' local names differ (`cursor.execute` and `db.execute` share `.execute`, counted once).
+ */
+export function sharedCalls(learner: readonly string[], golden: readonly string[]): string[] {
+  const exact = new Set(golden);
+  const methods = new Set(golden.map(methodOf));
+  const shared = learner.filter((call) => exact.has(call) && !UBIQUITOUS.has(call) && (call.includes('.') || !UBIQUITOUS.has(methodOf(call))));
+  const byMethod = learner.filter((call) => !exact.has(call) && call.includes('.') && methods.has(methodOf(call)) && methodOf(call).length > 3 && !UBIQUITOUS.has(methodOf(call)));
+  return [...shared, ...new Set(byMethod.map((call) => `.${methodOf(call)}`))];
+}
+
+/** Whether a call says something about what code does (not `len`, `print`, `console.log`). */
+export function telling(call: string): boolean {
+  return !UBIQUITOUS.has(call) && !UBIQUITOUS.has(methodOf(call));
+}
+
+function methodOf(call: string): string {
+  return call.slice(call.lastIndexOf('.') + 1);
+}
+
+/** Words that give code its shape: where it branches, loops, waits, fails and returns. */
+const SHAPE_WORDS = /\b(if|else|elif|for|while|try|catch|except|finally|return|throw|raise|await|with|switch|case|yield|defer|go|select)\b/g;
+
+/**
+ * The shape of a piece of code as pairs of consecutive steps (`try>JSON.parse`, `JSON.parse>catch`):
+ * its control flow and its calls in order. Two pieces that do the same job the same way share most
+ * of their pairs, whatever they call their variables.
+ */
+export function shapeOf(text: string): Set<string> {
+  const code = withoutComments(text);
+  const steps: Array<{ at: number; step: string }> = [];
+  for (const match of code.matchAll(SHAPE_WORDS)) steps.push({ at: match.index ?? 0, step: match[1] ?? '' });
+  for (const match of code.matchAll(CALL)) {
+    const name = (match[1] ?? '').split('.').map((part) => part.trim()).at(-1) ?? '';
+    if (!NOT_CALLS.has(name)) steps.push({ at: match.index ?? 0, step: name });
+  }
+  const ordered = steps.sort((a, b) => a.at - b.at).map((s) => s.step);
+  return new Set(ordered.slice(1).map((step, i) => `${ordered[i]}>${step}`));
+}
+
+/** How much of their shape two pieces of code share, 0..1 (Jaccard over `shapeOf` pairs). */
+export function shapeSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let both = 0;
+  for (const pair of a) if (b.has(pair)) both++;
+  return both / (a.size + b.size - both);
+}
+
+/** `text` with its comments blanked, line for line. */
+function withoutComments(text: string): string {
+  return text.replace(COMMENTS, (comment) => comment.replace(/[^\n]/g, ' '));
+}

@@ -1,0 +1,130 @@
+import type { GoldenIndex } from '../../index/golden-index.js';
+import type { Language } from '../../index/language.js';
+import { COMPARABLE_SIMILARITY, type SearchResult } from '../../index/search/search.js';
+import { callsIn, shapeOf, shapeSimilarity, sharedCalls, telling } from './calls.js';
+
+/**
+ * Golden code looked up once per changed hunk, with the learner's code as the query, then read
+ * for what it shares with that code: the pool a note's golden example and the model's neighbours
+ * are chosen from, so "here is how the team does *this*" shows code that does what these lines do.
+ */
+
+/** Candidates read per hunk: enough that one following a given habit is usually among them. */
+const POOL = 30;
+
+export interface Candidate {
+  result: SearchResult;
+  /** Calls the golden code shares with the learner's lines (`requests.get`, `JSON.parse`). */
+  shared: string[];
+  /** How much of its shape (control flow and calls in order) it shares with the learner's lines, 0..1. */
+  shape: number;
+  /** The code search's similarity with the learner's code, 0..1 (absent when found by its calls alone). */
+  similarity: number | undefined;
+  /** Position in the merged searches' order, best first. */
+  rank: number;
+}
+
+export class ComparableGolden {
+  readonly #index: GoldenIndex;
+  readonly #code: string;
+  readonly #language: Language | undefined;
+  readonly #excludePath: string;
+  #pool: Promise<Candidate[]> | undefined;
+
+  constructor(index: GoldenIndex, query: { code: string; language: Language | undefined; path: string }) {
+    this.#index = index;
+    this.#code = query.code;
+    this.#language = query.language;
+    this.#excludePath = query.path;
+  }
+
+  /** The learner's calls, for saying what a candidate shares. */
+  get calls(): string[] {
+    return callsIn(this.#code);
+  }
+
+  /**
+   * Golden code like the learner's, in the learner's language: first what shares the most calls
+   * with it, then the most of its shape, then the searches' own order. Empty when the query holds
+   * no code.
+   */
+  candidates(): Promise<Candidate[]> {
+    this.#pool ??= this.#lookUp();
+    return this.#pool;
+  }
+
+  /** The best candidate that `accepts` (the habit in question at work in it), with what it returned. */
+  async first<T>(accepts: (candidate: Candidate) => Promise<T | undefined>): Promise<{ candidate: Candidate; found: T } | undefined> {
+    for (const candidate of await this.candidates()) {
+      const found = await accepts(candidate);
+      if (found !== undefined) return { candidate, found };
+    }
+    return undefined;
+  }
+
+  /**
+   * Up to `count` candidates comparable to the learner's code: sharing a call with it, or as
+   * similar as code solving the same task usually is (COMPARABLE_SIMILARITY, measured on a
+   * same-task benchmark). Unrelated code shown as "how the team does this" teaches the wrong thing.
+   */
+  async comparable(count: number): Promise<Candidate[]> {
+    return (await this.candidates()).filter(isComparable).slice(0, count);
+  }
+
+  /**
+   * Two lookups, merged: the code as a whole (what it looks like), and its calls by name (what it
+   * does), so golden code calling the same APIs is in the pool even when the rest of it reads
+   * differently.
+   */
+  async #lookUp(): Promise<Candidate[]> {
+    if (this.#code.trim() === '') return [];
+    const learner = this.calls;
+    const options = { limit: POOL, language: this.#language, excludePath: this.#excludePath };
+    const named = learner.filter(telling);
+    const [byCode, byCalls] = await Promise.all([
+      this.#index.search({ kind: 'code', code: this.#code }, options),
+      named.length > 0 ? this.#index.search({ kind: 'text', text: named.join(' ') }, options) : Promise.resolve([]),
+    ]);
+    const seen = new Set<string>();
+    const merged: SearchResult[] = [];
+    for (const result of interleave(byCode, byCalls)) {
+      const key = `${result.repo}\0${result.path}\0${result.startLine}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      merged.push(result);
+    }
+    const shape = shapeOf(this.#code);
+    return merged
+      .map((result, rank) => ({ result, rank, shared: sharedCalls(learner, callsIn(result.text)), shape: shapeSimilarity(shape, shapeOf(result.text)), similarity: result.similarity }))
+      .sort((a, b) => exactly(b) - exactly(a) || b.shared.length - a.shared.length || b.shape - a.shape || (b.similarity ?? 0) - (a.similarity ?? 0) || a.rank - b.rank);
+  }
+}
+
+/** Calls shared with the same receiver's name too (`requests.get`, not only some `.get`): the surest sign of the same API. */
+function exactly(candidate: Candidate): number {
+  return candidate.shared.filter((call) => !call.startsWith('.')).length;
+}
+
+/** `a1, b1, a2, b2…`: neither lookup's order wins outright. */
+function* interleave<T>(a: readonly T[], b: readonly T[]): Generator<T> {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (i < a.length) yield a[i]!;
+    if (i < b.length) yield b[i]!;
+  }
+}
+
+/** Whether a candidate does what the learner's code does: the same calls, or code as alike as same-task code is. */
+export function isComparable(candidate: Candidate): boolean {
+  return candidate.shared.length > 0 || (candidate.similarity ?? 0) >= COMPARABLE_SIMILARITY;
+}
+
+/** A few words on why a candidate was chosen, for the model and for `--dry-run`. */
+export function whyChosen(candidate: Candidate, habit?: string): string {
+  const like =
+    candidate.shared.length > 0
+      ? `calls ${candidate.shared.slice(0, 3).join(', ')} as these lines do`
+      : isComparable(candidate)
+        ? `code much like these lines (similarity ${(candidate.similarity ?? 0).toFixed(2)})`
+        : 'the closest golden code found, though it shares no call with these lines';
+  return habit ? `${like}; ${habit}` : like;
+}

@@ -1,0 +1,167 @@
+import { exemplifies } from '../../conventions/exemplifies.js';
+import type { Convention, Finding } from '../../conventions/types.js';
+import { mostImportantFirst } from '../../importance/concern.js';
+import type { Language } from '../../index/language.js';
+import { goldenLines } from '../../index/store/golden-lines.js';
+import { findPitfalls } from '../../pitfalls/find-pitfalls.js';
+import { mostSevereFirst } from '../../tutor/severity.js';
+import type { Citation, Evidence } from '../../tutor/types.js';
+import { configReadIn } from '../secrets/config-reads.js';
+import { isSecretRule } from '../secrets/findings.js';
+import type { BuildContextOptions } from './build-context.js';
+import { callsIn, sharedCalls } from './calls.js';
+import { isComparable, whyChosen, type Candidate, type ComparableGolden } from './comparable.js';
+import { clean } from './file-view.js';
+import { CONTEXT_LIMITS } from './limits.js';
+import { isPitfallRule } from './pitfall-findings.js';
+import type { HunkContext } from './types.js';
+
+/**
+ * The evidence a review rests on, numbered once (E1, E2...): each finding's grounds and a golden
+ * example chosen for the learner's code, then golden code comparable to each hunk.
+ */
+
+type GoldenEvidence = Extract<Evidence, { kind: 'golden' }>;
+
+/**
+ * Each finding's grounds (its convention, or the rule it breaks) and a golden example chosen for
+ * this code, most important findings first: a tutor notes only findings with evidence, and `any`
+ * nits near the top of a file used to fill the list before a `var` further down. The last few
+ * places are kept for the neighbours.
+ */
+export async function attachFindingEvidence(hunks: HunkContext[], golden: ReadonlyMap<HunkContext, ComparableGolden>, options: BuildContextOptions, evidence: EvidenceList): Promise<void> {
+  const conventions = new Map((options.profile?.conventions ?? []).map((c) => [c.id, c]));
+  const limit = CONTEXT_LIMITS.maxEvidence - CONTEXT_LIMITS.reservedForNeighbours;
+  const entries = hunks
+    .flatMap((hunk) => hunk.findings.map((entry) => ({ hunk, entry })))
+    .sort((a, b) => mostImportantFirst(a.entry.finding, b.entry.finding) || mostSevereFirst(a.entry.finding, b.entry.finding));
+  for (const { hunk, entry } of entries) {
+    const convention = conventions.get(entry.finding.ruleId);
+    const id = evidence.add(groundsOf(entry.finding, convention), limit);
+    if (id) entry.evidence.push(id);
+    const example = await goldenExample(entry.finding, hunk, convention, golden.get(hunk), options);
+    const shown = example && evidence.add({ ...example, snippet: await clean(example.snippet, example.citation.path, options.redact) }, limit);
+    if (shown) entry.evidence.push(shown);
+  }
+}
+
+/**
+ * The golden example for a finding: among golden code like the learner's, the most alike that
+ * shows the habit at work (for a convention) or handles the same situation (for a rule); else,
+ * for a convention, one of its own cited cases, said to be only that.
+ */
+async function goldenExample(finding: Finding, hunk: HunkContext, convention: Convention | undefined, golden: ComparableGolden | undefined, options: BuildContextOptions): Promise<GoldenEvidence | undefined> {
+  const language = hunk.language;
+  if (golden && language) {
+    const accepts = finding.rule ? ruleExampleTest(finding, hunk, language) : convention ? async (candidate: Candidate) => exemplifies(candidate.result.text, language, convention, options.profile?.sizes[convention.id]) : undefined;
+    const match = accepts && (await golden.first(accepts));
+    if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : finding.rule?.name ? `${finding.rule.source} finds no ${finding.rule.name} there` : finding.expected));
+  }
+  const cited = finding.examples[0];
+  if (!cited || !options.index) return undefined;
+  const end = Math.min(cited.endLine, cited.startLine + CONTEXT_LIMITS.snippetLines - 1);
+  const snippet = goldenLines(options.index.db, cited.repo, cited.path, cited.startLine, end);
+  if (snippet === undefined) return undefined;
+  return { kind: 'golden', id: '', citation: { ...cited, endLine: end }, snippet, why: 'one of the habit\'s own golden cases (no golden code like these lines shows it)', comparable: false };
+}
+
+/**
+ * Golden code for a rule finding: for a credential, code that reads configuration the team's way;
+ * for a linter's pitfall, code making the same call on which the same linter finds nothing (the
+ * team doing the same work without the pitfall).
+ */
+function ruleExampleTest(finding: Finding, hunk: HunkContext, language: Language): ((candidate: Candidate) => Promise<{ start: number; end: number } | undefined>) | undefined {
+  if (isSecretRule(finding.ruleId)) return async (candidate) => configReadIn(candidate.result.text, language);
+  if (!isPitfallRule(finding.ruleId)) return undefined;
+  const callsWithin = (margin: number) => callsIn(hunk.added.filter((row) => row.line >= finding.startLine - margin && row.line <= finding.endLine + margin).map((row) => row.text).join('\n'));
+  // The calls on the flagged lines first; else those around them (a bare `except:` or a client
+  // built without a timeout is about the call a few lines away).
+  const onLines = callsWithin(0);
+  const around = onLines.length > 0 ? onLines : callsWithin(CONTEXT_LIMITS.pitfallContextLines);
+  let linted = 0;
+  return async (candidate) => {
+    const shared = sharedCalls(around, callsIn(candidate.result.text));
+    // A flagged stretch with no call at all (a `def` with a mutable default) is matched by the code around it.
+    const alike = around.length === 0 ? isComparable(candidate) : shared.length > 0;
+    if (!alike || linted >= CONTEXT_LIMITS.pitfallExampleTries) return undefined;
+    linted++;
+    const text = dedent(candidate.result.text);
+    const report = await findPitfalls({ path: candidate.result.path, language, text });
+    if (report.notices.length > 0 || report.pitfalls.some((pitfall) => finding.ruleId.endsWith(`.${pitfall.ruleId.replaceAll('/', '.')}`))) return undefined;
+    const line = text.split('\n').findIndex((row) => shared.some((call) => row.includes(`${call.split(/[. ]/).at(-1) ?? call}(`)));
+    return { start: Math.max(1, line + 1), end: Math.max(1, line + 1) };
+  };
+}
+
+/** A chunk cut from inside a class or block, moved to the left margin so a linter can parse it alone. */
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  const margin = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0));
+  return Number.isFinite(margin) && margin > 0 ? lines.map((line) => line.slice(margin)).join('\n') : text;
+}
+
+/** A candidate as evidence: the window of its text around the case that shows the habit. */
+function exampleFrom(candidate: Candidate, at: { start: number; end: number }, why: string): GoldenEvidence {
+  const { result } = candidate;
+  const lines = result.text.split('\n');
+  const fits = at.end <= CONTEXT_LIMITS.snippetLines;
+  const from = fits ? 0 : Math.max(0, Math.min(at.start - 1 - CONTEXT_LIMITS.exampleLead, lines.length - CONTEXT_LIMITS.snippetLines));
+  const shown = lines.slice(from, from + CONTEXT_LIMITS.snippetLines);
+  const citation: Citation = { repo: result.repo, path: result.path, startLine: result.startLine + from, endLine: Math.min(result.endLine, result.startLine + from + shown.length - 1), commit: result.commit };
+  return { kind: 'golden', id: '', citation, snippet: shown.join('\n'), symbol: result.symbol, why, comparable: isComparable(candidate) };
+}
+
+/**
+ * Golden code comparable to each hunk (sharing its calls), sent with it whatever its findings, so
+ * a model always sees how the team does what these lines do. A hunk with none is marked so: the
+ * model is told there is nothing comparable rather than shown unrelated code.
+ */
+export async function attachNeighbours(hunks: HunkContext[], golden: ReadonlyMap<HunkContext, ComparableGolden>, redact: boolean, evidence: EvidenceList): Promise<void> {
+  for (const hunk of hunks) {
+    const comparable = golden.get(hunk);
+    if (!comparable) continue;
+    const found = await comparable.comparable(CONTEXT_LIMITS.neighboursPerHunk);
+    hunk.comparable = found.length > 0;
+    for (const candidate of found) {
+      const { result } = candidate;
+      const citation: Citation = { repo: result.repo, path: result.path, startLine: result.startLine, endLine: Math.min(result.endLine, result.startLine + CONTEXT_LIMITS.snippetLines - 1), commit: result.commit };
+      const snippet = result.text.split('\n').slice(0, CONTEXT_LIMITS.snippetLines).join('\n');
+      const id = evidence.add({ kind: 'golden', id: '', citation, snippet: await clean(snippet, result.path, redact), symbol: result.symbol, why: whyChosen(candidate), comparable: true });
+      if (id) hunk.neighbours.push(id);
+    }
+  }
+}
+
+/** What a finding rests on: the rule it breaks, or the convention it departs from. */
+function groundsOf(finding: Finding, convention: Convention | undefined): Evidence {
+  if (finding.rule) return { kind: 'rule', id: '', ruleId: finding.ruleId, statement: finding.expected, source: finding.rule.source, ...(finding.rule.docsUrl ? { docsUrl: finding.rule.docsUrl } : {}) };
+  return {
+    kind: 'convention',
+    id: '',
+    ruleId: finding.ruleId,
+    statement: convention?.statement ?? finding.expected,
+    support: finding.support,
+    confidence: finding.confidence,
+    examples: finding.examples,
+  };
+}
+
+/** Numbered evidence (E1, E2...), each piece once, up to a limit. */
+export class EvidenceList {
+  readonly items: Evidence[] = [];
+  readonly #byKey = new Map<string, string>();
+
+  constructor(private readonly limit: number) {}
+
+  /** The id of `item`, added if new; undefined when the list holds `limit` items already. */
+  add(item: Evidence, limit = this.limit): string | undefined {
+    const key = item.kind === 'golden' ? `g:${item.citation.repo}:${item.citation.path}:${item.citation.startLine}` : `${item.kind}:${item.ruleId}`;
+    const known = this.#byKey.get(key);
+    if (known) return known;
+    if (this.items.length >= Math.min(limit, this.limit)) return undefined;
+    const id = `E${this.items.length + 1}`;
+    this.items.push({ ...item, id });
+    this.#byKey.set(key, id);
+    return id;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Language } from '../../index/language.js';
+
+/**
+ * How code reads configuration instead of holding it, per language: environment variables and the
+ * usual configuration libraries. A credential's note shows golden code that does this.
+ */
+const CONFIG_READ: Partial<Record<Language, RegExp>> = {
+  typescript: /\bprocess\.env\b|\bimport\.meta\.env\b|\bDeno\.env\b|\bconfig\.get\s*\(|\bdotenv\b/,
+  tsx: /\bprocess\.env\b|\bimport\.meta\.env\b|\bconfig\.get\s*\(/,
+  javascript: /\bprocess\.env\b|\bimport\.meta\.env\b|\bconfig\.get\s*\(|\bdotenv\b/,
+  python: /\bos\.environ\b|\bos\.getenv\s*\(|\benviron\.get\s*\(|\bgetenv\s*\(|\bsettings\.[A-Z_]{3,}|\bconfig(?:parser)?\.get\s*\(|\bdotenv\b/,
+  java: /\bSystem\.getenv\s*\(|\bSystem\.getProperty\s*\(|@Value\s*\(|\bgetProperty\s*\(/,
+  go: /\bos\.Getenv\s*\(|\bos\.LookupEnv\s*\(|\bviper\.Get\w*\s*\(|\benvconfig\b/,
+  csharp: /\bEnvironment\.GetEnvironmentVariable\s*\(|\bConfiguration\s*\[|\bIConfiguration\b/,
+  ruby: /\bENV\s*\[|\bENV\.fetch\s*\(|\bRails\.application\.credentials\b/,
+  php: /\bgetenv\s*\(|\$_ENV\s*\[|\benv\s*\(/,
+  rust: /\benv::var\s*\(|\bstd::env::var\s*\(/,
+};
+
+/** The first line of `text` (1-based) that reads configuration the language's usual way, or undefined. */
+export function configReadIn(text: string, language: Language): { start: number; end: number } | undefined {
+  const pattern = CONFIG_READ[language];
+  if (!pattern) return undefined;
+  const index = text.split('\n').findIndex((line) => pattern.test(line));
+  return index === -1 ? undefined : { start: index + 1, end: index + 1 };
+}

@@ -1,0 +1,72 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRuffEngine } from '../../src/pitfalls/engines/ruff.js';
+import { RUFF_RULES } from '../../src/pitfalls/engines/ruff-rules.js';
+import { createPitfallFinder } from '../../src/pitfalls/find-pitfalls.js';
+
+const SERVICE = `import requests
+import subprocess
+
+
+def add(item, items=[]):
+    items.append(item)
+    return items
+
+
+def run(name, db):
+    subprocess.run(f"ls {name}", shell=True)
+    requests.get("https://example.com")
+    db.execute("SELECT * FROM users WHERE name = '" + name + "'")
+    handle = open(name)
+    try:
+        handle.read()
+    except:
+        pass
+`;
+
+const finder = createPitfallFinder([createRuffEngine()]);
+afterAll(() => finder.close());
+
+describe('ruff pitfalls', () => {
+  it('finds the issue’s Python pitfalls, on the lines they are on, security first', async () => {
+    const { pitfalls, notices } = await finder.find({ path: 'app/service.py', language: 'python', text: SERVICE });
+    expect(notices).toEqual([]);
+    expect(pitfalls.map((p) => `${p.startLine} ${p.ruleId}`)).toEqual([
+      '11 ruff/S602',
+      '13 ruff/S608',
+      '5 ruff/B006',
+      '12 ruff/S113',
+      '14 ruff/SIM115',
+      '17 ruff/E722',
+      '17 ruff/S110',
+    ]);
+    const mutable = pitfalls.find((p) => p.ruleId === 'ruff/B006');
+    expect(mutable).toMatchObject({
+      engine: 'ruff',
+      concern: 'correctness',
+      title: 'mutable default argument',
+      docsUrl: 'https://docs.astral.sh/ruff/rules/mutable-argument-default/',
+    });
+    expect(mutable?.question).toMatch(/second time/);
+  });
+
+  it('says nothing about sound code, or about a file that does not parse yet', async () => {
+    const sound = 'def add(item, items=None):\n    return [*(items or []), item]\n';
+    expect((await finder.find({ path: 'a.py', language: 'python', text: sound })).pitfalls).toEqual([]);
+    const halfTyped = 'def add(item, items=\n';
+    expect(await finder.find({ path: 'a.py', language: 'python', text: halfTyped })).toEqual({ pitfalls: [], notices: [] });
+  });
+
+  it('gives one notice line when Ruff cannot load, and the review goes on', async () => {
+    const broken = createPitfallFinder([createRuffEngine(['NOT-A-RULE'])]);
+    const { pitfalls, notices } = await broken.find({ path: 'app/service.py', language: 'python', text: SERVICE });
+    expect(pitfalls).toEqual([]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^ruff could not check app\/service\.py \(.*NOT-A-RULE.*\); the review goes on without it\.$/);
+    expect(notices[0]).not.toMatch(/\n| {4}at /);
+  });
+
+  it('names every rule it turns on once', () => {
+    const codes = RUFF_RULES.map((rule) => rule.code);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});

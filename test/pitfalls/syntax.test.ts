@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import { found, syntaxEngine as engine } from './syntax-hits.js';
+
+describe('Java pitfalls from the parse', () => {
+  it('finds == on Strings, empty catches, a catch-all swallowed and a stream left open', async () => {
+    const code = `class Orders {
+  private String status;
+  boolean same(String a, String b) throws Exception {
+    FileInputStream in = new FileInputStream(a);
+    try { in.read(); } catch (Exception e) {}
+    try { in.read(); } catch (IOException e) {}
+    BufferedReader lines = new BufferedReader(new InputStreamReader(new FileInputStream(b)));
+    return a == b || status != "open";
+  }
+}
+`;
+    expect(await found('java', code)).toEqual([
+      '8 java/string-reference-equality',
+      '8 java/string-reference-equality',
+      '6 java/empty-catch',
+      '5 java/swallowed-catch-all',
+      '4 java/resource-outside-try',
+      '7 java/resource-outside-try',
+    ]);
+  });
+
+  it('leaves sound Java alone: null checks, ints, a commented catch, try-with-resources, a closing finally', async () => {
+    const code = `class Orders {
+  boolean same(String a, int n, int m) throws Exception {
+    if (a == null || n == m) return false;
+    try (FileInputStream in = new FileInputStream(a)) { in.read(); }
+    try { Thread.sleep(1); } catch (InterruptedException e) { /* shutting down: nothing to do */ }
+    FileReader reader = new FileReader(a);
+    try { reader.read(); } finally { reader.close(); }
+    Scanner stdin = new Scanner(System.in);
+    DataOutputStream bytes = new DataOutputStream(new ByteArrayOutputStream());
+    try { Integer.parseInt(a); } catch (NumberFormatException ignored) {}
+    return a.equals("x");
+  }
+  InputStream open(String path) throws IOException {
+    InputStream in = new FileInputStream(path);
+    return in;
+  }
+}
+`;
+    expect(await found('java', code)).toEqual([]);
+  });
+
+  it('finds an HttpRequest built without a timeout, and leaves one with a timeout alone', async () => {
+    const code = `class OrderClient {
+  private final HttpClient client = HttpClient.newHttpClient();
+  String order(String id) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + id))
+        .header("Accept", "application/json")
+        .GET()
+        .build();
+    HttpRequest bounded = HttpRequest.newBuilder(URI.create(BASE + id)).timeout(TIMEOUT).GET().build();
+    return client.send(request, BodyHandlers.ofString()).body();
+  }
+}
+`;
+    expect(await found('java', code)).toEqual(['4 java/http-request-without-timeout']);
+  });
+});
+
+describe('Go pitfalls from the parse', () => {
+  it('finds dropped errors, an empty error check, a file never closed and the default HTTP client', async () => {
+    const code = `package main
+
+func load() error {
+	_ = save()
+	n, _ := strconv.Atoi("1")
+	if err != nil {
+	}
+	f, err := os.Open("orders.csv")
+	client := &http.Client{}
+	process(f)
+	return use(n, client)
+}
+`;
+    expect(await found('go', code)).toEqual([
+      '4 go/ignored-error',
+      '5 go/ignored-error',
+      '6 go/empty-error-check',
+      '8 go/missing-defer-close',
+      '9 go/http-without-timeout',
+    ]);
+  });
+
+  it('leaves sound Go alone: checked errors, printing, map lookups, defer Close, a client with a timeout', async () => {
+    const code = `package main
+
+func load(m map[string]int) (*os.File, error) {
+	fmt.Println("loading")
+	v, _ := m["k"]
+	f, err := os.Open("orders.csv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	g, err := os.Open("other.csv")
+	if err != nil {
+		return nil, err
+	}
+	client := &http.Client{Timeout: 5 * time.Second}
+	shared, err = os.Open("kept-open-by-the-caller.csv")
+	_ = v
+	_ = client
+	return g, nil
+}
+`;
+    expect(await found('go', code)).toEqual([]);
+  });
+
+  it('gives a finding the change that removes it, for the last rung of the ladder', async () => {
+    const [pitfall] = await engine.check({ path: 'main.go', language: 'go', text: 'package main\n\nfunc load() {\n\t_ = save()\n}\n' });
+    expect(pitfall?.fix).toContain('if err != nil');
+  });
+
+  it('flags http.Get both for its client and for its body', async () => {
+    const code = `package main
+
+func fetch(url string) error {
+	resp, err := http.Get(url)
+	return err
+}
+`;
+    expect(await found('go', code)).toEqual(['4 go/missing-defer-close', '4 go/http-without-timeout']);
+  });
+});
+
+describe('JS/TS pitfalls the linter cannot see without types', () => {
+  it('finds a .find() result used unchecked and an async call left floating', async () => {
+    const code = `async function save(order: Order): Promise<void> {}
+export class Orders {
+  async flush() {}
+  total(orders: Order[], id: number) {
+    const order = orders.find((o) => o.id === id);
+    const name = orders.find((o) => o.id === id).name;
+    save(name);
+    this.flush();
+    return order.total;
+  }
+}
+`;
+    expect(await found('typescript', code)).toEqual([
+      '6 js/unchecked-find',
+      '9 js/unchecked-find',
+      '7 js/floating-async-call',
+      '8 js/floating-async-call',
+    ]);
+  });
+
+  it('leaves checked finds, optional chains, query-style find({...}) and awaited calls alone', async () => {
+    const code = `async function save(order) {}
+export async function total(orders, db, id) {
+  const order = orders.find((o) => o.id === id);
+  if (!order) return 0;
+  const other = orders.find((o) => o.id === id)?.total;
+  const rows = db.find({ id }).limit(1);
+  await save(order);
+  void save(order);
+  save(order).catch(report);
+  return order.total + other;
+}
+`;
+    expect(await found('javascript', code)).toEqual([]);
+  });
+
+  it('finds an unawaited call to a method the file declares as returning a promise, by the type of its receiver', async () => {
+    const code = `export interface OrderStore {
+  save(order: Order): Promise<void>;
+  remove: (id: string) => Promise<void>;
+  count(): number;
+}
+type Mailer = { send(to: string): PromiseLike<void> };
+class Queue {
+  async push(job: Job) {}
+  flush(): Promise<void> { return this.drain(); }
+  add(job: Job) {
+    this.push(job);
+  }
+}
+export async function sync(store: OrderStore, mailer: Mailer, orders: Order[]) {
+  const queue = new Queue();
+  for (const order of orders) {
+    store.save(order);
+    store.remove(order.id);
+    mailer.send(order.email);
+    queue.flush();
+  }
+}
+`;
+    expect(await found('typescript', code)).toEqual(['11 js/floating-async-call', '17 js/floating-async-call', '18 js/floating-async-call', '19 js/floating-async-call', '20 js/floating-async-call']);
+  });
+
+  it('leaves awaited, returned, voided and caught calls alone, and receivers the file says nothing about', async () => {
+    const code = `import { sendMail } from './mailer';
+export interface OrderStore {
+  save(order: Order): Promise<void>;
+  count(): number;
+}
+export async function sync(store: OrderStore, cache: Map<string, Order>, other: Repo, order: Order) {
+  await store.save(order);
+  void store.save(order);
+  store.save(order).catch(report);
+  const saving = store.save(order);
+  store.count();
+  cache.save(order);
+  other.save(order);
+  sendMail(order);
+  return store.save(order);
+}
+`;
+    expect(await found('typescript', code)).toEqual([]);
+  });
+
+  it('sees a .find() result through a cast or a non-null assertion', async () => {
+    const code = `export function discount(cart: Cart, sku: string) {
+  const item = cart.items.find((candidate) => candidate.sku === sku) as CartItem;
+  const price = item.priceCents;
+  const first = cart.items.find((candidate) => candidate.sku === sku)!;
+  const total = (cart.items.find((candidate) => candidate.sku === sku) as CartItem).quantity;
+  return price + first.quantity + total;
+}
+`;
+    expect(await found('typescript', code)).toEqual(['5 js/unchecked-find', '3 js/unchecked-find', '6 js/unchecked-find']);
+  });
+
+  it('leaves a cast that admits undefined, and a checked or optional result, alone', async () => {
+    const code = `export function discount(cart: Cart, sku: string) {
+  const item = cart.items.find((candidate) => candidate.sku === sku) as CartItem | undefined;
+  const other = cart.items.find((candidate) => candidate.sku === sku) as CartItem;
+  if (!other) return 0;
+  const last = (cart.items.find((candidate) => candidate.sku === sku) as CartItem)?.quantity;
+  return (item?.priceCents ?? 0) + other.priceCents + (last ?? 0);
+}
+`;
+    expect(await found('typescript', code)).toEqual([]);
+  });
+
+  it('finds fetch without a signal, and leaves one with a signal, with options that may hold one, or a fetch of its own alone', async () => {
+    const code = `export async function forecast(city: string, init: RequestInit, event: FetchEvent) {
+  const response = await fetch(\`https://api.example.com/forecast?city=\${city}\`);
+  await fetch(url, { headers: { Accept: 'application/json' } });
+  await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+  await fetch(url, init);
+  await fetch(url, { ...init, method: 'POST' });
+  await fetch(event.request);
+  return response;
+}
+`;
+    expect(await found('typescript', code)).toEqual(['2 js/fetch-without-timeout', '3 js/fetch-without-timeout']);
+    expect(await found('javascript', "import fetch from 'node-fetch';\nexport const get = (url) => fetch(url);\n")).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli.js';
+import { treeFromNodeModules } from '../../helpers/corpus.js';
+import { createRepo, removeTempDirs, type TestRepo } from '../../helpers/git.js';
+import { callsIn, sharedCalls } from '../../../src/review/context/calls.js';
+
+/**
+ * The golden example is the golden code most like the learner's lines among the code that shows the
+ * habit, and a model is sent code that does what these lines do, or told there is none. Golden:
+ * the Anthropic SDK's TypeScript sources (HTTP, JSON, errors, environment), which nobody here wrote.
+ */
+
+let learner: TestRepo;
+
+beforeAll(() => {
+  const golden = createRepo();
+  golden.commit('sdk', treeFromNodeModules('@anthropic-ai/sdk/src', /\.ts$/));
+  learner = createRepo();
+  learner.commit('start', { 'archangel.json': JSON.stringify({ golden: [{ path: golden.dir, name: 'sdk' }] }), '.gitignore': '.archangel/\n', 'src/settings.ts': 'export const x = 1;\n' });
+  expect(runCli(learner.dir, ['index', '--quiet']).status).toBe(0);
+}, 120_000);
+afterAll(removeTempDirs);
+
+type Json = { notes: Array<{ topic: string; evidence: Array<{ kind: string; snippet?: string; why?: string; comparable?: boolean }> }> };
+
+describe('callsIn', () => {
+  it('names the calls, not the declarations or the control flow', () => {
+    expect(callsIn('export async function loadUser(id) {\n  if (ok(id)) { const r = await fetch(url); return JSON.parse(await r.text()); }\n}')).toEqual(['ok', 'fetch', 'JSON.parse', 'r.text']);
+    expect(callsIn('def get(u, items=[]):\n    r = requests.get(u, timeout=5)\n    r.raise_for_status()')).toEqual(['requests.get', 'r.raise_for_status']);
+    expect(sharedCalls(['requests.get', 'r.json'], ['session.request', 'resp.json', 'requests.get'])).toEqual(['requests.get', '.json']);
+    expect(callsIn('BufferedReader r = new BufferedReader(new FileReader(path));')).toEqual(['new BufferedReader', 'new FileReader']);
+  });
+});
+
+describe('the golden example of a note', () => {
+  it('for an empty catch around JSON.parse is golden code that parses JSON in a try and handles what it catches', () => {
+    writeFileSync(join(learner.dir, 'src/settings.ts'), 'export const x = 1;\n\nexport function loadSettings(text: string): Record<string, unknown> | undefined {\n  try {\n    return JSON.parse(text);\n  } catch (error) {}\n}\n');
+    const { notes } = JSON.parse(runCli(learner.dir, ['review', '--format', 'json']).stdout) as Json;
+    const note = notes.find((n) => n.topic === 'ts.errors.empty-catch');
+    const example = note?.evidence.find((e) => e.kind === 'golden');
+    expect(example?.snippet).toMatch(/try \{[\s\S]*JSON\.parse\([\s\S]*\} catch \((\w+)\) \{\s*\S/);
+    expect(example).toMatchObject({ comparable: true, why: expect.stringContaining('calls JSON.parse') });
+  });
+});
+
+describe('what a model is sent', () => {
+  it('carries golden code that makes the same calls, saying why it was chosen', () => {
+    writeFileSync(join(learner.dir, 'src/settings.ts'), 'export const x = 1;\n\nexport function apiKey(): string | undefined {\n  return readEnv(\'MY_API_KEY\')?.trim();\n}\n');
+    const dry = runCli(learner.dir, ['review', '--dry-run'], { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' });
+    expect(dry.status, dry.stderr).toBe(0);
+    const chosen = [...dry.stdout.matchAll(/<golden_evidence [^>]*chosen="calls readEnv[^"]*"/g)];
+    expect(chosen.length).toBeGreaterThanOrEqual(2);
+    expect(dry.stdout).not.toMatch(/<hunk [^>]*golden_comparable="none"/);
+  });
+
+  it('is told when nothing in the golden repositories is comparable, and shown no unrelated code as if it were', () => {
+    writeFileSync(join(learner.dir, 'src/settings.ts'), 'export const x = 1;\n\nexport function fahrenheit(celsius: number): number {\n  return celsius * 1.8 + 32;\n}\n');
+    const dry = runCli(learner.dir, ['review', '--dry-run'], { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' });
+    expect(dry.stdout).toMatch(/<hunk [^>]*golden_comparable="none"/);
+    expect(dry.stdout).not.toContain('<golden_evidence id=');
+  });
+});
