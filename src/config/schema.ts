@@ -86,6 +86,14 @@ export const configSchema = z.strictObject({
       redactSecrets: z.boolean().default(true),
     })
     .prefault({}),
+  watch: z
+    .strictObject({
+      poll: z
+        .boolean()
+        .default(false)
+        .describe('Poll for saves instead of native file events. Polling is chosen by itself on NFS, SMB, WSL Windows drives and Docker Desktop bind mounts; set this where native events still miss saves.'),
+    })
+    .prefault({}),
 });
 
 export type ArchangelConfigInput = z.input<typeof configSchema>;

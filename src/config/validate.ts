@@ -44,12 +44,13 @@ interface Problem {
 }
 
 const KNOWN_KEYS: Record<string, string[]> = {
-  '': ['$schema', 'golden', 'index', 'embeddings', 'mentor', 'model', 'privacy'],
+  '': ['$schema', 'golden', 'index', 'embeddings', 'mentor', 'model', 'privacy', 'watch'],
   index: ['path', 'maxFileBytes'],
   embeddings: ['provider', 'model', 'baseUrl', 'dimensions', 'batchSize'],
   mentor: ['level', 'maxNotesPerSave', 'minSeverity'],
   model: ['provider', 'feedback', 'chat', 'baseUrl', 'timeoutMs', 'reviewTimeoutMs'],
   privacy: ['sendGoldenSnippets', 'redactSecrets'],
+  watch: ['poll'],
   golden: ['url', 'path', 'ref', 'include', 'exclude', 'name'],
 };
 

@@ -23,7 +23,7 @@ export function attachPlainView(controller: WatchController, write: (line: strin
 function plainLine(event: WatchEvent): string | undefined {
   switch (event.type) {
     case 'status':
-      return `archangel: ${event.status.repo} (${event.status.branch}) · ${event.status.index} · ${event.status.tutor}`;
+      return `archangel: ${event.status.repo} (${event.status.branch}) · ${event.status.index} · ${event.status.tutor}${event.status.polling ? ` · polling (${event.status.polling})` : ''}`;
     case 'index-progress':
       return event.done === event.total ? `${event.message}: ${event.total} files` : undefined;
     case 'review-start':

@@ -74,6 +74,8 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   let branch = 'HEAD';
   let reviews = 0;
   let closeWatcher: (() => Promise<void>) | undefined;
+  /** Why saves are polled for, once the watcher has had to. */
+  let polling: string | undefined;
   let chatAbort: AbortController | undefined;
   /** The rung being written for the learner; a newer climb, a dismissal or a save cancels it. */
   let hintAbort: AbortController | undefined;
@@ -92,6 +94,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     tutor: services?.tutor.label ?? 'starting',
     usage,
     ...(options.pair ? { pair: `${driverName(options.pair)} driving · ${options.pair.navigator} navigating` } : {}),
+    ...(polling ? { polling } : {}),
   });
   const sendStatus = async () => emit({ type: 'status', status: await status() });
   /** The learner told, in the footer, that the record could not keep something (`what`), and why. */
@@ -212,11 +215,12 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     if (options.saves === 'editor') {
       if (early.size > 0) scheduler.saved([...early]);
       early.clear();
-      void loaded.warmParsers(services.profile);
+      void loaded.warmUp(services);
       return;
     }
     const watcher = await loaded.watchWorkingTree(project.root, {
       maxFileBytes: project.config.index.maxFileBytes,
+      poll: project.config.watch.poll,
       onSaves: (paths) => scheduler.saved(paths),
       onGitOperation: (phase) => {
         if (phase === 'end') {
@@ -230,8 +234,12 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
       onError: (error) => emit({ type: 'notice', level: 'error', message: error.message }),
     });
     closeWatcher = () => watcher.close();
+    if (watcher.mode.kind === 'poll') {
+      polling = watcher.mode.reason;
+      await sendStatus();
+    }
     scheduler.all();
-    void loaded.warmParsers(services.profile);
+    void loaded.warmUp(services);
   };
 
   return {

@@ -20,6 +20,8 @@ export interface WatchStatus {
   usage: Usage;
   /** In a pair session: who drives and who navigates, e.g. "ana driving · ada navigating" (the driver's email without its domain). */
   pair?: string;
+  /** Set when saves are found by polling instead of native file events: why, e.g. "NFS" or "watch.poll". */
+  polling?: string;
 }
 
 export type WatchEvent =

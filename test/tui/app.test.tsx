@@ -34,6 +34,13 @@ describe('watch screen', () => {
     expect(frame).toContain('○ src/user-service.ts:6  naming');
   });
 
+  it('says in the header when saves are polled for, and why', async () => {
+    const view = open();
+    view.controller.push({ ...status, status: { ...status.status, polling: 'NFS' } });
+    await settle();
+    expect(view.lastFrame()).toContain('mentor: offline mentor  polling (NFS)');
+  });
+
   it('streams the live note, batched, and keeps its region a few lines tall', async () => {
     const view = open();
     const head = { id: 'live', path: 'src/a.ts', startLine: 3, endLine: 4, topic: 't', severity: 'warn' as const, title: 'streaming', source: 'model' as const };

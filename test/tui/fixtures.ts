@@ -98,7 +98,7 @@ export function reviewEvents(reviewId: number, notes: Note[], files: FileChange[
   return events;
 }
 
-export const status: WatchEvent = {
+export const status: Extract<WatchEvent, { type: 'status' }> = {
   type: 'status',
   status: { repo: 'payments-web', branch: 'feat/retry', index: '3 repos, indexed 2h ago', tutor: 'offline mentor', usage: { inputTokens: 0, outputTokens: 0 } },
 };

@@ -29,6 +29,25 @@ setTimeout(() => {
 }, Number(process.argv[2]));
 `;
 
+/** A child that starts a trim first, then allocates like start-up, then again once the trim has let go. */
+const HOLD_CHILD = `
+import v8 from 'node:v8';
+import { trimWhenQuiet } from ${JSON.stringify(new URL('../../dist/watch/memory-trim.js', import.meta.url).href)};
+const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+const burst = () => {
+  let kept = [];
+  for (let round = 0; round < 60; round++) {
+    kept.push(Array.from({ length: 20000 }, (_, i) => ({ round, i, text: 'x' + i })));
+    if (kept.length > 8) kept.shift();
+  }
+  return young();
+};
+const trim = trimWhenQuiet();
+const held = burst();
+trim.close();
+console.log(JSON.stringify({ held, released: burst() }));
+`;
+
 function runChild(mode: 'trim' | 'idle', waitMs: number): Promise<{ grown: number; after: number }> {
   const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD, mode, String(waitMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -48,10 +67,20 @@ describe('trimWhenQuiet', () => {
     expect(idle.after).toBe(idle.grown);
   }, 40_000);
 
+  it('keeps the young generation from growing from its start until the first quiet spell, then lets V8 grow it again', async () => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', HOLD_CHILD], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    await new Promise((resolve) => child.on('close', resolve));
+    const { held, released } = JSON.parse(out) as { held: number; released: number };
+    expect(held).toBeLessThanOrEqual(4 * MB);
+    expect(released).toBeGreaterThan(8 * MB);
+  }, 40_000);
+
   it('collects on its schedule only while the young generation is large', async () => {
     let young = 32 * MB;
     let collections = 0;
-    const trim = trimWhenQuiet({ delaysMs: [10, 10, 10], collect: () => collections++, youngBytes: () => young });
+    const trim = trimWhenQuiet({ delaysMs: [10, 10, 10], collect: () => collections++, youngBytes: () => young, growthFactor: () => {} });
     trim.activity();
     await sleep(150);
     expect(collections).toBe(3);
@@ -69,7 +98,7 @@ describe('trimWhenQuiet', () => {
 
   it('starts the quiet spell again on activity, and does nothing once closed', async () => {
     let collections = 0;
-    const trim = trimWhenQuiet({ delaysMs: [60, 10], collect: () => collections++, youngBytes: () => 32 * MB });
+    const trim = trimWhenQuiet({ delaysMs: [60, 10], collect: () => collections++, youngBytes: () => 32 * MB, growthFactor: () => {} });
     for (let i = 0; i < 5; i++) {
       trim.activity();
       await sleep(20);

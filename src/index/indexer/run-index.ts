@@ -11,11 +11,11 @@ import { indexFileError, openIndexDb, type IndexDb } from '../store/open.js';
 import { discardRebuild, rebuildPathOf, swapInRebuild } from '../store/rebuild.js';
 import { isSqliteError } from '../../sqlite/file-health.js';
 import { acquireIndexLock } from '../store/lock.js';
-import { knownBlobs, listRepos } from '../store/read.js';
+import { listRepos, storedBlobs } from '../store/read.js';
 import { describeSpace, ensureEmbeddingSpace, readEmbeddingSpace, type EmbeddingSpace } from '../store/vectors.js';
-import { clearDerived, collectGarbage, insertBlobs, publishRepo, removeReposExcept, type BlobRecord } from '../store/write.js';
-import { buildBlobRecords, embedBlobRecords, type BlobBatch, type BlobObserver } from './build-blobs.js';
-import { createDerivePool } from './derive-pool.js';
+import { clearDerived, collectGarbage, insertBlobs, publishRepo, removeReposExcept, type BlobRecord, type FileRecord } from '../store/write.js';
+import type { BlobBatch, BlobObserver } from './build-blobs.js';
+import { createDeriver } from './deriver.js';
 import { reembedAll } from './reembed.js';
 import { gitignoreEntries, selectFiles, type PathSkipReason, type SelectedFile } from './select-files.js';
 
@@ -37,8 +37,17 @@ function markStale(db: IndexDb): void {
 
 /** Files per write transaction: big enough to amortise the commit, small enough to resume cheaply. */
 const BATCH_FILES = 128;
-/** Below this many files to derive, starting worker threads (~150 ms each) costs more than it saves. */
-const POOL_MIN_FILES = 400;
+/**
+ * Source bytes per batch, whatever its file count: deriving a batch takes several times its text
+ * in chunks, terms and vectors, in a worker whose heap is capped, so 128 large files are too many.
+ */
+const BATCH_BYTES = 256 * 1024;
+/**
+ * SQLite's page cache while indexing, in KB. The 64 MB the store opens with serves searches; an
+ * index run writes pages far more than it reads them back, and the OS caches the file anyway
+ * (4 MB against 64: no slower on 22,621 files, bench/index-throughput.ts).
+ */
+const INDEX_CACHE_KB = 4_000;
 
 export type IndexEvent =
   | { type: 'repo-start'; repo: string; position: number; total: number }
@@ -128,6 +137,7 @@ async function indexInto(path: string, options: IndexOptions, emit: (event: Inde
   let db: IndexDb | undefined;
   try {
     db = openIndexDb(path);
+    db.pragma(`cache_size = -${INDEX_CACHE_KB}`);
     const space = await prepareEmbeddingSpace(db, options.embedder, emit, options.signal);
     resetIfPipelineChanged(db, `${PIPELINE_VERSION}/${options.observer?.version ?? 'none'}`, emit);
 
@@ -196,17 +206,15 @@ async function indexSource(db: IndexDb, source: GoldenSource, options: IndexOpti
     const selection = selectFiles(entries, { include: source.include, exclude: source.exclude, maxFileBytes: options.config.index.maxFileBytes, gitignores });
     summary.skipped = Object.fromEntries(selection.skipped);
 
-    const known = knownBlobs(db);
-    const toRead = uniqueBySha(selection.files.filter((f) => !known.has(f.sha)));
+    const stored = storedBlobs(db, shasOf(selection.files));
+    const toRead = uniqueBySha(selection.files.filter((f) => !stored.has(f.sha)));
     emit({ type: 'scan', repo: source.name, files: selection.files.length, toRead: toRead.length });
-    await deriveBlobs(db, synced.gitDir, toRead, options, summary, emit);
+    const derivedSkips = await deriveBlobs(db, synced.gitDir, toRead, options, summary, emit);
     if (options.signal?.aborted) throw new ArchangelError('INTERRUPTED', `Indexing ${source.name} was interrupted.`, { hint: 'Run `archangel index` again: it resumes where it stopped.' });
 
-    const skipReasons = readSkipReasons(db, selection.files.map((f) => f.sha));
+    const skipReasons = new Map<string, string>(derivedSkips);
+    for (const [sha, reason] of stored) if (reason !== null) skipReasons.set(sha, reason);
     for (const reason of skipReasons.values()) summary.skipped[reason as PathSkipReason] = (summary.skipped[reason as PathSkipReason] ?? 0) + 1;
-    // Files skipped for their content (binary, minified...) are published too, chunkless, so
-    // their blobs survive garbage collection and are not read again on the next run.
-    const visible = selection.files.filter((f) => !skipReasons.has(f.sha));
     publishRepo(db, {
       sourceId: source.id,
       name: source.name,
@@ -215,9 +223,10 @@ async function indexSource(db: IndexDb, source: GoldenSource, options: IndexOpti
       commit: synced.commit,
       committedAt: await commitTime(synced.gitDir, synced.commit),
       filterKey,
-    }, selection.files.map((f) => ({ path: f.path, blobSha: f.sha, language: f.language })));
+    }, fileRecords(selection.files));
     markStale(db);
-    summary.files = visible.length;
+    // Files skipped for their content are published but not shown.
+    summary.files = selection.files.filter((f) => !skipReasons.has(f.sha)).length;
   } catch (error) {
     // The index file failing (damaged, a full disk) would fail every repo after this one too.
     if (isSqliteError(error)) throw error;
@@ -230,7 +239,10 @@ async function indexSource(db: IndexDb, source: GoldenSource, options: IndexOpti
   return summary;
 }
 
-/** Reads, derives and stores the blobs not yet in the index, in resumable batches. */
+/**
+ * Reads, derives and stores the blobs not yet in the index, in resumable batches; returns the
+ * ones skipped for their content (binary, minified...) with why.
+ */
 async function deriveBlobs(
   db: IndexDb,
   gitDir: string,
@@ -238,14 +250,18 @@ async function deriveBlobs(
   options: IndexOptions,
   summary: RepoSummary,
   emit: (event: IndexEvent) => void,
-): Promise<void> {
+): Promise<Map<string, string>> {
+  const skipped = new Map<string, string>();
   const bySha = new Map(files.map((f) => [f.sha, f]));
-  const derive = deriver(files.length, options);
+  const derive = createDeriver(files.length, { embedder: options.embedder, maxFileBytes: options.config.index.maxFileBytes, observer: options.observer, signal: options.signal });
   const inFlight = new Set<Promise<void>>();
   const store = (batch: BlobBatch, records: BlobRecord[]) => {
     insertBlobs(db, records);
     summary.filesRead += batch.length;
-    for (const record of records) summary.chunksAdded += record.chunks.length;
+    for (const record of records) {
+      summary.chunksAdded += record.chunks.length;
+      if (record.skipReason) skipped.set(record.sha, record.skipReason);
+    }
     emit({ type: 'progress', repo: summary.repo, filesDone: summary.filesRead, filesTotal: files.length, chunks: summary.chunksAdded, bytes: summary.bytesRead });
   };
   const dispatch = async (batch: BlobBatch) => {
@@ -262,14 +278,17 @@ async function deriveBlobs(
   };
   try {
     let batch: BlobBatch = [];
+    let batchBytes = 0;
     for await (const { sha, bytes } of readBlobs(gitDir, [...bySha.keys()])) {
       const file = bySha.get(sha);
       if (!file) continue;
       batch.push({ file, bytes });
+      batchBytes += bytes.length;
       summary.bytesRead += bytes.length;
-      if (batch.length >= BATCH_FILES) {
+      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
         await dispatch(batch);
         batch = [];
+        batchBytes = 0;
       }
       if (options.signal?.aborted) break;
     }
@@ -278,35 +297,15 @@ async function deriveBlobs(
   } finally {
     await derive.close();
   }
+  return skipped;
 }
 
-/**
- * Where batches are derived: on worker threads when there is enough work to pay for starting
- * them (each loads its grammars), inline otherwise. Local embeddings are computed in the workers;
- * remote ones on this thread, where their HTTP client and retries live.
- */
-function deriver(files: number, options: IndexOptions): { parallel: number; run(batch: BlobBatch): Promise<BlobRecord[]>; close(): Promise<void> } {
-  const observer = options.observer;
-  if (files < POOL_MIN_FILES || (observer && !observer.workerEntry)) {
-    return { parallel: 1, run: (batch) => buildBlobRecords(batch, options.embedder, { maxFileBytes: options.config.index.maxFileBytes, observer, signal: options.signal }), close: async () => {} };
-  }
-  const pool = createDerivePool();
-  const embedLocally = options.embedder.info.provider === 'local';
-  return {
-    parallel: pool.size,
-    async run(batch) {
-      const records = await pool.derive({ batch, maxFileBytes: options.config.index.maxFileBytes, observer: observer?.workerEntry, embedLocally });
-      return embedLocally ? records : embedBlobRecords(records, options.embedder, options.signal);
-    },
-    close: () => pool.close(),
-  };
+function* shasOf(files: SelectedFile[]): Iterable<string> {
+  for (const file of files) yield file.sha;
 }
 
-function readSkipReasons(db: IndexDb, shas: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const rows = db.prepare('SELECT sha, skip_reason AS reason FROM blobs WHERE skip_reason IS NOT NULL AND sha IN (SELECT value FROM json_each(?))').all(JSON.stringify([...new Set(shas)])) as Array<{ sha: string; reason: string }>;
-  for (const row of rows) out.set(row.sha, row.reason);
-  return out;
+function* fileRecords(files: SelectedFile[]): Iterable<FileRecord> {
+  for (const file of files) yield { path: file.path, blobSha: file.sha, language: file.language };
 }
 
 function uniqueBySha(files: SelectedFile[]): SelectedFile[] {

@@ -26,11 +26,27 @@ export function listRepos(db: IndexDb): RepoRow[] {
     .all() as RepoRow[];
 }
 
-/** Blob shas already stored, so unchanged files are not read again. */
-export function knownBlobs(db: IndexDb): Set<string> {
-  const out = new Set<string>();
-  for (const row of db.prepare('SELECT sha FROM blobs').iterate() as Iterable<{ sha: string }>) out.add(row.sha);
-  return out;
+/** Shas per query in `storedBlobs`: each is one JSON argument, kept small. */
+const SHAS_PER_QUERY = 1_000;
+
+/**
+ * Which of `shas` are already stored (so unchanged files are not read again), each with why it is
+ * skipped (null: indexed). Asks about these shas only, never loads every blob of every repo.
+ */
+export function storedBlobs(db: IndexDb, shas: Iterable<string>): Map<string, string | null> {
+  const query = db.prepare('SELECT sha, skip_reason AS reason FROM blobs WHERE sha IN (SELECT value FROM json_each(?))');
+  const stored = new Map<string, string | null>();
+  let some: string[] = [];
+  const ask = () => {
+    for (const row of query.all(JSON.stringify(some)) as Array<{ sha: string; reason: string | null }>) stored.set(row.sha, row.reason);
+    some = [];
+  };
+  for (const sha of shas) {
+    some.push(sha);
+    if (some.length >= SHAS_PER_QUERY) ask();
+  }
+  if (some.length > 0) ask();
+  return stored;
 }
 
 /** A chunk with everything a search result needs, at one place it is shown. */

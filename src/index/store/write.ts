@@ -164,7 +164,7 @@ export interface FileRecord {
  * `collectGarbage` runs at the end of the index run (another repo's half-indexed blobs from an
  * interrupted run must survive until that repo is published).
  */
-export function publishRepo(db: IndexDb, repo: RepoRecord, files: FileRecord[], now: number = Date.now()): void {
+export function publishRepo(db: IndexDb, repo: RepoRecord, files: Iterable<FileRecord>, now: number = Date.now()): void {
   db.transaction(() => {
     const id = upsertRepo(db, repo);
     db.prepare('DELETE FROM files WHERE repo_id = ?').run(id);

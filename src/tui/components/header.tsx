@@ -21,11 +21,11 @@ function usageLabel(status: WatchStatus | undefined): string {
   return usage.costUsd === undefined ? tokens : `${tokens} $${usage.costUsd.toFixed(3)}`;
 }
 
-/** One line: repo (branch), golden index state, tutor, tokens and cost; a spinner while reviewing; "stopped" after a fatal error. */
+/** One line: repo (branch), golden index state, tutor, polling and why, tokens and cost; a spinner while reviewing; "stopped" after a fatal error. */
 export const Header = memo(function Header({ status, progress, phase, width, stopped = false }: HeaderProps): React.JSX.Element {
   const paint = usePaint();
   const index = progress ? `${progress.message} ${progress.done}/${progress.total}` : (status?.index ?? '…');
-  const state = stopped ? ['stopped'] : [`golden: ${index}`, `mentor: ${status?.tutor ?? '…'}`, usageLabel(status)];
+  const state = stopped ? ['stopped'] : [`golden: ${index}`, `mentor: ${status?.tutor ?? '…'}`, status?.polling ? `polling (${status.polling})` : '', usageLabel(status)];
   const parts = [status ? `${status.repo} (${status.branch})` : '', status?.pair ? `pair: ${status.pair}` : '', ...state].filter(Boolean);
   const busy = !stopped && (phase === 'running' || progress !== undefined);
   return (

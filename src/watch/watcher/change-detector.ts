@@ -47,6 +47,11 @@ export class ChangeDetector {
     return changed;
   }
 
+  /** The paths whose content is known (reported, or remembered). */
+  knownPaths(): string[] {
+    return [...this.known.keys()];
+  }
+
   /** Takes the current content of `paths` as known (dirty files at start, files a git operation rewrote). */
   async remember(paths: string[]): Promise<void> {
     if (paths.length > MAX_FILES_TO_REMEMBER) {

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { debug } from '../../log/logger.js';
 import type { TrackedListing } from './git.js';
 
 /** Never watched, whatever git says: git's own data, ArchAngel's, and installed dependencies. */
-const ALWAYS_IGNORED_DIRS = new Set(['.git', '.archangel', 'node_modules']);
+export const ALWAYS_IGNORED_DIRS: ReadonlySet<string> = new Set(['.git', '.archangel', 'node_modules']);
 
 /**
  * Vendored code and build output, pruned even when no .gitignore names them (a junior's first
  * repo often lacks one) unless git tracks files inside: a tracked `build/` of scripts is source.
  */
-const VENDORED_DIRS = new Set([
+export const VENDORED_DIRS: ReadonlySet<string> = new Set([
   'bower_components', 'jspm_packages', '.pnpm-store', '.yarn', 'vendor', 'third_party', 'Pods',
   '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.gradle', 'target',
   'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.turbo', '.cache', '.parcel-cache',
@@ -21,15 +21,17 @@ const VENDORED_DIRS = new Set([
 const MAX_GITIGNORE_BYTES = 1_000_000;
 
 /**
- * Decides which folders the watcher descends into and which files count as the learner's work,
- * as git would: every `.gitignore` applies below its own folder (one `ignore` instance per
- * folder, loaded on first use), `.git/info/exclude` applies everywhere, and what git tracks is
- * never hidden by a rule. Paths are repo-relative with `/` separators; '' is the root.
+ * Decides which saved files count as the learner's work, as git would: every `.gitignore`
+ * applies below its own folder (one `ignore` instance per folder, loaded on first use),
+ * `.git/info/exclude` applies everywhere, and what git tracks is never hidden by a rule. Files
+ * below `ALWAYS_IGNORED_DIRS`, or below an untracked folder named in `VENDORED_DIRS`, never count.
+ * Paths are repo-relative with `/` separators. (Which folders are not watched at all is git's
+ * answer: see `listPrunedDirs`.)
  */
 export class TreeFilter {
   private readonly rules = new Map<string, Ignore | null>();
   /** What git tracks (nothing until `setTracked`, e.g. outside a git repository). */
-  tracked: TrackedListing = { trackedDirs: new Set(['']), trackedIgnored: new Set() };
+  tracked: TrackedListing = { files: 0, trackedDirs: new Set(['']), trackedIgnored: new Set() };
 
   constructor(
     private readonly root: string,
@@ -47,31 +49,25 @@ export class TreeFilter {
     this.rules.delete(dir);
   }
 
-  /** Whether the watcher should stay out of this folder (and everything below it). */
-  ignoresDir(dir: string): boolean {
-    const name = posix.basename(dir);
-    if (ALWAYS_IGNORED_DIRS.has(name)) return true;
-    if (dir === '' || this.tracked.trackedDirs.has(dir)) return false;
-    return VENDORED_DIRS.has(name) || this.matches(dir, true);
-  }
-
-  /** Whether a file is left alone: git-ignored and not tracked, or below a pruned folder's name. */
+  /** Whether a file is left alone: below a folder that never counts, or git-ignored and not tracked. */
   ignoresFile(path: string): boolean {
-    if (path.split('/').some((segment) => ALWAYS_IGNORED_DIRS.has(segment))) return true;
+    const segments = path.split('/');
+    for (let depth = 1; depth < segments.length; depth++) {
+      const name = segments[depth - 1]!;
+      if (ALWAYS_IGNORED_DIRS.has(name)) return true;
+      if (VENDORED_DIRS.has(name) && !this.tracked.trackedDirs.has(segments.slice(0, depth).join('/'))) return true;
+    }
     if (this.tracked.trackedIgnored.has(path)) return false;
-    return this.matches(path, false);
+    return this.matches(segments);
   }
 
-  /** Applies the rules of every folder from the root down to the path's parent; the deepest verdict wins. */
-  private matches(path: string, isDir: boolean): boolean {
-    const segments = path.split('/');
+  /** Applies the rules of every folder from the root down to the file's; the deepest verdict wins. */
+  private matches(segments: string[]): boolean {
     let ignored = false;
     for (let depth = 0; depth < segments.length; depth++) {
-      const dir = segments.slice(0, depth).join('/');
-      const rules = this.rulesOf(dir);
+      const rules = this.rulesOf(segments.slice(0, depth).join('/'));
       if (!rules) continue;
-      const rest = segments.slice(depth).join('/') + (isDir ? '/' : '');
-      const verdict = rules.test(rest);
+      const verdict = rules.test(segments.slice(depth).join('/'));
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
     }
