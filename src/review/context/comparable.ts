@@ -30,6 +30,7 @@ export class ComparableGolden {
   readonly #language: Language | undefined;
   readonly #excludePath: string;
   #pool: Promise<Candidate[]> | undefined;
+  readonly #byCalls = new Map<string, Promise<Candidate[]>>();
 
   constructor(index: GoldenIndex, query: { code: string; language: Language | undefined; path: string }) {
     this.#index = index;
@@ -53,9 +54,14 @@ export class ComparableGolden {
     return this.#pool;
   }
 
-  /** The best candidate that `accepts` (the habit in question at work in it), with what it returned. */
-  async first<T>(accepts: (candidate: Candidate) => Promise<T | undefined>): Promise<{ candidate: Candidate; found: T } | undefined> {
-    for (const candidate of await this.candidates()) {
+  /**
+   * The best candidate that `accepts` (the habit in question at work in it), with what it returned.
+   * Those sharing the most of `near` (the calls on and around a finding's lines) come first: in a
+   * hunk that is a whole new file, the calls of the function a note is about say more than the file's.
+   */
+  async first<T>(accepts: (candidate: Candidate) => Promise<T | undefined>, near: readonly string[] = []): Promise<{ candidate: Candidate; found: T } | undefined> {
+    const pool = await this.candidates();
+    for (const candidate of nearFirst([...pool, ...(await this.#makingCalls(near, pool))], near)) {
       const found = await accepts(candidate);
       if (found !== undefined) return { candidate, found };
     }
@@ -78,31 +84,77 @@ export class ComparableGolden {
    */
   async #lookUp(): Promise<Candidate[]> {
     if (this.#code.trim() === '') return [];
-    const learner = this.calls;
-    const options = { limit: POOL, language: this.#language, excludePath: this.#excludePath };
-    const named = learner.filter(telling);
+    const named = this.calls.filter(telling);
     const [byCode, byCalls] = await Promise.all([
-      this.#index.search({ kind: 'code', code: this.#code }, options),
-      named.length > 0 ? this.#index.search({ kind: 'text', text: named.join(' ') }, options) : Promise.resolve([]),
+      this.#index.search({ kind: 'code', code: this.#code }, this.#options),
+      named.length > 0 ? this.#index.search({ kind: 'text', text: named.join(' ') }, this.#options) : Promise.resolve([]),
     ]);
-    const seen = new Set<string>();
-    const merged: SearchResult[] = [];
-    for (const result of interleave(byCode, byCalls)) {
-      const key = `${result.repo}\0${result.path}\0${result.startLine}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      merged.push(result);
+    return this.#rank(unique(interleave(byCode, byCalls)));
+  }
+
+  /**
+   * Golden code making `near` (a finding's own calls) when the hunk's pool holds none that makes
+   * one of them by name: a whole new file's pool follows its busiest function, and a note about
+   * the `JSON.parse` at its end needs code that parses JSON. Looked up once per set of calls.
+   */
+  #makingCalls(near: readonly string[], pool: readonly Candidate[]): Promise<Candidate[]> {
+    const named = near.filter(telling);
+    if (named.length === 0 || pool.some((candidate) => sharedCalls(named, callsIn(candidate.result.text)).some(isExact))) return Promise.resolve([]);
+    const key = named.join(' ');
+    let found = this.#byCalls.get(key);
+    if (!found) {
+      const known = new Set(pool.map((candidate) => keyOf(candidate.result)));
+      found = this.#index.search({ kind: 'text', text: key }, this.#options).then((results) => this.#rank(unique(results).filter((result) => !known.has(keyOf(result)))));
+      this.#byCalls.set(key, found);
     }
+    return found;
+  }
+
+  get #options(): { limit: number; language: Language | undefined; excludePath: string } {
+    return { limit: POOL, language: this.#language, excludePath: this.#excludePath };
+  }
+
+  /** Search results as candidates: what each shares with the learner's code, the most alike first. */
+  #rank(results: SearchResult[]): Candidate[] {
+    const learner = this.calls;
     const shape = shapeOf(this.#code);
-    return merged
+    return results
       .map((result, rank) => ({ result, rank, shared: sharedCalls(learner, callsIn(result.text)), shape: shapeSimilarity(shape, shapeOf(result.text)), similarity: result.similarity }))
       .sort((a, b) => exactly(b) - exactly(a) || b.shared.length - a.shared.length || b.shape - a.shape || (b.similarity ?? 0) - (a.similarity ?? 0) || a.rank - b.rank);
   }
 }
 
+function keyOf(result: SearchResult): string {
+  return `${result.repo}\0${result.path}\0${result.startLine}`;
+}
+
+/** Results in their order, each place in the golden code once. */
+function unique(results: Iterable<SearchResult>): SearchResult[] {
+  const kept = new Map<string, SearchResult>();
+  for (const result of results) if (!kept.has(keyOf(result))) kept.set(keyOf(result), result);
+  return [...kept.values()];
+}
+
+function isExact(call: string): boolean {
+  return !call.startsWith('.');
+}
+
 /** Calls shared with the same receiver's name too (`requests.get`, not only some `.get`): the surest sign of the same API. */
 function exactly(candidate: Candidate): number {
-  return candidate.shared.filter((call) => !call.startsWith('.')).length;
+  return candidate.shared.filter(isExact).length;
+}
+
+/**
+ * `pool` with the candidates sharing the most of `near` first (same receiver, then same method),
+ * otherwise in its order; each says it shares those calls, the ones the note is about.
+ */
+function nearFirst(pool: readonly Candidate[], near: readonly string[]): readonly Candidate[] {
+  if (near.length === 0) return pool;
+  const local = pool.map((candidate) => {
+    const shared = sharedCalls(near, callsIn(candidate.result.text));
+    return { candidate: shared.length > 0 ? { ...candidate, shared } : candidate, exact: shared.filter(isExact).length, shared: shared.length };
+  });
+  return local.sort((a, b) => b.exact - a.exact || b.shared - a.shared).map((entry) => entry.candidate);
 }
 
 /** `a1, b1, a2, b2…`: neither lookup's order wins outright. */

@@ -53,8 +53,13 @@ export async function attachFindingEvidence(hunks: HunkContext[], golden: Readon
 async function goldenExample(finding: Finding, hunk: HunkContext, convention: Convention | undefined, golden: ComparableGolden | undefined, options: BuildContextOptions): Promise<GoldenEvidence | undefined> {
   const language = hunk.language;
   if (golden && language) {
-    const accepts = finding.rule ? ruleExampleTest(finding, hunk, language) : convention ? async (candidate: Candidate) => exemplifies(candidate.result.text, language, convention, options.profile?.sizes[convention.id]) : undefined;
-    const match = accepts && (await golden.first(accepts));
+    const near = callsNear(finding, hunk);
+    const accepts = finding.rule
+      ? ruleExampleTest(finding, near, language)
+      : convention
+        ? async (candidate: Candidate) => exemplifies(candidate.result.text, language, convention, options.profile?.sizes[convention.id], lineCalling(candidate.result.text, near))
+        : undefined;
+    const match = accepts && (await golden.first(accepts, near));
     if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : finding.rule?.name ? `${finding.rule.source} finds no ${finding.rule.name} there` : finding.expected));
   }
   const cited = finding.examples[0];
@@ -70,14 +75,9 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
  * for a linter's pitfall, code making the same call on which the same linter finds nothing (the
  * team doing the same work without the pitfall).
  */
-function ruleExampleTest(finding: Finding, hunk: HunkContext, language: Language): ((candidate: Candidate) => Promise<{ start: number; end: number } | undefined>) | undefined {
+function ruleExampleTest(finding: Finding, around: readonly string[], language: Language): ((candidate: Candidate) => Promise<{ start: number; end: number } | undefined>) | undefined {
   if (isSecretRule(finding.ruleId)) return async (candidate) => configReadIn(candidate.result.text, language);
   if (!isPitfallRule(finding.ruleId)) return undefined;
-  const callsWithin = (margin: number) => callsIn(hunk.added.filter((row) => row.line >= finding.startLine - margin && row.line <= finding.endLine + margin).map((row) => row.text).join('\n'));
-  // The calls on the flagged lines first; else those around them (a bare `except:` or a client
-  // built without a timeout is about the call a few lines away).
-  const onLines = callsWithin(0);
-  const around = onLines.length > 0 ? onLines : callsWithin(CONTEXT_LIMITS.pitfallContextLines);
   let linted = 0;
   return async (candidate) => {
     const shared = sharedCalls(around, callsIn(candidate.result.text));
@@ -88,9 +88,25 @@ function ruleExampleTest(finding: Finding, hunk: HunkContext, language: Language
     const text = dedent(candidate.result.text);
     const report = await findPitfalls({ path: candidate.result.path, language, text });
     if (report.notices.length > 0 || report.pitfalls.some((pitfall) => finding.ruleId.endsWith(`.${pitfall.ruleId.replaceAll('/', '.')}`))) return undefined;
-    const line = text.split('\n').findIndex((row) => shared.some((call) => row.includes(`${call.split(/[. ]/).at(-1) ?? call}(`)));
-    return { start: Math.max(1, line + 1), end: Math.max(1, line + 1) };
+    const line = lineCalling(text, shared) ?? 1;
+    return { start: line, end: line };
   };
+}
+
+/**
+ * What a finding's lines call: the calls on them first; else those a few lines around them (a
+ * bare `except:`, an empty `catch` or a client built without a timeout is about a call nearby).
+ */
+function callsNear(finding: Finding, hunk: HunkContext): string[] {
+  const callsWithin = (margin: number) => callsIn(hunk.added.filter((row) => row.line >= finding.startLine - margin && row.line <= finding.endLine + margin).map((row) => row.text).join('\n'));
+  const onLines = callsWithin(0);
+  return onLines.length > 0 ? onLines : callsWithin(CONTEXT_LIMITS.pitfallContextLines);
+}
+
+/** The first line (1-based) of `text` that makes one of `calls`, by method name. */
+function lineCalling(text: string, calls: readonly string[]): number | undefined {
+  const index = text.split('\n').findIndex((row) => calls.some((call) => row.includes(`${call.split(/[. ]/).at(-1) ?? call}(`)));
+  return index < 0 ? undefined : index + 1;
 }
 
 /** A chunk cut from inside a class or block, moved to the left margin so a linter can parse it alone. */

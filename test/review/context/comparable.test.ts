@@ -45,6 +45,34 @@ describe('the golden example of a note', () => {
   });
 });
 
+describe('the golden example of a note in a new file', () => {
+  it('is chosen for the lines of the note, not for the busiest function of the file', () => {
+    // One hunk, two functions: the first reads the environment three times, as golden code with
+    // try/catch blocks around file reads does; the note is on the empty catch around JSON.parse.
+    const file = [
+      'export const x = 1;',
+      '',
+      'export function clientOptions() {',
+      "  const apiKey = readEnv('ACME_API_KEY');",
+      "  const baseURL = readEnv('ACME_BASE_URL') ?? 'https://api.acme.test';",
+      "  const timeout = Number(readEnv('ACME_TIMEOUT') ?? 600);",
+      "  return { apiKey, baseURL, timeout, headers: buildHeaders([{ 'x-acme': '1' }]) };",
+      '}',
+      '',
+      'export function loadSettings(text: string): Record<string, unknown> | undefined {',
+      '  try {',
+      '    return JSON.parse(text);',
+      '  } catch (error) {}',
+      '}',
+    ];
+    writeFileSync(join(learner.dir, 'src/settings.ts'), `${file.join('\n')}\n`);
+    const { notes } = JSON.parse(runCli(learner.dir, ['review', '--format', 'json']).stdout) as Json;
+    const example = notes.find((n) => n.topic === 'ts.errors.empty-catch')?.evidence.find((e) => e.kind === 'golden');
+    expect(example?.snippet).toMatch(/^\s*try \{\s*\n.*JSON\.parse\(.*\n\s*\} catch \((\w+)\) \{\s*\S/);
+    expect(example).toMatchObject({ comparable: true, why: expect.stringContaining('calls JSON.parse') });
+  });
+});
+
 describe('what a model is sent', () => {
   it('carries golden code that makes the same calls, saying why it was chosen', () => {
     writeFileSync(join(learner.dir, 'src/settings.ts'), 'export const x = 1;\n\nexport function apiKey(): string | undefined {\n  return readEnv(\'MY_API_KEY\')?.trim();\n}\n');
