@@ -212,8 +212,10 @@ export async function watchWorkingTree(root: string, options: WatchOptions): Pro
       return opened;
     }),
     listDirty(root).catch(() => [] as string[]),
-    git?.start().catch(reportError),
   ]);
+  // After the tree: when the watch limit is reached, the tree's fallback to polling is what the one
+  // line about it must say, not the watch of .git that would otherwise race it there.
+  await git?.start().catch(reportError);
   // At start, a dirty file's current content is what the first review sees: a touch of it is no save.
   await detector.remember(dirty.filter((path) => !filter.ignoresFile(path)));
   const files = filter.tracked.files + dirty.length;
