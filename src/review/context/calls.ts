@@ -19,7 +19,17 @@ const NOT_CALLS = new Set([
 /** Calls nearly every piece of code makes: sharing them says nothing about doing the same job. */
 const UBIQUITOUS = new Set([
   'len', 'str', 'int', 'float', 'bool', 'range', 'print', 'isinstance', 'sum', 'min', 'max', 'abs', 'round', 'sorted', 'list', 'dict', 'set', 'tuple', 'map', 'filter', 'zip', 'enumerate',
-  'console.log', 'String', 'Number', 'Boolean', 'new Set', 'new Map', 'new Error', 'new ArrayList', 'new HashMap', 'Math.round', 'Math.max', 'Math.min', 'Math.floor', 'Object.keys', 'Array.isArray', 'push', 'append', 'toString', 'format', 'equals', 'get', 'has', 'add',
+  'console.log', 'String', 'Number', 'Boolean', 'new Set', 'new Map', 'new Error', 'new ArrayList', 'new HashMap', 'Math.round', 'Math.max', 'Math.min', 'Math.floor', 'Object.keys', 'Array.isArray', 'push', 'append', 'toString', 'equals', 'get', 'has', 'add',
+]);
+/**
+ * Methods of lists, maps and strings, and string formatting: whatever they are called on
+ * (`items.map`, `rows.push`, `fmt.Sprintf`), they say nothing about what the code does. `find` is
+ * not one: an unchecked `.find()` is a pitfall of its own.
+ */
+const DATA_METHODS = new Set([
+  'push', 'pop', 'shift', 'append', 'extend', 'map', 'filter', 'forEach', 'reduce', 'some', 'every', 'sort', 'slice', 'splice', 'concat', 'join', 'split',
+  'includes', 'indexOf', 'keys', 'values', 'entries', 'items', 'trim', 'strip', 'replace', 'startsWith', 'endsWith', 'toLowerCase', 'toUpperCase', 'lower', 'upper',
+  'format', 'Sprint', 'Sprintf', 'Sprintln',
 ]);
 /** A name right after these words is being declared, not called. */
 const DECLARES = /(?:\bfunction\*?|\bdef|\bfunc(?:\s*\([^)]*\))?|\bclass|\binterface|\btype|\bget|\bset|\bstatic|\basync)\s*$/;
@@ -56,14 +66,17 @@ export function callsIn(text: string): string[] {
 export function sharedCalls(learner: readonly string[], golden: readonly string[]): string[] {
   const exact = new Set(golden);
   const methods = new Set(golden.map(methodOf));
-  const shared = learner.filter((call) => exact.has(call) && !UBIQUITOUS.has(call) && (call.includes('.') || !UBIQUITOUS.has(methodOf(call))));
-  const byMethod = learner.filter((call) => !exact.has(call) && call.includes('.') && methods.has(methodOf(call)) && methodOf(call).length > 3 && !UBIQUITOUS.has(methodOf(call)));
+  const shared = learner.filter((call) => exact.has(call) && telling(call));
+  const byMethod = learner.filter((call) => !exact.has(call) && call.includes('.') && methods.has(methodOf(call)) && methodOf(call).length > 3 && !UBIQUITOUS.has(methodOf(call)) && telling(call));
   return [...shared, ...new Set(byMethod.map((call) => `.${methodOf(call)}`))];
 }
 
-/** Whether a call says something about what code does (not `len`, `print`, `console.log`). */
+/**
+ * Whether a call says something about what code does (not `len`, `print`, `console.log`): as for
+ * `sharedCalls`, a common method on a named receiver (`requests.get`, `cache.get`) does.
+ */
 export function telling(call: string): boolean {
-  return !UBIQUITOUS.has(call) && !UBIQUITOUS.has(methodOf(call));
+  return !UBIQUITOUS.has(call) && !DATA_METHODS.has(methodOf(call)) && (call.includes('.') || !UBIQUITOUS.has(methodOf(call)));
 }
 
 function methodOf(call: string): string {

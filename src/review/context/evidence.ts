@@ -9,7 +9,7 @@ import type { Citation, Evidence } from '../../tutor/types.js';
 import { configReadIn } from '../secrets/config-reads.js';
 import { isSecretRule } from '../secrets/findings.js';
 import type { BuildContextOptions } from './build-context.js';
-import { callsIn, sharedCalls } from './calls.js';
+import { callsIn, sharedCalls, telling } from './calls.js';
 import { isComparable, whyChosen, type Candidate, type ComparableGolden } from './comparable.js';
 import { clean } from './file-view.js';
 import { CONTEXT_LIMITS } from './limits.js';
@@ -94,11 +94,12 @@ function ruleExampleTest(finding: Finding, around: readonly string[], language: 
 }
 
 /**
- * What a finding's lines call: the calls on them first; else those a few lines around them (a
- * bare `except:`, an empty `catch` or a client built without a timeout is about a call nearby).
+ * What a finding's lines call: the telling calls on them first; else those a few lines around
+ * them (a bare `except:`, an empty `catch` or a client built without a timeout is about a call
+ * nearby, and SQL glued together with `fmt.Sprint` is about the `db.Query` it is sent to).
  */
 function callsNear(finding: Finding, hunk: HunkContext): string[] {
-  const callsWithin = (margin: number) => callsIn(hunk.added.filter((row) => row.line >= finding.startLine - margin && row.line <= finding.endLine + margin).map((row) => row.text).join('\n'));
+  const callsWithin = (margin: number) => callsIn(hunk.added.filter((row) => row.line >= finding.startLine - margin && row.line <= finding.endLine + margin).map((row) => row.text).join('\n')).filter(telling);
   const onLines = callsWithin(0);
   return onLines.length > 0 ? onLines : callsWithin(CONTEXT_LIMITS.pitfallContextLines);
 }

@@ -90,3 +90,11 @@ describe('what a model is sent', () => {
     expect(dry.stdout).not.toContain('<golden_evidence id=');
   });
 });
+
+describe('calls that say what code does', () => {
+  it('leave out list and string methods whatever they are called on, and keep a named client\'s common methods', () => {
+    expect(sharedCalls(['items.map', 'rows.push', 'name.trim'], ['items.map', 'rows.push', 'name.trim'])).toEqual([]);
+    expect(sharedCalls(['requests.get', 'cache.get', 'items.find'], ['requests.get', 'cache.get', 'contents.find'])).toEqual(['requests.get', 'cache.get', '.find']);
+    expect(sharedCalls(['fmt.Sprintf', 'db.Query'], ['fmt.Sprintf', 'db.Query'])).toEqual(['db.Query']);
+  });
+});
