@@ -83,6 +83,15 @@ function methodOf(call: string): string {
   return call.slice(call.lastIndexOf('.') + 1);
 }
 
+/** The first line (1-based) of `text` that makes one of `calls`, by method name, outside comments (a doc comment's sample is no call). */
+export function lineCalling(text: string, calls: readonly string[]): number | undefined {
+  const names = calls.map((call) => `${call.split(/[. ]/).at(-1) ?? call}(`);
+  const index = withoutComments(text)
+    .split('\n')
+    .findIndex((row) => names.some((name) => row.includes(name)));
+  return index < 0 ? undefined : index + 1;
+}
+
 /** Words that give code its shape: where it branches, loops, waits, fails and returns. */
 const SHAPE_WORDS = /\b(if|else|elif|for|while|try|catch|except|finally|return|throw|raise|await|with|switch|case|yield|defer|go|select)\b/g;
 

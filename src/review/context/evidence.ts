@@ -9,7 +9,7 @@ import type { Citation, Evidence } from '../../tutor/types.js';
 import { configReadIn } from '../secrets/config-reads.js';
 import { isSecretRule } from '../secrets/findings.js';
 import type { BuildContextOptions } from './build-context.js';
-import { callsIn, sharedCalls, telling } from './calls.js';
+import { callsIn, lineCalling, sharedCalls, telling } from './calls.js';
 import { isComparable, whyChosen, type Candidate, type ComparableGolden } from './comparable.js';
 import { clean } from './file-view.js';
 import { CONTEXT_LIMITS } from './limits.js';
@@ -102,12 +102,6 @@ function callsNear(finding: Finding, hunk: HunkContext): string[] {
   const callsWithin = (margin: number) => callsIn(hunk.added.filter((row) => row.line >= finding.startLine - margin && row.line <= finding.endLine + margin).map((row) => row.text).join('\n')).filter(telling);
   const onLines = callsWithin(0);
   return onLines.length > 0 ? onLines : callsWithin(CONTEXT_LIMITS.pitfallContextLines);
-}
-
-/** The first line (1-based) of `text` that makes one of `calls`, by method name. */
-function lineCalling(text: string, calls: readonly string[]): number | undefined {
-  const index = text.split('\n').findIndex((row) => calls.some((call) => row.includes(`${call.split(/[. ]/).at(-1) ?? call}(`)));
-  return index < 0 ? undefined : index + 1;
 }
 
 /** A chunk cut from inside a class or block, moved to the left margin so a linter can parse it alone. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
 import { treeFromNodeModules } from '../../helpers/corpus.js';
 import { createRepo, removeTempDirs, type TestRepo } from '../../helpers/git.js';
-import { callsIn, sharedCalls } from '../../../src/review/context/calls.js';
+import { callsIn, lineCalling, sharedCalls } from '../../../src/review/context/calls.js';
 
 /**
  * The golden example is the golden code most like the learner's lines among the code that shows the
@@ -96,5 +96,13 @@ describe('calls that say what code does', () => {
     expect(sharedCalls(['items.map', 'rows.push', 'name.trim'], ['items.map', 'rows.push', 'name.trim'])).toEqual([]);
     expect(sharedCalls(['requests.get', 'cache.get', 'items.find'], ['requests.get', 'cache.get', 'contents.find'])).toEqual(['requests.get', 'cache.get', '.find']);
     expect(sharedCalls(['fmt.Sprintf', 'db.Query'], ['fmt.Sprintf', 'db.Query'])).toEqual(['db.Query']);
+  });
+});
+
+describe('where golden code makes a call', () => {
+  it('is the first line calling it in code, not in a doc comment', () => {
+    const text = ['/**', ' * {@snippet : HttpRequest.newBuilder(request) }', ' */', 'static Builder copy(HttpRequest request) {', '  Builder builder = HttpRequest.newBuilder();', '  return builder;', '}'].join('\n');
+    expect(lineCalling(text, ['HttpRequest.newBuilder'])).toBe(5);
+    expect(lineCalling(text, ['client.send'])).toBeUndefined();
   });
 });
