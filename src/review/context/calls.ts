@@ -121,6 +121,6 @@ export function shapeSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>):
 }
 
 /** `text` with its comments blanked, line for line. */
-function withoutComments(text: string): string {
+export function withoutComments(text: string): string {
   return text.replace(COMMENTS, (comment) => comment.replace(/[^\n]/g, ' '));
 }

@@ -30,7 +30,7 @@ export class ComparableGolden {
   readonly #language: Language | undefined;
   readonly #excludePath: string;
   #pool: Promise<Candidate[]> | undefined;
-  readonly #byCalls = new Map<string, Promise<Candidate[]>>();
+  readonly #byWords = new Map<string, Promise<Candidate[]>>();
 
   constructor(index: GoldenIndex, query: { code: string; language: Language | undefined; path: string }) {
     this.#index = index;
@@ -59,13 +59,19 @@ export class ComparableGolden {
    * Those sharing the most of `near` (the calls on and around a finding's lines) come first: in a
    * hunk that is a whole new file, the calls of the function a note is about say more than the file's.
    */
-  async first<T>(accepts: (candidate: Candidate) => Promise<T | undefined>, near: readonly string[] = []): Promise<{ candidate: Candidate; found: T } | undefined> {
+  async first<T>(accepts: (candidate: Candidate) => Promise<T | undefined>, options: { near?: readonly string[]; lookFor?: string } = {}): Promise<{ candidate: Candidate; found: T } | undefined> {
+    const near = options.near ?? [];
     const pool = await this.candidates();
-    for (const candidate of nearFirst([...pool, ...(await this.#makingCalls(near, pool))], near)) {
-      const found = await accepts(candidate);
-      if (found !== undefined) return { candidate, found };
-    }
-    return undefined;
+    const tried = async (candidates: readonly Candidate[]) => {
+      for (const candidate of candidates) {
+        const found = await accepts(candidate);
+        if (found !== undefined) return { candidate, found };
+      }
+      return undefined;
+    };
+    const match = await tried(nearFirst([...pool, ...(await this.#makingCalls(near, pool))], near));
+    // Nothing like these lines shows it: golden code found by what it is about (`lookFor`) may.
+    return match ?? (options.lookFor ? tried(await this.#searchOutside(options.lookFor, pool)) : undefined);
   }
 
   /**
@@ -100,12 +106,16 @@ export class ComparableGolden {
   #makingCalls(near: readonly string[], pool: readonly Candidate[]): Promise<Candidate[]> {
     const named = near.filter(telling);
     if (named.length === 0 || pool.some((candidate) => sharedCalls(named, callsIn(candidate.result.text)).some(isExact))) return Promise.resolve([]);
-    const key = named.join(' ');
-    let found = this.#byCalls.get(key);
+    return this.#searchOutside(named.join(' '), pool);
+  }
+
+  /** Golden code found by `words`, ranked as the pool is, without what the pool holds already. Searched once per words. */
+  #searchOutside(words: string, pool: readonly Candidate[]): Promise<Candidate[]> {
+    let found = this.#byWords.get(words);
     if (!found) {
       const known = new Set(pool.map((candidate) => keyOf(candidate.result)));
-      found = this.#index.search({ kind: 'text', text: key }, this.#options).then((results) => this.#rank(unique(results).filter((result) => !known.has(keyOf(result)))));
-      this.#byCalls.set(key, found);
+      found = this.#index.search({ kind: 'text', text: words }, this.#options).then((results) => this.#rank(unique(results).filter((result) => !known.has(keyOf(result)))));
+      this.#byWords.set(words, found);
     }
     return found;
   }

@@ -6,7 +6,7 @@ import { goldenLines } from '../../index/store/golden-lines.js';
 import { findPitfalls } from '../../pitfalls/find-pitfalls.js';
 import { mostSevereFirst } from '../../tutor/severity.js';
 import type { Citation, Evidence } from '../../tutor/types.js';
-import { configReadIn } from '../secrets/config-reads.js';
+import { configReadIn, configReadWords } from '../secrets/config-reads.js';
 import { isSecretRule } from '../secrets/findings.js';
 import type { BuildContextOptions } from './build-context.js';
 import { callsIn, lineCalling, sharedCalls, telling } from './calls.js';
@@ -59,7 +59,8 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
       : convention
         ? async (candidate: Candidate) => exemplifies(candidate.result.text, language, convention, options.profile?.sizes[convention.id], lineCalling(candidate.result.text, near))
         : undefined;
-    const match = accepts && (await golden.first(accepts, near));
+    const lookFor = isSecretRule(finding.ruleId) ? configReadWords(language) : undefined;
+    const match = accepts && (await golden.first(accepts, { near, ...(lookFor ? { lookFor } : {}) }));
     if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : finding.rule?.name ? `${finding.rule.source} finds no ${finding.rule.name} there` : finding.expected));
   }
   const cited = finding.examples[0];

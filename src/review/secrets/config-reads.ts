@@ -1,3 +1,4 @@
+import { withoutComments } from '../context/calls.js';
 import type { Language } from '../../index/language.js';
 
 /**
@@ -17,10 +18,30 @@ const CONFIG_READ: Partial<Record<Language, RegExp>> = {
   rust: /\benv::var\s*\(|\bstd::env::var\s*\(/,
 };
 
-/** The first line of `text` (1-based) that reads configuration the language's usual way, or undefined. */
+/** Words that find such code in the golden index when nothing like the learner's lines reads configuration. */
+const CONFIG_READ_WORDS: Partial<Record<Language, string>> = {
+  typescript: 'process env',
+  tsx: 'process env',
+  javascript: 'process env',
+  python: 'os environ getenv',
+  java: 'System getenv getProperty',
+  go: 'os Getenv LookupEnv',
+  csharp: 'Environment GetEnvironmentVariable',
+  ruby: 'ENV fetch',
+  php: 'getenv',
+  rust: 'env var',
+};
+
+export function configReadWords(language: Language): string | undefined {
+  return CONFIG_READ_WORDS[language];
+}
+
+/** The first line of `text` (1-based) that reads configuration the language's usual way, or undefined; comments do not count ("Defaults to process.env.X"). */
 export function configReadIn(text: string, language: Language): { start: number; end: number } | undefined {
   const pattern = CONFIG_READ[language];
   if (!pattern) return undefined;
-  const index = text.split('\n').findIndex((line) => pattern.test(line));
+  const index = withoutComments(text)
+    .split('\n')
+    .findIndex((line) => pattern.test(line));
   return index === -1 ? undefined : { start: index + 1, end: index + 1 };
 }
