@@ -254,3 +254,47 @@ export async function sync(store: OrderStore, cache: Map<string, Order>, other: 
     expect(await found('javascript', "import fetch from 'node-fetch';\nexport const get = (url) => fetch(url);\n")).toEqual([]);
   });
 });
+
+describe('TLS with its certificate check turned off', () => {
+  it('is found in Go, JavaScript/TypeScript and Java from the line that turns it off', async () => {
+    const go = 'package x\n\nimport "crypto/tls"\n\nfunc c() *tls.Config {\n\treturn &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true}\n}\n';
+    expect(await found('go', go)).toEqual(['6 go/tls-verification-off']);
+    const ts = [
+      "import https from 'node:https';",
+      'const agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });',
+      "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';",
+      'process.env["NODE_TLS_REJECT_UNAUTHORIZED"] = "0";',
+      "const quoted = { 'rejectUnauthorized': false };",
+    ].join('\n');
+    expect(await found('typescript', ts)).toEqual(['2 js/tls-verification-off', '5 js/tls-verification-off', '3 js/tls-verification-off', '4 js/tls-verification-off']);
+    const java = `class Feed {
+  void open(HttpsURLConnection connection) {
+    connection.setHostnameVerifier((hostname, session) -> true);
+  }
+  public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+}
+`;
+    expect(await found('java', java)).toEqual(['3 java/tls-verification-off', '5 java/tls-verification-off']);
+  });
+
+  it('leaves the check alone where it stays on', async () => {
+    expect(await found('go', 'package x\n\nimport "crypto/tls"\n\nvar c = &tls.Config{InsecureSkipVerify: false, RootCAs: pool}\n')).toEqual([]);
+    // Behind a setting its user turns on for one badly configured server (miniflux's fetcher does this).
+    const optIn = 'package x\n\nfunc (r *Builder) transport() {\n\tif r.ignoreTLSErrors {\n\t\tr.t.TLSClientConfig = &tls.Config{InsecureSkipVerify: true}\n\t}\n}\n';
+    expect(await found('go', optIn)).toEqual([]);
+    expect(await found('typescript', 'if (options.allowSelfSigned) {\n  agent = new https.Agent({ rejectUnauthorized: false });\n}\n')).toEqual([]);
+    expect(await found('javascript', "switch (sslmode) {\n  case 'no-verify':\n    return { rejectUnauthorized: false };\n}\n")).toEqual([]);
+    expect(await found('javascript', "const agent = new https.Agent({ rejectUnauthorized: true, ca });\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = '1';\n")).toEqual([]);
+    const java = `class Feed {
+  void open(HttpsURLConnection connection) {
+    connection.setHostnameVerifier((hostname, session) -> hostname.equals(EXPECTED_HOST));
+  }
+  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    delegate.checkServerTrusted(chain, authType);
+  }
+  public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+}
+`;
+    expect(await found('java', java)).toEqual([]);
+  });
+});
