@@ -298,3 +298,20 @@ describe('TLS with its certificate check turned off', () => {
     expect(await found('java', java)).toEqual([]);
   });
 });
+
+describe('an async callback given to forEach', () => {
+  it('is found, and for...of, Promise.all over map and a synchronous callback are left alone', async () => {
+    const code = [
+      'export async function notifyAll(users) {',
+      '  users.forEach(async (user) => {',
+      '    await sendMail(user.email);',
+      '  });',
+      '  orders.forEach(async function (order) { await save(order); });',
+      '  for (const user of users) await sendMail(user.email);',
+      '  await Promise.all(users.map(async (user) => sendMail(user.email)));',
+      '  users.forEach((user) => console.log(user.email));',
+      '}',
+    ].join('\n');
+    expect(await found('javascript', code)).toEqual(['2 js/async-foreach-callback', '5 js/async-foreach-callback']);
+  });
+});

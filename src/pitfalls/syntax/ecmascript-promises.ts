@@ -124,3 +124,27 @@ export const floatingPromise: SyntaxRule = {
     return hits;
   },
 };
+
+export const asyncForEach: SyntaxRule = {
+  id: 'js/async-foreach-callback',
+  languages: ECMASCRIPT,
+  concern: 'correctness',
+  title: 'async callback in forEach',
+  question: 'When does this loop finish: before or after the awaits inside its callback, and who sees their errors?',
+  docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Array/forEach#description',
+  fix: 'Use `for (const item of items) { await ... }` to run them one after another, or `await Promise.all(items.map(async (item) => ...))` to run them together',
+  types: ['call_expression'],
+  mentions: /\.forEach\s*\(\s*async\b/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const call of index.of('call_expression')) {
+      const callee = call.childForFieldName('function');
+      if (callee?.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'forEach') continue;
+      const callback = call.childForFieldName('arguments')?.namedChildren[0];
+      if (callback && FUNCTION_VALUES.has(callback.type) && callback.children.some((child) => child?.type === 'async')) {
+        hits.push({ node: call, message: '`forEach` does not wait for an async callback: the loop is over before its awaits are, and their errors go unhandled.' });
+      }
+    }
+    return hits;
+  },
+};

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import { ECMASCRIPT, FUNCTION_VALUES, JS_STRINGS } from './ecmascript-grammar.js';
-import { floatingPromise } from './ecmascript-promises.js';
+import { asyncForEach, floatingPromise } from './ecmascript-promises.js';
 import { childProcessShell } from './ecmascript-shell.js';
 import { sqlBuiltFromStrings } from './injection.js';
 import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
@@ -118,6 +118,7 @@ const fetchWithoutTimeout: SyntaxRule = {
 export const ECMASCRIPT_RULES: readonly SyntaxRule[] = [
   uncheckedFind,
   floatingPromise,
+  asyncForEach,
   sqlBuiltFromStrings('js/sql-built-from-strings', ECMASCRIPT, JS_STRINGS),
   childProcessShell,
   fetchWithoutTimeout,
