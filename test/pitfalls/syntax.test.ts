@@ -315,3 +315,21 @@ describe('an async callback given to forEach', () => {
     expect(await found('javascript', code)).toEqual(['2 js/async-foreach-callback', '5 js/async-foreach-callback']);
   });
 });
+
+describe('a password through a fast hash', () => {
+  it('is found in JavaScript, Go, Java and Python where the hashed value is named like a password', async () => {
+    const js = "const crypto = require('node:crypto');\nfunction store(user, password) {\n  user.hash = crypto.createHash('sha256').update(password).digest('hex');\n  user.etag = crypto.createHash('md5').update(user.body).digest('hex');\n}\n";
+    expect(await found('javascript', js)).toEqual(['3 js/password-fast-hash']);
+    const go = 'package x\n\nfunc store(u *User, newPassword string) {\n\tu.Hash = sha256.Sum256([]byte(newPassword))\n\tu.Etag = md5.Sum(u.Body)\n}\n';
+    expect(await found('go', go)).toEqual(['4 go/password-fast-hash']);
+    const java = 'class Users {\n  byte[] hash(String password) throws Exception {\n    MessageDigest md = MessageDigest.getInstance("SHA-256");\n    return md.digest(password.getBytes(StandardCharsets.UTF_8));\n  }\n  byte[] checksum(byte[] body) throws Exception {\n    return MessageDigest.getInstance("MD5").digest(body);\n  }\n}\n';
+    expect(await found('java', java)).toEqual(['4 java/password-fast-hash']);
+    const python = 'import hashlib\n\ndef store(user, password):\n    user.hash = hashlib.sha256(password.encode()).hexdigest()\n    user.etag = hashlib.md5(user.body).hexdigest()\n';
+    expect(await found('python', python)).toEqual(['4 python/password-fast-hash']);
+  });
+
+  it('leaves a password given to a slow, salted function alone', async () => {
+    expect(await found('python', 'import hashlib\n\ndef store(user, password, salt):\n    user.hash = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)\n')).toEqual([]);
+    expect(await found('javascript', "crypto.scrypt(password, salt, 64, (err, key) => done(err, key));\n")).toEqual([]);
+  });
+});
