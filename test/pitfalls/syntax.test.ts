@@ -333,3 +333,23 @@ describe('a password through a fast hash', () => {
     expect(await found('javascript', "crypto.scrypt(password, salt, 64, (err, key) => done(err, key));\n")).toEqual([]);
   });
 });
+
+describe('a credential written to a log', () => {
+  it('is found in each language where a log or print call is given it as it is', async () => {
+    const js = [
+      'function connect(user, apiKey, config) {',
+      '  console.log(`connecting as ${user} with ${apiKey}`);',
+      "  logger.info('settings', { clientSecret: config.clientSecret });",
+      '  console.log(user, mask(apiKey), config.password.length);',
+      "  logger.debug('unexpected token', token);",
+      '}',
+    ].join('\n');
+    expect(await found('javascript', js)).toEqual(['2 js/credential-logged', '3 js/credential-logged']);
+    const python = 'import logging\n\nlogger = logging.getLogger(__name__)\n\ndef login(user, password, credentials):\n    logger.info("login %s with %s", user, password)\n    print(f"user={user} password_length={len(password)}")\n    logger.debug("expires %s", credentials["expiry_time"])\n';
+    expect(await found('python', python)).toEqual(['6 python/credential-logged']);
+    const go = 'package x\n\nfunc Connect(cfg Config) {\n\tlog.Printf("connecting with key %s", cfg.APIKey)\n\tlog.Printf("connecting as %s", cfg.User)\n}\n';
+    expect(await found('go', go)).toEqual(['4 go/credential-logged']);
+    const java = 'class Auth {\n  void login(String user, String password) {\n    LOGGER.info("login " + user + " / " + password);\n    LOGGER.info("login " + user);\n  }\n}\n';
+    expect(await found('java', java)).toEqual(['3 java/credential-logged']);
+  });
+});

@@ -4,11 +4,12 @@ import { ECMASCRIPT_RULES } from '../syntax/ecmascript.js';
 import { GO_RULES } from '../syntax/go.js';
 import { JAVA_RULES } from '../syntax/java.js';
 import { SyntaxIndex, type SyntaxRule } from '../syntax/rule.js';
+import { LOGGED_SECRET_RULES } from '../syntax/logged-secret.js';
 import { PASSWORD_HASH_RULES } from '../syntax/password-hash.js';
 import { TLS_RULES } from '../syntax/tls.js';
 import type { Engine, Pitfall } from '../types.js';
 
-const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES, ...TLS_RULES, ...PASSWORD_HASH_RULES];
+const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES, ...TLS_RULES, ...PASSWORD_HASH_RULES, ...LOGGED_SECRET_RULES];
 
 function rulesFor(language: Language): SyntaxRule[] {
   return RULES.filter((rule) => (rule.languages as readonly Language[]).includes(language));

@@ -1,0 +1,126 @@
+import type { Node } from 'web-tree-sitter';
+import type { ParsedLanguage } from '../../index/language.js';
+import { ECMASCRIPT } from './ecmascript-grammar.js';
+import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
+
+/*
+ * A password, secret or token written to a log: logs are kept, shipped and read by many more people
+ * than the credential was meant for. Found where a log or print call is given a value whose name
+ * ends like a credential (`password`, `clientSecret`, `apiKey`, `accessToken`), as such; a value
+ * passed through a call first (`mask(apiKey)`, `len(password)`) or only a property of it
+ * (`password.length`) is left alone, and so is a bare `token`, which parsers log all the time.
+ */
+
+const TEACHING = {
+  concern: 'security',
+  title: 'credential written to a log',
+  question: 'Who can read these logs, and for how long are they kept?',
+  docsUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html#data-to-exclude',
+  fix: 'Leave the credential out of the message: log who or what it belongs to (a user id, the key\'s last four characters) instead',
+} as const;
+
+const CREDENTIAL = /(?:password|passwd|secret|api_?key|private_?key|access_?token|auth_?token|refresh_?token|bearer_?token|credentials?)s?$/i;
+
+interface LogGrammar {
+  languages: readonly ParsedLanguage[];
+  calls: string;
+  callee(call: Node): string;
+  /** Log and print calls, by their callee as written. */
+  logs: RegExp;
+  /** Names in an expression: a variable, or the last name of a member access. */
+  names: readonly string[];
+  /** Member and index accesses, with the field holding what is accessed (`password` in `password.length`, `credentials` in `credentials['expiry']`). */
+  members: Record<string, string>;
+}
+
+const JS: LogGrammar = {
+  languages: ECMASCRIPT,
+  calls: 'call_expression',
+  callee: (call) => call.childForFieldName('function')?.text ?? '',
+  logs: /^(?:console|(?:this\.)?(?:logger|log|LOGGER|LOG))\.(?:log|info|warn|error|debug|trace)$/,
+  names: ['identifier', 'property_identifier', 'shorthand_property_identifier'],
+  members: { member_expression: 'object', subscript_expression: 'object' },
+};
+
+const PYTHON: LogGrammar = {
+  languages: ['python'],
+  calls: 'call',
+  callee: (call) => call.childForFieldName('function')?.text ?? '',
+  logs: /^(?:print|(?:logging|(?:self\.)?(?:logger|log|LOGGER|LOG))\.(?:debug|info|warning|warn|error|exception|critical))$/,
+  names: ['identifier'],
+  members: { attribute: 'object', subscript: 'value' },
+};
+
+const GO: LogGrammar = {
+  languages: ['go'],
+  calls: 'call_expression',
+  callee: (call) => call.childForFieldName('function')?.text ?? '',
+  logs: /^(?:log\.(?:Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf)|fmt\.(?:Print|Printf|Println)|slog\.(?:Debug|Info|Warn|Error)|(?:\w+\.)?(?:logger|log)\.(?:Debug|Info|Warn|Error|Printf|Print|Println)f?)$/,
+  names: ['identifier', 'field_identifier'],
+  members: { selector_expression: 'operand', index_expression: 'operand' },
+};
+
+const JAVA: LogGrammar = {
+  languages: ['java'],
+  calls: 'method_invocation',
+  callee: (call) => `${call.childForFieldName('object')?.text ?? ''}.${call.childForFieldName('name')?.text ?? ''}`,
+  logs: /^(?:(?:this\.)?(?:logger|log|LOGGER|LOG)\.(?:info|debug|warn|error|trace|fine|warning|severe)|System\.(?:out|err)\.(?:println|print|printf))$/,
+  names: ['identifier'],
+  members: { field_access: 'object', array_access: 'array' },
+};
+
+/** The credential-named values a log call's arguments hold as such. */
+function credentialsIn(args: Node, index: SyntaxIndex, grammar: LogGrammar): Node[] {
+  const found: Node[] = [];
+  for (const type of grammar.names) {
+    for (const name of index.of(type, args)) {
+      if (!CREDENTIAL.test(name.text) || passedThroughCall(name, args, grammar) || isAccessedObject(name, grammar)) continue;
+      found.push(name);
+    }
+  }
+  return found;
+}
+
+/** `mask(apiKey)`: what reaches the log is the call's result. */
+function passedThroughCall(node: Node, args: Node, grammar: LogGrammar): boolean {
+  for (let at = node.parent; at && at.id !== args.id; at = at.parent) if (at.type === grammar.calls) return true;
+  return false;
+}
+
+/** `password.length`, `config.password.length`: the password is what is accessed, not what is logged. */
+function isAccessedObject(node: Node, grammar: LogGrammar): boolean {
+  const objectOf = (member: Node | null): Node | null => {
+    const field = member ? grammar.members[member.type] : undefined;
+    return member && field ? member.childForFieldName(field) : null;
+  };
+  // The value a name stands for: `config.password` for the `password` of it.
+  const value = node.parent && grammar.members[node.parent.type] && objectOf(node.parent)?.id !== node.id ? node.parent : node;
+  return objectOf(value.parent)?.id === value.id;
+}
+
+function loggedSecret(id: string, grammar: LogGrammar): SyntaxRule {
+  return {
+    id,
+    languages: grammar.languages,
+    ...TEACHING,
+    types: [grammar.calls, ...grammar.names],
+    mentions: /passw|secret|api_?key|private_?key|token|credential/i,
+    find(index) {
+      const hits: SyntaxHit[] = [];
+      for (const call of index.of(grammar.calls)) {
+        const args = call.childForFieldName('arguments');
+        if (!args || !grammar.logs.test(grammar.callee(call).replace(/\s+/g, ''))) continue;
+        const [first] = credentialsIn(args, index, grammar);
+        if (first) hits.push({ node: call, message: `\`${first.text}\` goes into the log here, as it is.` });
+      }
+      return hits;
+    },
+  };
+}
+
+export const LOGGED_SECRET_RULES: readonly SyntaxRule[] = [
+  loggedSecret('js/credential-logged', JS),
+  loggedSecret('python/credential-logged', PYTHON),
+  loggedSecret('go/credential-logged', GO),
+  loggedSecret('java/credential-logged', JAVA),
+];
