@@ -353,3 +353,28 @@ describe('a credential written to a log', () => {
     expect(await found('java', java)).toEqual(['3 java/credential-logged']);
   });
 });
+
+describe('a secret made with a predictable random generator', () => {
+  it('is found where the value or its function is named like a secret, and dice and jitter are left alone', async () => {
+    const js = [
+      'function resetToken() {',
+      '  return Math.random().toString(36).slice(2);',
+      '}',
+      'const inviteCode = Math.floor(Math.random() * 1e6);',
+      'const delay = base * (1 + Math.random());',
+      'function rollDice() { return 1 + Math.floor(Math.random() * 6); }',
+    ].join('\n');
+    expect(await found('javascript', js)).toEqual(['2 js/weak-random-secret', '4 js/weak-random-secret']);
+    const python = 'import random\nimport string\n\ndef make_password(n=12):\n    return "".join(random.choice(string.ascii_letters) for _ in range(n))\n\nwait = random.uniform(0.5, 1.5)\n';
+    expect(await found('python', python)).toEqual(['5 python/weak-random-secret']);
+    const java = 'class Tokens {\n  String sessionId() {\n    return Long.toHexString(new Random().nextLong());\n  }\n  int roll() { return new Random().nextInt(6); }\n}\n';
+    expect(await found('java', java)).toEqual(['3 java/weak-random-secret']);
+    const go = 'package x\n\nimport "math/rand"\n\nfunc NewAPIKey() string {\n\treturn fmt.Sprintf("%x", rand.Int63())\n}\n\nfunc jitter() int { return rand.Intn(100) }\n';
+    expect(await found('go', go)).toEqual(['6 go/weak-random-secret']);
+  });
+
+  it('leaves Go alone when the rand is crypto/rand', async () => {
+    const go = 'package x\n\nimport "crypto/rand"\n\nfunc NewAPIKey() []byte {\n\tb := make([]byte, 32)\n\trand.Read(b)\n\treturn b\n}\n';
+    expect(await found('go', go)).toEqual([]);
+  });
+});
