@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
-import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
+import type { SyntaxHit, SyntaxRule } from './rule.js';
 
 /*
  * A password, secret or token written to a log: logs are kept, shipped and read by many more people
@@ -70,15 +70,9 @@ const JAVA: LogGrammar = {
 };
 
 /** The credential-named values a log call's arguments hold as such. */
-function credentialsIn(args: Node, index: SyntaxIndex, grammar: LogGrammar): Node[] {
-  const found: Node[] = [];
-  for (const type of grammar.names) {
-    for (const name of index.of(type, args)) {
-      if (!CREDENTIAL.test(name.text) || passedThroughCall(name, args, grammar) || isAccessedObject(name, grammar)) continue;
-      found.push(name);
-    }
-  }
-  return found;
+function credentialsIn(args: Node, grammar: LogGrammar): Node[] {
+  // Read from the arguments alone: materialising every name of the file would cost more than the rest.
+  return args.descendantsOfType([...grammar.names]).filter((name): name is Node => name !== null && CREDENTIAL.test(name.text) && !passedThroughCall(name, args, grammar) && !isAccessedObject(name, grammar));
 }
 
 /** `mask(apiKey)`: what reaches the log is the call's result. */
@@ -103,14 +97,14 @@ function loggedSecret(id: string, grammar: LogGrammar): SyntaxRule {
     id,
     languages: grammar.languages,
     ...TEACHING,
-    types: [grammar.calls, ...grammar.names],
+    types: [grammar.calls],
     mentions: /passw|secret|api_?key|private_?key|token|credential/i,
     find(index) {
       const hits: SyntaxHit[] = [];
       for (const call of index.of(grammar.calls)) {
         const args = call.childForFieldName('arguments');
         if (!args || !grammar.logs.test(grammar.callee(call).replace(/\s+/g, ''))) continue;
-        const [first] = credentialsIn(args, index, grammar);
+        const [first] = credentialsIn(args, grammar);
         if (first) hits.push({ node: call, message: `\`${first.text}\` goes into the log here, as it is.` });
       }
       return hits;
