@@ -60,15 +60,34 @@ export function callsIn(text: string): string[] {
 }
 
 /**
- * The calls two pieces of code share: by exact callee (`requests.get`), then by method when the
- * receivers' local names differ (`cursor.execute` and `db.execute` share `.execute`, counted once).
+ * The calls two pieces of code share: by callee (`requests.get`), the receivers' names alike when
+ * they differ only in case or one holds the other (`LOGGER.info` and `logger.info`,
+ * `cursor.execute` and `cur.execute`, `client.send` and `httpClient.send`); then by method when the
+ * receivers' names differ (`cursor.execute` and `db.execute` share `.execute`, counted once).
  */
 export function sharedCalls(learner: readonly string[], golden: readonly string[]): string[] {
-  const exact = new Set(golden);
   const methods = new Set(golden.map(methodOf));
-  const shared = learner.filter((call) => exact.has(call) && telling(call));
-  const byMethod = learner.filter((call) => !exact.has(call) && call.includes('.') && methods.has(methodOf(call)) && methodOf(call).length > 3 && !UBIQUITOUS.has(methodOf(call)) && telling(call));
+  const same = (call: string) => golden.some((other) => sameCallee(call, other));
+  const shared = learner.filter((call) => same(call) && telling(call));
+  const byMethod = learner.filter((call) => !same(call) && call.includes('.') && methods.has(methodOf(call)) && methodOf(call).length > 3 && !UBIQUITOUS.has(methodOf(call)) && telling(call));
   return [...shared, ...new Set(byMethod.map((call) => `.${methodOf(call)}`))];
+}
+
+/** The same callee: the same name, and receivers alike (see `sharedCalls`); a chained `.join` only matches itself. */
+function sameCallee(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (methodOf(a) !== methodOf(b) || a.startsWith('.') || b.startsWith('.')) return false;
+  const [x, y] = [receiverOf(a).toLowerCase(), receiverOf(b).toLowerCase()];
+  if (x === y) return true;
+  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
+  return shorter.length >= 3 && longer.includes(shorter);
+}
+
+/** `requests` of `requests.get`, `new` of `new Foo`, '' of a plain call. */
+function receiverOf(call: string): string {
+  if (call.startsWith('new ')) return 'new';
+  const dot = call.lastIndexOf('.');
+  return dot < 0 ? '' : call.slice(0, dot);
 }
 
 /**

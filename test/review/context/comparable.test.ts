@@ -96,6 +96,9 @@ describe('calls that say what code does', () => {
     expect(sharedCalls(['items.map', 'rows.push', 'name.trim'], ['items.map', 'rows.push', 'name.trim'])).toEqual([]);
     expect(sharedCalls(['requests.get', 'cache.get', 'items.find'], ['requests.get', 'cache.get', 'contents.find'])).toEqual(['requests.get', 'cache.get', '.find']);
     expect(sharedCalls(['fmt.Sprintf', 'db.Query'], ['fmt.Sprintf', 'db.Query'])).toEqual(['db.Query']);
+    // Receivers alike: the same name in another case, or one holding the other.
+    expect(sharedCalls(['LOGGER.info', 'cursor.execute', 'client.send'], ['logger.info', 'cur.execute', 'httpClient.send'])).toEqual(['LOGGER.info', 'cursor.execute', 'client.send']);
+    expect(sharedCalls(['db.execute', 'fs.readFile'], ['cursor.execute', 'readFile'])).toEqual(['.execute', '.readFile']);
   });
 });
 
