@@ -58,6 +58,8 @@ export class ComparableGolden {
    * The best candidate that `accepts` (the habit in question at work in it), with what it returned.
    * Those sharing the most of `near` (the calls on and around a finding's lines) come first: in a
    * hunk that is a whole new file, the calls of the function a note is about say more than the file's.
+   * When none shows it, golden code found by `lookFor` (words of what the finding is about: how the
+   * language reads configuration, for a credential) is tried.
    */
   async first<T>(accepts: (candidate: Candidate) => Promise<T | undefined>, options: { near?: readonly string[]; lookFor?: string } = {}): Promise<{ candidate: Candidate; found: T } | undefined> {
     const near = options.near ?? [];
@@ -70,7 +72,6 @@ export class ComparableGolden {
       return undefined;
     };
     const match = await tried(nearFirst([...pool, ...(await this.#makingCalls(near, pool))], near));
-    // Nothing like these lines shows it: golden code found by what it is about (`lookFor`) may.
     return match ?? (options.lookFor ? tried(await this.#searchOutside(options.lookFor, pool)) : undefined);
   }
 
