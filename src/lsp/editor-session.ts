@@ -14,7 +14,7 @@ import { noteDiagnostic, noteRange } from './diagnostics.js';
 import { readGoldenFile, writeReadOnlyCopy } from './golden-document.js';
 import { goldenUri, parseGoldenUri } from './golden-uri.js';
 import { goldenEvidence, noteHover } from './hover.js';
-import { describeError, editorMessages } from './messages.js';
+import { describeError, editorMessages, toEditor } from './messages.js';
 import { createNoteBoard } from './note-board.js';
 import { fileUri, repoPath } from './paths.js';
 import { styleGuideLinks } from './style-links.js';
@@ -85,7 +85,7 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
   const publish = (path: string): void => {
     const length = lineLength(path);
     const diagnostics = board.notesOn(path).map((note) => noteDiagnostic(note, noteRange(note, length), links));
-    void connection.sendDiagnostics({ uri: uris.get(path) ?? fileUri(project!.root, path), diagnostics });
+    toEditor(() => connection.sendDiagnostics({ uri: uris.get(path) ?? fileUri(project!.root, path), diagnostics }));
   };
 
   const onEvent = (event: WatchEvent): void => {

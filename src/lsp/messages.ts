@@ -17,22 +17,36 @@ export interface EditorMessages {
   ready(): void;
 }
 
+/**
+ * Says something to the editor. Once it is gone (the pipe closed while the index was still being
+ * built), the library throws on every message, now or in a promise; what is left to say is dropped
+ * rather than crashing the process on its way out.
+ */
+export function toEditor(send: () => unknown): void {
+  try {
+    void Promise.resolve(send()).catch(() => undefined);
+  } catch {
+    // the editor is gone
+  }
+}
+
 export function editorMessages(connection: Connection): EditorMessages {
   const told = new Set<string>();
   let progress: Promise<WorkDoneProgressServerReporter> | undefined;
   let answer = '';
-  const log = (message: string): void => connection.console.log(message);
+  const log = (message: string): void => toEditor(() => connection.console.log(message));
   const tell = (type: MessageType, message: string): void => {
     if (type !== MessageType.Info && told.has(message)) return log(message);
     told.add(message);
-    void connection.sendNotification(ShowMessageNotification.type, { type, message });
+    toEditor(() => connection.sendNotification(ShowMessageNotification.type, { type, message }));
   };
 
   return {
     tell,
     log,
     ready() {
-      void progress?.then((reporter) => reporter.done());
+      const reporting = progress;
+      toEditor(() => reporting?.then((reporter) => reporter.done()));
       progress = undefined;
     },
     apply(event) {
@@ -40,11 +54,17 @@ export function editorMessages(connection: Connection): EditorMessages {
         case 'index-progress': {
           const percentage = event.total > 0 ? Math.round((100 * event.done) / event.total) : 0;
           const message = `${event.message}: ${event.done}/${event.total} files`;
-          progress ??= connection.window.createWorkDoneProgress().then((reporter) => {
-            reporter.begin('ArchAngel', 0, message, false);
-            return reporter;
-          });
-          void progress.then((reporter) => reporter.report(percentage, message));
+          try {
+            progress ??= connection.window.createWorkDoneProgress().then((reporter) => {
+              reporter.begin('ArchAngel', 0, message, false);
+              return reporter;
+            });
+          } catch {
+            // the editor is gone
+            return;
+          }
+          const reporting = progress;
+          toEditor(() => reporting.then((reporter) => reporter.report(percentage, message)));
           return;
         }
         case 'notice':

@@ -69,12 +69,12 @@ describe('archangel lsp --stdio as a process', () => {
   it('leaves no process behind when the editor vanishes while the golden index is being built', async () => {
     const golden: TestRepo = zodGolden();
     const learner = learnerRepo(golden);
-    const { client, child } = spawnedServer(learner.dir, { ARCHANGEL_CACHE_DIR: tempDir() });
+    const { client, child, stderr } = spawnedServer(learner.dir, { ARCHANGEL_CACHE_DIR: tempDir() });
     await client.initialize(learner.dir);
     client.open('src/users.ts');
     await client.waitFor(() => client.progress.find((value) => value.kind === 'begin'), 'indexing to start');
     child.stdin!.destroy();
-    expect(await exited(child)).toBe(0);
+    expect(await exited(child), stderr()).toBe(0);
     expect(processesIn([learner.dir, golden.dir])).toEqual([]);
   }, 60_000);
 
