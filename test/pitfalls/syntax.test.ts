@@ -378,3 +378,26 @@ describe('a secret made with a predictable random generator', () => {
     expect(await found('go', go)).toEqual([]);
   });
 });
+
+describe('a file path from the request', () => {
+  it('is found directly or through a variable, and left alone once only the file name is kept', async () => {
+    const js = [
+      "router.get('/files/:name', (req, res) => {",
+      '  res.sendFile(path.join(UPLOADS, req.params.name));',
+      '});',
+      "router.delete('/files/:name', async (req, res) => {",
+      '  const name = req.params.name;',
+      '  await fs.promises.unlink(path.join(UPLOADS, name));',
+      '  const safe = path.basename(req.query.file);',
+      '  res.download(path.join(UPLOADS, safe));',
+      '});',
+    ].join('\n');
+    expect(await found('javascript', js)).toEqual(['2 js/path-from-request', '6 js/path-from-request']);
+    const python = 'import os\nfrom flask import request, send_file\n\ndef download():\n    name = request.args["name"]\n    return send_file(os.path.join(UPLOADS, name))\n\ndef upload():\n    f = request.files["file"]\n    f.save(os.path.join(UPLOADS, secure_filename(f.filename)))\n';
+    expect(await found('python', python)).toEqual(['6 python/path-from-request']);
+    const go = 'package x\n\nfunc serve(w http.ResponseWriter, r *http.Request) {\n\tname := r.URL.Query().Get("name")\n\thttp.ServeFile(w, r, filepath.Join(dir, name))\n\tsafe := filepath.Base(r.URL.Query().Get("other"))\n\tos.Open(filepath.Join(dir, safe))\n}\n';
+    expect(await found('go', go)).toEqual(['5 go/path-from-request']);
+    const java = 'class Files {\n  byte[] read(HttpServletRequest request) throws IOException {\n    return java.nio.file.Files.readAllBytes(Paths.get(UPLOADS, request.getParameter("name")));\n  }\n}\n';
+    expect(await found('java', java)).toEqual(['3 java/path-from-request']);
+  });
+});

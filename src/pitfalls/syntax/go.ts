@@ -37,7 +37,7 @@ function declaredOne(left: Node | null, right: Node | null): { name: string; val
 }
 
 /** How Go builds strings: `+` and `fmt.Sprintf`. */
-const GO_STRINGS: StringGrammar = {
+export const GO_STRINGS: StringGrammar = {
   literals: new Set(['interpreted_string_literal', 'raw_string_literal']),
   builders: ['binary_expression', 'call_expression'],
   formatCall(node) {

@@ -30,7 +30,7 @@ function argumentsOf(node: Node | null | undefined): Node[] {
 }
 
 /** How Java builds strings: `+`, `String.format(...)` and `"...".formatted(...)`. */
-const JAVA_STRINGS: StringGrammar = {
+export const JAVA_STRINGS: StringGrammar = {
   literals: new Set(['string_literal']),
   builders: ['binary_expression', 'method_invocation'],
   formatCall(node) {

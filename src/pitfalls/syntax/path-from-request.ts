@@ -1,0 +1,120 @@
+import type { Node } from 'web-tree-sitter';
+import type { ParsedLanguage } from '../../index/language.js';
+import { localValue, type StringGrammar } from './built-string.js';
+import { ECMASCRIPT, JS_STRINGS } from './ecmascript-grammar.js';
+import { GO_STRINGS } from './go.js';
+import { JAVA_STRINGS } from './java.js';
+import type { SyntaxHit, SyntaxRule } from './rule.js';
+
+/*
+ * A file path made from what the request says (`path.join(UPLOADS, req.params.name)`): a name of
+ * `../../etc/passwd` reads or overwrites any file the server can. Found where a path or file call
+ * is given a request value, directly or through a variable declared from one, unless the value
+ * went through what keeps only a file name (`basename`, `secure_filename`, `filepath.Base`).
+ */
+
+const TEACHING = {
+  concern: 'security',
+  title: 'file path from the request',
+  question: 'What would a name like "../../etc/passwd" open here?',
+  docsUrl: 'https://owasp.org/www-community/attacks/Path_Traversal',
+  fix: 'Keep only the file name (`path.basename`, `secure_filename`, `filepath.Base`, `Path.getFileName`) or look the name up in what you stored, then check the resolved path is still inside the folder you meant',
+} as const;
+
+interface PathGrammar {
+  id: string;
+  languages: readonly ParsedLanguage[];
+  /** Calls and constructions that open, write or name a file. */
+  calls: readonly string[];
+  callee(call: Node): string;
+  paths: RegExp;
+  /** A value from the request: a route parameter, the query, a form field. */
+  request: RegExp;
+  /** Calls that keep only a file name. */
+  sanitizers: RegExp;
+  strings: StringGrammar;
+}
+
+function pathFromRequest(grammar: PathGrammar): SyntaxRule {
+  return {
+    id: grammar.id,
+    languages: grammar.languages,
+    ...TEACHING,
+    types: [...grammar.calls, ...grammar.strings.declarations],
+    mentions: grammar.request,
+    find(index) {
+      const hits: SyntaxHit[] = [];
+      for (const call of grammar.calls.flatMap((type) => index.of(type))) {
+        if (!grammar.paths.test(grammar.callee(call))) continue;
+        const args = call.childForFieldName('arguments')?.namedChildren.filter((arg): arg is Node => arg !== null) ?? [];
+        const tainted = args.find((arg) => {
+          const value = localValue(arg, index, grammar.strings) ?? arg;
+          return [arg, value].some((node) => grammar.request.test(node.text)) && ![arg, value].some((node) => grammar.sanitizers.test(node.text));
+        });
+        if (tainted) hits.push({ node: call, message: `\`${tainted.text.slice(0, 60)}\` comes from the request and goes into a file path as it is.` });
+      }
+      // `res.sendFile(path.join(dir, req.params.name))` is one place: the innermost call says it.
+      return hits.filter((hit) => !hits.some((other) => other !== hit && other.node.startIndex >= hit.node.startIndex && other.node.endIndex <= hit.node.endIndex));
+    },
+  };
+}
+
+const functionCallee = (call: Node): string => call.childForFieldName('function')?.text ?? '';
+
+/** Python's assignments, for following a name to the request value it was given. */
+const PYTHON_NAMES: StringGrammar = {
+  literals: new Set(['string']),
+  builders: [],
+  formatCall: () => undefined,
+  declarations: ['assignment'],
+  declared(node) {
+    const name = node.childForFieldName('left');
+    const value = node.childForFieldName('right');
+    return name?.type === 'identifier' && value ? { name: name.text, value } : undefined;
+  },
+  functions: new Set(['function_definition', 'lambda']),
+};
+
+export const PATH_FROM_REQUEST_RULES: readonly SyntaxRule[] = [
+  pathFromRequest({
+    id: 'js/path-from-request',
+    languages: ECMASCRIPT,
+    calls: ['call_expression'],
+    callee: functionCallee,
+    paths: /^(?:path\.(?:join|resolve)|(?:fs|fsp|fs\.promises)\.(?:readFile|readFileSync|createReadStream|createWriteStream|writeFile|writeFileSync|unlink|unlinkSync|rm|rmSync|open)|res\.(?:sendFile|download))$/,
+    request: /\breq(?:uest)?\.(?:params|query|body)\b/,
+    sanitizers: /\bbasename\s*\(/,
+    strings: JS_STRINGS,
+  }),
+  pathFromRequest({
+    id: 'python/path-from-request',
+    languages: ['python'],
+    calls: ['call'],
+    callee: functionCallee,
+    paths: /^(?:os\.path\.join|open|send_file|flask\.send_file|Path|pathlib\.Path|os\.remove|os\.unlink|shutil\.(?:copy|copyfile|move|rmtree))$/,
+    request: /\brequest\.(?:args|form|values|files|GET|POST|query_params|path_params|match_info)\b|\brequest\.get_json\(/,
+    sanitizers: /\b(?:secure_filename|basename)\s*\(/,
+    strings: PYTHON_NAMES,
+  }),
+  pathFromRequest({
+    id: 'go/path-from-request',
+    languages: ['go'],
+    calls: ['call_expression'],
+    callee: functionCallee,
+    paths: /^(?:filepath\.Join|path\.Join|os\.(?:Open|OpenFile|ReadFile|Create|Remove|RemoveAll|WriteFile)|http\.ServeFile)$/,
+    request: /\br\.(?:URL\.Query\(\)\.Get|FormValue|PostFormValue|PathValue)\(|\bmux\.Vars\(r\)|\bc\.(?:Param|Query)\(/,
+    sanitizers: /\b(?:filepath|path)\.Base\(/,
+    strings: GO_STRINGS,
+  }),
+  pathFromRequest({
+    id: 'java/path-from-request',
+    languages: ['java'],
+    calls: ['object_creation_expression', 'method_invocation'],
+    callee: (call) =>
+      call.type === 'object_creation_expression' ? `new ${call.childForFieldName('type')?.text ?? ''}` : `${call.childForFieldName('object')?.text ?? ''}.${call.childForFieldName('name')?.text ?? ''}`,
+    paths: /^(?:new (?:File|FileInputStream|FileOutputStream|FileReader|FileWriter)|Paths\.get|Path\.of|\w+\.resolve)$/,
+    request: /\b(?:request|req|httpRequest)\.getParameter\(/,
+    sanitizers: /\.getFileName\(\)|FilenameUtils\.getName\(/,
+    strings: JAVA_STRINGS,
+  }),
+];
