@@ -27,6 +27,15 @@ export interface StringGrammar {
   functions: ReadonlySet<string>;
 }
 
+/** `declared` for grammars whose declarations hold one identifier and its value in two fields (`const x = v`, `x = v`). */
+export function identifierAnd(nameField: string, valueField: string): StringGrammar['declared'] {
+  return (node) => {
+    const name = node.childForFieldName(nameField);
+    const value = node.childForFieldName(valueField);
+    return name?.type === 'identifier' && value ? { name: name.text, value } : undefined;
+  };
+}
+
 /** A string made at run time from literal text and values: its text with a HOLE for each value, and the values in the same order. */
 export interface BuiltString {
   text: string;

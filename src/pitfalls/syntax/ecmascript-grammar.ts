@@ -1,4 +1,4 @@
-import type { StringGrammar } from './built-string.js';
+import { identifierAnd, type StringGrammar } from './built-string.js';
 
 /** The languages the JavaScript rules read: TypeScript's and TSX's grammars extend JavaScript's. */
 export const ECMASCRIPT = ['typescript', 'tsx', 'javascript'] as const;
@@ -15,10 +15,6 @@ export const JS_STRINGS: StringGrammar = {
   builders: ['binary_expression', 'template_string'],
   formatCall: () => undefined,
   declarations: ['variable_declarator'],
-  declared(node) {
-    const name = node.childForFieldName('name');
-    const value = node.childForFieldName('value');
-    return name?.type === 'identifier' && value ? { name: name.text, value } : undefined;
-  },
+  declared: identifierAnd('name', 'value'),
   functions: new Set([...FUNCTIONS, ...FUNCTION_VALUES]),
 };

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
-import { localValue, type StringGrammar } from './built-string.js';
+import { identifierAnd, localValue, type StringGrammar } from './built-string.js';
 import { ECMASCRIPT, JS_STRINGS } from './ecmascript-grammar.js';
 import { GO_STRINGS } from './go.js';
 import { JAVA_STRINGS } from './java.js';
@@ -67,11 +67,7 @@ const PYTHON_NAMES: StringGrammar = {
   builders: [],
   formatCall: () => undefined,
   declarations: ['assignment'],
-  declared(node) {
-    const name = node.childForFieldName('left');
-    const value = node.childForFieldName('right');
-    return name?.type === 'identifier' && value ? { name: name.text, value } : undefined;
-  },
+  declared: identifierAnd('left', 'right'),
   functions: new Set(['function_definition', 'lambda']),
 };
 
