@@ -10,6 +10,17 @@ import { createRepo, removeTempDirs, tempDir } from '../../helpers/git.js';
 
 afterAll(removeTempDirs);
 
+/** A golden repo of `files`, indexed as `archangel index` would, and opened for searching. */
+async function indexedGolden(files: Record<string, string>): Promise<GoldenIndex> {
+  const repo = createRepo();
+  repo.commit('golden', files);
+  const work = tempDir();
+  const config = parseConfigText(JSON.stringify({ golden: [{ path: repo.dir, name: 'golden' }] }), 'test');
+  const indexPath = join(work, 'index.db');
+  await runIndex({ config, root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider(config.embeddings, {}) });
+  return openGoldenIndex(indexPath, config);
+}
+
 const GOLDEN = {
   'py/bubble_sort.py': `def bubble_sort(items):
     """Sort a list in place by swapping neighbours until nothing moves."""
@@ -85,13 +96,7 @@ describe('code-to-code search', () => {
   let index: GoldenIndex;
 
   beforeAll(async () => {
-    const repo = createRepo();
-    repo.commit('golden', GOLDEN);
-    const work = tempDir();
-    const config = parseConfigText(JSON.stringify({ golden: [{ path: repo.dir, name: 'golden' }] }), 'test');
-    const indexPath = join(work, 'index.db');
-    await runIndex({ config, root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider(config.embeddings, {}) });
-    index = openGoldenIndex(indexPath, config);
+    index = await indexedGolden(GOLDEN);
   }, 60_000);
   afterAll(() => index?.close());
 
@@ -147,13 +152,7 @@ describe('code-to-code search weighs words by their rarity in the query language
       golden[`js/${name}.js`] = `export function ${name}Summary(rows) {\n  const total = rows.length;\n  const first = rows[0];\n  console.log('${name}', total, first);\n  return { total, first };\n}\n`;
     }
     golden['js/huffman.js'] = 'export function huffmanCodes(weights) {\n  const queue = [...weights].sort((a, b) => a - b);\n  return queue.map((weight, i) => ({ weight, code: i.toString(2) }));\n}\n';
-    const repo = createRepo();
-    repo.commit('golden', golden);
-    const work = tempDir();
-    const config = parseConfigText(JSON.stringify({ golden: [{ path: repo.dir, name: 'golden' }] }), 'test');
-    const indexPath = join(work, 'index.db');
-    await runIndex({ config, root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider(config.embeddings, {}) });
-    index = openGoldenIndex(indexPath, config);
+    index = await indexedGolden(golden);
   }, 60_000);
   afterAll(() => index?.close());
 
@@ -168,8 +167,7 @@ describe('code-to-code search reads a golden function with the file around it', 
   let index: GoldenIndex;
 
   beforeAll(async () => {
-    const repo = createRepo();
-    repo.commit('golden', {
+    index = await indexedGolden({
       'py/geometry.py': `import math
 
 
@@ -211,11 +209,6 @@ def configure_logging(level):
     return logging.getLogger("reports")
 `,
     });
-    const work = tempDir();
-    const config = parseConfigText(JSON.stringify({ golden: [{ path: repo.dir, name: 'golden' }] }), 'test');
-    const indexPath = join(work, 'index.db');
-    await runIndex({ config, root: work, indexPath, cacheDir: join(work, 'cache'), embedder: createEmbeddingProvider(config.embeddings, {}) });
-    index = openGoldenIndex(indexPath, config);
   }, 60_000);
   afterAll(() => index?.close());
 
