@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import { builtArgument, type StringGrammar } from './built-string.js';
 import { runsShell, SHELL_TEACHING, shellHit, sqlBuiltFromStrings } from './injection.js';
-import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+import { ancestor, calleeText, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 const ASSIGNMENTS = ['assignment_statement', 'short_var_declaration'];
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
@@ -23,9 +23,6 @@ const OPENERS = new Map([
   ['http.PostForm', 'Body.Close'],
 ]);
 
-function calleeOf(call: Node): string {
-  return call.childForFieldName('function')?.text ?? '';
-}
 
 /** The one name and one value of `x := v`, `var x = v`. */
 function declaredOne(left: Node | null, right: Node | null): { name: string; value: Node } | undefined {
@@ -41,7 +38,7 @@ export const GO_STRINGS: StringGrammar = {
   literals: new Set(['interpreted_string_literal', 'raw_string_literal']),
   builders: ['binary_expression', 'call_expression'],
   formatCall(node) {
-    if (node.type !== 'call_expression' || calleeOf(node) !== 'fmt.Sprintf') return undefined;
+    if (node.type !== 'call_expression' || calleeText(node) !== 'fmt.Sprintf') return undefined;
     const [format, ...values] = node.childForFieldName('arguments')?.namedChildren.filter((arg): arg is Node => arg !== null) ?? [];
     return format && GO_STRINGS.literals.has(format.type) ? { format, values } : undefined;
   },
@@ -78,9 +75,9 @@ const ignoredError: SyntaxRule = {
       const call = soleCall(assignment);
       const left = assignment.childForFieldName('left')?.namedChildren ?? [];
       // Go returns the error last: a blank there, after a call, drops it.
-      if (!call || left.at(-1)?.text !== '_' || CONVENTIONALLY_IGNORED.test(calleeOf(call))) continue;
+      if (!call || left.at(-1)?.text !== '_' || CONVENTIONALLY_IGNORED.test(calleeText(call))) continue;
       if (left.length === 1 && assignment.type !== 'assignment_statement') continue;
-      hits.push({ node: assignment, message: `The last result of \`${calleeOf(call)}\`, by Go custom its error, is assigned to _.` });
+      hits.push({ node: assignment, message: `The last result of \`${calleeText(call)}\`, by Go custom its error, is assigned to _.` });
     }
     return hits;
   },
@@ -117,7 +114,7 @@ const missingDeferClose: SyntaxRule = {
     // Only a new local (`f, err := os.Open(...)`): assigned with `=`, it may be a field or an outer variable that outlives the function.
     for (const assignment of index.of('short_var_declaration')) {
       const call = soleCall(assignment);
-      const close = call && OPENERS.get(calleeOf(call));
+      const close = call && OPENERS.get(calleeText(call));
       const name = assignment.childForFieldName('left')?.namedChildren[0]?.text;
       if (!close || !name || name === '_') continue;
       const body = ancestor(assignment, FUNCTIONS);
@@ -125,7 +122,7 @@ const missingDeferClose: SyntaxRule = {
       const deferred = index.of('defer_statement', body).some((statement) => statement.text.includes(`${name}.${close}(`));
       // Returned to the caller: closing it is the caller's job.
       const returned = index.of('return_statement', body).some((statement) => index.of('identifier', statement).some((identifier) => identifier.text === name));
-      if (!deferred && !returned) hits.push({ node: assignment, message: `No \`defer ${name}.${close}()\` follows \`${calleeOf(call)}\` in this function.` });
+      if (!deferred && !returned) hits.push({ node: assignment, message: `No \`defer ${name}.${close}()\` follows \`${calleeText(call)}\` in this function.` });
     }
     return hits;
   },
@@ -143,7 +140,7 @@ const defaultHttpClient: SyntaxRule = {
   find(index) {
     const hits: SyntaxHit[] = [];
     for (const call of index.of('call_expression')) {
-      if (DEFAULT_CLIENT_CALLS.has(calleeOf(call))) hits.push({ node: call, message: `\`${calleeOf(call)}\` uses http.DefaultClient, which has no timeout.` });
+      if (DEFAULT_CLIENT_CALLS.has(calleeText(call))) hits.push({ node: call, message: `\`${calleeText(call)}\` uses http.DefaultClient, which has no timeout.` });
     }
     for (const literal of index.of('composite_literal')) {
       if (literal.childForFieldName('type')?.text !== 'http.Client') continue;
@@ -169,12 +166,12 @@ const shellCommand: SyntaxRule = {
   find(index) {
     const hits: SyntaxHit[] = [];
     for (const call of index.of('call_expression')) {
-      const first = COMMANDS.get(calleeOf(call));
+      const first = COMMANDS.get(calleeText(call));
       if (first === undefined) continue;
       const args = call.childForFieldName('arguments')?.namedChildren ?? [];
       const line = runsShell(args[first], args[first + 1], GO_STRINGS) ? args[first + 2] : undefined;
       const built = builtArgument(line, index, GO_STRINGS);
-      if (line && built) hits.push(shellHit(line, calleeOf(call), built));
+      if (line && built) hits.push(shellHit(line, calleeText(call), built));
     }
     return hits;
   },

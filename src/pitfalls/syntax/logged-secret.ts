@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
-import type { SyntaxHit, SyntaxRule } from './rule.js';
+import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A password, secret or token written to a log: logs are kept, shipped and read by many more people
@@ -24,7 +24,6 @@ const CREDENTIAL = /(?:password|passwd|secret|api_?key|private_?key|access_?toke
 interface LogGrammar {
   languages: readonly ParsedLanguage[];
   calls: string;
-  callee(call: Node): string;
   /** Log and print calls, by their callee as written. */
   logs: RegExp;
   /** Names in an expression: a variable, or the last name of a member access. */
@@ -36,7 +35,6 @@ interface LogGrammar {
 const JS: LogGrammar = {
   languages: ECMASCRIPT,
   calls: 'call_expression',
-  callee: (call) => call.childForFieldName('function')?.text ?? '',
   logs: /^(?:console|(?:this\.)?(?:logger|log|LOGGER|LOG))\.(?:log|info|warn|error|debug|trace)$/,
   names: ['identifier', 'property_identifier', 'shorthand_property_identifier'],
   members: { member_expression: 'object', subscript_expression: 'object' },
@@ -45,7 +43,6 @@ const JS: LogGrammar = {
 const PYTHON: LogGrammar = {
   languages: ['python'],
   calls: 'call',
-  callee: (call) => call.childForFieldName('function')?.text ?? '',
   logs: /^(?:print|(?:logging|(?:self\.)?(?:logger|log|LOGGER|LOG))\.(?:debug|info|warning|warn|error|exception|critical))$/,
   names: ['identifier'],
   members: { attribute: 'object', subscript: 'value' },
@@ -54,7 +51,6 @@ const PYTHON: LogGrammar = {
 const GO: LogGrammar = {
   languages: ['go'],
   calls: 'call_expression',
-  callee: (call) => call.childForFieldName('function')?.text ?? '',
   logs: /^(?:log\.(?:Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf)|fmt\.(?:Print|Printf|Println)|slog\.(?:Debug|Info|Warn|Error)|(?:\w+\.)?(?:logger|log)\.(?:Debug|Info|Warn|Error|Printf|Print|Println)f?)$/,
   names: ['identifier', 'field_identifier'],
   members: { selector_expression: 'operand', index_expression: 'operand' },
@@ -63,7 +59,6 @@ const GO: LogGrammar = {
 const JAVA: LogGrammar = {
   languages: ['java'],
   calls: 'method_invocation',
-  callee: (call) => `${call.childForFieldName('object')?.text ?? ''}.${call.childForFieldName('name')?.text ?? ''}`,
   logs: /^(?:(?:this\.)?(?:logger|log|LOGGER|LOG)\.(?:info|debug|warn|error|trace|fine|warning|severe)|System\.(?:out|err)\.(?:println|print|printf))$/,
   names: ['identifier'],
   members: { field_access: 'object', array_access: 'array' },
@@ -103,7 +98,7 @@ function loggedSecret(id: string, grammar: LogGrammar): SyntaxRule {
       const hits: SyntaxHit[] = [];
       for (const call of index.of(grammar.calls)) {
         const args = call.childForFieldName('arguments');
-        if (!args || !grammar.logs.test(grammar.callee(call).replace(/\s+/g, ''))) continue;
+        if (!args || !grammar.logs.test(calleeText(call))) continue;
         const [first] = credentialsIn(args, grammar);
         if (first) hits.push({ node: call, message: `\`${first.text}\` goes into the log here, as it is.` });
       }

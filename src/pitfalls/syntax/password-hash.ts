@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
-import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
+import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * A password hashed with a general-purpose hash (MD5, SHA-1, even SHA-256): fast by design, so a
@@ -42,7 +42,7 @@ const nodeHash: SyntaxRule = {
       const callee = call.childForFieldName('function');
       if (callee?.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'update') return false;
       const hash = callee.childForFieldName('object');
-      return hash?.type === 'call_expression' && /(?:^|\.)createHash$/.test(hash.childForFieldName('function')?.text ?? '') && namesPassword(call.childForFieldName('arguments')?.namedChildren[0]);
+      return hash?.type === 'call_expression' && /(?:^|\.)createHash$/.test(calleeText(hash)) && namesPassword(call.childForFieldName('arguments')?.namedChildren[0]);
     });
   },
 };
@@ -57,7 +57,7 @@ const goHash: SyntaxRule = {
   types: ['call_expression'],
   mentions: /\b(?:md5|sha1|sha256|sha512)\.Sum/,
   find(index) {
-    return hitsOf(index.of('call_expression'), (call) => GO_SUMS.has(call.childForFieldName('function')?.text ?? '') && namesPassword(call.childForFieldName('arguments')));
+    return hitsOf(index.of('call_expression'), (call) => GO_SUMS.has(calleeText(call)) && namesPassword(call.childForFieldName('arguments')));
   },
 };
 
@@ -86,7 +86,7 @@ const pythonHash: SyntaxRule = {
   types: ['call'],
   mentions: /\bhashlib\./,
   find(index) {
-    return hitsOf(index.of('call'), (call) => PYTHON_HASHES.test(call.childForFieldName('function')?.text ?? '') && namesPassword(call.childForFieldName('arguments')));
+    return hitsOf(index.of('call'), (call) => PYTHON_HASHES.test(calleeText(call)) && namesPassword(call.childForFieldName('arguments')));
   },
 };
 

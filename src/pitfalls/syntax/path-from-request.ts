@@ -4,7 +4,7 @@ import { identifierAnd, localValue, type StringGrammar } from './built-string.js
 import { ECMASCRIPT, JS_STRINGS } from './ecmascript-grammar.js';
 import { GO_STRINGS } from './go.js';
 import { JAVA_STRINGS } from './java.js';
-import type { SyntaxHit, SyntaxRule } from './rule.js';
+import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A file path made from what the request says (`path.join(UPLOADS, req.params.name)`): a name of
@@ -26,7 +26,6 @@ interface PathGrammar {
   languages: readonly ParsedLanguage[];
   /** Calls and constructions that open, write or name a file. */
   calls: readonly string[];
-  callee(call: Node): string;
   paths: RegExp;
   /** A value from the request: a route parameter, the query, a form field. */
   request: RegExp;
@@ -45,7 +44,7 @@ function pathFromRequest(grammar: PathGrammar): SyntaxRule {
     find(index) {
       const hits: SyntaxHit[] = [];
       for (const call of grammar.calls.flatMap((type) => index.of(type))) {
-        if (!grammar.paths.test(grammar.callee(call))) continue;
+        if (!grammar.paths.test(calleeText(call))) continue;
         const args = call.childForFieldName('arguments')?.namedChildren.filter((arg): arg is Node => arg !== null) ?? [];
         const tainted = args.find((arg) => {
           const value = localValue(arg, index, grammar.strings) ?? arg;
@@ -58,8 +57,6 @@ function pathFromRequest(grammar: PathGrammar): SyntaxRule {
     },
   };
 }
-
-const functionCallee = (call: Node): string => call.childForFieldName('function')?.text ?? '';
 
 /** Python's assignments, for following a name to the request value it was given. */
 const PYTHON_NAMES: StringGrammar = {
@@ -76,7 +73,6 @@ export const PATH_FROM_REQUEST_RULES: readonly SyntaxRule[] = [
     id: 'js/path-from-request',
     languages: ECMASCRIPT,
     calls: ['call_expression'],
-    callee: functionCallee,
     paths: /^(?:path\.(?:join|resolve)|(?:fs|fsp|fs\.promises)\.(?:readFile|readFileSync|createReadStream|createWriteStream|writeFile|writeFileSync|unlink|unlinkSync|rm|rmSync|open)|res\.(?:sendFile|download))$/,
     request: /\breq(?:uest)?\.(?:params|query|body)\b/,
     sanitizers: /\bbasename\s*\(/,
@@ -86,7 +82,6 @@ export const PATH_FROM_REQUEST_RULES: readonly SyntaxRule[] = [
     id: 'python/path-from-request',
     languages: ['python'],
     calls: ['call'],
-    callee: functionCallee,
     paths: /^(?:os\.path\.join|open|send_file|flask\.send_file|Path|pathlib\.Path|os\.remove|os\.unlink|shutil\.(?:copy|copyfile|move|rmtree))$/,
     request: /\brequest\.(?:args|form|values|files|GET|POST|query_params|path_params|match_info)\b|\brequest\.get_json\(/,
     sanitizers: /\b(?:secure_filename|basename)\s*\(/,
@@ -96,7 +91,6 @@ export const PATH_FROM_REQUEST_RULES: readonly SyntaxRule[] = [
     id: 'go/path-from-request',
     languages: ['go'],
     calls: ['call_expression'],
-    callee: functionCallee,
     paths: /^(?:filepath\.Join|path\.Join|os\.(?:Open|OpenFile|ReadFile|Create|Remove|RemoveAll|WriteFile)|http\.ServeFile)$/,
     request: /\br\.(?:URL\.Query\(\)\.Get|FormValue|PostFormValue|PathValue)\(|\bmux\.Vars\(r\)|\bc\.(?:Param|Query)\(/,
     sanitizers: /\b(?:filepath|path)\.Base\(/,
@@ -106,8 +100,6 @@ export const PATH_FROM_REQUEST_RULES: readonly SyntaxRule[] = [
     id: 'java/path-from-request',
     languages: ['java'],
     calls: ['object_creation_expression', 'method_invocation'],
-    callee: (call) =>
-      call.type === 'object_creation_expression' ? `new ${call.childForFieldName('type')?.text ?? ''}` : `${call.childForFieldName('object')?.text ?? ''}.${call.childForFieldName('name')?.text ?? ''}`,
     paths: /^(?:new (?:File|FileInputStream|FileOutputStream|FileReader|FileWriter)|Paths\.get|Path\.of|\w+\.resolve)$/,
     request: /\b(?:request|req|httpRequest)\.getParameter\(/,
     sanitizers: /\.getFileName\(\)|FilenameUtils\.getName\(/,

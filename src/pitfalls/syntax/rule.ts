@@ -80,6 +80,17 @@ export function ancestor(node: Node, types: ReadonlySet<string>): Node | undefin
   return undefined;
 }
 
+/**
+ * A call as written, in any grammar: `fs.readFile` for JavaScript, Python and Go calls, `LOGGER.info`
+ * for a Java method call, `new File` for a construction; whitespace inside it is dropped.
+ */
+export function calleeText(call: Node): string {
+  const text = (field: string): string => (call.childForFieldName(field)?.text ?? '').replace(/\s+/g, '');
+  if (call.type === 'method_invocation') return [text('object'), text('name')].filter(Boolean).join('.');
+  if (call.type === 'object_creation_expression') return `new ${text('type')}`;
+  return text('function');
+}
+
 /** Whether a block holds nothing at all, not even a comment saying the emptiness is meant. */
 export function isEmptyBlock(block: Node | null): boolean {
   return block !== null && block.namedChildCount === 0;

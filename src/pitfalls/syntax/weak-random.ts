@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
-import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
+import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * A token, password, reset code or salt made with a predictable random generator (`Math.random`,
@@ -69,8 +69,6 @@ function weakRandom(id: string, grammar: RandomGrammar): SyntaxRule {
   };
 }
 
-const calleeText = (call: Node): string => call.childForFieldName('function')?.text ?? '';
-
 const JS: RandomGrammar = {
   languages: ECMASCRIPT,
   calls: ['call_expression'],
@@ -92,10 +90,7 @@ const PYTHON: RandomGrammar = {
 const JAVA: RandomGrammar = {
   languages: ['java'],
   calls: ['object_creation_expression', 'method_invocation'],
-  predictable: (call) =>
-    call.type === 'object_creation_expression'
-      ? call.childForFieldName('type')?.text === 'Random'
-      : `${call.childForFieldName('object')?.text ?? ''}.${call.childForFieldName('name')?.text ?? ''}` === 'Math.random',
+  predictable: (call) => calleeText(call) === 'new Random' || calleeText(call) === 'Math.random',
   namers: { variable_declarator: 'name', assignment_expression: 'left', method_declaration: 'name' },
   functions: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
   mentions: /\bnew Random\b|\bMath\.random\b/,
