@@ -14,6 +14,8 @@ const POOL = 30;
 
 export interface Candidate {
   result: SearchResult;
+  /** The calls the golden code makes (`callsIn`), read once. */
+  calls: string[];
   /** Calls the golden code shares with the learner's lines (`requests.get`, `JSON.parse`). */
   shared: string[];
   /** How much of its shape (control flow and calls in order) it shares with the learner's lines, 0..1. */
@@ -30,6 +32,7 @@ export class ComparableGolden {
   readonly #language: Language | undefined;
   readonly #excludePath: string;
   #pool: Promise<Candidate[]> | undefined;
+  #calls: string[] | undefined;
   readonly #byWords = new Map<string, Promise<Candidate[]>>();
 
   constructor(index: GoldenIndex, query: { code: string; language: Language | undefined; path: string }) {
@@ -41,7 +44,8 @@ export class ComparableGolden {
 
   /** The learner's calls, for saying what a candidate shares. */
   get calls(): string[] {
-    return callsIn(this.#code);
+    this.#calls ??= callsIn(this.#code);
+    return this.#calls;
   }
 
   /**
@@ -106,7 +110,7 @@ export class ComparableGolden {
    */
   #makingCalls(near: readonly string[], pool: readonly Candidate[]): Promise<Candidate[]> {
     const named = near.filter(telling);
-    if (named.length === 0 || pool.some((candidate) => sharedCalls(named, callsIn(candidate.result.text)).some(isExact))) return Promise.resolve([]);
+    if (named.length === 0 || pool.some((candidate) => sharedCalls(named, candidate.calls).some(isExact))) return Promise.resolve([]);
     return this.#searchOutside(named.join(' '), pool);
   }
 
@@ -130,7 +134,10 @@ export class ComparableGolden {
     const learner = this.calls;
     const shape = shapeOf(this.#code);
     return results
-      .map((result, rank) => ({ result, rank, shared: sharedCalls(learner, callsIn(result.text)), shape: shapeSimilarity(shape, shapeOf(result.text)), similarity: result.similarity }))
+      .map((result, rank) => {
+        const calls = callsIn(result.text);
+        return { result, calls, rank, shared: sharedCalls(learner, calls), shape: shapeSimilarity(shape, shapeOf(result.text)), similarity: result.similarity };
+      })
       .sort((a, b) => exactly(b) - exactly(a) || b.shared.length - a.shared.length || b.shape - a.shape || (b.similarity ?? 0) - (a.similarity ?? 0) || a.rank - b.rank);
   }
 }
@@ -162,7 +169,7 @@ function exactly(candidate: Candidate): number {
 function nearFirst(pool: readonly Candidate[], near: readonly string[]): readonly Candidate[] {
   if (near.length === 0) return pool;
   const local = pool.map((candidate) => {
-    const shared = sharedCalls(near, callsIn(candidate.result.text));
+    const shared = sharedCalls(near, candidate.calls);
     return { candidate: shared.length > 0 ? { ...candidate, shared } : candidate, exact: shared.filter(isExact).length, shared: shared.length };
   });
   return local.sort((a, b) => b.exact - a.exact || b.shared - a.shared).map((entry) => entry.candidate);

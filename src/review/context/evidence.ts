@@ -81,7 +81,7 @@ function ruleExampleTest(finding: Finding, around: readonly string[], language: 
   if (!isPitfallRule(finding.ruleId)) return undefined;
   let linted = 0;
   return async (candidate) => {
-    const shared = sharedCalls(around, callsIn(candidate.result.text));
+    const shared = sharedCalls(around, candidate.calls);
     // A flagged stretch with no call at all (a `def` with a mutable default) is matched by the code around it.
     const alike = around.length === 0 ? isComparable(candidate) : shared.length > 0;
     if (!alike || linted >= CONTEXT_LIMITS.pitfallExampleTries) return undefined;
