@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../tutor/offline/changes/lines.js';
+
 /**
  * The calls a piece of code makes, by callee name: what two pieces of code that do the same job
  * share first (`requests.get`, `JSON.parse`, `fs.readFile`), whatever they name their variables.
@@ -44,7 +46,7 @@ const BEFORE_CALLS = /\b(?:return|await|throw|yield|else|case|in|of|typeof|void|
 
 /** Callee names in `code`, each once, in the order first seen. */
 export function callsIn(text: string): string[] {
-  const code = withoutComments(text);
+  const code = codeOnly(text);
   const calls = new Set<string>();
   for (const match of code.matchAll(CALL)) {
     const parts = (match[1] ?? '').split('.').map((part) => part.trim().replace(/\?$/, ''));
@@ -102,12 +104,17 @@ function methodOf(call: string): string {
   return call.slice(call.lastIndexOf('.') + 1);
 }
 
-/** The first line (1-based) of `text` that makes one of `calls`, by method name, outside comments (a doc comment's sample is no call). */
+/**
+ * The first line (1-based) of `text` that makes one of `calls`, by method name as a whole word
+ * (`post(` is not `_post(`), outside comments (a doc comment's sample is no call).
+ */
 export function lineCalling(text: string, calls: readonly string[]): number | undefined {
-  const names = calls.map((call) => `${call.split(/[. ]/).at(-1) ?? call}(`);
-  const index = withoutComments(text)
+  const names = calls.map((call) => call.split(/[. ]/).at(-1) ?? call).filter((name) => name !== '');
+  if (names.length === 0) return undefined;
+  const calling = new RegExp(`(?<![\\w$])(?:${names.map(escapeRegExp).join('|')})\\s*\\(`);
+  const index = codeOnly(text)
     .split('\n')
-    .findIndex((row) => names.some((name) => row.includes(name)));
+    .findIndex((row) => calling.test(row));
   return index < 0 ? undefined : index + 1;
 }
 
@@ -120,7 +127,7 @@ const SHAPE_WORDS = /\b(if|else|elif|for|while|try|catch|except|finally|return|t
  * of their pairs, whatever they call their variables.
  */
 export function shapeOf(text: string): Set<string> {
-  const code = withoutComments(text);
+  const code = codeOnly(text);
   const steps: Array<{ at: number; step: string }> = [];
   for (const match of code.matchAll(SHAPE_WORDS)) steps.push({ at: match.index ?? 0, step: match[1] ?? '' });
   for (const match of code.matchAll(CALL)) {
@@ -142,4 +149,40 @@ export function shapeSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>):
 /** `text` with its comments blanked, line for line. */
 export function withoutComments(text: string): string {
   return text.replace(COMMENTS, (comment) => comment.replace(/[^\n]/g, ' '));
+}
+
+/** String literals: triple-quoted, quoted on one line, or a template (which may span lines). */
+const STRINGS = /"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
+
+/**
+ * `text` with its comments and the insides of its string literals blanked, line for line: a
+ * format string's `"as %s (password %s)"` calls nothing, and a Go query's `count(*)` is SQL. A
+ * template's `${…}` is kept: what it calls, the code calls.
+ */
+function codeOnly(text: string): string {
+  return withoutComments(text.replace(STRINGS, (literal) => (literal.startsWith('`') ? blankTemplate(literal) : blank(literal))));
+}
+
+/** A literal with all but its quotes and line breaks blanked. */
+function blank(literal: string): string {
+  return literal[0] + literal.slice(1, -1).replace(/[^\n]/g, ' ') + literal.at(-1);
+}
+
+function blankTemplate(literal: string): string {
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < literal.length; i++) {
+    const char = literal[i] ?? '';
+    if (depth > 0) {
+      depth += char === '{' ? 1 : char === '}' ? -1 : 0;
+      out += char;
+    } else if (char === '$' && literal[i + 1] === '{') {
+      out += '${';
+      i++;
+      depth = 1;
+    } else {
+      out += i === 0 || i === literal.length - 1 || char === '\n' ? char : ' ';
+    }
+  }
+  return out;
 }

@@ -32,6 +32,13 @@ describe('callsIn', () => {
     expect(sharedCalls(['requests.get', 'r.json'], ['session.request', 'resp.json', 'requests.get'])).toEqual(['requests.get', '.json']);
     expect(callsIn('BufferedReader r = new BufferedReader(new FileReader(path));')).toEqual(['new BufferedReader', 'new FileReader']);
   });
+
+  it('reads no call inside a string, but the code of a template\'s placeholders', () => {
+    expect(callsIn('log.Printf("connecting to %s as %s (password %s)", cfg.Host, cfg.User, cfg.Password)')).toEqual(['log.Printf']);
+    expect(callsIn('rows, err := db.Query(`SELECT count(*) FROM feeds WHERE user_id=$1`, userID)')).toEqual(['db.Query']);
+    expect(callsIn("cursor.execute('''\n  SELECT max(id) FROM orders\n''')\nlog.info('done (%d)', n)")).toEqual(['cursor.execute', 'log.info']);
+    expect(callsIn('const line = `${invoice.id}: ${format(total)} (paid)`;')).toEqual(['format']);
+  });
 });
 
 describe('the golden example of a note', () => {
@@ -107,5 +114,10 @@ describe('where golden code makes a call', () => {
     const text = ['/**', ' * {@snippet : HttpRequest.newBuilder(request) }', ' */', 'static Builder copy(HttpRequest request) {', '  Builder builder = HttpRequest.newBuilder();', '  return builder;', '}'].join('\n');
     expect(lineCalling(text, ['HttpRequest.newBuilder'])).toBe(5);
     expect(lineCalling(text, ['client.send'])).toBeUndefined();
+  });
+
+  it('is a call of that very name, not of one ending with it', () => {
+    const text = ['def _post_json(self, url, data):', '    return self._post(url, data=data)', '', 'def _post(self, url, **kwargs):', '    return self.post(url, **kwargs)'].join('\n');
+    expect(lineCalling(text, ['client.post'])).toBe(5);
   });
 });
