@@ -14,6 +14,7 @@ import { isComparable, whyChosen, type Candidate, type ComparableGolden } from '
 import { clean } from './file-view.js';
 import { CONTEXT_LIMITS } from './limits.js';
 import { isPitfallRule } from './pitfall-findings.js';
+import { guardedBy, insideTry } from './try-blocks.js';
 import type { HunkContext } from './types.js';
 
 /**
@@ -60,7 +61,9 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
         ? async (candidate: Candidate) => exemplifies(candidate.result.text, language, convention, options.profile?.sizes[convention.id], lineCalling(candidate.result.text, near))
         : undefined;
     const lookFor = isSecretRule(finding.ruleId) ? configReadWords(language) : undefined;
-    const match = accepts && (await golden.first(accepts, { near, ...(lookFor ? { lookFor } : {}) }));
+    // A handler's note is best shown where the team makes the same call inside a `try` of its own.
+    const guarded = finding.rule && guardedBy(hunk.added, finding.startLine) !== undefined ? ruleExampleTest(finding, near, language, { insideTry: true }) : undefined;
+    const match = (guarded && (await golden.first(guarded, { near }))) || (accepts && (await golden.first(accepts, { near, ...(lookFor ? { lookFor } : {}) })));
     if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : finding.rule?.name ? `${finding.rule.source} finds no ${finding.rule.name} there` : finding.expected));
   }
   const cited = finding.examples[0];
@@ -76,7 +79,7 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
  * for a linter's pitfall, code making the same call on which the same linter finds nothing (the
  * team doing the same work without the pitfall).
  */
-function ruleExampleTest(finding: Finding, around: readonly string[], language: Language): ((candidate: Candidate) => Promise<{ start: number; end: number } | undefined>) | undefined {
+function ruleExampleTest(finding: Finding, around: readonly string[], language: Language, options: { insideTry?: boolean } = {}): ((candidate: Candidate) => Promise<{ start: number; end: number } | undefined>) | undefined {
   if (isSecretRule(finding.ruleId)) return async (candidate) => configReadIn(candidate.result.text, language);
   if (!isPitfallRule(finding.ruleId)) return undefined;
   let linted = 0;
@@ -84,22 +87,27 @@ function ruleExampleTest(finding: Finding, around: readonly string[], language: 
     const shared = sharedCalls(around, candidate.calls);
     // A flagged stretch with no call at all (a `def` with a mutable default) is matched by the code around it.
     const alike = around.length === 0 ? isComparable(candidate) : shared.length > 0;
-    if (!alike || linted >= CONTEXT_LIMITS.pitfallExampleTries) return undefined;
+    const calling = lineCalling(candidate.result.text, shared);
+    if (!alike || (options.insideTry && (calling === undefined || !insideTry(candidate.result.text, calling))) || linted >= CONTEXT_LIMITS.pitfallExampleTries) return undefined;
     linted++;
     const text = dedent(candidate.result.text);
     const report = await findPitfalls({ path: candidate.result.path, language, text });
     if (report.notices.length > 0 || report.pitfalls.some((pitfall) => finding.ruleId.endsWith(`.${pitfall.ruleId.replaceAll('/', '.')}`))) return undefined;
-    const line = lineCalling(text, shared) ?? 1;
+    const line = calling ?? 1;
     return { start: line, end: line };
   };
 }
 
 /**
- * What a finding's lines call: the telling calls on them first; else those a few lines around
- * them (a bare `except:`, an empty `catch` or a client built without a timeout is about a call
- * nearby, and SQL glued together with `fmt.Sprint` is about the `db.Query` it is sent to).
+ * What a finding's lines call: for a handler (a bare `except:`, an empty `catch`), the telling
+ * calls its `try` guards; else those on its lines; else those a few lines around them (a client
+ * built without a timeout is about a call nearby, and SQL glued together with `fmt.Sprint` is about
+ * the `db.Query` it is sent to).
  */
 function callsNear(finding: Finding, hunk: HunkContext): string[] {
+  const guarded = guardedBy(hunk.added, finding.startLine);
+  const inTry = guarded === undefined ? [] : callsIn(guarded).filter(telling);
+  if (inTry.length > 0) return inTry;
   const callsWithin = (margin: number) => callsIn(hunk.added.filter((row) => row.line >= finding.startLine - margin && row.line <= finding.endLine + margin).map((row) => row.text).join('\n')).filter(telling);
   const onLines = callsWithin(0);
   return onLines.length > 0 ? onLines : callsWithin(CONTEXT_LIMITS.pitfallContextLines);

@@ -1,0 +1,53 @@
+/**
+ * Where `try` blocks are, read from indentation so it works the same in Python, JavaScript,
+ * TypeScript and Java, and on a fragment that does not parse: a note on a handler (a bare
+ * `except:`, an empty `catch`) is about the calls its `try` guards, and its golden example is
+ * best where the team makes that call inside a `try` of its own.
+ */
+
+/** A handler's first line: `except ValueError:`, `} catch (e) {`, `catch {`, `finally:`. */
+const HANDLER = /^\s*(?:\}\s*)?(?:except\b|catch\b|finally\b)/;
+/** A `try` opening a block: `try:`, `try {`, `try (var in = open()) {`. */
+const TRY = /^\s*try\b/;
+/** How far above its handler a `try` is looked for. */
+const MAX_TRY_LINES = 40;
+
+function indentOf(text: string): number {
+  return /^[ \t]*/.exec(text)?.[0].length ?? 0;
+}
+
+/**
+ * The text of the lines a handler at `line` guards, from its `try` down to it, when `line` is a
+ * handler and its `try` is among `rows` (the lines a change added, by line number); else undefined.
+ */
+export function guardedBy(rows: ReadonlyArray<{ line: number; text: string }>, line: number): string | undefined {
+  const byLine = new Map(rows.map((row) => [row.line, row.text]));
+  const handler = byLine.get(line);
+  if (handler === undefined || !HANDLER.test(handler)) return undefined;
+  const indent = indentOf(handler);
+  const body: string[] = [];
+  for (let at = line - 1; at >= line - MAX_TRY_LINES; at--) {
+    const text = byLine.get(at);
+    if (text === undefined) return undefined;
+    if (TRY.test(text) && indentOf(text) <= indent) return [text, ...body].join('\n');
+    body.unshift(text);
+  }
+  return undefined;
+}
+
+/**
+ * Whether the code at `line` (1-based) of `text` runs inside a `try` block: the nearest line above
+ * it at a smaller indent that opens a block is a `try` (a handler's body or a function is not).
+ */
+export function insideTry(text: string, line: number): boolean {
+  const lines = text.split('\n');
+  let indent = indentOf(lines[line - 1] ?? '');
+  for (let at = line - 2; at >= 0 && indent > 0; at--) {
+    const row = lines[at] ?? '';
+    if (row.trim() === '' || indentOf(row) >= indent) continue;
+    if (TRY.test(row)) return true;
+    if (HANDLER.test(row)) return false;
+    indent = indentOf(row);
+  }
+  return false;
+}

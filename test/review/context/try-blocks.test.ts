@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { guardedBy, insideTry } from '../../../src/review/context/try-blocks.js';
+
+const rows = (text: string, from = 1) => text.split('\n').map((line, index) => ({ line: from + index, text: line }));
+
+describe('what a handler guards', () => {
+  const python = 'def send(client, payload):\n    data = json.dumps(payload)\n    try:\n        client.post("/n", data=data)\n    except:\n        pass\n';
+
+  it('is the lines from its try down to it, not the code before the try', () => {
+    expect(guardedBy(rows(python), 5)).toBe('    try:\n        client.post("/n", data=data)');
+  });
+
+  it('is the try of its own level in Java and JavaScript, past a nested one', () => {
+    const java = 'try (InputStream in = Files.newInputStream(path)) {\n  try {\n    inner();\n  } catch (X e) {\n    log(e);\n  }\n  props.load(in);\n} catch (IOException e) {\n}\n';
+    expect(guardedBy(rows(java), 8)?.split('\n')[0]).toBe('try (InputStream in = Files.newInputStream(path)) {');
+  });
+
+  it('is nothing for a line that is no handler, or a handler whose try the change did not add', () => {
+    expect(guardedBy(rows(python), 4)).toBeUndefined();
+    expect(guardedBy(rows(python).slice(3), 5)).toBeUndefined();
+  });
+});
+
+describe('a call inside a try', () => {
+  it('is one under a try, even in an if inside it; not one after it or in its handler', () => {
+    const text = 'def f(session, url):\n    try:\n        if url:\n            r = session.post(url)\n    except Error as e:\n        session.post(url)\n    session.post(url)\n';
+    expect(insideTry(text, 4)).toBe(true);
+    expect(insideTry(text, 6)).toBe(false);
+    expect(insideTry(text, 7)).toBe(false);
+  });
+});
