@@ -15,6 +15,11 @@
 //   case, or one contains the other (`client` / `httpClient`, `res` / `response`), or one side is a
 //   plain function call and the other is qualified by a module or variable (`readFile` imported by
 //   name and `fs.readFile`). `this` only matches `this`; `?` matches nothing.
+// - Or their receivers are of one kind, as far as each file says (`receiver-kinds.ts`): a declared
+//   type (`MessageDigest digest` / `MessageDigest sha1`), the class a value was made from
+//   (`new Random()` / a field `random`), the class `this` is in (`self` in `class APIClient` / a
+//   `client`), a call's declared result (`getLogger()` returning `PlatformLogger` / a `LOGGER`), or
+//   the same inner call (`Math.random().toString` on both sides). Plain data types are no kind.
 // - The skeleton of code is its control statements, nested as in the code: `if`, `loop`, `try`,
 //   `catch`, `finally`, `with` (a Python `with`, a Java try-with-resources), `defer`, `switch`,
 //   `throw`, written `loop(if(throw))`; an `else if` continues its chain rather than nesting.
@@ -26,6 +31,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../src/index/language.js';
 import { parse } from '../../src/index/parse/tree-sitter.js';
+import { receiverKind, resultKind, type Family } from './receiver-kinds.js';
 
 /**
  * A skeleton of one or two statements (`if(throw)`, `try(catch)`) is in most functions of every
@@ -33,7 +39,6 @@ import { parse } from '../../src/index/parse/tree-sitter.js';
  */
 export const MIN_SHAPE_NODES = 3;
 
-type Family = 'ecmascript' | 'python' | 'java' | 'go';
 
 function familyOf(language: ParsedLanguage): Family | undefined {
   if (language === 'typescript' || language === 'tsx' || language === 'javascript') return 'ecmascript';
@@ -95,6 +100,12 @@ export interface Call {
   line: number;
   /** The innermost control statement around the call, inside the code looked at. */
   within: ControlKind | undefined;
+  /**
+   * What the receiver is, when the file says (`receiver-kinds.ts`): `MessageDigest`, `Random` of
+   * `new Random()`; for a call on another call's result, that result's declared type or the inner
+   * call itself (`Math.random()`).
+   */
+  kind?: string;
 }
 
 export interface Skeleton {
@@ -162,25 +173,33 @@ function innermostControl(node: Node, family: Family, top: Node): ControlKind | 
   return undefined;
 }
 
-function calleeOf(node: Node, family: Family): Pick<Call, 'name' | 'qualifier'> | undefined {
+function calleeOf(node: Node, family: Family): Pick<Call, 'name' | 'qualifier' | 'kind'> | undefined {
   if (node.type === 'new_expression' || node.type === 'object_creation_expression') {
     const type = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'type');
     const name = type && lastName(type);
     return name ? { name, qualifier: 'new' } : undefined;
   }
-  if (family === 'java') {
-    const name = node.childForFieldName('name')?.text;
-    const object = node.childForFieldName('object');
-    return name ? { name, qualifier: object ? qualifierOf(object) : '' } : undefined;
-  }
+  const { name, object } = family === 'java' ? { name: node.childForFieldName('name')?.text, object: node.childForFieldName('object') } : memberCall(node);
+  if (!name) return undefined;
+  if (!object) return { name, qualifier: '' };
+  const kind = CALLS[family].has(object.type) ? resultOf(object, family) : receiverKind(object, family);
+  return { name, qualifier: qualifierOf(object), ...(kind ? { kind } : {}) };
+}
+
+/** A call's method name and what it is called on (none for a plain function call). */
+function memberCall(node: Node): { name: string | undefined; object: Node | null } {
   const fn = node.childForFieldName('function');
-  if (!fn) return undefined;
-  if (fn.type === 'identifier') return { name: fn.text, qualifier: '' };
+  if (!fn) return { name: undefined, object: null };
+  if (fn.type === 'identifier') return { name: fn.text, object: null };
   const member = MEMBER[fn.type];
-  if (!member) return undefined;
-  const name = fn.childForFieldName(member.name)?.text;
-  const object = fn.childForFieldName(member.object);
-  return name && object ? { name, qualifier: qualifierOf(object) } : undefined;
+  return member ? { name: fn.childForFieldName(member.name)?.text, object: fn.childForFieldName(member.object) } : { name: undefined, object: null };
+}
+
+/** What a call returns, as a receiver's kind: its declared result type in the file, else the call itself (`Math.random()`). */
+function resultOf(call: Node, family: Family): string | undefined {
+  const inner = calleeOf(call, family);
+  if (!inner || inner.qualifier === '?') return undefined;
+  return resultKind(call, inner.name) ?? `${callLabel(inner)}()`;
 }
 
 /** Member access per grammar: `a.b` is member_expression (JS), attribute (Python), selector_expression (Go), field_access (Java). */
@@ -218,13 +237,32 @@ export function callLabel(call: Pick<Call, 'name' | 'qualifier'>): string {
   return call.qualifier === 'new' ? `new ${call.name}` : `${call.qualifier}.${call.name}`;
 }
 
-export function sameCall(a: Pick<Call, 'name' | 'qualifier'>, b: Pick<Call, 'name' | 'qualifier'>): boolean {
+export function sameCall(a: Pick<Call, 'name' | 'qualifier' | 'kind'>, b: Pick<Call, 'name' | 'qualifier' | 'kind'>): boolean {
   if (a.name !== b.name) return false;
-  const [x, y] = [a.qualifier.toLowerCase(), b.qualifier.toLowerCase()];
+  return sameQualifier(a.qualifier.toLowerCase(), b.qualifier.toLowerCase()) || oneKind(a, b);
+}
+
+function sameQualifier(x: string, y: string): boolean {
   if (x === '?' || y === '?') return false;
   if (x === y) return true;
   if (x === 'this' || y === 'this' || x === 'new' || y === 'new') return false;
   return x === '' || y === '' || x.includes(y) || y.includes(x);
+}
+
+/**
+ * Receivers of one kind (`receiver-kinds.ts`): both kinds alike, or one side's kind alike the
+ * other's name (`new Random()` and a field named `random`; `self` in `class APIClient` and a
+ * `client`). Alike: equal ignoring case, or one holds the other and is 4 letters or more.
+ */
+function oneKind(a: Pick<Call, 'qualifier' | 'kind'>, b: Pick<Call, 'qualifier' | 'kind'>): boolean {
+  const named = (qualifier: string) => (['', 'this', 'new', '?'].includes(qualifier) ? undefined : qualifier);
+  return alike(a.kind, b.kind) || alike(a.kind, named(b.qualifier)) || alike(named(a.qualifier), b.kind);
+}
+
+function alike(x: string | undefined, y: string | undefined): boolean {
+  if (!x || !y) return false;
+  const [shorter, longer] = x.length <= y.length ? [x.toLowerCase(), y.toLowerCase()] : [y.toLowerCase(), x.toLowerCase()];
+  return shorter === longer || (shorter.length >= 4 && longer.includes(shorter));
 }
 
 export function skeletonLabel(skeleton: Skeleton): string {

@@ -126,3 +126,39 @@ describe('compareCode on real golden code', () => {
     expect(compareCode(learner, golden)).toMatchObject({ sharedCalls: [], sharedSkeleton: 'loop(if(if))', comparable: true });
   });
 });
+
+describe('receivers of one kind', () => {
+  const shared = async (learner: [string, ParsedLanguage, string], golden: [string, ParsedLanguage, string]) => {
+    const [learnerText, learnerLanguage, learnerLine] = learner;
+    const [goldenText, goldenLanguage, goldenLine] = golden;
+    const l = await facts(learnerText, learnerLanguage, lineOf(learnerText, learnerLine));
+    const g = await facts(goldenText, goldenLanguage, lineOf(goldenText, goldenLine));
+    return compareCode(l, g).sharedCalls;
+  };
+
+  it('pair a constructed receiver with a field of that class, and variables declared with one type', async () => {
+    const golden = 'class Handshake {\n  private static final SecureRandom random = new SecureRandom();\n  private final MessageDigest sha1;\n  static String nonce() {\n    byte[] bytes = new byte[16];\n    Handshake.random.nextBytes(bytes);\n    return encode(bytes);\n  }\n  String accept(String key) {\n    return hex(this.sha1.digest(key.getBytes()));\n  }\n}\n';
+    expect(await shared([caseText('java/weak-random.java'), 'java', 'nextBytes'], [golden, 'java', 'random.nextBytes'])).toEqual(['?.nextBytes']);
+    expect(await shared([caseText('java/password-hash.java'), 'java', 'digest.digest'], [golden, 'java', 'sha1.digest'])).toEqual(['digest.digest']);
+  });
+
+  it('read a call\'s declared result and the class `self` is in', async () => {
+    const prefs = 'class Prefs {\n  private static PlatformLogger getLogger() { return PlatformLogger.getLogger("prefs"); }\n  void setUp() {\n    getLogger().info("Created user preferences directory.");\n  }\n}\n';
+    expect(await shared([caseText('java/logged-secret.java'), 'java', 'LOGGER.info'], [prefs, 'java', 'getLogger().info'])).toEqual(['LOGGER.info']);
+    const client = 'class APIClient(requests.Session):\n    def _post(self, url, **kwargs):\n        return self.post(url, **kwargs)\n';
+    expect(await shared([caseText('python/swallowed-error.py'), 'python', 'client.post'], [client, 'python', 'self.post'])).toEqual(['client.post']);
+  });
+
+  it('pair calls on the same inner call, and never by a plain data type or a different class', async () => {
+    const temp = "function tempFile(cached) {\n  return cached + '.' + Math.random().toString(16).slice(2) + '.tmp';\n}\n";
+    expect(await shared([caseText('javascript/weak-random.js'), 'javascript', 'Math.random()'], [temp, 'javascript', 'Math.random()'])).toEqual(['?.toString']);
+    const lists = 'function names(xs: Item[]): string[] {\n  const out: string[] = [];\n  for (const x of xs) out.push(x.name);\n  return out;\n}\n';
+    const other = 'function f(rows: string[]) {\n  const seen: string[] = [];\n  seen.push(rows[0]);\n}\n';
+    expect(await shared([other, 'typescript', 'seen.push'], [lists, 'typescript', 'out.push'])).toEqual([]);
+    const session = 'class Fetcher {\n  private http: HttpSession;\n  load(u: string) { return this.http.post(u); }\n}\n';
+    const transport = 'class Relay {\n  private transport: SmtpClient;\n  relay(u: string) { return this.transport.post(u); }\n}\n';
+    const mailer = 'class Mailer {\n  private smtp: SmtpClient;\n  send(m: string) { return this.smtp.post(m); }\n}\n';
+    expect(await shared([mailer, 'typescript', 'smtp.post'], [session, 'typescript', 'http.post'])).toEqual([]);
+    expect(await shared([mailer, 'typescript', 'smtp.post'], [transport, 'typescript', 'transport.post'])).toEqual(['smtp.post']);
+  });
+});
