@@ -30,6 +30,11 @@ function inTestFolder(path: string): boolean {
   return path.split('/').slice(0, -1).some((segment) => TEST_FOLDERS.has(segment));
 }
 
+/** Whether a file is a test: named like one, or kept in a test folder. */
+export function isTestPath(path: string, language: Language | undefined): boolean {
+  return (language !== undefined && testFileName(path, language) !== undefined) || inTestFolder(path);
+}
+
 /**
  * Facts that come from a file's path rather than its content: file-name case, and for test
  * files where they live and how they are named. Anchored on line 1; cited by the file's head.

@@ -1,3 +1,4 @@
+import { isTestPath } from '../../conventions/layout.js';
 import type { GoldenIndex } from '../../index/golden-index.js';
 import type { Language } from '../../index/language.js';
 import { COMPARABLE_SIMILARITY, type SearchResult } from '../../index/search/search.js';
@@ -24,6 +25,11 @@ export interface Candidate {
   similarity: number | undefined;
   /** Position in the merged searches' order, best first. */
   rank: number;
+  /**
+   * Whether it is code of the learner's kind: a test for a test, the code itself for code. A test's
+   * calls are made on fixtures and mocks, not the way the team's code makes them.
+   */
+  ofLearnersKind: boolean;
 }
 
 export class ComparableGolden {
@@ -129,16 +135,18 @@ export class ComparableGolden {
     return { limit: POOL, language: this.#language, excludePath: this.#excludePath };
   }
 
-  /** Search results as candidates: what each shares with the learner's code, the most alike first. */
+  /** Search results as candidates: what each shares with the learner's code, code of the learner's kind and the most alike first. */
   #rank(results: SearchResult[]): Candidate[] {
     const learner = this.calls;
     const shape = shapeOf(this.#code);
+    const learnerTest = isTestPath(this.#excludePath, this.#language);
     return results
       .map((result, rank) => {
         const calls = callsIn(result.text);
-        return { result, calls, rank, shared: sharedCalls(learner, calls), shape: shapeSimilarity(shape, shapeOf(result.text)), similarity: result.similarity };
+        const ofLearnersKind = isTestPath(result.path, this.#language) === learnerTest;
+        return { result, calls, rank, ofLearnersKind, shared: sharedCalls(learner, calls), shape: shapeSimilarity(shape, shapeOf(result.text)), similarity: result.similarity };
       })
-      .sort((a, b) => exactly(b) - exactly(a) || b.shared.length - a.shared.length || b.shape - a.shape || (b.similarity ?? 0) - (a.similarity ?? 0) || a.rank - b.rank);
+      .sort((a, b) => kindFirst(a, b) || exactly(b) - exactly(a) || b.shared.length - a.shared.length || b.shape - a.shape || (b.similarity ?? 0) - (a.similarity ?? 0) || a.rank - b.rank);
   }
 }
 
@@ -157,6 +165,10 @@ function isExact(call: string): boolean {
   return !call.startsWith('.');
 }
 
+function kindFirst(a: Candidate, b: Candidate): number {
+  return Number(b.ofLearnersKind) - Number(a.ofLearnersKind);
+}
+
 /** Calls shared with the same receiver's name too (`requests.get`, not only some `.get`): the surest sign of the same API. */
 function exactly(candidate: Candidate): number {
   return candidate.shared.filter(isExact).length;
@@ -172,7 +184,7 @@ function nearFirst(pool: readonly Candidate[], near: readonly string[]): readonl
     const shared = sharedCalls(near, candidate.calls);
     return { candidate: shared.length > 0 ? { ...candidate, shared } : candidate, exact: shared.filter(isExact).length, shared: shared.length };
   });
-  return local.sort((a, b) => b.exact - a.exact || b.shared - a.shared).map((entry) => entry.candidate);
+  return local.sort((a, b) => kindFirst(a.candidate, b.candidate) || b.exact - a.exact || b.shared - a.shared).map((entry) => entry.candidate);
 }
 
 /** `a1, b1, a2, b2…`: neither lookup's order wins outright. */

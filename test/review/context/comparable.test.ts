@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
@@ -16,14 +16,18 @@ let learner: TestRepo;
 
 beforeAll(() => {
   const golden = createRepo();
-  golden.commit('sdk', treeFromNodeModules('@anthropic-ai/sdk/src', /\.ts$/));
+  const sdk = treeFromNodeModules('@anthropic-ai/sdk/src', /\.ts$/);
+  // The same code once more as a test file (renamed, so it is not the same chunk): which of the two
+  // a note shows says whose kind it is.
+  const copy = sdk['internal/utils/values.ts']!.toString().replaceAll('safeJSON', 'parseJSONSafely');
+  golden.commit('sdk', { ...sdk, 'tests/utils/values.test.ts': Buffer.from(copy) });
   learner = createRepo();
   learner.commit('start', { 'archangel.json': JSON.stringify({ golden: [{ path: golden.dir, name: 'sdk' }] }), '.gitignore': '.archangel/\n', 'src/settings.ts': 'export const x = 1;\n' });
   expect(runCli(learner.dir, ['index', '--quiet']).status).toBe(0);
 }, 120_000);
 afterAll(removeTempDirs);
 
-type Json = { notes: Array<{ topic: string; evidence: Array<{ kind: string; snippet?: string; why?: string; comparable?: boolean }> }> };
+type Json = { notes: Array<{ topic: string; path: string; evidence: Array<{ kind: string; snippet?: string; why?: string; comparable?: boolean; citation?: { path: string } }> }> };
 
 describe('callsIn', () => {
   it('names the calls, not the declarations or the control flow', () => {
@@ -49,6 +53,25 @@ describe('the golden example of a note', () => {
     const example = note?.evidence.find((e) => e.kind === 'golden');
     expect(example?.snippet).toMatch(/try \{[\s\S]*JSON\.parse\([\s\S]*\} catch \((\w+)\) \{\s*\S/);
     expect(example).toMatchObject({ comparable: true, why: expect.stringContaining('calls JSON.parse') });
+  });
+});
+
+describe('the golden example of a note in a test', () => {
+  it('is golden test code, and the code itself for code', () => {
+    // One lesson is taught once per review: the test and the code are reviewed one after the other.
+    const text = 'export function loadSettings(text: string): Record<string, unknown> | undefined {\n  try {\n    return JSON.parse(text);\n  } catch (error) {}\n}\n';
+    const exampleIn = (path: string) => {
+      const { notes } = JSON.parse(runCli(learner.dir, ['review', '--format', 'json']).stdout) as Json;
+      return notes.find((n) => n.topic === 'ts.errors.empty-catch' && n.path === path)?.evidence.find((e) => e.kind === 'golden')?.citation?.path;
+    };
+    writeFileSync(join(learner.dir, 'src/settings.ts'), 'export const x = 1;\n');
+    mkdirSync(join(learner.dir, 'tests'), { recursive: true });
+    writeFileSync(join(learner.dir, 'tests/settings.test.ts'), text);
+    const inTest = exampleIn('tests/settings.test.ts');
+    rmSync(join(learner.dir, 'tests'), { recursive: true });
+    expect(inTest).toBe('tests/utils/values.test.ts');
+    writeFileSync(join(learner.dir, 'src/settings.ts'), `export const x = 1;\n\n${text}`);
+    expect(exampleIn('src/settings.ts')).toBe('internal/utils/values.ts');
   });
 });
 
