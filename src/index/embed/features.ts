@@ -58,27 +58,37 @@ export function extractFeatures(text: string, sequence: readonly string[], sink:
   addIndentation(text, sink);
 }
 
+interface TermEntry {
+  count: number;
+  hash: number;
+  weight: number;
+  ubiquitous: boolean;
+}
+
 function addTerms(sequence: readonly string[], sink: FeatureSink, idf: TermWeight | undefined): void {
-  const counts = new Map<string, number>();
-  for (const term of sequence) counts.set(term, (counts.get(term) ?? 0) + 1);
-  const hashes = new Map<string, number>();
-  const weights = new Map<string, number>();
-  for (const [term, count] of counts) {
-    const hash = hashString(term, SEED.term);
-    const weight = (UBIQUITOUS.has(term) ? WEIGHT.ubiquitous : 1) * (idf ? idf(term) : 1);
-    hashes.set(term, hash);
-    weights.set(term, weight);
-    sink(hash, tf(count) * weight);
+  // One entry per distinct term, looked up once per occurrence: this runs over every indexed chunk.
+  const entries = new Map<string, TermEntry>();
+  const inOrder: TermEntry[] = [];
+  for (const term of sequence) {
+    let entry = entries.get(term);
+    if (!entry) {
+      const ubiquitous = UBIQUITOUS.has(term);
+      entry = { count: 0, hash: hashString(term, SEED.term), weight: (ubiquitous ? WEIGHT.ubiquitous : 1) * (idf ? idf(term) : 1), ubiquitous };
+      entries.set(term, entry);
+    }
+    entry.count++;
+    inOrder.push(entry);
   }
+  for (const { hash, count, weight } of entries.values()) sink(hash, tf(count) * weight);
   const pairs = new Map<number, { count: number; weight: number }>();
-  for (let i = 1; i < sequence.length; i++) {
-    const first = sequence[i - 1] as string;
-    const second = sequence[i] as string;
-    if (UBIQUITOUS.has(first) || UBIQUITOUS.has(second)) continue;
-    const hash = combine(hashes.get(first) ?? 0, hashes.get(second) ?? 0);
+  for (let i = 1; i < inOrder.length; i++) {
+    const first = inOrder[i - 1]!;
+    const second = inOrder[i]!;
+    if (first.ubiquitous || second.ubiquitous) continue;
+    const hash = combine(first.hash, second.hash);
     const pair = pairs.get(hash);
     if (pair) pair.count++;
-    else pairs.set(hash, { count: 1, weight: ((weights.get(first) ?? 1) + (weights.get(second) ?? 1)) / 2 });
+    else pairs.set(hash, { count: 1, weight: (first.weight + second.weight) / 2 });
   }
   for (const [hash, { count, weight }] of pairs) sink(hash, tf(count) * weight * WEIGHT.bigram);
 }
