@@ -46,9 +46,16 @@ export class LocalEmbeddingProvider implements EmbeddingProvider {
   }
 
   async embedDocuments(texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
-    return texts.map((text) => {
+    return this.embedTokenizedDocuments(
+      texts.map((text) => ({ text, terms: terms(text) })),
+      signal,
+    );
+  }
+
+  async embedTokenizedDocuments(documents: ReadonlyArray<{ text: string; terms: readonly string[] }>, signal?: AbortSignal): Promise<Float32Array[]> {
+    return documents.map((document) => {
       throwIfCancelled(signal);
-      return this.#embed(text, terms(text), undefined);
+      return this.#embed(document.text, document.terms, undefined);
     });
   }
 

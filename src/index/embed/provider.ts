@@ -20,6 +20,11 @@ export interface EmbeddingProvider {
   readonly info: EmbeddingInfo;
   /** One vector per text, in order, for text that is stored in the index. */
   embedDocuments(texts: string[], signal?: AbortSignal): Promise<Float32Array[]>;
+  /**
+   * As `embedDocuments`, for a provider that reads search terms, given each text's `terms()`
+   * already computed (the indexer has them for full-text search): the same vectors, one pass less.
+   */
+  embedTokenizedDocuments?(documents: ReadonlyArray<{ text: string; terms: readonly string[] }>, signal?: AbortSignal): Promise<Float32Array[]>;
   /** The vector of a search query (some providers embed queries differently from documents). */
   embedQuery(text: string, signal?: AbortSignal): Promise<Float32Array>;
 }

@@ -83,16 +83,25 @@ export async function deriveBlobRecords(batch: BlobBatch, options: { maxFileByte
   return records;
 }
 
-/** Gives every chunk of `records` its vector, in one embedding call. */
+/**
+ * Gives every chunk of `records` its vector, in one embedding call. What is embedded is the symbol
+ * and the text; a provider that reads search terms gets theirs from the full-text fields, which
+ * hold exactly `terms()` of each (a line break between them splits no word).
+ */
 export async function embedBlobRecords(records: BlobRecord[], embedder: EmbeddingProvider, signal?: AbortSignal): Promise<BlobRecord[]> {
   const chunks = records.flatMap((record) => record.chunks);
   if (chunks.length === 0) return records;
-  const vectors = await embedder.embedDocuments(
-    chunks.map((chunk) => (chunk.symbol ? `${chunk.symbol}\n${chunk.text}` : chunk.text)),
-    signal,
-  );
+  const text = (chunk: ChunkRecord) => (chunk.symbol ? `${chunk.symbol}\n${chunk.text}` : chunk.text);
+  const vectors = embedder.embedTokenizedDocuments
+    ? await embedder.embedTokenizedDocuments(chunks.map((chunk) => ({ text: text(chunk), terms: termsOf(chunk) })), signal)
+    : await embedder.embedDocuments(chunks.map(text), signal);
   chunks.forEach((chunk, i) => (chunk.vector = vectors[i]!));
   return records;
+}
+
+function termsOf(chunk: ChunkRecord): string[] {
+  const split = (joined: string) => (joined === '' ? [] : joined.split(' '));
+  return [...split(chunk.ftsSymbol), ...split(chunk.ftsBody)];
 }
 
 const EMPTY = new Float32Array(0);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LOCAL_DIMENSIONS, LocalEmbeddingProvider } from '../../../src/index/embed/local.js';
 import type { TermStats } from '../../../src/index/embed/provider.js';
+import { embedBlobRecords } from '../../../src/index/indexer/build-blobs.js';
+import type { BlobRecord } from '../../../src/index/store/write.js';
+import { terms } from '../../../src/index/tokens.js';
 import { commanderFunction, realChunks, renamed } from './real-code.js';
 
 const dot = (a: Float32Array, b: Float32Array): number => a.reduce((sum, x, i) => sum + x * (b[i] ?? 0), 0);
@@ -33,6 +36,18 @@ describe('LocalEmbeddingProvider', () => {
     expect(again).toEqual(first);
     expect(first!.some((x) => x > 0) && first!.some((x) => x < 0)).toBe(true);
     expect(provider.info).toEqual({ provider: 'local', model: 'hashed-features-v1', dimensions: 512 });
+  });
+
+  it('gives the indexer the same vectors from the search terms it already has as from the text', async () => {
+    // The indexer embeds `symbol\ntext` and stores terms(symbol) and terms(text) for full-text search.
+    const chunks = realChunks(20)
+      .slice(0, 40)
+      .map((text, index) => ({ text, symbol: index % 2 === 0 ? `parseHTTPResponse_${index}` : null }));
+    expect(chunks).toHaveLength(40);
+    const texts = chunks.map((chunk) => (chunk.symbol ? `${chunk.symbol}\n${chunk.text}` : chunk.text));
+    const records: BlobRecord[] = [{ sha: 's', language: 'javascript', bytes: 1, lines: 1, skipReason: null, observations: null, path: 'x.js', chunks: chunks.map((chunk) => ({ startLine: 1, endLine: 1, kind: 'function', symbol: chunk.symbol, text: chunk.text, ftsPath: '', ftsSymbol: chunk.symbol ? terms(chunk.symbol).join(' ') : '', ftsBody: terms(chunk.text).join(' '), vector: new Float32Array(0) })) }];
+    await embedBlobRecords(records, provider);
+    expect(records[0]!.chunks.map((chunk) => [...chunk.vector])).toEqual((await provider.embedDocuments(texts)).map((vector) => [...vector]));
   });
 
   it('honours configured dimensions and leaves empty text as a zero vector', async () => {
