@@ -56,8 +56,10 @@ export function walkTree(tree: Tree, spec: LanguageSpec, sink: FactSink): void {
   const frames: Frame[] = [];
   const onCall = spec.calls?.();
   const path: PathStep[] = [];
+  // Each check is a call into WebAssembly per node; most files parse without an error anywhere.
+  const mayHaveErrors = tree.rootNode.hasError;
   const visit = (node: Node): void => {
-    if (node.isError || node.isMissing) return;
+    if (mayHaveErrors && (node.isError || node.isMissing)) return;
     if (spec.comments.has(node.type)) {
       for (let row = node.startPosition.row; row <= node.endPosition.row; row++) sink.commentRows.add(row);
       return;

@@ -19,7 +19,8 @@ export function toInt8(vector: Float32Array): Buffer {
   for (const value of vector) max = Math.max(max, Math.abs(value));
   const scale = max === 0 ? 0 : 127 / max;
   const out = Buffer.alloc(vector.length);
-  for (let i = 0; i < vector.length; i++) out.writeInt8(Math.round(vector[i]! * scale), i);
+  const signed = new Int8Array(out.buffer, out.byteOffset, out.byteLength);
+  for (let i = 0; i < vector.length; i++) signed[i] = Math.round(vector[i]! * scale);
   return out;
 }
 
