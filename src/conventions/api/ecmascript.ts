@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { FUNCTIONS } from '../specs/ecmascript.js';
 import type { CallSite, CheckForm, ResultUse } from './call-site.js';
+import { readImport, readRequire, type Bind } from './ecmascript-imports.js';
 import type { FactSink } from '../facts.js';
 import type { Path } from '../walk.js';
 import { checkAfter, emitSite, enclosingTry, nodeAt, parentAt, resolveDotted, statementLevel, type Callee, type CallGrammar, type CallVisitor } from './tree.js';
@@ -42,54 +43,12 @@ function moduleName(specifier: string): string | undefined {
   return specifier.replace(/^node:/, '').replace(/^@/, '').replace(/\//g, '.');
 }
 
-function stringValue(node: Node | null | undefined): string | undefined {
-  return node?.type === 'string' ? node.text.slice(1, -1) : undefined;
-}
-
-/** Records what an `import` binds: default and namespace imports the module, named ones its member. */
-function bindImport(node: Node, modules: Map<string, string>): void {
-  const module = moduleName(stringValue(node.childForFieldName('source')) ?? '.');
-  const clause = node.namedChildren.find((c) => c.type === 'import_clause');
-  if (module === undefined || !clause) return;
-  for (const part of clause.namedChildren) {
-    if (part.type === 'identifier') modules.set(part.text, module);
-    else if (part.type === 'namespace_import') {
-      const name = part.namedChildren.find((c) => c.type === 'identifier')?.text;
-      if (name) modules.set(name, module);
-    } else if (part.type === 'named_imports') {
-      for (const specifier of part.namedChildren.filter((c) => c.type === 'import_specifier')) {
-        const name = specifier.childForFieldName('name')?.text;
-        const alias = specifier.childForFieldName('alias')?.text ?? name;
-        if (name && alias) modules.set(alias, `${module}.${name}`);
-      }
-    }
-  }
-}
-
-/** Records what `const x = require('m')`, `const { a, b: c } = require('m')` and `const y = require('m').y` bind. */
-function bindRequire(declarator: Node, modules: Map<string, string>): void {
-  let value = declarator.childForFieldName('value');
-  const members: string[] = [];
-  while (value?.type === 'member_expression') {
-    members.unshift(value.childForFieldName('property')?.text ?? '');
-    value = value.childForFieldName('object');
-  }
-  if (value?.type !== 'call_expression' || value.childForFieldName('function')?.text !== 'require') return;
-  const required = moduleName(stringValue(value.childForFieldName('arguments')?.namedChildren[0]) ?? '.');
-  if (required === undefined) return;
-  const module = [required, ...members].join('.');
-  const name = declarator.childForFieldName('name');
-  if (name?.type === 'identifier') modules.set(name.text, module);
-  else if (name?.type === 'object_pattern') {
-    for (const property of name.namedChildren) {
-      if (property.type === 'shorthand_property_identifier_pattern') modules.set(property.text, `${module}.${property.text}`);
-      else if (property.type === 'pair_pattern') {
-        const key = property.childForFieldName('key')?.text;
-        const local = property.childForFieldName('value');
-        if (key && local?.type === 'identifier') modules.set(local.text, `${module}.${key}`);
-      }
-    }
-  }
+/** Binds each imported or required package name to its dotted module (`readFile` to `fs.promises.readFile`); the project's own files are left out. */
+function bindModule(modules: Map<string, string>): Bind {
+  return (local, specifier, members) => {
+    const module = moduleName(specifier);
+    if (module !== undefined) modules.set(local, [module, ...members].join('.'));
+  };
 }
 
 /** A dotted name: `fetch`, `fs.promises.readFile`, `axios.get`. */
@@ -197,9 +156,10 @@ function readSite(call: Node, callee: Callee, sink: FactSink, path: Path): void 
 /** A fresh reader per file: imports and requires are remembered as they are met. */
 export function ecmascriptCalls(): CallVisitor {
   const modules = new Map<string, string>();
+  const bind = bindModule(modules);
   return (node, sink, path) => {
-    if (node.type === 'import_statement') bindImport(node, modules);
-    else if (node.type === 'variable_declarator') bindRequire(node, modules);
+    if (node.type === 'import_statement') readImport(node, bind);
+    else if (node.type === 'variable_declarator') readRequire(node, bind);
     else if (node.type === 'call_expression') {
       const callee = calleeOf(node, modules);
       if (callee !== undefined && !node.hasError) readSite(node, callee, sink, path);
