@@ -19,6 +19,12 @@ export interface PitfallFile {
   path: string;
   language: Language;
   text: string;
+  /**
+   * A module of the project this file imports by a relative path (`./mailer`), read from the same
+   * working tree: what a rule may follow to see that an imported function returns a promise.
+   * Undefined when it is not there (or not known: a golden snippet has no neighbours).
+   */
+  imported?: (specifier: string) => { path: string; text: string } | undefined;
 }
 
 /** One pitfall on a changed line: what a linter (or our syntax check) found, and how to teach it. */

@@ -215,6 +215,33 @@ export async function sync(store: OrderStore, cache: Map<string, Order>, other: 
     expect(await found('typescript', code)).toEqual([]);
   });
 
+  it('follows the project\'s own modules: an async function imported and called without await floats, a plain one does not', async () => {
+    const modules: Record<string, { path: string; text: string }> = {
+      './mailer': { path: 'src/jobs/mailer.js', text: "const transport = createTransport();\nasync function sendMail(message) {\n  await transport.sendMail(message);\n}\nfunction formatAddress(user) {\n  return `${user.name} <${user.email}>`;\n}\nexports.notify = async (user) => sendMail({ to: user.email });\nmodule.exports = { sendMail, formatAddress, notify: exports.notify };\n" },
+      './store.js': { path: 'src/jobs/store.ts', text: 'export async function save(order: Order): Promise<void> {}\nexport function count(): number { return 0; }\n' },
+    };
+    const code = `const { sendMail, formatAddress } = require('./mailer');
+const mailer = require('./mailer');
+import { save as persist, count } from './store.js';
+import * as store from './store.js';
+import { missing } from './not-there';
+export function digest(user, order) {
+  sendMail({ to: user.email });
+  formatAddress(user);
+  mailer.notify(user);
+  mailer.formatAddress(user);
+  persist(order);
+  store.save(order);
+  store.count();
+  missing(order);
+  return sendMail({ to: 'ops@example.com' });
+}
+`;
+    const pitfalls = await engine.check({ path: 'src/jobs/digest.ts', language: 'typescript', text: code, imported: (specifier) => modules[specifier] });
+    expect(pitfalls.map((p) => `${p.startLine} ${p.ruleId.replace('tree-sitter/', '')}`)).toEqual(['7 js/floating-async-call', '9 js/floating-async-call', '11 js/floating-async-call', '12 js/floating-async-call']);
+    expect(pitfalls[0]?.message).toBe('`sendMail` (from `./mailer`) returns a promise, and here it is neither awaited, returned nor caught.');
+  });
+
   it('sees a .find() result through a cast or a non-null assertion', async () => {
     const code = `export function discount(cart: Cart, sku: string) {
   const item = cart.items.find((candidate) => candidate.sku === sku) as CartItem;

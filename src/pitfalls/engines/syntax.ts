@@ -31,8 +31,9 @@ export function createSyntaxEngine(): Engine {
       if (!tree) throw new Error('tree-sitter could not parse the file');
       try {
         const index = new SyntaxIndex(tree, new Set(rules.flatMap((rule) => rule.types)));
-        return rules.flatMap((rule) =>
-          rule.find(index).map(({ node, message }): Pitfall => ({
+        const found = await Promise.all(rules.map(async (rule) => ({ rule, hits: await rule.find(index, file) })));
+        return found.flatMap(({ rule, hits }) =>
+          hits.map(({ node, message }): Pitfall => ({
             engine: 'tree-sitter',
             ruleId: `tree-sitter/${rule.id}`,
             docsUrl: rule.docsUrl,

@@ -1,6 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import { ECMASCRIPT, FUNCTION_VALUES, FUNCTIONS } from './ecmascript-grammar.js';
-import { ancestor, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+import { readImport, readRequire } from '../../conventions/api/ecmascript-imports.js';
+import { detectLanguage, type ParsedLanguage } from '../../index/language.js';
+import { parse } from '../../index/parse/tree-sitter.js';
+import type { PitfallFile } from '../types.js';
+import { ancestor, SyntaxIndex, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /** Declarations of a function by name, with a body or (in a `declare` block or a `.d.ts`) without. */
 const NAMED_FUNCTIONS = [...FUNCTIONS.filter((type) => type !== 'method_definition'), 'function_signature'];
@@ -42,10 +46,7 @@ interface PromiseDeclarations {
 }
 
 function promiseDeclarations(index: SyntaxIndex): PromiseDeclarations {
-  const declared: PromiseDeclarations = { functions: new Set(), byType: new Map(), byClass: new Map() };
-  for (const fn of NAMED_FUNCTIONS.flatMap((type) => index.of(type))) if (returnsPromise(fn)) declared.functions.add(fn.childForFieldName('name')?.text ?? '');
-  for (const declarator of index.of('variable_declarator')) if (returnsPromise(declarator)) declared.functions.add(declarator.childForFieldName('name')?.text ?? '');
-  declared.functions.delete('');
+  const declared: PromiseDeclarations = { functions: promiseFunctions(index), byType: new Map(), byClass: new Map() };
   for (const type of TYPES.flatMap((kind) => index.of(kind))) {
     const body = type.childForFieldName('body') ?? type.childForFieldName('value');
     const members = new Set<string>();
@@ -56,6 +57,86 @@ function promiseDeclarations(index: SyntaxIndex): PromiseDeclarations {
     if (CLASSES.has(type.type)) declared.byClass.set(type.id, members);
   }
   return declared;
+}
+
+/**
+ * The functions a file declares (or exports, CommonJS-style: `exports.send = async () => {}`) that
+ * return a promise, by name.
+ */
+function promiseFunctions(index: SyntaxIndex): Set<string> {
+  const functions = new Set<string>();
+  for (const fn of NAMED_FUNCTIONS.flatMap((type) => index.of(type))) if (returnsPromise(fn)) functions.add(fn.childForFieldName('name')?.text ?? '');
+  for (const declarator of index.of('variable_declarator')) if (returnsPromise(declarator)) functions.add(declarator.childForFieldName('name')?.text ?? '');
+  for (const assignment of index.of('assignment_expression')) {
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (left?.type === 'member_expression' && right && FUNCTION_VALUES.has(right.type) && returnsPromise(right)) functions.add(left.childForFieldName('property')?.text ?? '');
+  }
+  functions.delete('');
+  return functions;
+}
+
+/** Where the functions of the project's own modules this file imports are declared to return a promise. */
+interface ImportedPromises {
+  /** `sendMail` of `const { sendMail } = require('./mailer')`, with where it comes from. */
+  functions: Map<string, string>;
+  /** `mailer` of `import * as mailer from './mailer'`: its members that return one, and where they come from. */
+  modules: Map<string, { specifier: string; members: Set<string> }>;
+}
+
+/** What a module (`declared.types`) is read for: its functions, and its CommonJS exports. */
+const MODULE_TYPES = new Set([...NAMED_FUNCTIONS, 'variable_declarator', 'assignment_expression']);
+
+/**
+ * Follows this file's relative imports one step into the working tree: an async function imported
+ * from `./mailer` and called without `await` floats as surely as one declared here. A module that
+ * is not there, not JavaScript or TypeScript, or does not parse says nothing.
+ */
+async function importedPromises(index: SyntaxIndex, file: PitfallFile): Promise<ImportedPromises> {
+  const found: ImportedPromises = { functions: new Map(), modules: new Map() };
+  const read = file.imported;
+  if (!read) return found;
+  const bindings: Array<{ local: string; specifier: string; members: readonly string[] }> = [];
+  const bind = (local: string, specifier: string, members: readonly string[]) => {
+    if (/^\.\.?\//.test(specifier) && members.length <= 1) bindings.push({ local, specifier, members });
+  };
+  for (const statement of index.of('import_statement')) readImport(statement, bind);
+  for (const declarator of index.of('variable_declarator')) readRequire(declarator, bind);
+  // Only modules whose names are called as statements of their own could float a promise here.
+  const called = new Set(index.of('expression_statement').map(statementCallee).filter((name) => name !== undefined));
+  const modules = new Map<string, Promise<Set<string>>>();
+  const promisesOf = (specifier: string) => {
+    let functions = modules.get(specifier);
+    if (!functions) modules.set(specifier, (functions = modulePromiseFunctions(read(specifier))));
+    return functions;
+  };
+  for (const { local, specifier, members } of bindings.filter((binding) => called.has(binding.local))) {
+    const functions = await promisesOf(specifier);
+    const [member] = members;
+    if (member === undefined && functions.size > 0) found.modules.set(local, { specifier, members: functions });
+    else if (member !== undefined && functions.has(member)) found.functions.set(local, specifier);
+  }
+  return found;
+}
+
+/** The name a statement's call is made through: `sendMail` of `sendMail(x);`, `mailer` of `mailer.send(x);`. */
+function statementCallee(statement: Node): string | undefined {
+  const call = statement.namedChildren[0];
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+  const name = callee?.type === 'member_expression' ? callee.childForFieldName('object') : callee;
+  return name?.type === 'identifier' ? name.text : undefined;
+}
+
+async function modulePromiseFunctions(module: { path: string; text: string } | undefined): Promise<Set<string>> {
+  const language = module && detectLanguage(module.path);
+  if (!module || !language || !(ECMASCRIPT as readonly string[]).includes(language)) return new Set();
+  const tree = await parse(module.text, language as ParsedLanguage).catch(() => null);
+  if (!tree) return new Set();
+  try {
+    return promiseFunctions(new SyntaxIndex(tree, MODULE_TYPES));
+  } finally {
+    tree.delete();
+  }
 }
 
 /** The type name `T` of `: T` or `: T<U>`. */
@@ -86,13 +167,22 @@ function declaredType(name: string, at: Node, index: SyntaxIndex): string | unde
   return namedType(nearest.childForFieldName('type')) ?? (value?.type === 'new_expression' ? value.childForFieldName('constructor')?.text : undefined);
 }
 
-/** Why the file says this call returns a promise, if it does: `save` is async; `store` is an `OrderStore`, whose `save` returns one. */
-function promiseOf(call: Node, declared: PromiseDeclarations, index: SyntaxIndex): string | undefined {
+/**
+ * Why the file says this call returns a promise, if it does: `save` is async; `store` is an
+ * `OrderStore`, whose `save` returns one; `sendMail`, imported from `./mailer`, is async there.
+ */
+function promiseOf(call: Node, declared: PromiseDeclarations, imported: ImportedPromises, index: SyntaxIndex): string | undefined {
   const callee = call.childForFieldName('function');
-  if (callee?.type === 'identifier') return declared.functions.has(callee.text) ? `\`${callee.text}\` returns a promise` : undefined;
+  if (callee?.type === 'identifier') {
+    if (declared.functions.has(callee.text)) return `\`${callee.text}\` returns a promise`;
+    const from = imported.functions.get(callee.text);
+    return from === undefined ? undefined : `\`${callee.text}\` (from \`${from}\`) returns a promise`;
+  }
   if (callee?.type !== 'member_expression') return undefined;
   const object = callee.childForFieldName('object');
   const method = callee.childForFieldName('property')?.text ?? '';
+  const module = object?.type === 'identifier' ? imported.modules.get(object.text) : undefined;
+  if (module?.members.has(method)) return `\`${object!.text}.${method}\` (from \`${module.specifier}\`) returns a promise`;
   if (object?.type === 'this') {
     const owner = ancestor(call, CLASSES);
     return owner && declared.byClass.get(owner.id)?.has(method) ? `\`this.${method}\` returns a promise` : undefined;
@@ -110,15 +200,17 @@ export const floatingPromise: SyntaxRule = {
   question: 'When this call fails, where does its error go, and does the next line need it to have finished?',
   docsUrl: 'https://typescript-eslint.io/rules/no-floating-promises/',
   fix: '`await` the call (or return its promise); a call meant to run on its own ends with a `.catch(...)` that reports its error',
-  types: [...NAMED_FUNCTIONS, 'method_definition', 'variable_declarator', ...TYPES, ...PARAMETERS, 'expression_statement'],
-  mentions: /\basync\b|\bPromise(Like)?\s*</,
-  find(index) {
+  types: [...NAMED_FUNCTIONS, 'method_definition', 'variable_declarator', 'assignment_expression', 'import_statement', ...TYPES, ...PARAMETERS, 'expression_statement'],
+  // Declares something async, or imports the project's own modules (whose functions may be).
+  mentions: /\basync\b|\bPromise(Like)?\s*<|\brequire\s*\(\s*['"]\.|\bfrom\s*['"]\./,
+  async find(index, file) {
     const declared = promiseDeclarations(index);
-    if (declared.functions.size === 0 && declared.byType.size === 0 && declared.byClass.size === 0) return [];
+    const imported = await importedPromises(index, file);
+    if (declared.functions.size === 0 && declared.byType.size === 0 && declared.byClass.size === 0 && imported.functions.size === 0 && imported.modules.size === 0) return [];
     const hits: SyntaxHit[] = [];
     for (const statement of index.of('expression_statement')) {
       const call = statement.namedChildren[0];
-      const why = call?.type === 'call_expression' ? promiseOf(call, declared, index) : undefined;
+      const why = call?.type === 'call_expression' ? promiseOf(call, declared, imported, index) : undefined;
       if (call && why) hits.push({ node: call, message: `${why}, and here it is neither awaited, returned nor caught.` });
     }
     return hits;

@@ -1,6 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
-import type { Concern } from '../types.js';
+import type { Concern, PitfallFile } from '../types.js';
 
 /** One place a syntax rule fired, with the sentence that says what it saw there. */
 export interface SyntaxHit {
@@ -28,7 +28,8 @@ export interface SyntaxRule {
   docsUrl: string;
   /** The change that removes the pitfall, for the ladder's last rung. */
   fix: string;
-  find(index: SyntaxIndex): SyntaxHit[];
+  /** The places it fires in the file's tree; `file` is there for a rule that follows the file's imports. */
+  find(index: SyntaxIndex, file: PitfallFile): SyntaxHit[] | Promise<SyntaxHit[]>;
 }
 
 /**

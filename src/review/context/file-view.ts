@@ -13,6 +13,7 @@ import type { DiffResult, FileChange, Hunk, HunkLine } from '../types.js';
 import type { BuildContextOptions } from './build-context.js';
 import { readNewText, readOldText } from './file-versions.js';
 import { pitfallFindings } from './pitfall-findings.js';
+import { localModules } from './local-modules.js';
 import type { HunkContext } from './types.js';
 
 /**
@@ -50,7 +51,7 @@ export async function readFileView(file: FileChange, options: BuildContextOption
   try {
     const chunks = await chunkFile(code, file.language, tree);
     const findings = options.profile ? await checkFile(options.profile, { path: file.path, language: file.language, text: code, changed }, tree) : [];
-    const linted = await findPitfalls({ path: file.path, language: file.language, text: code }, { changed, ...(options.goldenLinterConfig ? { goldenConfig: options.goldenLinterConfig } : {}) });
+    const linted = await findPitfalls({ path: file.path, language: file.language, text: code, imported: localModules(options.repoRoot, file.path) }, { changed, ...(options.goldenLinterConfig ? { goldenConfig: options.goldenLinterConfig } : {}) });
     const pitfalls = pitfallFindings(file.path, file.language, linted.pitfalls, findings);
     return { text, oldText, chunks, findings: [...secrets, ...pitfalls, ...findings], notices: linted.notices };
   } finally {
