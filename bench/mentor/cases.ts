@@ -26,6 +26,7 @@ const Problem = z.strictObject({
   keyText: z.string().min(1),
   /** The minor style departures seeded on other lines. */
   minor: z.array(z.strictObject({ line: z.number().int().positive(), what: z.string().min(1) })),
+  companions: z.array(relativePath).optional(),
 });
 
 const Clean = z.strictObject({
@@ -33,6 +34,7 @@ const Clean = z.strictObject({
   clean: z.literal(true),
   /** What the change does the golden code's way, in a few words. */
   about: z.string().min(1),
+  companions: z.array(relativePath).optional(),
 });
 
 const Labels = z.record(z.string(), z.looseObject({}));
@@ -46,6 +48,11 @@ export interface BenchCase {
   name: string;
   text: string;
   label: ProblemLabel | CleanLabel;
+  /**
+   * Files of the learner's repo the change relies on (the `./mailer` it imports), already there
+   * when it is saved: the label's `companions`, kept under cases/<language>/companions/ by path.
+   */
+  companions: Array<{ path: string; text: string }>;
 }
 
 export function isClean(label: ProblemLabel | CleanLabel): label is CleanLabel {
@@ -62,7 +69,10 @@ function loadLanguage(dir: string, language: BenchLanguage): BenchCase[] {
   const labelsFile = join(dir, 'cases.json');
   const parsed = Labels.safeParse(JSON.parse(readFileSync(labelsFile, 'utf8')));
   if (!parsed.success) throw new Error(`${labelsFile}: ${z.prettifyError(parsed.error)}`);
-  const files = readdirSync(dir).filter((name) => name !== 'cases.json').sort();
+  const files = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name !== 'cases.json')
+    .map((entry) => entry.name)
+    .sort();
   const unlabelled = files.filter((name) => !(name in parsed.data));
   if (unlabelled.length > 0) throw new Error(`${labelsFile} has no label for ${unlabelled.join(', ')}`);
   return Object.entries(parsed.data).map(([name, raw]) => {
@@ -77,7 +87,12 @@ function loadLanguage(dir: string, language: BenchLanguage): BenchCase[] {
     }
     const text = withFakeSecrets(readFileSync(join(dir, name), 'utf8'));
     if (!isClean(label)) checkLines(where, text, label);
-    return { language, name, text, label };
+    const companions = (label.companions ?? []).map((path) => {
+      const file = join(dir, 'companions', path);
+      if (!existsSync(file)) throw new Error(`${where}: its companion ${path} is not in ${join(dir, 'companions')}`);
+      return { path, text: readFileSync(file, 'utf8') };
+    });
+    return { language, name, text, label, companions };
   });
 }
 

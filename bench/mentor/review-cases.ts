@@ -27,6 +27,10 @@ export async function reviewCases(golden: GoldenRepo, indexPath: string, cases: 
     const results: CaseResult[] = [];
     for (const benchCase of cases) {
       resetClone(dir);
+      for (const companion of benchCase.companions) {
+        mkdirSync(dirname(join(dir, companion.path)), { recursive: true });
+        writeFileSync(join(dir, companion.path), companion.text);
+      }
       const file = join(dir, benchCase.label.path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, benchCase.text);

@@ -4,8 +4,8 @@ import { scoreCase, tally, type ScoredNote } from '../../bench/mentor/score.js';
 import type { Note } from '../../src/tutor/types.js';
 
 describe('scoreCase', () => {
-  const problem: BenchCase = { language: 'python', name: 'no-timeout.py', text: '', label: { path: 'app/orders.py', problem: 'no-timeout', category: 'correctness', keyLines: [7, 8], keyText: 'x', minor: [] } };
-  const clean: BenchCase = { language: 'python', name: 'clean.py', text: '', label: { path: 'app/client.py', clean: true, about: 'x' } };
+  const problem: BenchCase = { language: 'python', name: 'no-timeout.py', text: '', companions: [], label: { path: 'app/orders.py', problem: 'no-timeout', category: 'correctness', keyLines: [7, 8], keyText: 'x', minor: [] } };
+  const clean: BenchCase = { language: 'python', name: 'clean.py', text: '', companions: [], label: { path: 'app/client.py', clean: true, about: 'x' } };
   const note = (startLine: number, endLine = startLine, severity: Note['severity'] = 'warn', path = 'app/orders.py'): ScoredNote => ({
     note: { id: `${startLine}`, path, startLine, endLine, topic: 'py.naming.function', severity, title: 'naming', ladder: [], evidence: [], source: 'offline' },
     example: { kind: 'none' },
