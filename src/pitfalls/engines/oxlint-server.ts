@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,6 +46,50 @@ export interface OxlintServerOptions {
   script?: string;
 }
 
+/** The configuration folders' names: `archangel-oxlint-<pid of the process using it>-<random>`. */
+const WORKSPACE_PREFIX = 'archangel-oxlint-';
+
+/**
+ * A new configuration folder, named by this process's id. A process killed by a signal (a closed
+ * terminal, `kill -9`) never removes its own: the folders of processes that are gone are removed
+ * here, so they do not pile up in the temporary folder.
+ */
+function workspaceFolder(): string {
+  const root = tmpdir();
+  for (const name of safeReaddir(root)) {
+    const pid = Number(/^archangel-oxlint-(\d+)-/.exec(name)?.[1]);
+    if (pid > 0 && pid !== process.pid && !isAlive(pid)) removeQuietly(join(root, name));
+  }
+  return mkdtempSync(join(root, `${WORKSPACE_PREFIX}${process.pid}-`));
+}
+
+function safeReaddir(folder: string): string[] {
+  try {
+    return readdirSync(folder).filter((name) => name.startsWith(WORKSPACE_PREFIX));
+  } catch {
+    return [];
+  }
+}
+
+/** Another user's folder is theirs to remove: a failure here is no reason not to lint. */
+function removeQuietly(folder: string): void {
+  try {
+    rmSync(folder, { recursive: true, force: true });
+  } catch {
+    // Left for its owner.
+  }
+}
+
+/** Whether a process with this id is running (EPERM: it is, as another user's). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** A child's pipe: it holds the event loop open only while ref'd. */
 interface Refable {
   ref(): void;
@@ -78,7 +122,7 @@ export class OxlintServer {
     // The server reads its configuration from a file: a folder of our own holds it, and is the
     // workspace every checked file is placed in (by its repository path), so paths and extensions
     // mean what they mean in the learner's repository.
-    this.workspace = mkdtempSync(join(tmpdir(), 'archangel-oxlint-'));
+    this.workspace = workspaceFolder();
     const configPath = join(this.workspace, '.oxlintrc.json');
     writeFileSync(configPath, JSON.stringify(options.config));
     this.child = spawn(process.execPath, [options.script ?? oxlintScript(), '--lsp'], { stdio: ['pipe', 'pipe', 'ignore'] });
