@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { isProcessAlive } from './process-alive.js';
 
 /**
  * One holder at a time: an exclusive lock file (made with O_EXCL) holding its owner's pid and host.
@@ -35,7 +36,7 @@ export function tryLockFile(path: string): LockFile | { heldBy: LockOwner } {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       owner = readOwner(path);
-      if (owner.host !== hostname() || isAlive(owner.pid)) return { heldBy: owner };
+      if (owner.host !== hostname() || isProcessAlive(owner.pid)) return { heldBy: owner };
       unlinkSync(path);
     }
   }
@@ -70,12 +71,3 @@ function readOwner(path: string): LockOwner {
   return { pid: -1, host: hostname() };
 }
 
-function isAlive(pid: number): boolean {
-  if (pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { debug } from '../log/logger.js';
+import { isProcessAlive } from '../fs/process-alive.js';
 
 /** Where remote golden repos live in the cache, and how half-made clones are cleared away. */
 
@@ -35,18 +36,8 @@ export async function removeStaleTempFolders(folder: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number.parseInt(name.slice(prefix.length), 10);
-    if (Number.isInteger(pid) && isAlive(pid)) continue;
+    if (Number.isInteger(pid) && isProcessAlive(pid)) continue;
     debug('golden', 'removing a half-made clone left by an interrupted run', { folder: join(parent, name) });
     await rm(join(parent, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

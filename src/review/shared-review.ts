@@ -7,6 +7,7 @@ import type { SessionStore } from '../session/store.js';
 import type { SharedChange, SharedReview } from '../session/shared-reviews.js';
 import type { Note } from '../tutor/types.js';
 import type { DiffResult, FileChange, ResolvedNote } from './types.js';
+import { isProcessAlive } from '../fs/process-alive.js';
 
 /*
  * `watch` and `lsp` on one repository both review every save. So that a save is reviewed once, each
@@ -119,11 +120,5 @@ function ownerRuns(owner: string): boolean {
   const pid = Number(pidText);
   if (host !== hostname() || !Number.isSafeInteger(pid) || pid <= 0) return true;
   if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return isProcessAlive(pid);
 }

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isProcessAlive } from '../../fs/process-alive.js';
 import {
   createProtocolConnection,
   DidCloseTextDocumentNotification,
@@ -58,7 +59,7 @@ function workspaceFolder(): string {
   const root = tmpdir();
   for (const name of safeReaddir(root)) {
     const pid = Number(/^archangel-oxlint-(\d+)-/.exec(name)?.[1]);
-    if (pid > 0 && pid !== process.pid && !isAlive(pid)) removeQuietly(join(root, name));
+    if (pid > 0 && pid !== process.pid && !isProcessAlive(pid)) removeQuietly(join(root, name));
   }
   return mkdtempSync(join(root, `${WORKSPACE_PREFIX}${process.pid}-`));
 }
@@ -77,16 +78,6 @@ function removeQuietly(folder: string): void {
     rmSync(folder, { recursive: true, force: true });
   } catch {
     // Left for its owner.
-  }
-}
-
-/** Whether a process with this id is running (EPERM: it is, as another user's). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
