@@ -69,4 +69,47 @@ describe('ruff pitfalls', () => {
     const codes = RUFF_RULES.map((rule) => rule.code);
     expect(new Set(codes).size).toBe(codes.length);
   });
+
+  it('makes a mutable default the function only reads a design matter, and keeps one it changes or lets out a fault', async () => {
+    const code = `def only_read(path, required=[], seen={}):
+    missing = [key for key in required if key not in path]
+    if not seen and len(required) > 0:
+        return missing
+    for key in required:
+        print(key, seen.get(key))
+    return missing
+
+
+def appended(item, cart=[]):
+    cart.append(item)
+
+
+def returned(cart=[]):
+    return cart
+
+
+def handed_on(cart=[]):
+    save(cart)
+
+
+def grown(cart=[]):
+    cart += [1]
+
+
+def set_item(counts={}):
+    counts["a"] = 1
+
+
+def rebound(cart=[]):
+    cart = cart or load()
+    def inner(cart):
+        cart.append(1)
+    return len(cart)
+`;
+    const { pitfalls } = await finder.find({ path: 'app/defaults.py', language: 'python', text: code });
+    const defaults = pitfalls.filter((p) => p.ruleId === 'ruff/B006').map((p) => `${p.startLine} ${p.concern}`);
+    expect(defaults.sort()).toEqual(['1 design', '1 design', '10 correctness', '14 correctness', '18 correctness', '22 correctness', '26 correctness', '30 design'].sort());
+    const readOnly = pitfalls.find((p) => p.ruleId === 'ruff/B006' && p.startLine === 30);
+    expect(readOnly?.message).toContain('`cart` is only read here');
+  });
 });

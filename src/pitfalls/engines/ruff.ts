@@ -1,6 +1,7 @@
 import type { Diagnostic, Workspace } from '@astral-sh/ruff-wasm-nodejs';
 import { questionFor } from '../teach.js';
 import type { Engine, Pitfall, PitfallFile } from '../types.js';
+import { withReadOnlyDefaultsDemoted } from './ruff-defaults.js';
 import { RUFF_RULES, type RuffRule } from './ruff-rules.js';
 
 const RULES = new Map(RUFF_RULES.map((rule) => [rule.code, rule]));
@@ -21,11 +22,12 @@ export function createRuffEngine(select: readonly string[] = RUFF_RULES.map((rul
     handles: (language) => language === 'python',
     async check(file: PitfallFile): Promise<Pitfall[]> {
       const diagnostics = (await load()).check(file.text) as Diagnostic[];
-      return diagnostics.flatMap((diagnostic) => {
+      const pitfalls = diagnostics.flatMap((diagnostic) => {
         // A syntax error has no code: the editor already shows it, and it is no pitfall to teach.
         const rule = diagnostic.code === null ? undefined : RULES.get(diagnostic.code);
         return rule ? [toPitfall(rule, diagnostic)] : [];
       });
+      return withReadOnlyDefaultsDemoted(pitfalls, file.text);
     },
   };
 }
