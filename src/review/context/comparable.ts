@@ -110,13 +110,15 @@ export class ComparableGolden {
   }
 
   /**
-   * Golden code making `near` (a finding's own calls) when the hunk's pool holds none that makes
-   * one of them by name: a whole new file's pool follows its busiest function, and a note about
-   * the `JSON.parse` at its end needs code that parses JSON. Looked up once per set of calls.
+   * Golden code making `near` (a finding's own calls) when the hunk's pool holds none of the
+   * learner's kind that makes one of them by name: a whole new file's pool follows its busiest
+   * function, and a note about the `JSON.parse` at its end needs code that parses JSON. Looked up
+   * once per set of calls.
    */
   #makingCalls(near: readonly string[], pool: readonly Candidate[]): Promise<Candidate[]> {
     const named = near.filter(telling);
-    if (named.length === 0 || pool.some((candidate) => sharedCalls(named, candidate.calls).some(isExact))) return Promise.resolve([]);
+    // A golden test making the call does not count: code is shown code (see `ofLearnersKind`).
+    if (named.length === 0 || pool.some((candidate) => candidate.ofLearnersKind && sharedCalls(named, candidate.calls).some(isExact))) return Promise.resolve([]);
     return this.#searchOutside(named.join(' '), pool);
   }
 
