@@ -84,7 +84,7 @@ interface ImportedPromises {
   modules: Map<string, { specifier: string; members: Set<string> }>;
 }
 
-/** What a module (`declared.types`) is read for: its functions, and its CommonJS exports. */
+/** The node types an imported module is read for: its functions, and its CommonJS exports. */
 const MODULE_TYPES = new Set([...NAMED_FUNCTIONS, 'variable_declarator', 'assignment_expression']);
 
 /**

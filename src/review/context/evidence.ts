@@ -54,7 +54,8 @@ export async function attachFindingEvidence(hunks: HunkContext[], golden: Readon
 async function goldenExample(finding: Finding, hunk: HunkContext, convention: Convention | undefined, golden: ComparableGolden | undefined, options: BuildContextOptions): Promise<GoldenEvidence | undefined> {
   const language = hunk.language;
   if (golden && language) {
-    const near = callsNear(finding, hunk);
+    const guardedText = guardedBy(hunk.added, finding.startLine);
+    const near = callsNear(finding, hunk, guardedText);
     const accepts = finding.rule
       ? ruleExampleTest(finding, near, language)
       : convention
@@ -62,7 +63,7 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
         : undefined;
     const lookFor = isSecretRule(finding.ruleId) ? configReadWords(language) : undefined;
     // A handler's note is best shown where the team makes the same call inside a `try` of its own.
-    const guarded = finding.rule && guardedBy(hunk.added, finding.startLine) !== undefined ? ruleExampleTest(finding, near, language, { insideTry: true }) : undefined;
+    const guarded = finding.rule && guardedText !== undefined ? ruleExampleTest(finding, near, language, { insideTry: true }) : undefined;
     const match = (guarded && (await golden.first(guarded, { near }))) || (accepts && (await golden.first(accepts, { near, ...(lookFor ? { lookFor } : {}) })));
     if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : finding.rule?.name ? `${finding.rule.source} finds no ${finding.rule.name} there` : finding.expected));
   }
@@ -87,8 +88,9 @@ function ruleExampleTest(finding: Finding, around: readonly string[], language: 
     const shared = sharedCalls(around, candidate.calls);
     // A flagged stretch with no call at all (a `def` with a mutable default) is matched by the code around it.
     const alike = around.length === 0 ? isComparable(candidate) : shared.length > 0;
+    if (!alike || linted >= CONTEXT_LIMITS.pitfallExampleTries) return undefined;
     const calling = lineCalling(candidate.result.text, shared);
-    if (!alike || (options.insideTry && (calling === undefined || !insideTry(candidate.result.text, calling))) || linted >= CONTEXT_LIMITS.pitfallExampleTries) return undefined;
+    if (options.insideTry && (calling === undefined || !insideTry(candidate.result.text, calling))) return undefined;
     linted++;
     const text = dedent(candidate.result.text);
     const report = await findPitfalls({ path: candidate.result.path, language, text });
@@ -100,12 +102,11 @@ function ruleExampleTest(finding: Finding, around: readonly string[], language: 
 
 /**
  * What a finding's lines call: for a handler (a bare `except:`, an empty `catch`), the telling
- * calls its `try` guards; else those on its lines; else those a few lines around them (a client
- * built without a timeout is about a call nearby, and SQL glued together with `fmt.Sprint` is about
- * the `db.Query` it is sent to).
+ * calls its `try` guards (`guarded`, the lines from the `try` to the handler); else those on its
+ * lines; else those a few lines around them (a client built without a timeout is about a call
+ * nearby, and SQL glued together with `fmt.Sprint` is about the `db.Query` it is sent to).
  */
-function callsNear(finding: Finding, hunk: HunkContext): string[] {
-  const guarded = guardedBy(hunk.added, finding.startLine);
+function callsNear(finding: Finding, hunk: HunkContext, guarded: string | undefined): string[] {
   const inTry = guarded === undefined ? [] : callsIn(guarded).filter(telling);
   if (inTry.length > 0) return inTry;
   const callsWithin = (margin: number) => callsIn(hunk.added.filter((row) => row.line >= finding.startLine - margin && row.line <= finding.endLine + margin).map((row) => row.text).join('\n')).filter(telling);
