@@ -16,6 +16,7 @@ describe('the project modules a file imports', () => {
   write('src/db/client.ts', 'export const db = {};\n');
   write('src/db/models/index.ts', 'export {};\n');
   write('secret.js', 'module.exports = 1;\n');
+  write('src/jobs/bundle.js', `module.exports = ${JSON.stringify('x'.repeat(600 * 1024))};\n`);
   const from = localModules(repo.dir, 'src/jobs/digest.ts');
 
   it('are found as Node and TypeScript resolve them: with an extension, TypeScript\'s .js for .ts, a folder\'s index', () => {
@@ -25,9 +26,10 @@ describe('the project modules a file imports', () => {
     expect(from('../db/client.js')?.text).toBe('export const db = {};\n');
   });
 
-  it('are never packages, files that are not there, or files outside the repository', () => {
+  it('are never packages, files that are not there, files too big to be a module someone wrote, or files outside the repository', () => {
     expect(from('nodemailer')).toBeUndefined();
     expect(from('./not-there')).toBeUndefined();
+    expect(from('./bundle')).toBeUndefined();
     expect(from('../../secret.js')?.path).toBe('secret.js');
     expect(from('../../../etc/passwd')).toBeUndefined();
   });
