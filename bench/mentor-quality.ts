@@ -1,5 +1,6 @@
 // The mentor benchmark (issues 12 and 13): seeded junior changes in TypeScript, JavaScript, Python,
-// Java and Go, each reviewed by the offline mentor against real golden code of its language.
+// Java and Go, and real junior files from public repositories, each reviewed by the offline mentor
+// against real golden code of its language.
 // Reports top1, hit@3, clean and comparable golden examples against the goals, with every miss, in
 // bench/reports/mentor-quality.md. Run: npx tsx bench/mentor-quality.ts [--only python,go]
 // (see bench/mentor/README.md).
@@ -9,6 +10,7 @@ import { REPO_ROOT } from './lib/review-fixture.js';
 import { loadCases } from './mentor/cases.js';
 import { BENCH_LANGUAGES, ensureGolden, type BenchLanguage } from './mentor/golden.js';
 import { engineKey, goldenIndex } from './mentor/learner.js';
+import { loadWildCases } from './mentor/wild-cases.js';
 import { renderChanges, renderReport, renderSummary, snapshotOf, type LanguageRun, type RunInfo, type Snapshot } from './mentor/report.js';
 import { reviewCases } from './mentor/review-cases.js';
 
@@ -24,7 +26,8 @@ if (unknown && unknown.length > 0) {
   process.exit(2);
 }
 
-const cases = loadCases();
+const wild = loadWildCases();
+const cases = [...loadCases(), ...wild.cases];
 const engine = engineKey();
 const runs: LanguageRun[] = [];
 for (const language of BENCH_LANGUAGES.filter((l: BenchLanguage) => !only || only.includes(l))) {
@@ -39,7 +42,7 @@ for (const language of BENCH_LANGUAGES.filter((l: BenchLanguage) => !only || onl
   runs.push({ golden, cases: mine, results: await reviewCases(golden, index.path, mine) });
 }
 
-const info: RunInfo = { engine: engineLabel(), runs };
+const info: RunInfo = { engine: engineLabel(), runs, wildSkipped: wild.skipped };
 const snapshot = snapshotOf(info);
 console.log(renderSummary(info).join('\n'));
 if (existsSync(SNAPSHOT)) console.log(renderChanges(JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Snapshot, snapshot).join('\n'));

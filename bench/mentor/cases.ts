@@ -14,7 +14,8 @@ export const CATEGORIES = ['security', 'correctness', 'design', 'naming', 'style
 
 const relativePath = z.string().regex(/^(?!\/)(?!.*\.\.)[\w./-]+$/, 'a relative path inside the learner repo');
 
-const Problem = z.strictObject({
+/** A problem case's fields, shared with the cases from the wild (wild-cases.ts). */
+export const ProblemFields = {
   /** Where the change is saved in the learner's repo. */
   path: relativePath,
   /** A short id for the problem: `no-timeout`, `sql-concat`... */
@@ -27,7 +28,9 @@ const Problem = z.strictObject({
   /** The minor style departures seeded on other lines. */
   minor: z.array(z.strictObject({ line: z.number().int().positive(), what: z.string().min(1) })),
   companions: z.array(relativePath).optional(),
-});
+};
+
+const Problem = z.strictObject(ProblemFields);
 
 const Clean = z.strictObject({
   path: relativePath,
@@ -53,6 +56,10 @@ export interface BenchCase {
    * when it is saved: the label's `companions`, kept under cases/<language>/companions/ by path.
    */
   companions: Array<{ path: string; text: string }>;
+  /** A case from the wild: the public repository file it was read from (wild-cases.ts). */
+  source?: { repo: string; commit: string; path: string };
+  /** A case from the wild: why a senior raises its key problem first. */
+  why?: string;
 }
 
 export function isClean(label: ProblemLabel | CleanLabel): label is CleanLabel {
@@ -112,7 +119,7 @@ function withFakeSecrets(text: string): string {
   return text.replace(/\{\{(FAKE_[A-Z_]+)\}\}/g, (placeholder, name: string) => FAKE_SECRETS[name] ?? placeholder);
 }
 
-function checkLines(where: string, text: string, label: ProblemLabel): void {
+export function checkLines(where: string, text: string, label: ProblemLabel): void {
   const lines = text.split('\n');
   const [start, end] = label.keyLines;
   if (start > end || end > lines.length) throw new Error(`${where}: keyLines ${start}-${end} are not lines of the file (${lines.length} lines)`);

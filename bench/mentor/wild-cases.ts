@@ -1,0 +1,73 @@
+// Real junior code from public repositories, labelled here with the one problem a senior raises
+// first (bench/mentor/README.md, "Cases from the wild"). Only the labels are committed: each file is
+// read at run time from a bare mirror of its repository at the labelled commit, so nobody's code
+// is copied into this one, and a case whose mirror is absent is reported as skipped.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { z } from 'zod';
+import { detectLanguage } from '../../src/index/language.js';
+import { checkLines, ProblemFields, type BenchCase } from './cases.js';
+import { BENCH_LANGUAGES } from './golden.js';
+
+export const WILD_DIR = new URL('./wild/', import.meta.url).pathname;
+/** Where the `fetch` tool puts bare mirrors: `<root>/<owner>+<name>/repo`. */
+const MIRRORS = process.env.ARCHANGEL_BENCH_MIRRORS ?? '/work/.mirror';
+
+const WildLabel = z.strictObject({
+  ...ProblemFields,
+  /** The file as its author committed it. */
+  source: z.strictObject({
+    repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name'),
+    commit: z.string().regex(/^[0-9a-f]{40}$/, 'a full commit sha'),
+    path: z.string().min(1),
+  }),
+  /** Why a senior raises the key problem before the others. */
+  why: z.string().min(1),
+});
+
+export type WildSource = z.infer<typeof WildLabel>['source'];
+
+export interface WildCases {
+  cases: BenchCase[];
+  /** One sentence per case that could not be read, saying how to get its repository. */
+  skipped: string[];
+}
+
+/** Every labelled case under wild/<language>.json whose mirror is on this machine. */
+export function loadWildCases(dir: string = WILD_DIR, mirrors: string = MIRRORS): WildCases {
+  const cases: BenchCase[] = [];
+  const skipped: string[] = [];
+  for (const language of BENCH_LANGUAGES) {
+    const labelsFile = join(dir, `${language}.json`);
+    if (!existsSync(labelsFile)) continue;
+    const raw = z.record(z.string(), z.looseObject({})).parse(JSON.parse(readFileSync(labelsFile, 'utf8')));
+    for (const [name, fields] of Object.entries(raw)) {
+      const where = `${language}/wild/${name}`;
+      const checked = WildLabel.safeParse(fields);
+      if (!checked.success) throw new Error(`${labelsFile}, ${name}: ${z.prettifyError(checked.error)}`);
+      const { source, why, ...label } = checked.data;
+      if (detectLanguage(label.path) !== language || detectLanguage(source.path) !== language || extname(name) !== extname(label.path)) {
+        throw new Error(`${where}: the case, its source and its path must all be ${language} files`);
+      }
+      const text = readAtCommit(mirrors, source);
+      if (text === undefined) {
+        skipped.push(`${where}: no mirror of ${source.repo} at ${source.commit.slice(0, 7)} under ${mirrors} (the session's fetch tool, or \`git clone --mirror https://github.com/${source.repo} ${join(mirrors, source.repo.replace('/', '+'), 'repo')}\`)`);
+        continue;
+      }
+      checkLines(where, text, label);
+      cases.push({ language, name, text, label, companions: [], source, why });
+    }
+  }
+  return { cases, skipped };
+}
+
+function readAtCommit(mirrors: string, source: WildSource): string | undefined {
+  const gitDir = join(mirrors, source.repo.replace('/', '+'), 'repo');
+  if (!existsSync(gitDir)) return undefined;
+  try {
+    return execFileSync('git', ['--git-dir', gitDir, 'show', `${source.commit}:${source.path}`], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
