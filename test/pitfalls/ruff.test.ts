@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRuffEngine } from '../../src/pitfalls/engines/ruff.js';
 import { RUFF_RULES } from '../../src/pitfalls/engines/ruff-rules.js';
 import { createPitfallFinder } from '../../src/pitfalls/find-pitfalls.js';
+import { pitfallFindings } from '../../src/review/context/pitfall-findings.js';
 
 const SERVICE = `import requests
 import subprocess
@@ -63,6 +64,14 @@ describe('ruff pitfalls', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/^ruff could not check app\/service\.py \(.*NOT-A-RULE.*\); the review goes on without it\.$/);
     expect(notices[0]).not.toMatch(/\n| {4}at /);
+  });
+
+  it('makes an undefined name an error, so a certain NameError comes before a request that may hang', async () => {
+    const code = 'import requests\n\n\ndef check(url):\n    page = requests.get(url)\n    if page.status_code == 200:\n        send_mail()\n';
+    const { pitfalls } = await finder.find({ path: 'scraper.py', language: 'python', text: code });
+    expect(pitfalls.map((p) => `${p.startLine} ${p.ruleId} ${p.severity ?? '(by concern)'}`)).toEqual(['5 ruff/S113 (by concern)', '7 ruff/F821 error']);
+    const findings = pitfallFindings('scraper.py', 'python', pitfalls, []);
+    expect(findings.map((f) => `${f.startLine} ${f.severity}`)).toEqual(['5 warn', '7 error']);
   });
 
   it('names every rule it turns on once', () => {

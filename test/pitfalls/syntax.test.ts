@@ -355,6 +355,13 @@ describe('a password through a fast hash', () => {
     expect(await found('python', python)).toEqual(['4 python/password-fast-hash']);
   });
 
+  it('is found where a helper named for a fast hash is given a password, wherever its body is', async () => {
+    const ts = "import { md5Password } from '../utils/password-handle';\nexport async function register(ctx) {\n  let { password } = ctx.request.body;\n  password = md5Password(password);\n  const etag = md5(ctx.body);\n}\n";
+    expect(await found('typescript', ts)).toEqual(['4 js/password-hash-helper']);
+    const java = 'class Users {\n  String hash(String password) {\n    return DigestUtils.md5Hex(password);\n  }\n  String etag(byte[] body) {\n    return DigestUtils.sha256Hex(body);\n  }\n}\n';
+    expect(await found('java', java)).toEqual(['3 java/password-hash-helper']);
+  });
+
   it('leaves a password given to a slow, salted function alone', async () => {
     expect(await found('python', 'import hashlib\n\ndef store(user, password, salt):\n    user.hash = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)\n')).toEqual([]);
     expect(await found('javascript', "crypto.scrypt(password, salt, 64, (err, key) => done(err, key));\n")).toEqual([]);
@@ -378,6 +385,22 @@ describe('a credential written to a log', () => {
     expect(await found('go', go)).toEqual(['4 go/credential-logged']);
     const java = 'class Auth {\n  void login(String user, String password) {\n    LOGGER.info("login " + user + " / " + password);\n    LOGGER.info("login " + user);\n  }\n}\n';
     expect(await found('java', java)).toEqual(['3 java/credential-logged']);
+  });
+
+  it('is found through a name declared from where credentials come, and left alone for names that are not', async () => {
+    const js = [
+      "const Url = `https://api.weatherstack.com/current?access_key=${process.env.WEATHER_API}&query=`;",
+      'console.log(Url);',
+      'const auth = req.headers.authorization;',
+      "logger.info('auth', auth);",
+      'const home = `https://example.com/?q=${query}`;',
+      'console.log(home, process.env.NODE_ENV);',
+    ].join('\n');
+    expect(await found('javascript', js)).toEqual(['2 js/credential-logged', '4 js/credential-logged']);
+    const go = 'package x\n\nfunc Auth(ctx *gin.Context) {\n\ttokenString := ctx.GetHeader("Authorization")\n\tfmt.Println(tokenString)\n\tagent := ctx.GetHeader("User-Agent")\n\tfmt.Println(agent)\n}\n';
+    expect(await found('go', go)).toEqual(['5 go/credential-logged']);
+    const python = "import os\nkey = os.getenv('OPENAI_API_KEY')\nprint(key)\nhome = os.getenv('HOME')\nprint(home)\n";
+    expect(await found('python', python)).toEqual(['3 python/credential-logged']);
   });
 });
 
@@ -426,5 +449,126 @@ describe('a file path from the request', () => {
     expect(await found('go', go)).toEqual(['5 go/path-from-request']);
     const java = 'class Files {\n  byte[] read(HttpServletRequest request) throws IOException {\n    return java.nio.file.Files.readAllBytes(Paths.get(UPLOADS, request.getParameter("name")));\n  }\n}\n';
     expect(await found('java', java)).toEqual(['3 java/path-from-request']);
+  });
+
+  it('follows the names a built path is made of, as a servlet building one under its web root does', async () => {
+    const java = [
+      'class DownLoadFile extends HttpServlet {',
+      '  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {',
+      '    String filename = request.getParameter("filename");',
+      '    String path = getServletContext().getRealPath("download/" + filename);',
+      '    String safe = getServletContext().getRealPath("download/" + Paths.get(filename).getFileName());',
+      '    String fixed = getServletContext().getRealPath("download/index.html");',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(await found('java', java)).toEqual(['4 java/path-from-request']);
+  });
+});
+
+describe('a signing key or password written in the code', () => {
+  it('is found where a literal is what signs tokens or sessions, directly, through a name, or as a fallback', async () => {
+    const js = [
+      "const jwt = require('jsonwebtoken');",
+      "const SECRET = 'shhhh';",
+      'function issue(user) {',
+      "  const token = jwt.sign({ id: user.id }, 'mysecretkey', { expiresIn: '1h' });",
+      '  return jwt.verify(token, SECRET);',
+      '}',
+      "const key = process.env.JWT_SECRET || 'dev-secret';",
+      'jwt.sign({}, key);',
+      "app.use(session({ secret: 'keyboard cat', resave: false }));",
+    ].join('\n');
+    expect(await found('javascript', js)).toEqual(['4 js/hardcoded-signing-key', '5 js/hardcoded-signing-key', '8 js/hardcoded-signing-key', '9 js/hardcoded-signing-key']);
+    const python = [
+      'import os, jwt, smtplib',
+      "app.config['SECRET_KEY'] = 'change-me'",
+      "SECRET_KEY = os.getenv('SECRET_KEY', 'dev')",
+      'def send(user):',
+      "    token = jwt.encode({'id': user}, 'secret', algorithm='HS256')",
+      "    server = smtplib.SMTP('smtp.gmail.com', 587)",
+      "    server.login('me@example.com', 'wgfjlcitvvykjhre')",
+    ].join('\n');
+    expect(await found('python', python)).toEqual(['2 python/hardcoded-signing-key', '3 python/hardcoded-signing-key', '5 python/hardcoded-signing-key', '7 python/hardcoded-signing-key']);
+    const go = 'package x\n\nvar jwtKey = []byte("secret_key")\n\nfunc Issue(c Claims) (string, error) {\n\ttoken := jwt.NewWithClaims(jwt.SigningMethodHS256, c)\n\treturn token.SignedString([]byte("other"))\n}\n';
+    expect(await found('go', go)).toEqual(['3 go/hardcoded-signing-key', '7 go/hardcoded-signing-key']);
+    const java = 'class Tokens {\n  String issue(String user) throws Exception {\n    try (Connection c = DriverManager.getConnection("jdbc:mysql://localhost/bank", "root", "root123")) { audit(c, user); }\n    return Jwts.builder().setSubject(user).signWith(SignatureAlgorithm.HS256, "secret").compact();\n  }\n}\n';
+    expect(await found('java', java)).toEqual(['3 java/hardcoded-signing-key', '4 java/hardcoded-signing-key']);
+  });
+
+  it('leaves keys and passwords read from the environment or a file alone', async () => {
+    const js = "const secret = process.env.JWT_SECRET;\njwt.sign({ id: 1 }, secret);\njwt.verify(token, config.jwtSecret);\napp.use(session({ secret: process.env.SESSION_SECRET }));\njwt.sign({}, '');\n";
+    expect(await found('javascript', js)).toEqual([]);
+    const python = "import os\napp.config['SECRET_KEY'] = os.environ['SECRET_KEY']\nSECRET_KEY = os.getenv('SECRET_KEY')\nserver.login(user, os.environ['SMTP_PASSWORD'])\ntoken = jwt.encode(payload, settings.key)\n";
+    expect(await found('python', python)).toEqual([]);
+    const go = 'package x\n\nvar jwtKey = []byte(os.Getenv("JWT_KEY"))\nvar headerKey = "X-Api-Key"\n\nfunc Issue(t *jwt.Token) (string, error) { return t.SignedString(jwtKey) }\n';
+    expect(await found('go', go)).toEqual([]);
+    const java = 'class Db {\n  Connection open() throws Exception {\n    return DriverManager.getConnection(url, user, System.getenv("DB_PASSWORD"));\n  }\n}\n';
+    expect(await found('java', java)).toEqual([]);
+  });
+});
+
+describe('an error logged, then the failed call\'s result used', () => {
+  it('is found in Go and in Node callbacks where the branch only logs and a later line uses the result', async () => {
+    const go = [
+      'package x',
+      '',
+      'func Open(args string) *gorm.DB {',
+      '\tdb, err := gorm.Open("mysql", args)',
+      '\tif err != nil {',
+      '\t\tlog.Println("connect failed: " + err.Error())',
+      '\t}',
+      '\tdb.AutoMigrate(&User{})',
+      '\treturn db',
+      '}',
+    ].join('\n');
+    expect(await found('go', go)).toEqual(['5 go/error-logged-then-used']);
+    const js = [
+      'db.query(sql, (err, res) => {',
+      '  if (err) console.log(err);',
+      '  const rows = res.rows;',
+      '  reply(rows);',
+      '});',
+    ].join('\n');
+    expect(await found('javascript', js)).toEqual(['2 js/callback-error-logged-then-used']);
+  });
+
+  it('leaves alone a branch that returns, stops or handles, and a logged error whose result is not used', async () => {
+    const go = [
+      'package x',
+      '',
+      'func Load(path string) (*Config, error) {',
+      '\tdata, err := os.ReadFile(path)',
+      '\tif err != nil {',
+      '\t\treturn nil, fmt.Errorf("reading %s: %w", path, err)',
+      '\t}',
+      '\tcfg, err := parse(data)',
+      '\tif err != nil {',
+      '\t\tlog.Fatalf("bad config: %v", err)',
+      '\t}',
+      '\terr = os.Remove(path + ".lock")',
+      '\tif err != nil {',
+      '\t\tslog.Warn("lock not removed", slog.Any("error", err))',
+      '\t}',
+      '\tn, err := w.Write(data)',
+      '\tif err != nil {',
+      '\t\tlog.Println(err)',
+      '\t} else {',
+      '\t\tcount += n',
+      '\t}',
+      '\treturn cfg, nil',
+      '}',
+    ].join('\n');
+    expect(await found('go', go)).toEqual([]);
+    const js = [
+      'fs.readFile(path, (err, data) => {',
+      '  if (err) { console.error(err); return done(err); }',
+      '  done(null, data);',
+      '});',
+      'cache.set(key, value, (err, ok) => {',
+      '  if (err) console.warn(err);',
+      '});',
+    ].join('\n');
+    expect(await found('javascript', js)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { NO_TIMEOUT_QUESTION } from '../teach.js';
+import type { Severity } from '../../importance/concern.js';
 import type { Concern } from '../types.js';
 
 /** One Ruff rule ArchAngel turns on, with why it earns a learner's attention. */
@@ -8,6 +9,8 @@ export interface RuffRule {
   /** Ruff's rule name: its docs page is https://docs.astral.sh/ruff/rules/<name>/. */
   name: string;
   concern: Concern;
+  /** Only for a rule whose finding fails every time the line runs: its concern's severity would rank it with mere risks. */
+  severity?: Severity;
   /** A note's title. */
   title: string;
   /** Why it is on: the bug, leak or hole it catches (the rules not listed are style, or fire on sound code). */
@@ -68,7 +71,7 @@ export const RUFF_RULES: readonly RuffRule[] = [
   { code: 'F631', name: 'assert-tuple', concern: 'correctness', title: 'assert on a tuple', why: 'always true' },
   { code: 'F632', name: 'is-literal', concern: 'correctness', title: 'is with a literal', why: 'identity, not equality: works by accident' },
   { code: 'F811', name: 'redefined-while-unused', concern: 'correctness', title: 'redefined before use', why: 'the first definition is dead' },
-  { code: 'F821', name: 'undefined-name', concern: 'correctness', title: 'undefined name', why: 'a NameError when the line runs' },
+  { code: 'F821', name: 'undefined-name', concern: 'correctness', severity: 'error', title: 'undefined name', why: 'a NameError every time the line runs' },
   { code: 'F823', name: 'undefined-local', concern: 'correctness', title: 'local used before assignment', why: 'an UnboundLocalError when the line runs' },
   { code: 'PLE0116', name: 'continue-in-finally', concern: 'correctness', title: 'continue in finally', why: 'swallows the exception in flight' },
   { code: 'PLE0704', name: 'misplaced-bare-raise', concern: 'correctness', title: 'raise outside a handler', why: 'a RuntimeError when there is nothing to re-raise' },

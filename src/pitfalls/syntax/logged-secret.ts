@@ -1,7 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
-import { ECMASCRIPT } from './ecmascript-grammar.js';
-import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { localValue, type StringGrammar } from './built-string.js';
+import { ECMASCRIPT, JS_STRINGS } from './ecmascript-grammar.js';
+import { GO_STRINGS } from './go.js';
+import { JAVA_STRINGS } from './java.js';
+import { PYTHON_NAMES } from './python-grammar.js';
+import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * A password, secret or token written to a log: logs are kept, shipped and read by many more people
@@ -9,6 +13,9 @@ import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
  * ends like a credential (`password`, `clientSecret`, `apiKey`, `accessToken`), as such; a value
  * passed through a call first (`mask(apiKey)`, `len(password)`) or only a property of it
  * (`password.length`) is left alone, and so is a bare `token`, which parsers log all the time.
+ * A name declared in the file from where credentials come is one too, whatever it is called: the
+ * request's Authorization header (`tokenString := c.GetHeader("Authorization")`), an environment
+ * variable named like a key (`process.env.API_TOKEN`), a URL carrying one (`?access_key=${...}`).
  */
 
 const TEACHING = {
@@ -20,6 +27,8 @@ const TEACHING = {
 } as const;
 
 const CREDENTIAL = /(?:password|passwd|secret|api_?key|private_?key|access_?token|auth_?token|refresh_?token|bearer_?token|credentials?)s?$/i;
+/** What a value read from a credential's source says about itself: the Authorization header, a key's environment variable, a key in a URL. */
+const CREDENTIAL_SOURCE = /["']authorization["']|\.authorization\b|\b(?:process\.env|os\.environ|os\.getenv|os\.Getenv|System\.getenv)\W+["']?\w*(?:KEY|TOKEN|SECRET|PASSW|PWD|CREDENTIAL)|[?&](?:access_?key|api_?key|apikey|access_?token|auth_?token|token|password|secret|client_secret)=/i;
 
 interface LogGrammar {
   languages: readonly ParsedLanguage[];
@@ -30,6 +39,8 @@ interface LogGrammar {
   names: readonly string[];
   /** Member and index accesses, with the field holding what is accessed (`password` in `password.length`, `credentials` in `credentials['expiry']`). */
   members: Record<string, string>;
+  /** How the language declares a name with a value, to see where a logged name came from. */
+  strings: StringGrammar;
 }
 
 const JS: LogGrammar = {
@@ -38,6 +49,7 @@ const JS: LogGrammar = {
   logs: /^(?:console|(?:this\.)?(?:logger|log|LOGGER|LOG))\.(?:log|info|warn|error|debug|trace)$/,
   names: ['identifier', 'property_identifier', 'shorthand_property_identifier'],
   members: { member_expression: 'object', subscript_expression: 'object' },
+  strings: JS_STRINGS,
 };
 
 const PYTHON: LogGrammar = {
@@ -46,6 +58,7 @@ const PYTHON: LogGrammar = {
   logs: /^(?:print|(?:logging|(?:self\.)?(?:logger|log|LOGGER|LOG))\.(?:debug|info|warning|warn|error|exception|critical))$/,
   names: ['identifier'],
   members: { attribute: 'object', subscript: 'value' },
+  strings: PYTHON_NAMES,
 };
 
 const GO: LogGrammar = {
@@ -54,6 +67,7 @@ const GO: LogGrammar = {
   logs: /^(?:log\.(?:Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf)|fmt\.(?:Print|Printf|Println)|slog\.(?:Debug|Info|Warn|Error)|(?:\w+\.)?(?:logger|log)\.(?:Debug|Info|Warn|Error|Printf|Print|Println)f?)$/,
   names: ['identifier', 'field_identifier'],
   members: { selector_expression: 'operand', index_expression: 'operand' },
+  strings: GO_STRINGS,
 };
 
 const JAVA: LogGrammar = {
@@ -62,12 +76,16 @@ const JAVA: LogGrammar = {
   logs: /^(?:(?:this\.)?(?:logger|log|LOGGER|LOG)\.(?:info|debug|warn|error|trace|fine|warning|severe)|System\.(?:out|err)\.(?:println|print|printf))$/,
   names: ['identifier'],
   members: { field_access: 'object', array_access: 'array' },
+  strings: JAVA_STRINGS,
 };
 
-/** The credential-named values a log call's arguments hold as such. */
-function credentialsIn(args: Node, grammar: LogGrammar): Node[] {
+/** The credentials a log call's arguments hold as such: named like one, or declared from where one comes. */
+function credentialsIn(args: Node, index: SyntaxIndex, grammar: LogGrammar): Node[] {
   // Read from the arguments alone: materialising every name of the file would cost more than the rest.
-  return args.descendantsOfType([...grammar.names]).filter((name): name is Node => name !== null && CREDENTIAL.test(name.text) && !passedThroughCall(name, args, grammar) && !isAccessedObject(name, grammar));
+  return args
+    .descendantsOfType([...grammar.names])
+    .filter((name): name is Node => name !== null && !passedThroughCall(name, args, grammar) && !isAccessedObject(name, grammar))
+    .filter((name) => CREDENTIAL.test(name.text) || (name.type === 'identifier' && CREDENTIAL_SOURCE.test(localValue(name, index, grammar.strings)?.text ?? '')));
 }
 
 /** `mask(apiKey)`: what reaches the log is the call's result. */
@@ -92,15 +110,15 @@ function loggedSecret(id: string, grammar: LogGrammar): SyntaxRule {
     id,
     languages: grammar.languages,
     ...TEACHING,
-    types: [grammar.calls],
-    mentions: /passw|secret|api_?key|private_?key|token|credential/i,
+    types: [grammar.calls, ...grammar.strings.declarations],
+    mentions: /passw|secret|api_?key|private_?key|token|credential|authorization|access_?key/i,
     find(index) {
       const hits: SyntaxHit[] = [];
       for (const call of index.of(grammar.calls)) {
         const args = call.childForFieldName('arguments');
         if (!args || !grammar.logs.test(calleeText(call))) continue;
-        const [first] = credentialsIn(args, grammar);
-        if (first) hits.push({ node: call, message: `\`${first.text}\` goes into the log here, as it is.` });
+        const [first] = credentialsIn(args, index, grammar);
+        if (first) hits.push({ node: call, message: CREDENTIAL.test(first.text) ? `\`${first.text}\` goes into the log here, as it is.` : `\`${first.text}\` holds a credential (it is read from \`${CREDENTIAL_SOURCE.exec(localValue(first, index, grammar.strings)?.text ?? '')?.[0] ?? ''}\`) and goes into the log here, as it is.` });
       }
       return hits;
     },

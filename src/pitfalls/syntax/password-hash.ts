@@ -90,4 +90,37 @@ const pythonHash: SyntaxRule = {
   },
 };
 
-export const PASSWORD_HASH_RULES: readonly SyntaxRule[] = [nodeHash, goHash, javaHash, pythonHash];
+/**
+ * A helper named for the hash it runs, given a password: `md5Password(password)`, `sha256(pwd)`,
+ * Apache Commons' `DigestUtils.md5Hex(password)`. Its body may be in another module; its name says
+ * what it does. Python's `hashlib` calls are the rule above.
+ */
+const HASH_NAMED = /(?:^|\.)\w*(?:md5|sha1|sha224|sha256|sha384|sha512)\w*$/i;
+
+function namedHash(id: string, languages: SyntaxRule['languages'], call: string): SyntaxRule {
+  return {
+    id,
+    languages,
+    ...TEACHING,
+    types: [call],
+    mentions: /md5|sha1|sha224|sha256|sha384|sha512/i,
+    find(index) {
+      return hitsOf(index.of(call), (node) => {
+        const callee = calleeText(node);
+        // An HMAC keyed with a derived password is a protocol step (SCRAM), not a stored hash.
+        return HASH_NAMED.test(callee) && !/hmac/i.test(callee) && !callee.startsWith('hashlib.') && namesPassword(node.childForFieldName('arguments')?.namedChildren[0]);
+      });
+    },
+  };
+}
+
+export const PASSWORD_HASH_RULES: readonly SyntaxRule[] = [
+  nodeHash,
+  goHash,
+  javaHash,
+  pythonHash,
+  namedHash('js/password-hash-helper', ECMASCRIPT, 'call_expression'),
+  namedHash('python/password-hash-helper', ['python'], 'call'),
+  namedHash('go/password-hash-helper', ['go'], 'call_expression'),
+  namedHash('java/password-hash-helper', ['java'], 'method_invocation'),
+];

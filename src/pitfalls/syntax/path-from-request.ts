@@ -1,10 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
-import { identifierAnd, localValue, type StringGrammar } from './built-string.js';
+import { localValue, type StringGrammar } from './built-string.js';
 import { ECMASCRIPT, JS_STRINGS } from './ecmascript-grammar.js';
 import { GO_STRINGS } from './go.js';
 import { JAVA_STRINGS } from './java.js';
-import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { PYTHON_NAMES } from './python-grammar.js';
+import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * A file path made from what the request says (`path.join(UPLOADS, req.params.name)`): a name of
@@ -45,10 +46,13 @@ function pathFromRequest(grammar: PathGrammar): SyntaxRule {
       const hits: SyntaxHit[] = [];
       for (const call of grammar.calls.flatMap((type) => index.of(type))) {
         if (!grammar.paths.test(calleeText(call))) continue;
+        // `Paths.get(name).getFileName()`: only the file name of what was built is kept.
+        const chained = call.parent;
+        if (chained && chained.text.startsWith(call.text) && grammar.sanitizers.test(chained.text.slice(call.text.length))) continue;
         const args = call.childForFieldName('arguments')?.namedChildren.filter((arg): arg is Node => arg !== null) ?? [];
         const tainted = args.find((arg) => {
-          const value = localValue(arg, index, grammar.strings) ?? arg;
-          return [arg, value].some((node) => grammar.request.test(node.text)) && ![arg, value].some((node) => grammar.sanitizers.test(node.text));
+          const values = valuesOf(arg, index, grammar.strings);
+          return values.some((node) => grammar.request.test(node.text)) && !values.some((node) => grammar.sanitizers.test(node.text));
         });
         if (tainted) hits.push({ node: call, message: `\`${tainted.text.slice(0, 60)}\` comes from the request and goes into a file path as it is.` });
       }
@@ -58,15 +62,23 @@ function pathFromRequest(grammar: PathGrammar): SyntaxRule {
   };
 }
 
-/** Python's assignments, for following a name to the request value it was given. */
-const PYTHON_NAMES: StringGrammar = {
-  literals: new Set(['string']),
-  builders: [],
-  formatCall: () => undefined,
-  declarations: ['assignment'],
-  declared: identifierAnd('left', 'right'),
-  functions: new Set(['function_definition', 'lambda']),
-};
+/** How far names inside an argument are followed to what they were declared from. */
+const MAX_HOPS = 2;
+
+/**
+ * An argument and what the names in it were declared from, to `MAX_HOPS` steps: `"download/" + filename`
+ * where `filename = request.getParameter("filename")`.
+ */
+function valuesOf(arg: Node, index: SyntaxIndex, strings: StringGrammar): Node[] {
+  const values = [arg];
+  let frontier = [arg];
+  for (let hop = 0; hop < MAX_HOPS && frontier.length > 0; hop++) {
+    const names = frontier.flatMap((node) => (node.type === 'identifier' ? [node] : node.descendantsOfType('identifier').filter((name): name is Node => name !== null)));
+    frontier = names.map((name) => localValue(name, index, strings)).filter((value): value is Node => value !== undefined && !values.some((seen) => seen.id === value.id));
+    values.push(...frontier);
+  }
+  return values;
+}
 
 export const PATH_FROM_REQUEST_RULES: readonly SyntaxRule[] = [
   pathFromRequest({
@@ -100,7 +112,7 @@ export const PATH_FROM_REQUEST_RULES: readonly SyntaxRule[] = [
     id: 'java/path-from-request',
     languages: ['java'],
     calls: ['object_creation_expression', 'method_invocation'],
-    paths: /^(?:new (?:File|FileInputStream|FileOutputStream|FileReader|FileWriter)|Paths\.get|Path\.of|\w+\.resolve)$/,
+    paths: /^(?:new (?:File|FileInputStream|FileOutputStream|FileReader|FileWriter)|Paths\.get|Path\.of|\w+\.resolve|(?:[\w.]*(?:\(\))?\.)?getRealPath)$/,
     request: /\b(?:request|req|httpRequest)\.getParameter\(/,
     sanitizers: /\.getFileName\(\)|FilenameUtils\.getName\(/,
     strings: JAVA_STRINGS,

@@ -56,7 +56,7 @@ export function pitfallFindings(path: string, language: Language, pitfalls: read
     findings.push({
       ruleId: `${prefix}.${PITFALLS}.${pitfall.ruleId.replaceAll('/', '.')}`,
       concern: pitfall.concern,
-      severity: CONCERN_SEVERITY[pitfall.concern],
+      severity: pitfall.severity ?? CONCERN_SEVERITY[pitfall.concern],
       path,
       startLine: pitfall.startLine,
       endLine: pitfall.endLine,
