@@ -60,6 +60,8 @@ export interface BenchCase {
   source?: { repo: string; commit: string; path: string };
   /** A case from the wild: why a senior raises its key problem first. */
   why?: string;
+  /** A case from the wild: the batch it came in (wild-cases.ts). */
+  batch?: 'first' | 'held-out';
 }
 
 export function isClean(label: ProblemLabel | CleanLabel): label is CleanLabel {

@@ -164,13 +164,19 @@ function renderWild(info: RunInfo, wild: CaseResult[]): string[] {
   }
   const t = tally(wild);
   out.push(`| **all** | ${wild.length} | **${share(t.top1, GOALS.top1)}** | **${share(t.hit3, GOALS.hit3)}** | **${share(t.comparable, COMPARABLE_GOAL)}** | ${share(t.noExample)} |`);
-  out.push('', '| case | from | key problem | why first | top1 | hit@3 |', '|---|---|---|---|---|---|');
+  for (const batch of ['first', 'held-out'] as const) {
+    const mine = wild.filter((result) => result.benchCase.batch === batch);
+    if (mine.length === 0) continue;
+    const b = tally(mine);
+    out.push(`| ${batch === 'first' ? 'first batch (rules improved on it)' : 'held-out batch'} | ${mine.length} | ${share(b.top1, GOALS.top1)} | ${share(b.hit3, GOALS.hit3)} | ${share(b.comparable, COMPARABLE_GOAL)} | ${share(b.noExample)} |`);
+  }
+  out.push('', '| case | batch | from | key problem | why first | top1 | hit@3 |', '|---|---|---|---|---|---|---|');
   for (const result of wild) {
     const { benchCase } = result;
     const { source, label } = benchCase;
     if (!source || isClean(label)) continue;
     const from = `[${source.repo}/${source.path}](https://github.com/${source.repo}/blob/${source.commit}/${source.path}) @${source.commit.slice(0, 7)}`;
-    out.push(`| ${caseId(benchCase)} | ${from} | ${label.category} · ${label.problem} ${label.keyLines.join('-')} | ${benchCase.why ?? ''} | ${mark(result.top1)} | ${mark(result.hit3)} |`);
+    out.push(`| ${caseId(benchCase)} | ${benchCase.batch ?? ''} | ${from} | ${label.category} · ${label.problem} ${label.keyLines.join('-')} | ${benchCase.why ?? ''} | ${mark(result.top1)} | ${mark(result.hit3)} |`);
   }
   if (info.wildSkipped.length > 0) out.push('', `Skipped (${info.wildSkipped.length}):`, '', ...info.wildSkipped.map((line) => `- ${line}`));
   return out;
@@ -192,6 +198,10 @@ export function renderSummary(info: RunInfo): string[] {
     ...info.runs.map((run) => (run.results ? line(languageName(run.golden.language), seededOnly(run.results)) : `${languageName(run.golden.language).padEnd(11)} skipped: ${'missing' in run.golden ? run.golden.missing : ''}`)),
     line('all', seededOnly(results)),
     ...(wild.length > 0 ? [line('wild', wild)] : []),
+    ...(['first', 'held-out'] as const).flatMap((batch) => {
+      const mine = wild.filter((result) => result.benchCase.batch === batch);
+      return mine.length > 0 ? [line(`  ${batch}`, mine)] : [];
+    }),
     ...info.wildSkipped.map((skipped) => `skipped ${skipped}`),
   ];
 }

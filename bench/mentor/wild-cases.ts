@@ -24,6 +24,11 @@ const WildLabel = z.strictObject({
   }),
   /** Why a senior raises the key problem before the others. */
   why: z.string().min(1),
+  /**
+   * `first`: the files the rules were then improved on; `held-out`: labelled by other hands after
+   * those changes and measured as they came, so their figure says how the mentor does on code it was not tuned to.
+   */
+  batch: z.enum(['first', 'held-out']),
 });
 
 export type WildSource = z.infer<typeof WildLabel>['source'];
@@ -46,7 +51,7 @@ export function loadWildCases(dir: string = WILD_DIR, mirrors: string = MIRRORS)
       const where = `${language}/wild/${name}`;
       const checked = WildLabel.safeParse(fields);
       if (!checked.success) throw new Error(`${labelsFile}, ${name}: ${z.prettifyError(checked.error)}`);
-      const { source, why, ...label } = checked.data;
+      const { source, why, batch, ...label } = checked.data;
       if (detectLanguage(label.path) !== language || detectLanguage(source.path) !== language || extname(name) !== extname(label.path)) {
         throw new Error(`${where}: the case, its source and its path must all be ${language} files`);
       }
@@ -56,14 +61,16 @@ export function loadWildCases(dir: string = WILD_DIR, mirrors: string = MIRRORS)
         continue;
       }
       checkLines(where, text, label);
-      cases.push({ language, name, text, label, companions: [], source, why });
+      cases.push({ language, name, text, label, companions: [], source, why, batch });
     }
   }
   return { cases, skipped };
 }
 
 function readAtCommit(mirrors: string, source: WildSource): string | undefined {
-  const gitDir = join(mirrors, source.repo.replace('/', '+'), 'repo');
+  const repo = join(mirrors, source.repo.replace('/', '+'), 'repo');
+  // A bare mirror, or a clone with a work tree (`repo/.git`): the fetch tool has brought both.
+  const gitDir = existsSync(join(repo, '.git')) ? join(repo, '.git') : repo;
   if (!existsSync(gitDir)) return undefined;
   try {
     return execFileSync('git', ['--git-dir', gitDir, 'show', `${source.commit}:${source.path}`], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'ignore'] });

@@ -38,6 +38,7 @@ const label = (commit: string) => ({
   keyText: 'requests.get(',
   minor: [{ line: 4, what: 'naming: camelCase function' }],
   why: 'a hung request hangs the caller',
+  batch: 'first',
 });
 
 describe('loadWildCases', () => {
