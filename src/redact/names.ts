@@ -8,7 +8,8 @@ export type NameStrength = 'strong' | 'weak' | 'none';
 const STRONG_LAST_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials', 'dsn']);
 /** `<word> key` pairs that name a secret key rather than a lookup key. */
 const SECRET_KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'private', 'signing', 'encryption', 'master', 'license', 'auth', 'client', 'app', 'service', 'account']);
-const WEAK_LAST_WORDS = new Set(['key', 'auth', 'salt', 'signature', 'sig', 'cookie', 'bearer', 'hmac', 'authorization']);
+/** `appid` is OpenWeatherMap's name for its API key (and a public id elsewhere): a secret only when random. */
+const WEAK_LAST_WORDS = new Set(['key', 'auth', 'salt', 'signature', 'sig', 'cookie', 'bearer', 'hmac', 'authorization', 'appid']);
 
 /** The lowercase words of an identifier: `stripeSecretKey`, `STRIPE_SECRET_KEY` and `stripe-secret-key` all give stripe, secret, key. */
 export function nameWords(name: string): string[] {

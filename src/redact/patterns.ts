@@ -1,3 +1,4 @@
+import { looksRandom as looksRandomKey } from './assignments.js';
 import { isPlaceholder } from './placeholder.js';
 import { secretSpan, type Finding } from './types.js';
 
@@ -30,6 +31,14 @@ const TOKEN_PATTERNS: TokenPattern[] = [
   { rule: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/dg },
   { rule: 'bearer-token', pattern: /\bBearer\s+(?<secret>[A-Za-z0-9._~+/-]{20,}=*)/dg, valid: looksRandom },
   { rule: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/dg },
+  // BotFather's tokens, `<bot id>:<35 characters>`: the first thing every Telegram bot tutorial pastes in.
+  { rule: 'telegram-bot-token', pattern: /\b\d{8,10}:[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/dg, valid: looksRandom },
+  // A key in a URL's query, `?appid=<32 hex>`, `&api_key=...`: only when the value looks random, so `?key=name` stays.
+  {
+    rule: 'url-key',
+    pattern: /[?&](?:app_?id|api_?key|apikey|access_?key|key|token|access_?token|auth_?token|client_?secret|secret)=(?<secret>[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/dgi,
+    valid: looksRandomKey,
+  },
   // scheme://user:password@host: the password only, so the tutor still sees which host is used.
   {
     rule: 'url-password',

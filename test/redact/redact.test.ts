@@ -42,6 +42,22 @@ describe('redactSecrets markers and positions', () => {
     expect(result.text).toBe('DATABASE_URL=postgres://app:[REDACTED:url-password]@db.internal:5432/app');
   });
 
+  it('hides a Telegram bot token, a key in a URL\'s query and an OpenWeatherMap APPID, and keeps a query that names things', async () => {
+    // Built from pieces, so no scanner reads a token in this file.
+    const bot = ['6169575331', 'AAEbdTW60CMa24zsWcxA_42SAzi6QCC1M3M'].join(':');
+    const hex = ['46a5f1f15caefb45', 'e9b1f9c2d3687e57'].join('');
+    const code = [`bot = telebot.TeleBot('${bot}')`, `url = f"https://api.openweathermap.org/data/2.5/weather?q={city}&APPID=${hex}"`, `params = {'q': city, 'APPID': '${hex}'}`, 'search = "https://example.com/find?key=userName&token=abc"'].join('\n');
+    const result = await redactSecrets(code, { path: 'bot.py' });
+    expect(result.text).toBe(
+      [
+        "bot = telebot.TeleBot('[REDACTED:telegram-bot-token]')",
+        'url = f"https://api.openweathermap.org/data/2.5/weather?q={city}&APPID=[REDACTED:url-key]"',
+        "params = {'q': city, 'APPID': '[REDACTED:assigned-secret]'}",
+        'search = "https://example.com/find?key=userName&token=abc"',
+      ].join('\n'),
+    );
+  });
+
   it('hides an AWS secret key to the end of the token', async () => {
     const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCY' + 'Zx9Qw2Er4T';
     const result = await redactSecrets(`aws_secret_access_key = "${secret}"`, { path: 'aws.ini' });

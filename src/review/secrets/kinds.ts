@@ -14,6 +14,8 @@ const KINDS: Record<string, string> = {
   'aws-account-id': 'an AWS account id',
   'bearer-token': 'a bearer token',
   jwt: 'a signed token (JWT)',
+  'telegram-bot-token': 'a Telegram bot token',
+  'url-key': 'an API key in a URL',
   'url-password': 'a password inside a URL',
   'connection-password': 'a database password',
   'connection-string': 'a connection string with its password',
