@@ -58,6 +58,7 @@ function categoricalFinding(file: CheckedFile, fact: Fact, convention: Conventio
     ruleId: convention.id,
     concern: meta.concern,
     severity: severityOf(convention, meta.concern),
+    ...(meta.failure ? { failure: meta.failure } : {}),
     path: file.path,
     startLine: fact.line,
     endLine: fact.line,

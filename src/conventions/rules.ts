@@ -1,5 +1,5 @@
 import { isDecisiveStyle, styleConforms } from './naming/cases.js';
-import type { Concern } from '../importance/concern.js';
+import type { Concern, Failure } from '../importance/concern.js';
 import type { Category } from './types.js';
 
 
@@ -18,6 +18,8 @@ export interface RuleMeta {
   conforms(observed: string, expected: string): boolean;
   /** Learned and stated, but never reported on new code (see the rule's comment). */
   statementOnly?: boolean;
+  /** How a departure's fault shows, when it is more than a risk (src/importance). */
+  failure?: Failure;
 }
 
 const equal = (observed: string, expected: string): boolean => observed === expected;
@@ -63,7 +65,7 @@ const RULES: Record<string, RuleMeta> = {
   'naming.error-class': { category: 'naming', concern: 'style', statement: (e) => (e.startsWith('no ') ? 'Error classes have no Error/Exception suffix' : `Error classes are named with the ${e.replace(' suffix', '')} suffix`), candidate: any, enforceable: (v) => !v.startsWith('no '), conforms: equal },
   'naming.interface-prefix': eitherWay('naming', 'style', (e) => (e === 'I prefix' ? 'Interfaces are named IThing' : 'Interfaces have no I prefix')),
   'naming.test': eitherWay('naming', 'style', (e) => `Test titles ${e}`),
-  'errors.empty-catch': oneSided('errors', 'correctness', 'handles the error', 'Catch blocks handle the error or say why they ignore it', 'Catch blocks are often left empty'),
+  'errors.empty-catch': { ...oneSided('errors', 'correctness', 'handles the error', 'Catch blocks handle the error or say why they ignore it', 'Catch blocks are often left empty'), failure: 'hidden' },
   'errors.rethrow-cause': oneSided('errors', 'correctness', 'keeps the cause', 'Errors thrown from a catch keep the caught error (rethrown or as cause)', 'Errors thrown from a catch often drop the caught error'),
   'errors.wrap': oneSided('errors', 'correctness', 'wraps with %w', 'fmt.Errorf wraps errors with %w', 'fmt.Errorf formats errors without %w'),
   'imports.relative-extension': eitherWay('imports', 'style', (e) => `Relative imports are written ${e}`),

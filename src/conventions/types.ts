@@ -1,4 +1,4 @@
-import type { Concern, Severity } from '../importance/concern.js';
+import type { Concern, Failure, Severity } from '../importance/concern.js';
 import type { Citation } from '../index/citation.js';
 import type { Language } from '../index/language.js';
 import type { ApiCall } from './api/habits.js';
@@ -45,6 +45,8 @@ export interface Finding {
   concern: Concern;
   /** Follows the concern; `info` for a habit learned without a parser. */
   severity: Severity;
+  /** How the fault shows, when it is more than a risk: orders findings within a concern (src/importance). */
+  failure?: Failure;
   path: string;
   startLine: number;
   endLine: number;

@@ -25,6 +25,22 @@ export const CONCERN_ORDER: readonly Concern[] = ['security', 'correctness', 'de
  */
 export const CONCERN_SEVERITY: Readonly<Record<Concern, Severity>> = { security: 'error', correctness: 'warn', design: 'warn', style: 'info' };
 
+/**
+ * How a fault shows itself, which orders faults within a concern (MENTOR.md: "a live key, a
+ * swallowed error, a missing timeout before a camelCase name"): `certain`, wrong every time the
+ * line runs (an undefined name, `==` on strings, an endless loop); `hidden`, a failure nobody will
+ * see happen (a swallowed or ignored error, a promise nobody waits for); unset, a risk that bites
+ * some day (no timeout, a handle left open, a mutable default).
+ */
+export type Failure = 'certain' | 'hidden';
+
+const FAILURE_ORDER: readonly (Failure | undefined)[] = ['certain', 'hidden', undefined];
+
+/** Sort order within a concern: a certain fault, then a hidden one, then a risk. */
+export function surestFailureFirst(a: { failure?: Failure }, b: { failure?: Failure }): number {
+  return FAILURE_ORDER.indexOf(a.failure) - FAILURE_ORDER.indexOf(b.failure);
+}
+
 /** Sort order, most important first. */
 export function mostImportantFirst(a: { concern: Concern }, b: { concern: Concern }): number {
   return CONCERN_ORDER.indexOf(a.concern) - CONCERN_ORDER.indexOf(b.concern);

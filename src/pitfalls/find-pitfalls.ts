@@ -6,7 +6,7 @@ import { createRuffEngine } from './engines/ruff.js';
 import { createSyntaxEngine } from './engines/syntax.js';
 import { isTurnedOff } from './golden-config/types.js';
 import { reasonOf } from './reason.js';
-import { mostImportantFirst } from '../importance/concern.js';
+import { mostImportantFirst, surestFailureFirst } from '../importance/concern.js';
 import type { Engine, Pitfall, PitfallFile, PitfallOptions, PitfallReport } from './types.js';
 
 /** Engines kept for the life of a process: Ruff's WASM stays loaded and oxlint's server stays up. */
@@ -68,5 +68,5 @@ export async function closePitfalls(): Promise<void> {
 }
 
 function byImportance(a: Pitfall, b: Pitfall): number {
-  return mostImportantFirst(a, b) || a.startLine - b.startLine || a.ruleId.localeCompare(b.ruleId);
+  return mostImportantFirst(a, b) || surestFailureFirst(a, b) || a.startLine - b.startLine || a.ruleId.localeCompare(b.ruleId);
 }

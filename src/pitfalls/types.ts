@@ -1,4 +1,4 @@
-import type { Concern, Severity } from '../importance/concern.js';
+import type { Concern, Failure } from '../importance/concern.js';
 import type { Language } from '../index/language.js';
 import type { GoldenLinterConfig } from './golden-config/types.js';
 
@@ -35,8 +35,8 @@ export interface Pitfall {
   /** The rule's documentation page. */
   docsUrl: string;
   concern: Concern;
-  /** Set only where the concern's own severity undersells it: a line that fails every time it runs (an undefined name) is an error, not a risk. */
-  severity?: Severity;
+  /** How the fault shows: `certain` or `hidden` come before a mere risk of the same concern (src/importance). */
+  failure?: Failure;
   startLine: number;
   endLine: number;
   /** The engine's message, as it wrote it. */

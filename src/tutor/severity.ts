@@ -1,3 +1,4 @@
+import { mostImportantFirst, surestFailureFirst, type Concern, type Failure } from '../importance/concern.js';
 import type { Severity } from './types.js';
 
 /** Distinct glyphs, so severity reads without colour too (NO_COLOR, plain lines, the TUI). */
@@ -14,6 +15,11 @@ export function atLeast(item: { severity: Severity }, threshold: Severity): bool
 /** Sort order, most severe first. */
 export function mostSevereFirst(a: { severity: Severity }, b: { severity: Severity }): number {
   return RANK[b.severity] - RANK[a.severity];
+}
+
+/** The order findings are raised in: what their fault costs, then its severity, then how surely it shows (src/importance). */
+export function raisedFirst(a: { concern: Concern; severity: Severity; failure?: Failure }, b: { concern: Concern; severity: Severity; failure?: Failure }): number {
+  return mostImportantFirst(a, b) || mostSevereFirst(a, b) || surestFailureFirst(a, b);
 }
 
 /** The most severe level among `items` (`info` when there are none). */

@@ -2,6 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { found, syntaxEngine as engine } from './syntax-hits.js';
 
 describe('SQL built from strings', () => {
+  it('finds a value pasted inside a double-quoted string, as MySQL and SQLite read them', async () => {
+    const typescript = [
+      'export async function filterUser(req: Request, res: Response) {',
+      '  const result = await connection.raw(`SELECT * FROM users WHERE name LIKE "%${req.query.name}%"`);',
+      '  const named = await connection.raw(`SELECT "name", "email" FROM users WHERE id = ?`, [req.params.id]);',
+      '  res.send(result);',
+      '}',
+    ].join('\n');
+    expect(await found('typescript', typescript)).toEqual(['2 js/sql-built-from-strings']);
+  });
+
   it('finds a value pasted into a query by +, a template, String.format and fmt.Sprintf, and teaches it as security', async () => {
     const typescript = `export function byEmail(email: string, id: number) {
   const query = "SELECT id, name FROM customers WHERE email = '" + email + "'";

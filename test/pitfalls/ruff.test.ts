@@ -28,17 +28,17 @@ const finder = createPitfallFinder([createRuffEngine()]);
 afterAll(() => finder.close());
 
 describe('ruff pitfalls', () => {
-  it('finds the issue’s Python pitfalls, on the lines they are on, security first', async () => {
+  it('finds the issue’s Python pitfalls, on the lines they are on, security first, then the swallowed error', async () => {
     const { pitfalls, notices } = await finder.find({ path: 'app/service.py', language: 'python', text: SERVICE });
     expect(notices).toEqual([]);
     expect(pitfalls.map((p) => `${p.startLine} ${p.ruleId}`)).toEqual([
       '11 ruff/S602',
       '13 ruff/S608',
+      '17 ruff/E722',
+      '17 ruff/S110',
       '5 ruff/B006',
       '12 ruff/S113',
       '14 ruff/SIM115',
-      '17 ruff/E722',
-      '17 ruff/S110',
     ]);
     const mutable = pitfalls.find((p) => p.ruleId === 'ruff/B006');
     expect(mutable).toMatchObject({
@@ -66,12 +66,12 @@ describe('ruff pitfalls', () => {
     expect(notices[0]).not.toMatch(/\n| {4}at /);
   });
 
-  it('makes an undefined name an error, so a certain NameError comes before a request that may hang', async () => {
-    const code = 'import requests\n\n\ndef check(url):\n    page = requests.get(url)\n    if page.status_code == 200:\n        send_mail()\n';
+  it('raises a certain NameError before a request that may hang, and a swallowed error before it too', async () => {
+    const code = 'import requests\n\n\ndef check(url):\n    page = requests.get(url)\n    if page.status_code == 200:\n        send_mail()\n    try:\n        page.json()\n    except:\n        pass\n';
     const { pitfalls } = await finder.find({ path: 'scraper.py', language: 'python', text: code });
-    expect(pitfalls.map((p) => `${p.startLine} ${p.ruleId} ${p.severity ?? '(by concern)'}`)).toEqual(['5 ruff/S113 (by concern)', '7 ruff/F821 error']);
+    expect(pitfalls.map((p) => `${p.startLine} ${p.ruleId} ${p.failure ?? 'risk'}`)).toEqual(['7 ruff/F821 certain', '10 ruff/E722 hidden', '10 ruff/S110 hidden', '5 ruff/S113 risk']);
     const findings = pitfallFindings('scraper.py', 'python', pitfalls, []);
-    expect(findings.map((f) => `${f.startLine} ${f.severity}`)).toEqual(['5 warn', '7 error']);
+    expect(findings.map((f) => `${f.startLine} ${f.severity} ${f.failure ?? 'risk'}`)).toEqual(['7 warn certain', '10 warn hidden', '5 warn risk']);
   });
 
   it('names every rule it turns on once', () => {

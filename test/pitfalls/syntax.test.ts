@@ -572,3 +572,33 @@ describe('an error logged, then the failed call\'s result used', () => {
     expect(await found('javascript', js)).toEqual([]);
   });
 });
+
+describe('a regex match used without a check', () => {
+  it('is found on the spot and through a name whose first use reads it, and left alone once checked', async () => {
+    const python = [
+      'import re',
+      '',
+      'def price(text):',
+      "    match = re.search(r'\\$(\\d+)', text)",
+      '    return match.group(1)',
+      '',
+      'def currency(text):',
+      "    return re.match(r'[A-Z]{3}', text).group(0)",
+      '',
+      'def checked(text):',
+      "    match = PRICE_PATTERN.search(text)",
+      '    if match is None:',
+      '        return None',
+      '    return match.group(1)',
+      '',
+      'def inline(text):',
+      "    m = re.fullmatch(r'\\d+', text)",
+      '    return m.group(0) if m else None',
+      '',
+      'def other(words):',
+      "    found = words.search('x')",
+      '    return found.start',
+    ].join('\n');
+    expect(await found('python', python)).toEqual(['8 python/unchecked-match', '5 python/unchecked-match']);
+  });
+});

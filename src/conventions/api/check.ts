@@ -54,6 +54,8 @@ export function apiFindings(profile: Profile, conventions: ReadonlyMap<string, C
       ruleId: convention.id,
       concern: CONCERN,
       severity: CONCERN_SEVERITY[CONCERN],
+      // A result nobody checks, a promise nobody awaits: the failure happens and nobody sees it.
+      ...(convention.call.aspect === 'checked' || convention.call.aspect === 'awaited' ? { failure: 'hidden' as const } : {}),
       path: file.path,
       startLine: fact.line,
       endLine: fact.line,

@@ -1,3 +1,4 @@
+import type { Failure } from '../../importance/concern.js';
 import type { Concern } from '../types.js';
 
 /**
@@ -21,6 +22,8 @@ export const OXLINT_DEFAULT_CONCERN: Concern = 'correctness';
 /** One rule with something of its own: turned on outside the categories, a concern, a title or a question. */
 export interface OxlintRule {
   concern: Concern;
+  /** How the fault shows, when it is more than a risk (src/importance). */
+  failure?: Failure;
   title: string;
   /** Why it is here: for a rule turned on by name, what it catches. */
   why: string;
@@ -39,13 +42,13 @@ export const OXLINT_RULES: Readonly<Record<string, OxlintRule>> = {
   'react/jsx-no-target-blank': { concern: 'security', title: 'target=_blank without rel', why: 'the opened page can navigate this one (pedantic category, so on by name)', enable: true },
   'react/jsx-no-script-url': { concern: 'security', title: 'javascript: URL', why: 'script injection through a link' },
   'react/iframe-missing-sandbox': { concern: 'security', title: 'iframe without sandbox', why: 'the framed page gets full rights' },
-  'no-empty': { concern: 'correctness', title: 'empty block', why: 'an empty catch swallows the error; a comment inside marks it as meant (restriction category, so on by name)', question: 'When this fails, how will anyone find out?', enable: true },
+  'no-empty': { concern: 'correctness', failure: 'hidden', title: 'empty block', why: 'an empty catch swallows the error; a comment inside marks it as meant (restriction category, so on by name)', question: 'When this fails, how will anyone find out?', enable: true },
   'react-hooks/rules-of-hooks': { concern: 'correctness', title: 'hook called conditionally', why: "React matches hooks by call order (pedantic category in oxlint, so on by name)", question: 'What does React see on the render where this condition is false?', enable: true },
   'react-hooks/exhaustive-deps': { concern: 'correctness', title: 'effect with missing dependencies', why: 'the effect reads stale values', question: 'Which value does this effect see after the prop changes?' },
-  'no-unsafe-finally': { concern: 'correctness', title: 'return in finally', why: 'overrides the try block’s return or throw', question: 'What happens to an error thrown in the try block when finally returns?' },
-  'use-isnan': { concern: 'correctness', title: 'comparison with NaN', why: 'always false', question: 'What does NaN === NaN evaluate to?' },
-  'valid-typeof': { concern: 'correctness', title: 'typeof compared with a typo', why: 'always false' },
-  'no-async-promise-executor': { concern: 'correctness', title: 'async Promise executor', why: 'its errors never reject the promise', question: 'Where does an error thrown inside this executor go?' },
+  'no-unsafe-finally': { concern: 'correctness', failure: 'hidden', title: 'return in finally', why: 'overrides the try block’s return or throw', question: 'What happens to an error thrown in the try block when finally returns?' },
+  'use-isnan': { concern: 'correctness', failure: 'certain', title: 'comparison with NaN', why: 'always false', question: 'What does NaN === NaN evaluate to?' },
+  'valid-typeof': { concern: 'correctness', failure: 'certain', title: 'typeof compared with a typo', why: 'always false' },
+  'no-async-promise-executor': { concern: 'correctness', failure: 'hidden', title: 'async Promise executor', why: 'its errors never reject the promise', question: 'Where does an error thrown inside this executor go?' },
   'no-constant-binary-expression': { concern: 'correctness', title: 'condition that cannot change', why: 'usually an operator-precedence slip' },
   'no-unsafe-optional-chaining': { concern: 'correctness', title: 'optional chain used unsafely', why: 'short-circuits to undefined where a value is required' },
   'no-cond-assign': { concern: 'correctness', title: 'assignment in a condition', why: 'usually == meant' },

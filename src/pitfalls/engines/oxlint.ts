@@ -59,6 +59,7 @@ function toPitfall(diagnostic: Diagnostic): Pitfall | undefined {
     ruleId: `oxlint/${name}`,
     docsUrl: diagnostic.codeDescription?.href ?? 'https://oxc.rs/docs/guide/usage/linter/rules.html',
     concern,
+    ...(own?.failure ? { failure: own.failure } : {}),
     startLine: diagnostic.range.start.line + 1,
     endLine: diagnostic.range.end.line + 1,
     message,

@@ -1,5 +1,5 @@
 import { NO_TIMEOUT_QUESTION } from '../teach.js';
-import type { Severity } from '../../importance/concern.js';
+import type { Failure } from '../../importance/concern.js';
 import type { Concern } from '../types.js';
 
 /** One Ruff rule ArchAngel turns on, with why it earns a learner's attention. */
@@ -9,8 +9,8 @@ export interface RuffRule {
   /** Ruff's rule name: its docs page is https://docs.astral.sh/ruff/rules/<name>/. */
   name: string;
   concern: Concern;
-  /** Only for a rule whose finding fails every time the line runs: its concern's severity would rank it with mere risks. */
-  severity?: Severity;
+  /** How the fault shows, when it is more than a risk (src/importance). */
+  failure?: Failure;
   /** A note's title. */
   title: string;
   /** Why it is on: the bug, leak or hole it catches (the rules not listed are style, or fire on sound code). */
@@ -45,50 +45,50 @@ export const RUFF_RULES: readonly RuffRule[] = [
   { code: 'S701', name: 'jinja2-autoescape-false', concern: 'security', title: 'templates without escaping', why: 'cross-site scripting through every rendered value' },
   { code: 'PLE2502', name: 'bidirectional-unicode', concern: 'security', title: 'hidden bidirectional text', why: 'code that reads differently from how it runs (Trojan Source)' },
   // Correctness: code that does something other than what it says.
-  { code: 'S110', name: 'try-except-pass', concern: 'correctness', title: 'exception swallowed', why: 'a failure disappears without a trace', question: 'When this fails in production, how will anyone find out?' },
+  { code: 'S110', name: 'try-except-pass', concern: 'correctness', failure: 'hidden', title: 'exception swallowed', why: 'a failure disappears without a trace', question: 'When this fails in production, how will anyone find out?' },
   { code: 'S113', name: 'request-without-timeout', concern: 'correctness', title: 'request without a timeout', why: 'requests waits forever by default: one slow server hangs the caller', question: NO_TIMEOUT_QUESTION },
-  { code: 'E722', name: 'bare-except', concern: 'correctness', title: 'bare except', why: 'also catches KeyboardInterrupt, SystemExit and typos', question: 'Which exceptions land here: would you want Ctrl-C or a NameError among them?' },
-  { code: 'B002', name: 'unary-prefix-increment-decrement', concern: 'correctness', title: '++ does not increment', why: 'Python has no ++: it is two unary pluses' },
+  { code: 'E722', name: 'bare-except', concern: 'correctness', failure: 'hidden', title: 'bare except', why: 'also catches KeyboardInterrupt, SystemExit and typos', question: 'Which exceptions land here: would you want Ctrl-C or a NameError among them?' },
+  { code: 'B002', name: 'unary-prefix-increment-decrement', concern: 'correctness', failure: 'certain', title: '++ does not increment', why: 'Python has no ++: it is two unary pluses' },
   { code: 'B006', name: 'mutable-argument-default', concern: 'correctness', title: 'mutable default argument', why: 'the default is built once and shared by every call', question: 'What does this default hold the second time the function is called?' },
   { code: 'B008', name: 'function-call-in-default-argument', concern: 'correctness', title: 'call in a default argument', why: 'the call runs once, at import, not per call', question: 'When does this call run: at each call, or once?' },
-  { code: 'B012', name: 'jump-statement-in-finally', concern: 'correctness', title: 'return in finally', why: 'silently discards the exception in flight' },
+  { code: 'B012', name: 'jump-statement-in-finally', concern: 'correctness', failure: 'hidden', title: 'return in finally', why: 'silently discards the exception in flight' },
   { code: 'B015', name: 'useless-comparison', concern: 'correctness', title: 'comparison thrown away', why: 'usually a missing assert or assignment' },
-  { code: 'B016', name: 'raise-literal', concern: 'correctness', title: 'raising a literal', why: 'raises TypeError instead' },
+  { code: 'B016', name: 'raise-literal', concern: 'correctness', failure: 'certain', title: 'raising a literal', why: 'raises TypeError instead' },
   { code: 'B017', name: 'assert-raises-exception', concern: 'correctness', title: 'test expects any Exception', why: 'the test passes on any bug' },
   { code: 'B018', name: 'useless-expression', concern: 'correctness', title: 'expression thrown away', why: 'usually a missing call, return or assignment' },
   { code: 'B019', name: 'cached-instance-method', concern: 'correctness', title: 'lru_cache on a method', why: 'the cache keeps every instance alive: a memory leak' },
   { code: 'B020', name: 'loop-variable-overrides-iterator', concern: 'correctness', title: 'loop variable hides what it loops over', why: 'the iterable is lost after the loop' },
   { code: 'B023', name: 'function-uses-loop-variable', concern: 'correctness', title: 'closure over a loop variable', why: 'every closure sees the last value', question: 'Which value of the loop variable does this function see when it finally runs?' },
   { code: 'B025', name: 'duplicate-try-block-exception', concern: 'correctness', title: 'same exception caught twice', why: 'the second handler never runs' },
-  { code: 'B029', name: 'except-with-empty-tuple', concern: 'correctness', title: 'except ()', why: 'catches nothing' },
-  { code: 'B030', name: 'except-with-non-exception-classes', concern: 'correctness', title: 'except with a non-exception', why: 'raises TypeError when an exception arrives' },
+  { code: 'B029', name: 'except-with-empty-tuple', concern: 'correctness', failure: 'certain', title: 'except ()', why: 'catches nothing' },
+  { code: 'B030', name: 'except-with-non-exception-classes', concern: 'correctness', failure: 'certain', title: 'except with a non-exception', why: 'raises TypeError when an exception arrives' },
   { code: 'B031', name: 'reuse-of-groupby-generator', concern: 'correctness', title: 'groupby group used twice', why: 'the second use sees nothing' },
   { code: 'B032', name: 'unintentional-type-annotation', concern: 'correctness', title: 'annotation instead of assignment', why: 'x: 1 annotates, x = 1 assigns' },
   { code: 'B033', name: 'duplicate-value', concern: 'correctness', title: 'duplicate set item', why: 'usually a typo for another value' },
   { code: 'B035', name: 'static-key-dict-comprehension', concern: 'correctness', title: 'comprehension with a constant key', why: 'builds a one-entry dict' },
   { code: 'B039', name: 'mutable-contextvar-default', concern: 'correctness', title: 'mutable ContextVar default', why: 'shared by every context' },
   { code: 'F601', name: 'multi-value-repeated-key-literal', concern: 'correctness', title: 'duplicate dict key', why: 'the first value is silently lost' },
-  { code: 'F631', name: 'assert-tuple', concern: 'correctness', title: 'assert on a tuple', why: 'always true' },
+  { code: 'F631', name: 'assert-tuple', concern: 'correctness', failure: 'certain', title: 'assert on a tuple', why: 'always true' },
   { code: 'F632', name: 'is-literal', concern: 'correctness', title: 'is with a literal', why: 'identity, not equality: works by accident' },
   { code: 'F811', name: 'redefined-while-unused', concern: 'correctness', title: 'redefined before use', why: 'the first definition is dead' },
-  { code: 'F821', name: 'undefined-name', concern: 'correctness', severity: 'error', title: 'undefined name', why: 'a NameError every time the line runs' },
-  { code: 'F823', name: 'undefined-local', concern: 'correctness', title: 'local used before assignment', why: 'an UnboundLocalError when the line runs' },
-  { code: 'PLE0116', name: 'continue-in-finally', concern: 'correctness', title: 'continue in finally', why: 'swallows the exception in flight' },
-  { code: 'PLE0704', name: 'misplaced-bare-raise', concern: 'correctness', title: 'raise outside a handler', why: 'a RuntimeError when there is nothing to re-raise' },
-  { code: 'PLE1132', name: 'repeated-keyword-argument', concern: 'correctness', title: 'keyword given twice', why: 'a TypeError at the call' },
-  { code: 'PLE1142', name: 'await-outside-async', concern: 'correctness', title: 'await outside async', why: 'a SyntaxError at import' },
+  { code: 'F821', name: 'undefined-name', concern: 'correctness', failure: 'certain', title: 'undefined name', why: 'a NameError every time the line runs' },
+  { code: 'F823', name: 'undefined-local', concern: 'correctness', failure: 'certain', title: 'local used before assignment', why: 'an UnboundLocalError when the line runs' },
+  { code: 'PLE0116', name: 'continue-in-finally', concern: 'correctness', failure: 'hidden', title: 'continue in finally', why: 'swallows the exception in flight' },
+  { code: 'PLE0704', name: 'misplaced-bare-raise', concern: 'correctness', failure: 'certain', title: 'raise outside a handler', why: 'a RuntimeError when there is nothing to re-raise' },
+  { code: 'PLE1132', name: 'repeated-keyword-argument', concern: 'correctness', failure: 'certain', title: 'keyword given twice', why: 'a TypeError at the call' },
+  { code: 'PLE1142', name: 'await-outside-async', concern: 'correctness', failure: 'certain', title: 'await outside async', why: 'a SyntaxError at import' },
   { code: 'PLW0120', name: 'useless-else-on-loop', concern: 'correctness', title: 'loop else without break', why: 'the else always runs' },
   { code: 'PLW0127', name: 'self-assigning-variable', concern: 'correctness', title: 'variable assigned to itself', why: 'usually a typo for another name' },
-  { code: 'PLW0129', name: 'assert-on-string-literal', concern: 'correctness', title: 'assert on a string', why: 'always true' },
-  { code: 'PLW0133', name: 'useless-exception-statement', concern: 'correctness', title: 'exception built but not raised', why: 'the missing raise lets the error pass', question: 'What happens after this line when the error condition holds?' },
-  { code: 'PLW0177', name: 'nan-comparison', concern: 'correctness', title: 'comparison with NaN', why: 'always false' },
+  { code: 'PLW0129', name: 'assert-on-string-literal', concern: 'correctness', failure: 'certain', title: 'assert on a string', why: 'always true' },
+  { code: 'PLW0133', name: 'useless-exception-statement', concern: 'correctness', failure: 'hidden', title: 'exception built but not raised', why: 'the missing raise lets the error pass', question: 'What happens after this line when the error condition holds?' },
+  { code: 'PLW0177', name: 'nan-comparison', concern: 'correctness', failure: 'certain', title: 'comparison with NaN', why: 'always false' },
   { code: 'PLW0642', name: 'self-or-cls-assignment', concern: 'correctness', title: 'self reassigned', why: 'changes a local name, not the object' },
-  { code: 'PLW0711', name: 'binary-op-exception', concern: 'correctness', title: 'except A or B', why: 'catches only A' },
-  { code: 'PLW1501', name: 'bad-open-mode', concern: 'correctness', title: 'invalid open() mode', why: 'a ValueError at the call' },
+  { code: 'PLW0711', name: 'binary-op-exception', concern: 'correctness', failure: 'certain', title: 'except A or B', why: 'catches only A' },
+  { code: 'PLW1501', name: 'bad-open-mode', concern: 'correctness', failure: 'certain', title: 'invalid open() mode', why: 'a ValueError at the call' },
   { code: 'PLW1508', name: 'invalid-envvar-default', concern: 'correctness', title: 'non-string env default', why: 'os.getenv returns str: the types drift' },
   { code: 'PLW1509', name: 'subprocess-popen-preexec-fn', concern: 'correctness', title: 'preexec_fn', why: 'can deadlock in threaded programs' },
   { code: 'PLW2101', name: 'useless-with-lock', concern: 'correctness', title: 'lock made inside with', why: 'each call gets its own lock: nothing is locked' },
-  { code: 'RUF006', name: 'asyncio-dangling-task', concern: 'correctness', title: 'task with no reference', why: 'the event loop may collect it before it finishes', question: 'What keeps this task alive until it finishes, and who hears if it fails?' },
+  { code: 'RUF006', name: 'asyncio-dangling-task', concern: 'correctness', failure: 'hidden', title: 'task with no reference', why: 'the event loop may collect it before it finishes', question: 'What keeps this task alive until it finishes, and who hears if it fails?' },
   { code: 'RUF008', name: 'mutable-dataclass-default', concern: 'correctness', title: 'mutable dataclass default', why: 'shared by every instance' },
   { code: 'RUF009', name: 'function-call-in-dataclass-default-argument', concern: 'correctness', title: 'call in a dataclass default', why: 'runs once and is shared by every instance' },
   { code: 'RUF018', name: 'assignment-in-assert', concern: 'correctness', title: 'assignment in assert', why: 'python -O removes it' },

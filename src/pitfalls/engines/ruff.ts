@@ -39,7 +39,7 @@ function toPitfall(rule: RuffRule, diagnostic: Diagnostic): Pitfall {
     ruleId: `ruff/${rule.code}`,
     docsUrl: `https://docs.astral.sh/ruff/rules/${rule.name}/`,
     concern: rule.concern,
-    ...(rule.severity ? { severity: rule.severity } : {}),
+    ...(rule.failure ? { failure: rule.failure } : {}),
     startLine: diagnostic.start_location.row,
     endLine: diagnostic.end_location.row,
     message: diagnostic.message,

@@ -194,6 +194,7 @@ function promiseOf(call: Node, declared: PromiseDeclarations, imported: Imported
 
 export const floatingPromise: SyntaxRule = {
   id: 'js/floating-async-call',
+  failure: 'hidden',
   languages: ECMASCRIPT,
   concern: 'correctness',
   title: 'async call not awaited',
@@ -219,6 +220,7 @@ export const floatingPromise: SyntaxRule = {
 
 export const asyncForEach: SyntaxRule = {
   id: 'js/async-foreach-callback',
+  failure: 'hidden',
   languages: ECMASCRIPT,
   concern: 'correctness',
   title: 'async callback in forEach',

@@ -15,6 +15,7 @@ import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 const TEACHING = {
   concern: 'correctness',
+  failure: 'hidden',
   title: 'error logged, then the code carries on',
   question: 'When this call fails, what do the next lines do with the result it never gave?',
   docsUrl: 'https://go.dev/blog/error-handling-and-go',

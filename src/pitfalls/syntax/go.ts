@@ -62,6 +62,7 @@ function soleCall(assignment: Node): Node | undefined {
 
 const ignoredError: SyntaxRule = {
   id: 'go/ignored-error',
+  failure: 'hidden',
   languages: ['go'],
   concern: 'correctness',
   title: 'error thrown away',
@@ -85,6 +86,7 @@ const ignoredError: SyntaxRule = {
 
 const emptyErrorCheck: SyntaxRule = {
   id: 'go/empty-error-check',
+  failure: 'hidden',
   languages: ['go'],
   concern: 'correctness',
   title: 'error checked and then ignored',

@@ -48,7 +48,7 @@ function looksLikeSql(text: string): boolean {
 
 /**
  * Where SQL expects a value, as the text before a hole ends: inside a quoted string (an odd number
- * of quotes so far), after a comparison, in an `IN (` or a `VALUES (` list. Elsewhere a hole holds
+ * of quotes so far, single or double: MySQL and SQLite take `"text"` as a string), after a comparison, in an `IN (` or a `VALUES (` list. Elsewhere a hole holds
  * SQL itself: a column list, a table name, a clause made elsewhere (often with its own placeholders).
  */
 const VALUE_POSITION = /(?:[=<>]|\blike|\bin\s*\(|\bvalues\s*\([^)]*)\s*$/i;
@@ -60,7 +60,7 @@ function valuesInData(built: BuiltString): Node[] {
   for (let at = built.text.indexOf(HOLE); at !== -1; at = built.text.indexOf(HOLE, at + 1)) {
     hole++;
     const before = built.text.slice(0, at);
-    const quoted = (before.match(/'/g)?.length ?? 0) % 2 === 1;
+    const quoted = (before.match(/'/g)?.length ?? 0) % 2 === 1 || (before.match(/"/g)?.length ?? 0) % 2 === 1;
     const value = built.values[hole];
     if (value && (quoted || VALUE_POSITION.test(before))) data.push(value);
   }

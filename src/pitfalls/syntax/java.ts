@@ -73,6 +73,7 @@ function stringNames(index: SyntaxIndex): Set<string> {
 
 const stringEquality: SyntaxRule = {
   id: 'java/string-reference-equality',
+  failure: 'certain',
   languages: ['java'],
   concern: 'correctness',
   title: 'strings compared with ==',
@@ -115,6 +116,7 @@ function swallowingCatches(index: SyntaxIndex, catchAll: boolean): Node[] {
 
 const emptyCatch: SyntaxRule = {
   id: 'java/empty-catch',
+  failure: 'hidden',
   languages: ['java'],
   concern: 'correctness',
   title: 'exception swallowed',
@@ -129,6 +131,7 @@ const emptyCatch: SyntaxRule = {
 
 const swallowedCatchAll: SyntaxRule = {
   id: 'java/swallowed-catch-all',
+  failure: 'hidden',
   languages: ['java'],
   concern: 'correctness',
   title: 'every exception swallowed',

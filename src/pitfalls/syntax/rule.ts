@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
+import type { Failure } from '../../importance/concern.js';
 import type { Concern, PitfallFile } from '../types.js';
 
 /** One place a syntax rule fired, with the sentence that says what it saw there. */
@@ -22,6 +23,8 @@ export interface SyntaxRule {
   /** Words a file must contain for the rule to fire at all (`exec.Command`): a file without them is not walked for it. */
   mentions?: RegExp;
   concern: Concern;
+  /** How the fault shows, when it is more than a risk (src/importance). */
+  failure?: Failure;
   title: string;
   question: string;
   /** A page that explains the pitfall (a maintained linter's rule for it, the language's docs, OWASP). */

@@ -1,8 +1,7 @@
 import type { Profile } from '../../conventions/types.js';
 import type { GoldenIndex } from '../../index/golden-index.js';
-import { mostImportantFirst } from '../../importance/concern.js';
 import type { GoldenLinterConfig } from '../../pitfalls/golden-config/types.js';
-import { mostSevereFirst } from '../../tutor/severity.js';
+import { raisedFirst } from '../../tutor/severity.js';
 import { SECRET_FILE } from '../diff/read-diff.js';
 import { secretFileFinding } from '../secrets/findings.js';
 import type { DiffResult, DiffTarget, FileChange, Hunk } from '../types.js';
@@ -85,7 +84,7 @@ function addedCount(hunk: Hunk): number {
 function describeFindings(hunks: HunkContext[]): string {
   return hunks
     .flatMap((hunk) => hunk.findings)
-    .sort((a, b) => mostImportantFirst(a.finding, b.finding) || mostSevereFirst(a.finding, b.finding))
+    .sort((a, b) => raisedFirst(a.finding, b.finding))
     .map(({ finding, evidence }) => `${finding.path}:${finding.startLine} ${finding.ruleId} (${finding.concern}, ${finding.severity}): ${finding.message}${evidence.length ? ` [${evidence.join(', ')}]` : ''}`)
     .join('\n');
 }

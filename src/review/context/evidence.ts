@@ -1,10 +1,9 @@
 import { exemplifies } from '../../conventions/exemplifies.js';
 import type { Convention, Finding } from '../../conventions/types.js';
-import { mostImportantFirst } from '../../importance/concern.js';
 import type { Language } from '../../index/language.js';
 import { goldenLines } from '../../index/store/golden-lines.js';
 import { findPitfalls } from '../../pitfalls/find-pitfalls.js';
-import { mostSevereFirst } from '../../tutor/severity.js';
+import { raisedFirst } from '../../tutor/severity.js';
 import type { Citation, Evidence } from '../../tutor/types.js';
 import { configReadIn, configReadWords } from '../secrets/config-reads.js';
 import { isSecretRule } from '../secrets/findings.js';
@@ -35,7 +34,7 @@ export async function attachFindingEvidence(hunks: HunkContext[], golden: Readon
   const limit = CONTEXT_LIMITS.maxEvidence - CONTEXT_LIMITS.reservedForNeighbours;
   const entries = hunks
     .flatMap((hunk) => hunk.findings.map((entry) => ({ hunk, entry })))
-    .sort((a, b) => mostImportantFirst(a.entry.finding, b.entry.finding) || mostSevereFirst(a.entry.finding, b.entry.finding));
+    .sort((a, b) => raisedFirst(a.entry.finding, b.entry.finding));
   for (const { hunk, entry } of entries) {
     const convention = conventions.get(entry.finding.ruleId);
     const id = evidence.add(groundsOf(entry.finding, convention), limit);

@@ -56,7 +56,8 @@ export function pitfallFindings(path: string, language: Language, pitfalls: read
     findings.push({
       ruleId: `${prefix}.${PITFALLS}.${pitfall.ruleId.replaceAll('/', '.')}`,
       concern: pitfall.concern,
-      severity: pitfall.severity ?? CONCERN_SEVERITY[pitfall.concern],
+      severity: CONCERN_SEVERITY[pitfall.concern],
+      ...(pitfall.failure ? { failure: pitfall.failure } : {}),
       path,
       startLine: pitfall.startLine,
       endLine: pitfall.endLine,

@@ -1,7 +1,7 @@
 import type { Finding } from '../../conventions/types.js';
 import type { HunkContext, ReviewContext } from '../../review/context/types.js';
-import { mostImportantFirst } from '../../importance/concern.js';
-import { mostSevereFirst, worstSeverity } from '../severity.js';
+import { mostImportantFirst, surestFailureFirst } from '../../importance/concern.js';
+import { raisedFirst, worstSeverity } from '../severity.js';
 import type { Evidence } from '../types.js';
 import { CATEGORY_PRIORITY, NIT_CATEGORIES } from './rules.js';
 import type { ConventionEvidence, Draft, GoldenEvidence, RuleEvidence } from './types.js';
@@ -54,19 +54,25 @@ function fewestRepeatedKinds(ranked: Draft[], max: number): Draft[] {
 
 /**
  * What the departure costs first (a secret, then a fault, then design, then style: src/importance),
- * then severity within it; then the kind of departure (CATEGORY_PRIORITY); then how sure the golden
+ * then severity within it, then how surely its fault shows (a certain one, a hidden one, a risk);
+ * then the kind of departure (CATEGORY_PRIORITY); then how sure the golden
  * code makes us, confidence × support, which decides ties only, never the order of concerns; then
  * position, so the order is stable.
  */
 function compareDrafts(a: Draft, b: Draft): number {
   return (
-    mostImportantFirst(a, b) ||
-    mostSevereFirst(a, b) ||
+    raisedFirst(a, b) ||
     categoryRank(a.category) - categoryRank(b.category) ||
     strength(b) - strength(a) ||
     a.hunk.path.localeCompare(b.hunk.path) ||
     a.startLine - b.startLine
   );
+}
+
+/** The surest way any of the findings' faults shows, as a draft's optional field. */
+function surestFailure(findings: readonly Finding[]): Pick<Draft, 'failure'> {
+  const [surest] = [...findings].sort(surestFailureFirst);
+  return surest?.failure ? { failure: surest.failure } : {};
 }
 
 function categoryRank(category: string): number {
@@ -103,6 +109,7 @@ function hunkDrafts(hunk: HunkContext, evidence: ReadonlyMap<string, Evidence>):
       category: key.split('.')[0] ?? '',
       concern: findings.map((finding) => finding.concern).sort((a, b) => mostImportantFirst({ concern: a }, { concern: b }))[0] ?? 'style',
       severity: worstSeverity(findings),
+      ...surestFailure(findings),
       hunk,
       findings,
       startLine: Math.min(...located.map((finding) => finding.startLine)),

@@ -23,6 +23,8 @@ export interface Draft {
   /** What the departure costs: the first key of the order notes come in. */
   concern: Concern;
   severity: Finding['severity'];
+  /** How surely its fault shows: the surest of its findings' (src/importance). */
+  failure?: Finding['failure'];
   hunk: HunkContext;
   /** The findings merged into this note, by line; for a size rule the largest first. */
   findings: Finding[];
