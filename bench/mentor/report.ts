@@ -6,6 +6,7 @@ import { languageName } from '../../src/index/language.js';
 import { citationLabel } from '../../src/tutor/claude/prompt-data.js';
 import { CATEGORIES, isClean, type BenchCase } from './cases.js';
 import type { GoldenRepo, MissingGolden } from './golden.js';
+import { BATCHES } from './wild-cases.js';
 import { COMPARABLE_GOAL, GOALS, ratio, tally, type CaseResult, type ScoredNote, type Share } from './score.js';
 
 export interface LanguageRun {
@@ -164,11 +165,11 @@ function renderWild(info: RunInfo, wild: CaseResult[]): string[] {
   }
   const t = tally(wild);
   out.push(`| **all** | ${wild.length} | **${share(t.top1, GOALS.top1)}** | **${share(t.hit3, GOALS.hit3)}** | **${share(t.comparable, COMPARABLE_GOAL)}** | ${share(t.noExample)} |`);
-  for (const batch of ['first', 'held-out'] as const) {
+  for (const [batch, about] of Object.entries(BATCHES)) {
     const mine = wild.filter((result) => result.benchCase.batch === batch);
     if (mine.length === 0) continue;
     const b = tally(mine);
-    out.push(`| ${batch === 'first' ? 'first batch (rules improved on it)' : 'held-out batch'} | ${mine.length} | ${share(b.top1, GOALS.top1)} | ${share(b.hit3, GOALS.hit3)} | ${share(b.comparable, COMPARABLE_GOAL)} | ${share(b.noExample)} |`);
+    out.push(`| ${about} | ${mine.length} | ${share(b.top1, GOALS.top1)} | ${share(b.hit3, GOALS.hit3)} | ${share(b.comparable, COMPARABLE_GOAL)} | ${share(b.noExample)} |`);
   }
   out.push('', '| case | batch | from | key problem | why first | top1 | hit@3 |', '|---|---|---|---|---|---|---|');
   for (const result of wild) {
@@ -198,7 +199,7 @@ export function renderSummary(info: RunInfo): string[] {
     ...info.runs.map((run) => (run.results ? line(languageName(run.golden.language), seededOnly(run.results)) : `${languageName(run.golden.language).padEnd(11)} skipped: ${'missing' in run.golden ? run.golden.missing : ''}`)),
     line('all', seededOnly(results)),
     ...(wild.length > 0 ? [line('wild', wild)] : []),
-    ...(['first', 'held-out'] as const).flatMap((batch) => {
+    ...Object.keys(BATCHES).flatMap((batch) => {
       const mine = wild.filter((result) => result.benchCase.batch === batch);
       return mine.length > 0 ? [line(`  ${batch}`, mine)] : [];
     }),
