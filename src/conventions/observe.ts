@@ -12,9 +12,10 @@ import { walkTree } from './walk.js';
  * Version of FileObservations, their format and what they record: stored observations with another
  * version are re-observed. Bump it whenever an observed value changes (2: test titles "state the
  * behaviour", where indexes built by 1 still said "states"; 3: functions returning JSX are
- * `naming.component`, no longer `naming.function`; 4: external calls, `api.<callee>`).
+ * `naming.component`, no longer `naming.function`; 4: external calls, `api.<callee>`; 5: a print to
+ * the console is `idioms.logging` only when it reports a failure).
  */
-export const OBSERVATIONS_VERSION = 4;
+export const OBSERVATIONS_VERSION = 5;
 
 /**
  * All facts of one file, each with its line. Parsed with tree-sitter when the language has a spec,

@@ -80,6 +80,19 @@ export function loggingFact(sink: FactSink, call: Node, value: 'logger' | string
   sink.fact('idioms.logging', value, call.startPosition.row + 1, lines(call));
 }
 
+/** A caught error by its usual names: `e`, `err`, `error`, `ex`, `exc`, `exception`, and what is read from it (`err.message`). */
+const ERROR_VALUE = /^(?:e|err|error|ex|exc|exception)(?:\.\w+)*$/;
+
+/**
+ * Whether a print to the console is logging rather than a program's output: it goes to the error
+ * stream (`console.error`, `System.err`, `file=sys.stderr`), it is in an error handler, or it prints
+ * a caught error. `print(f"Saved {city}")` at the end of a script, or a CLI printing its result, is
+ * the program speaking to its user: no logger is wanted there, and no note is.
+ */
+export function consoleIsLogging(call: Node, args: readonly Node[], options: { errorStream: boolean; handlers: ReadonlySet<string>; functions: ReadonlySet<string> }): boolean {
+  return options.errorStream || enclosing(call, options.handlers, options.functions) !== undefined || args.some((arg) => ERROR_VALUE.test(arg.text));
+}
+
 /** Objects whose method calls are logging: `logger.info`, `this.log.warn`, `logging.error`. */
 export const LOGGER_OBJECT = /(^|\.)(_?logger|_?log|logging|LOG|LOGGER)$/;
 export const LOG_METHOD = /^(debug|info|warn|warning|error|exception|critical|trace|fatal|log)$/;

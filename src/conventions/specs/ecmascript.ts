@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FactSink } from '../facts.js';
 import type { LanguageSpec } from '../walk.js';
 import { lines } from '../walk.js';
-import { LOG_METHOD, LOGGER_OBJECT, booleanNameFact, catchFact, docFact, enclosing, hasCommentAbove, errorClassFact, loggingFact, nameFact, rethrowFact } from './common.js';
+import { LOG_METHOD, LOGGER_OBJECT, booleanNameFact, catchFact, consoleIsLogging, docFact, enclosing, hasCommentAbove, errorClassFact, loggingFact, nameFact, rethrowFact } from './common.js';
 
 /** TypeScript, TSX and JavaScript share one grammar family, so they share one spec. */
 
@@ -143,7 +143,10 @@ function visitCall(node: Node, sink: FactSink): void {
     const object = fn.childForFieldName('object')?.text ?? '';
     const property = fn.childForFieldName('property')?.text ?? '';
     if (property === 'then') sink.fact('idioms.async', '.then() chain', node.startPosition.row + 1, lines(node));
-    if (object === 'console') loggingFact(sink, node, 'console.*');
+    if (object === 'console') {
+      const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((arg): arg is Node => arg !== null);
+      if (consoleIsLogging(node, args, { errorStream: property === 'error' || property === 'warn', handlers: CATCH, functions: FUNCTIONS })) loggingFact(sink, node, 'console.*');
+    }
     else if (LOGGER_OBJECT.test(object) && LOG_METHOD.test(property)) loggingFact(sink, node, 'logger');
   } else if (fn.type === 'identifier' && TEST_CALLS.has(fn.text)) {
     const title = node.childForFieldName('arguments')?.namedChildren[0];

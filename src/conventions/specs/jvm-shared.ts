@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { FactSink } from '../facts.js';
-import { catchFact, enclosing, errorClassFact, loggingFact, nameFact, rethrowFact } from './common.js';
+import { catchFact, consoleIsLogging, enclosing, errorClassFact, loggingFact, nameFact, rethrowFact } from './common.js';
 
 /**
  * Java and C# are close cousins: classes, methods, fields, try/catch. This is the part they share;
@@ -49,7 +49,10 @@ export function visitJvmLike(node: Node, sink: FactSink, names: JvmLikeNames, fu
     if (clause) rethrowFact(sink, node, node.namedChildren[0] ?? null, names.caughtName(clause));
   } else if (names.callTypes.has(type)) {
     const text = node.text;
-    if (names.consoleCall.test(text)) loggingFact(sink, node, 'console');
+    if (names.consoleCall.test(text)) {
+      const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((arg): arg is Node => arg !== null);
+      if (consoleIsLogging(node, args, { errorStream: /^(?:System\.err|Console\.Error)\b/.test(text), handlers: CATCH, functions })) loggingFact(sink, node, 'console');
+    }
     else if (/^(_?logger|_?log|LOG|LOGGER)\.(debug|info|warn|warning|error|trace|fatal|severe|fine|Log\w*)\b/i.test(text)) loggingFact(sink, node, 'logger');
   } else {
     return false;

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FactSink } from '../facts.js';
 import type { LanguageSpec } from '../walk.js';
 import { lines } from '../walk.js';
-import { LOG_METHOD, LOGGER_OBJECT, booleanNameFact, catchFact, docFact, enclosing, errorClassFact, loggingFact, nameFact, rethrowFact } from './common.js';
+import { LOG_METHOD, LOGGER_OBJECT, booleanNameFact, catchFact, consoleIsLogging, docFact, enclosing, errorClassFact, loggingFact, nameFact, rethrowFact } from './common.js';
 
 export const FUNCTIONS: ReadonlySet<string> = new Set(['function_definition', 'lambda']);
 const NESTING = new Set(['if_statement', 'for_statement', 'while_statement', 'try_statement', 'with_statement', 'match_statement']);
@@ -73,7 +73,11 @@ function isFormatted(string: Node): boolean {
 function visitCall(node: Node, sink: FactSink): void {
   const fn = node.childForFieldName('function');
   if (!fn) return;
-  if (fn.type === 'identifier' && fn.text === 'print') loggingFact(sink, node, 'print()');
+  if (fn.type === 'identifier' && fn.text === 'print') {
+    const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((arg): arg is Node => arg !== null);
+    const errorStream = args.some((arg) => arg.type === 'keyword_argument' && /^file\s*=\s*sys\.stderr$/.test(arg.text));
+    if (consoleIsLogging(node, args, { errorStream, handlers: EXCEPT, functions: FUNCTIONS })) loggingFact(sink, node, 'print()');
+  }
   if (fn.type !== 'attribute') return;
   const object = fn.childForFieldName('object');
   const attribute = fn.childForFieldName('attribute')?.text ?? '';

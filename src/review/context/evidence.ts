@@ -6,7 +6,7 @@ import { findPitfalls } from '../../pitfalls/find-pitfalls.js';
 import { raisedFirst } from '../../tutor/severity.js';
 import type { Citation, Evidence } from '../../tutor/types.js';
 import { configReadIn, configReadWords } from '../secrets/config-reads.js';
-import { isSecretRule } from '../secrets/findings.js';
+import { holdsCredential } from '../secrets/findings.js';
 import type { BuildContextOptions } from './build-context.js';
 import { callsIn, lineCalling, sharedCalls, telling } from './calls.js';
 import { isComparable, whyChosen, type Candidate, type ComparableGolden } from './comparable.js';
@@ -60,11 +60,11 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
       : convention
         ? async (candidate: Candidate) => exemplifies(candidate.result.text, language, convention, options.profile?.sizes[convention.id], lineCalling(candidate.result.text, near))
         : undefined;
-    const lookFor = isSecretRule(finding.ruleId) ? configReadWords(language) : undefined;
+    const lookFor = holdsCredential(finding.ruleId) ? configReadWords(language) : undefined;
     // A handler's note is best shown where the team makes the same call inside a `try` of its own.
     const guarded = finding.rule && guardedText !== undefined ? ruleExampleTest(finding, near, language, { insideTry: true }) : undefined;
     const match = (guarded && (await golden.first(guarded, { near }))) || (accepts && (await golden.first(accepts, { near, ...(lookFor ? { lookFor } : {}) })));
-    if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : finding.rule?.name ? `${finding.rule.source} finds no ${finding.rule.name} there` : finding.expected));
+    if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : holdsCredential(finding.ruleId) ? 'reads its configuration instead of holding it' : finding.rule?.name ? `${finding.rule.source} finds no ${finding.rule.name} there` : finding.expected));
   }
   const cited = finding.examples[0];
   if (!cited || !options.index) return undefined;
@@ -80,7 +80,7 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
  * team doing the same work without the pitfall).
  */
 function ruleExampleTest(finding: Finding, around: readonly string[], language: Language, options: { insideTry?: boolean } = {}): ((candidate: Candidate) => Promise<{ start: number; end: number } | undefined>) | undefined {
-  if (isSecretRule(finding.ruleId)) return async (candidate) => configReadIn(candidate.result.text, language);
+  if (holdsCredential(finding.ruleId)) return async (candidate) => configReadIn(candidate.result.text, language);
   if (!isPitfallRule(finding.ruleId)) return undefined;
   let linted = 0;
   return async (candidate) => {

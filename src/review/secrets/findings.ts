@@ -14,6 +14,18 @@ export function isSecretRule(ruleId: string): boolean {
 }
 
 /**
+ * Pitfalls that are a credential written in the code, found by where a string goes rather than by
+ * its shape (`jwt.sign(user, "mysecretkey")`, Ruff's password arguments and defaults): taught like
+ * a secret, with golden code that reads configuration as the example.
+ */
+const CREDENTIAL_PITFALLS = /\.pitfalls\.(?:tree-sitter\.\w+\.hardcoded-signing-key|ruff\.S10[67])$/;
+
+/** Whether a finding is about a credential in the code: a secret found by its shape, or one of the pitfalls above. */
+export function holdsCredential(ruleId: string): boolean {
+  return isSecretRule(ruleId) || CREDENTIAL_PITFALLS.test(ruleId);
+}
+
+/**
  * A line its author marked as holding a made-up secret on purpose (a test fixture): the markers of
  * gitleaks and detect-secrets, which teams already use. The value is still never sent.
  */

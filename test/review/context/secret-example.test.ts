@@ -46,8 +46,27 @@ it('is golden code that reads the environment, found by what it does when no cod
   expect(result.stdout).not.toContain(TOKEN);
 });
 
+it('is the same for a signing key found by where it goes, whatever it looks like', () => {
+  const file = ["import jwt from 'jsonwebtoken';", '', 'export function issue(user: { id: string }) {', "  return jwt.sign({ id: user.id }, 'mysecretkey', { expiresIn: '1h' });", '}'];
+  writeFileSync(join(learner.dir, 'src/user.ts'), `${file.join('\n')}\n`);
+  const result = runCli(learner.dir, ['review', '--format', 'json']);
+  const { notes } = JSON.parse(result.stdout) as { notes: Array<{ topic: string; evidence: Array<{ kind: string; snippet?: string; why?: string }> }> };
+  const note = notes.find((n) => n.topic === 'ts.pitfalls.tree-sitter.js.hardcoded-signing-key');
+  expect(note, result.stdout).toBeDefined();
+  const golden = note?.evidence.find((e) => e.kind === 'golden');
+  expect(golden?.snippet).toMatch(/process\.env/);
+  expect(golden?.why).toMatch(/reads its configuration/);
+});
+
 it('is code that reads configuration, not a comment that mentions it', () => {
   const text = ['/**', " * Defaults to process.env['ACME_KEY'].", ' */', 'export function apiKey(): string | undefined {', "  return process.env['ACME_KEY']?.trim();", '}'].join('\n');
   expect(configReadIn(text, 'typescript')).toEqual({ start: 5, end: 5 });
   expect(configReadIn('# read os.environ["X"] in production\nvalue = 3\n', 'python')).toBeUndefined();
+});
+
+it('is the process environment, not a WSGI environ that holds the request', () => {
+  const wsgi = 'def application(environ, start_response):\n    path = environ.get("PATH_INFO") or "/"\n    return index(path)\n';
+  expect(configReadIn(wsgi, 'python')).toBeUndefined();
+  expect(configReadIn('import os\n\nKEY = os.environ.get("API_KEY")\n', 'python')).toEqual({ start: 3, end: 3 });
+  expect(configReadIn('from os import environ\n\nKEY = environ["API_KEY"]\n', 'python')).toEqual({ start: 3, end: 3 });
 });
