@@ -28,15 +28,16 @@ const finder = createPitfallFinder([createRuffEngine()]);
 afterAll(() => finder.close());
 
 describe('ruff pitfalls', () => {
-  it('finds the issue’s Python pitfalls, on the lines they are on, security first, then the swallowed error', async () => {
+  it('finds the issue’s Python pitfalls, on the lines they are on, security first, then the hidden faults', async () => {
     const { pitfalls, notices } = await finder.find({ path: 'app/service.py', language: 'python', text: SERVICE });
     expect(notices).toEqual([]);
     expect(pitfalls.map((p) => `${p.startLine} ${p.ruleId}`)).toEqual([
       '11 ruff/S602',
       '13 ruff/S608',
+      // Faults nobody sees happen (a default shared between calls, an exception swallowed) before risks.
+      '5 ruff/B006',
       '17 ruff/E722',
       '17 ruff/S110',
-      '5 ruff/B006',
       '12 ruff/S113',
       '14 ruff/SIM115',
     ]);

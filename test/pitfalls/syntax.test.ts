@@ -602,3 +602,63 @@ describe('a regex match used without a check', () => {
     expect(await found('python', python)).toEqual(['8 python/unchecked-match', '5 python/unchecked-match']);
   });
 });
+
+describe('an error caught and dropped', () => {
+  it('is found where a catch-all handler only logs a message or gives up, never naming the error', async () => {
+    const ts = [
+      'async function importCsv(path: string) {',
+      '  try {',
+      '    await load(path);',
+      '  } catch (err) {',
+      "    console.log('error');",
+      '  }',
+      '}',
+    ].join('\n');
+    expect(await found('typescript', ts)).toEqual(['4 js/error-dropped']);
+    const python = 'def fetch(url):\n    try:\n        return get(url)\n    except Exception as e:\n        print("Failed")\n        return None\n';
+    expect(await found('python', python)).toEqual(['4 python/error-dropped']);
+    const java = 'class Network {\n  String get(String url) {\n    try {\n      return read(url);\n    } catch (Exception e) {\n      return null;\n    }\n  }\n}\n';
+    expect(await found('java', java)).toEqual(['5 java/error-dropped']);
+  });
+
+  it('leaves alone handlers that keep the error, typed handlers, and the parse-or-undefined fallback', async () => {
+    const js = [
+      'function parse(text) {',
+      '  try { return JSON.parse(text); } catch { return undefined; }',
+      '}',
+      'async function run() {',
+      "  try { await job(); } catch (err) { console.error('job failed', err); }",
+      "  try { await job(); } catch (error) { logger.warn(`retrying: ${error.message}`); }",
+      '}',
+    ].join('\n');
+    expect(await found('javascript', js)).toEqual([]);
+    const python = 'def ask():\n    try:\n        return int(input())\n    except ValueError:\n        print("Please enter a number")\n        return None\n    except Exception as e:\n        logger.exception("reading failed: %s", e)\n';
+    expect(await found('python', python)).toEqual([]);
+    const java = 'class Parse {\n  int port(String s) {\n    try {\n      return Integer.parseInt(s);\n    } catch (NumberFormatException e) {\n      return -1;\n    }\n  }\n}\n';
+    expect(await found('java', java)).toEqual([]);
+  });
+});
+
+describe('defer inside a loop', () => {
+  it('is found in a loop, and left alone in a function literal the loop calls', async () => {
+    const go = [
+      'package x',
+      '',
+      'func pages(urls []string) {',
+      '\tfor _, url := range urls {',
+      '\t\tresp, err := client.Get(url)',
+      '\t\tif err != nil {',
+      '\t\t\treturn',
+      '\t\t}',
+      '\t\tdefer resp.Body.Close()',
+      '\t\tfunc() {',
+      '\t\t\tf, _ := os.Open(url)',
+      '\t\t\tdefer f.Close()',
+      '\t\t}()',
+      '\t}',
+      '\tdefer done()',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('defer-in-loop'))).toEqual(['9 go/defer-in-loop']);
+  });
+});

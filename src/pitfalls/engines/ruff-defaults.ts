@@ -34,8 +34,10 @@ export async function withReadOnlyDefaultsDemoted(pitfalls: Pitfall[], text: str
       const names = defaultParametersOn(tree.rootNode, pitfall.startLine).map(readOnlyName);
       if (names.length === 0 || names.some((name) => name === undefined)) return pitfall;
       const named = names.map((name) => `\`${name}\``).join(' and ');
+      // Only read, it hides nothing yet: a design matter with no failure to rank by.
+      const { failure: _hidden, ...rest } = pitfall;
       return {
-        ...pitfall,
+        ...rest,
         concern: 'design',
         message: `${pitfall.message}: ${named} ${names.length > 1 ? 'are only read here, so they are safe today, and a bug the day this function changes or returns them' : 'is only read here, so it is safe today, and a bug the day this function changes or returns it'}.`,
         question: questionFor('design', 'What happens the day someone appends to this default, and how would they know not to?'),

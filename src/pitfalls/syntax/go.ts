@@ -130,6 +130,32 @@ const missingDeferClose: SyntaxRule = {
   },
 };
 
+/** A `for` and the function bodies a `defer` can belong to, nearest first. */
+const LOOP_OR_FUNCTION = new Set(['for_statement', ...FUNCTIONS]);
+
+/**
+ * `defer` inside a loop: it runs when the function returns, not at the end of the iteration, so
+ * every file, body or row set the loop opens stays open until the last page is fetched (gocritic's
+ * deferInLoop, revive's defer rule). Found where the nearest enclosing loop-or-function is a loop.
+ */
+const deferInLoop: SyntaxRule = {
+  id: 'go/defer-in-loop',
+  languages: ['go'],
+  concern: 'correctness',
+  title: 'defer inside a loop',
+  question: 'When does this deferred call run: at the end of this iteration, or only when the whole function returns?',
+  docsUrl: 'https://go.dev/ref/spec#Defer_statements',
+  fix: 'Close at the end of each iteration, or move the loop body into a function of its own so that its `defer` runs once per call',
+  types: ['defer_statement'],
+  mentions: /\bdefer\b/,
+  find(index) {
+    return index
+      .of('defer_statement')
+      .filter((statement) => ancestor(statement, LOOP_OR_FUNCTION)?.type === 'for_statement')
+      .map((statement) => ({ node: statement, message: `\`${statement.text.slice(0, 60)}\` runs when the function returns, not when this iteration ends: what each pass opens stays open until then.` }));
+  },
+};
+
 const defaultHttpClient: SyntaxRule = {
   id: 'go/http-without-timeout',
   languages: ['go'],
@@ -183,6 +209,7 @@ export const GO_RULES: readonly SyntaxRule[] = [
   ignoredError,
   emptyErrorCheck,
   missingDeferClose,
+  deferInLoop,
   defaultHttpClient,
   sqlBuiltFromStrings('go/sql-built-from-strings', ['go'], GO_STRINGS),
   shellCommand,

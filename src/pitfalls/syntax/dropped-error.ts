@@ -1,0 +1,137 @@
+import type { Node } from 'web-tree-sitter';
+import type { ParsedLanguage } from '../../index/language.js';
+import { ECMASCRIPT } from './ecmascript-grammar.js';
+import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
+
+/*
+ * A handler that catches every failure and drops it: `catch (err) { console.log('error') }`,
+ * `except Exception: print("Failed")`, `catch (Exception e) { return null; }`. It is not empty, so
+ * the empty-catch checks pass it, but the error itself, what failed and why, is thrown away: the
+ * log line says only that something went wrong, and the caller carries on as if nothing had.
+ * Found where the handler catches everything (any JavaScript catch; Python's `Exception`; Java's
+ * `Exception`, `Throwable`), never mentions the caught error, and does nothing but log a message
+ * or return a nothing value. A typed handler (`except ValueError: print("not a number")`) is a
+ * decision about one failure and is left alone, as is a JavaScript catch that only returns: the
+ * `try { return JSON.parse(text) } catch { return undefined }` fallback.
+ */
+
+const TEACHING = {
+  concern: 'correctness',
+  failure: 'hidden',
+  title: 'error caught and dropped',
+  question: 'When this fails, what will the log tell you about what went wrong, and what does the caller think happened?',
+  docsUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/Error_Handling_Cheat_Sheet.html',
+  fix: 'Keep the error: log it with what was being done (`console.error("importing the CSV failed", err)`, `logger.exception("...")`, `LOGGER.log(Level.WARNING, "...", e)`), and let the caller know, by rethrowing it or returning an error, unless this is really the place to give up',
+} as const;
+
+interface HandlerGrammar {
+  id: string;
+  languages: readonly ParsedLanguage[];
+  handler: string;
+  calls: string;
+  /** Logging and printing calls, by their callee as written. */
+  logs: RegExp;
+  /** The caught error's name and whether the handler catches everything; undefined for a handler this rule does not judge. */
+  caught(handler: Node): { name: string | undefined; catchAll: boolean } | undefined;
+  /** The handler's statements. */
+  statements(handler: Node): Node[];
+  /** A statement that gives up quietly: `return`, `return null`, `pass`, `continue`, `break`. */
+  givesUp(statement: Node): boolean;
+  /** Whether a handler that only gives up, logging nothing, is judged too (Java and Python; not JavaScript's fallback idiom). */
+  silentCounts: boolean;
+}
+
+/** Literals that say "no value": what a handler returns when it gives up. */
+const NOTHING = /^(?:null|undefined|None|false|False|-1|""|''|\[\]|\{\}|0)?$/;
+
+function named(nodes: ReadonlyArray<Node | null>): Node[] {
+  return nodes.filter((node): node is Node => node !== null);
+}
+
+function droppedError(grammar: HandlerGrammar): SyntaxRule {
+  return {
+    id: grammar.id,
+    languages: grammar.languages,
+    ...TEACHING,
+    types: [grammar.handler],
+    find(index) {
+      const hits: SyntaxHit[] = [];
+      for (const handler of index.of(grammar.handler)) {
+        const caught = grammar.caught(handler);
+        if (!caught?.catchAll) continue;
+        const statements = grammar.statements(handler).filter((statement) => !statement.type.includes('comment'));
+        if (statements.length === 0) continue;
+        const logs = statements.filter((statement) => {
+          const call = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
+          return call?.type === grammar.calls && grammar.logs.test(calleeText(call));
+        });
+        if (!statements.every((statement) => logs.includes(statement) || grammar.givesUp(statement))) continue;
+        if (logs.length === 0 && !grammar.silentCounts) continue;
+        // `except Exception: pass` is Ruff's S110, an empty catch the empty-catch checks': said once, there.
+        if (statements.every((statement) => statement.type === 'pass_statement')) continue;
+        const mentions = caught.name === undefined ? false : new RegExp(`(?<![\\w$.])${caught.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(statements.map((s) => s.text).join('\n'));
+        if (mentions) continue;
+        hits.push({ node: handler, message: logs.length > 0 ? 'This handler catches every failure and logs only a message: what failed, and why, is dropped.' : 'This handler catches every failure and gives up without a word: what failed, and why, is dropped.' });
+      }
+      return hits;
+    },
+  };
+}
+
+const JS_LOG = /^(?:console|(?:this\.)?(?:logger|log|LOGGER|LOG))\.(?:log|info|warn|error|debug|trace)$/;
+
+const javascript: HandlerGrammar = {
+  id: 'js/error-dropped',
+  languages: ECMASCRIPT,
+  handler: 'catch_clause',
+  calls: 'call_expression',
+  logs: JS_LOG,
+  caught(handler) {
+    const parameter = handler.childForFieldName('parameter');
+    if (parameter && parameter.type !== 'identifier') return undefined;
+    return { name: parameter?.text, catchAll: true };
+  },
+  statements: (handler) => named(handler.childForFieldName('body')?.namedChildren ?? []),
+  givesUp: (statement) => statement.type === 'return_statement' && NOTHING.test((statement.namedChildren[0]?.text ?? '').trim()),
+  silentCounts: false,
+};
+
+const PYTHON_CATCH_ALL = /^(?:Exception|BaseException)$/;
+
+const python: HandlerGrammar = {
+  id: 'python/error-dropped',
+  languages: ['python'],
+  handler: 'except_clause',
+  calls: 'call',
+  logs: /^(?:print|(?:logging|(?:self\.)?(?:logger|log|LOGGER|LOG))\.(?:debug|info|warning|warn|error|critical))$/,
+  caught(handler) {
+    // `except Exception as e:` (the grammar has an as_pattern or a value and an alias); a bare `except:` is Ruff's E722.
+    const clause = named(handler.namedChildren).find((child) => child.type !== 'block' && child.type !== 'comment');
+    if (!clause) return undefined;
+    const [type, alias] = clause.type === 'as_pattern' ? [clause.namedChildren[0]?.text ?? '', clause.namedChildren[1]?.text] : [clause.text, undefined];
+    return { name: alias, catchAll: PYTHON_CATCH_ALL.test(type) };
+  },
+  statements: (handler) => named(named(handler.namedChildren).find((child) => child.type === 'block')?.namedChildren ?? []),
+  givesUp: (statement) => statement.type === 'pass_statement' || statement.type === 'continue_statement' || statement.type === 'break_statement' || (statement.type === 'return_statement' && NOTHING.test((statement.namedChildren[0]?.text ?? '').trim())),
+  silentCounts: true,
+};
+
+const JAVA_CATCH_ALL = /^(?:Exception|Throwable|RuntimeException)$/;
+
+const java: HandlerGrammar = {
+  id: 'java/error-dropped',
+  languages: ['java'],
+  handler: 'catch_clause',
+  calls: 'method_invocation',
+  logs: /^(?:(?:this\.)?(?:logger|log|LOGGER|LOG)\.(?:info|debug|warn|error|trace|fine|warning|severe)|System\.(?:out|err)\.(?:println|print|printf))$/,
+  caught(handler) {
+    const parameter = named(handler.namedChildren).find((child) => child.type === 'catch_formal_parameter');
+    const type = parameter ? named(parameter.namedChildren).find((child) => child.type === 'catch_type')?.text : undefined;
+    return { name: parameter?.childForFieldName('name')?.text, catchAll: JAVA_CATCH_ALL.test(type ?? '') };
+  },
+  statements: (handler) => named(handler.childForFieldName('body')?.namedChildren ?? []),
+  givesUp: (statement) => statement.type === 'return_statement' && NOTHING.test((statement.namedChildren[0]?.text ?? '').trim()),
+  silentCounts: true,
+};
+
+export const DROPPED_ERROR_RULES: readonly SyntaxRule[] = [droppedError(javascript), droppedError(python), droppedError(java)];
