@@ -6,6 +6,9 @@
 //
 // - `new X(…)` (and Go's `X{…}`, `&X{…}`; Python's `X(…)` with a capitalised name) is an X;
 // - `this` / `self` is the class the code is in;
+// - a package whose functions are its client's methods is that client: Go's `http.Get` is
+//   `http.DefaultClient.Get`, and Python's `requests.get` opens a `requests.Session` and calls its
+//   `get`, so `http.Get` and a `client := &http.Client{...}`'s `client.Get` are one call;
 // - a name (or `this.name`, `self.name`) is what its nearest declaration says: a declared type
 //   (`MessageDigest digest`, `digest: MessageDigest`, `var d MessageDigest`, a parameter's), else
 //   what its initial value was made from; a `function name(): T` makes its calls' results T.
@@ -40,8 +43,15 @@ export function receiverKind(object: Node, family: Family): string | undefined {
   if (made) return made;
   if (object.type === 'this' || (family === 'python' && (object.text === 'self' || object.text === 'cls'))) return classAround(object);
   const name = declaredName(object, family);
-  return name ? lookUp(object, name) : undefined;
+  const declared = name ? lookUp(object, name) : undefined;
+  return declared ?? (object.type === 'identifier' ? PACKAGE_CLIENTS[family]?.[object.text] : undefined);
 }
+
+/** Packages whose functions are a default client's methods (see the top of this file), by the client's type name. */
+const PACKAGE_CLIENTS: Partial<Record<Family, Record<string, string>>> = {
+  go: { http: 'Client' },
+  python: { requests: 'Session' },
+};
 
 /** The kind a function's result has, from its declaration in the same file (`PlatformLogger getLogger()`). */
 export function resultKind(at: Node, functionName: string): string | undefined {

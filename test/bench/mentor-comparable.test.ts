@@ -101,13 +101,15 @@ describe('compareCode on real golden code', () => {
     expect(comparison).toEqual({ sharedCalls: [], guardedCalls: [], sharedSkeleton: undefined, comparable: false });
   });
 
-  it('finds golden code calling requests.get with a timeout comparable to a call without one, and a session.get not', async () => {
+  it('finds golden code calling requests.get with a timeout comparable to a call without one, and a session\'s get too (requests.get is a Session\'s)', async () => {
     const text = caseText('python/no-timeout.py');
     const learner = await facts(text, 'python', lineOf(text, 'requests.get('));
     const withRequests = await facts('def latest(url):\n    response = requests.get(url, timeout=10)\n    return response\n', 'python', 2);
     const withSession = await facts('def latest(session, url):\n    return session.get(url, timeout=10)\n', 'python', 2);
     expect(compareCode(learner, withRequests).sharedCalls).toEqual(['requests.get']);
-    expect(compareCode(learner, withSession).comparable).toBe(false);
+    expect(compareCode(learner, withSession).sharedCalls).toEqual(['requests.get']);
+    const withCursor = await facts('def latest(cursor, url):\n    return cursor.get(url)\n', 'python', 2);
+    expect(compareCode(learner, withCursor).comparable).toBe(false);
   });
 
   it('shares the reader constructors with a try-with-resources, but not the statement they are made in', async () => {
@@ -147,6 +149,14 @@ describe('receivers of one kind', () => {
     expect(await shared([caseText('java/logged-secret.java'), 'java', 'LOGGER.info'], [prefs, 'java', 'getLogger().info'])).toEqual(['LOGGER.info']);
     const client = 'class APIClient(requests.Session):\n    def _post(self, url, **kwargs):\n        return self.post(url, **kwargs)\n';
     expect(await shared([caseText('python/swallowed-error.py'), 'python', 'client.post'], [client, 'python', 'self.post'])).toEqual(['client.post']);
+  });
+
+  it('take a package whose functions are its default client\'s methods for that client', async () => {
+    const health = 'package cli\n\nfunc check(url string) {\n\tclient := &http.Client{Timeout: 3 * time.Second}\n\tresp, err := client.Get(url)\n\t_ = resp\n\t_ = err\n}\n';
+    const rates = 'package rates\n\nfunc latest(url string) {\n\tresp, err := http.Get(url)\n\t_ = resp\n\t_ = err\n}\n';
+    expect(await shared([rates, 'go', 'http.Get'], [health, 'go', 'client.Get'])).toEqual(['http.Get']);
+    const session = 'import requests\n\ndef latest(url):\n    session = requests.Session()\n    return session.get(url, timeout=10)\n';
+    expect(await shared([caseText('python/no-timeout.py'), 'python', 'requests.get('], [session, 'python', 'session.get'])).toEqual(['requests.get']);
   });
 
   it('pair calls on the same inner call, and never by a plain data type or a different class', async () => {

@@ -5,12 +5,11 @@ import { goldenLines } from '../../index/store/golden-lines.js';
 import { findPitfalls } from '../../pitfalls/find-pitfalls.js';
 import { raisedFirst } from '../../tutor/severity.js';
 import type { Citation, Evidence } from '../../tutor/types.js';
-import { configReadIn, configReadWords } from '../secrets/config-reads.js';
-import { holdsCredential } from '../secrets/findings.js';
 import type { BuildContextOptions } from './build-context.js';
 import { callsIn, lineCalling, sharedCalls, telling } from './calls.js';
 import { isComparable, whyChosen, type Candidate, type ComparableGolden } from './comparable.js';
 import { clean } from './file-view.js';
+import { fixShownFor } from './fix-shown.js';
 import { CONTEXT_LIMITS } from './limits.js';
 import { isPitfallRule } from './pitfall-findings.js';
 import { guardedBy, insideTry } from './try-blocks.js';
@@ -60,11 +59,23 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
       : convention
         ? async (candidate: Candidate) => exemplifies(candidate.result.text, language, convention, options.profile?.sizes[convention.id], lineCalling(candidate.result.text, near))
         : undefined;
-    const lookFor = holdsCredential(finding.ruleId) ? configReadWords(language) : undefined;
+    const fix = fixShownFor(finding.ruleId);
+    const lookFor = fix?.lookFor(language);
     // A handler's note is best shown where the team makes the same call inside a `try` of its own.
     const guarded = finding.rule && guardedText !== undefined ? ruleExampleTest(finding, near, language, { insideTry: true }) : undefined;
-    const match = (guarded && (await golden.first(guarded, { near }))) || (accepts && (await golden.first(accepts, { near, ...(lookFor ? { lookFor } : {}) })));
-    if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : holdsCredential(finding.ruleId) ? 'reads its configuration instead of holding it' : finding.rule?.name ? `${finding.rule.source} finds no ${finding.rule.name} there` : finding.expected));
+    const shownFix = fix && lookFor ? { lookFor } : {};
+    const ruleWhy = fix?.shown === 'instead' ? fix.why : finding.rule?.name ? `${finding.rule.source} finds no ${finding.rule.name} there` : finding.expected;
+    const match =
+      (guarded && (await golden.first(guarded, { near }))) ||
+      (accepts && (await golden.first(accepts, { near, ...(fix?.shown === 'instead' ? shownFix : {}) })));
+    if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : ruleWhy));
+    // No golden code makes the same call without the pitfall: show the fix at work elsewhere, done to a call of the same method first (`session.get(url, timeout=5)` for a `requests.get`).
+    const methods = near.map((call) => call.split('.').at(-1) ?? '').filter((method) => method !== '');
+    const fixed =
+      fix?.shown === 'fallback'
+        ? ((await golden.first(async (candidate) => fix.lineIn(candidate.result.text, language, methods), { near, ...shownFix })) ?? (await golden.first(async (candidate) => fix.lineIn(candidate.result.text, language), { near, ...shownFix })))
+        : undefined;
+    if (fixed && fix) return exampleFrom(fixed.candidate, fixed.found, whyChosen(fixed.candidate, fix.why));
   }
   const cited = finding.examples[0];
   if (!cited || !options.index) return undefined;
@@ -75,12 +86,14 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
 }
 
 /**
- * Golden code for a rule finding: for a credential, code that reads configuration the team's way;
- * for a linter's pitfall, code making the same call on which the same linter finds nothing (the
- * team doing the same work without the pitfall).
+ * Golden code for a rule finding: for one best taught by the fix (a credential, an HTTP call with no
+ * deadline: fix-shown.ts), code doing what the learner left out; for a linter's pitfall, code making
+ * the same call on which the same linter finds nothing (the team doing the same work without the
+ * pitfall).
  */
 function ruleExampleTest(finding: Finding, around: readonly string[], language: Language, options: { insideTry?: boolean } = {}): ((candidate: Candidate) => Promise<{ start: number; end: number } | undefined>) | undefined {
-  if (holdsCredential(finding.ruleId)) return async (candidate) => configReadIn(candidate.result.text, language);
+  const fix = fixShownFor(finding.ruleId);
+  if (fix?.shown === 'instead') return async (candidate) => fix.lineIn(candidate.result.text, language);
   if (!isPitfallRule(finding.ruleId)) return undefined;
   let linted = 0;
   return async (candidate) => {

@@ -1,0 +1,87 @@
+import type { Language } from '../../index/language.js';
+import { configReadIn, configReadWords } from '../secrets/config-reads.js';
+import { holdsCredential } from '../secrets/findings.js';
+import { withoutComments } from './calls.js';
+
+/**
+ * For some findings the golden example worth showing is not code making the same call, but code
+ * doing the thing the learner left out: for a credential in the code, golden code that reads its
+ * configuration; for an HTTP call without a timeout, golden code that sets one. A senior shows
+ * "here is how we set the timeout", whatever the client is called.
+ */
+export interface FixShown {
+  /** Why the example was chosen, for `--dry-run` and the note's evidence. */
+  why: string;
+  /**
+   * `instead`: the fix is the example, in place of code making the same call (a credential: any
+   * code reading configuration teaches it). `fallback`: golden code making the same call without
+   * the pitfall comes first, and the fix only when there is none (a client with a deadline).
+   */
+  shown: 'instead' | 'fallback';
+  /** Words that find such code in the golden index when nothing like the learner's lines shows it. */
+  lookFor(language: Language): string | undefined;
+  /** The first line of `text` that shows it, or undefined; with `methods`, only where it is done to a call of one of them (`get`, `post`). */
+  lineIn(text: string, language: Language, methods?: readonly string[]): { start: number; end: number } | undefined;
+}
+
+/** Rules about an HTTP call made without a deadline: Ruff's S113 and our syntax checks for fetch, Go and Java. */
+const NO_TIMEOUT = /\.pitfalls\.(?:ruff\.S113|tree-sitter\.\w+\.(?:fetch-without-timeout|http-without-timeout|http-request-without-timeout))$/;
+
+/** A deadline given, and the HTTP calls or clients it must sit beside (within a few lines) to be one: a database's `timeout:` is not. */
+const DEADLINE: Partial<Record<Language, { deadline: RegExp; call: RegExp }>> = {
+  // `timeout=5`, `kwargs.setdefault("timeout", self.timeout)`, a helper that sets one (`self._set_request_timeout(kwargs)`).
+  python: { deadline: /\btimeout\s*=\s*(?!None\b)[\w.(]|['"]timeout['"]\s*[,:]\s*(?!None\b)[\w.]|\b\w*timeout\w*\s*\(/i, call: /\.(?:get|post|put|patch|delete|head|request|send)\s*\(|\burlopen\s*\(/ },
+  javascript: { deadline: /\bAbortSignal\.timeout\s*\(|\btimeout\s*:\s*[\w.]/, call: /\bfetch\s*\(|\baxios\b|\bgot\s*\(|\bhttps?\.(?:get|request)\s*\(/ },
+  typescript: { deadline: /\bAbortSignal\.timeout\s*\(|\btimeout\s*:\s*[\w.]/, call: /\bfetch\s*\(|\baxios\b|\bgot\s*\(|\bhttps?\.(?:get|request)\s*\(/ },
+  tsx: { deadline: /\bAbortSignal\.timeout\s*\(|\btimeout\s*:\s*[\w.]/, call: /\bfetch\s*\(|\baxios\b|\bgot\s*\(/ },
+  go: { deadline: /\bTimeout\s*:\s*[\w.]|\bcontext\.WithTimeout\s*\(/, call: /\bhttp\.Client\s*\{|\bhttp\.NewRequest(?:WithContext)?\s*\(|\.Do\s*\(/ },
+  java: { deadline: /\.timeout\s*\(\s*Duration|\.connectTimeout\s*\(|\.set(?:Connect|Read)Timeout\s*\(/, call: /\bHttp(?:Request|Client)\b|\bURLConnection\b|\.openConnection\s*\(/ },
+};
+/** How far from its call a deadline may be written: a builder chain or a struct literal spans lines. */
+const DEADLINE_REACH = 4;
+
+const TIMEOUT_WORDS: Partial<Record<Language, string>> = {
+  python: 'timeout requests session get post',
+  javascript: 'timeout AbortSignal signal fetch',
+  typescript: 'timeout AbortSignal signal fetch',
+  tsx: 'timeout AbortSignal signal fetch',
+  go: 'Timeout http Client',
+  java: 'timeout Duration HttpClient connectTimeout',
+};
+
+/** The first line giving an HTTP call or client a deadline; with `methods`, a call of one of them (`session.get(url, timeout=5)` for a `requests.get`). */
+function deadlineIn(text: string, language: Language, methods?: readonly string[]): { start: number; end: number } | undefined {
+  const patterns = DEADLINE[language];
+  if (!patterns) return undefined;
+  const named = methods && methods.length > 0 ? new RegExp(`\\b(?:${methods.map((method) => method.replace(/[^\w]/g, '')).filter(Boolean).join('|')})\\s*\\(`) : undefined;
+  const lines = withoutComments(text).split('\n');
+  const index = lines.findIndex((line, at) => {
+    if (!patterns.deadline.test(line)) return false;
+    const around = lines.slice(Math.max(0, at - DEADLINE_REACH), at + DEADLINE_REACH + 1).join('\n');
+    // The call a deadline is given to starts on its line or above it.
+    const opened = lines.slice(Math.max(0, at - DEADLINE_REACH), at + 1).join('\n');
+    return patterns.call.test(around) && (named === undefined || named.test(opened));
+  });
+  return index === -1 ? undefined : { start: index + 1, end: index + 1 };
+}
+
+const READS_CONFIGURATION: FixShown = {
+  why: 'reads its configuration instead of holding it',
+  shown: 'instead',
+  lookFor: configReadWords,
+  lineIn: configReadIn,
+};
+
+const SETS_A_TIMEOUT: FixShown = {
+  why: 'gives its HTTP call a deadline',
+  shown: 'fallback',
+  lookFor: (language) => TIMEOUT_WORDS[language],
+  lineIn: deadlineIn,
+};
+
+/** What golden example a finding is best taught with, when it is the fix rather than the same call. */
+export function fixShownFor(ruleId: string): FixShown | undefined {
+  if (holdsCredential(ruleId)) return READS_CONFIGURATION;
+  if (NO_TIMEOUT.test(ruleId)) return SETS_A_TIMEOUT;
+  return undefined;
+}

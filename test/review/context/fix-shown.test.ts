@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { fixShownFor } from '../../../src/review/context/fix-shown.js';
+
+describe('the fix a finding is taught with', () => {
+  it('is a deadline set on an HTTP call for every no-timeout rule, in each language', () => {
+    const rules = ['py.pitfalls.ruff.S113', 'ts.pitfalls.tree-sitter.js.fetch-without-timeout', 'go.pitfalls.tree-sitter.go.http-without-timeout', 'java.pitfalls.tree-sitter.java.http-request-without-timeout'];
+    for (const rule of rules) expect(fixShownFor(rule)?.why, rule).toBe('gives its HTTP call a deadline');
+    const timeout = fixShownFor('py.pitfalls.ruff.S113');
+    expect(timeout?.lineIn('def fetch(self, url):\n    # no timeout=None here\n    return self._session.get(url, timeout=self.timeout)\n', 'python')).toEqual({ start: 3, end: 3 });
+    expect(timeout?.lineIn('resp = session.get(url, timeout=None)\n', 'python')).toBeUndefined();
+    expect(timeout?.lineIn('const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });\n', 'typescript')).toEqual({ start: 1, end: 1 });
+    expect(timeout?.lineIn('client := &http.Client{\n\tTimeout: 10 * time.Second,\n}\n', 'go')).toEqual({ start: 2, end: 2 });
+    expect(timeout?.lineIn('HttpRequest request = HttpRequest.newBuilder(uri)\n    .timeout(Duration.ofSeconds(10))\n    .build();\n', 'java')).toEqual({ start: 2, end: 2 });
+    // A deadline that is not an HTTP call's: better-sqlite3's busy timeout.
+    expect(timeout?.lineIn("const db = new Database(filename, { timeout: 5000, readonly: true });\n", 'javascript')).toBeUndefined();
+    expect(timeout?.shown).toBe('fallback');
+    // Asked for a get, a send with a deadline will not do; a session's get with one will.
+    const sessions = 'def resolve(self, req, timeout):\n    return self.send(req, timeout=timeout)\n\ndef fetch(self, url):\n    return self.session.get(url, timeout=self.timeout)\n';
+    expect(timeout?.lineIn(sessions, 'python')).toEqual({ start: 2, end: 2 });
+    expect(timeout?.lineIn(sessions, 'python', ['get'])).toEqual({ start: 5, end: 5 });
+    // docker's client: every request goes through a helper that sets the default timeout.
+    expect(timeout?.lineIn('def _get(self, url, **kwargs):\n    return self.get(url, **self._set_request_timeout(kwargs))\n', 'python', ['get'])).toEqual({ start: 2, end: 2 });
+    expect(fixShownFor('ts.secrets.github-token')?.shown).toBe('instead');
+  });
+
+  it('is configuration read from the environment for a credential, whether found by its shape or by where it goes', () => {
+    for (const rule of ['ts.secrets.github-token', 'js.pitfalls.tree-sitter.js.hardcoded-signing-key', 'py.pitfalls.ruff.S106']) expect(fixShownFor(rule)?.why, rule).toBe('reads its configuration instead of holding it');
+    expect(fixShownFor('js.pitfalls.tree-sitter.js.hardcoded-signing-key')?.lineIn("const secret = process.env.JWT_SECRET;\n", 'javascript')).toEqual({ start: 1, end: 1 });
+  });
+
+  it('is nothing special for other rules: they are taught with code making the same call', () => {
+    expect(fixShownFor('py.pitfalls.ruff.E722')).toBeUndefined();
+    expect(fixShownFor('ts.naming.function')).toBeUndefined();
+  });
+});
