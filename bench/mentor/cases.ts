@@ -61,7 +61,7 @@ export interface BenchCase {
   /** A case from the wild: why a senior raises its key problem first. */
   why?: string;
   /** A case from the wild: the batch it came in (wild-cases.ts). */
-  batch?: 'first' | 'second' | 'third';
+  batch?: 'first' | 'second' | 'third' | 'fourth';
 }
 
 export function isClean(label: ProblemLabel | CleanLabel): label is CleanLabel {
