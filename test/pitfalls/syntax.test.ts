@@ -662,3 +662,27 @@ describe('defer inside a loop', () => {
     expect((await found('go', go)).filter((hit) => hit.includes('defer-in-loop'))).toEqual(['9 go/defer-in-loop']);
   });
 });
+
+describe('a promise rejection dropped', () => {
+  it('is found where .catch() is given a function that does nothing, and left alone where it logs or handles', async () => {
+    const js = [
+      'async function daily(message, total) {',
+      '  await new Daily({ userID: message.author.id }).save().catch(() => {});',
+      "  await notify(message).catch((error) => logger.warn('notify failed', error));",
+      '  await cleanup().catch(function () {});',
+      '  await util.addCoins(message.author.id, total);',
+      '}',
+    ].join('\n');
+    expect(await found('javascript', js)).toEqual(['2 js/promise-error-dropped', '4 js/promise-error-dropped']);
+  });
+});
+
+describe('a busy loop', () => {
+  it('is found in Go, Python and JavaScript where a loop runs for ever doing nothing, and left alone when it waits or works', async () => {
+    expect(await found('go', 'package main\n\nfunc main() {\n\tgo serve()\n\tfor {\n\t}\n}\n')).toEqual(['5 go/busy-wait']);
+    expect(await found('go', 'package main\n\nfunc main() {\n\tgo serve()\n\tselect {}\n\tfor {\n\t\ttick()\n\t}\n}\n')).toEqual([]);
+    expect(await found('python', 'observer.start()\nwhile True:\n    pass\n')).toEqual(['2 python/busy-wait']);
+    expect(await found('python', 'observer.start()\nwhile True:\n    time.sleep(1)\n')).toEqual([]);
+    expect(await found('javascript', 'start();\nwhile (true) {}\nfor (;;) {\n  // wait\n}\nfor (let i = 0; i < n; i++) {}\n')).toEqual(['2 js/busy-wait', '3 js/busy-wait']);
+  });
+});

@@ -134,4 +134,35 @@ const java: HandlerGrammar = {
   silentCounts: true,
 };
 
-export const DROPPED_ERROR_RULES: readonly SyntaxRule[] = [droppedError(javascript), droppedError(python), droppedError(java)];
+/** A function that does nothing: `() => {}`, `() => null`, `function () {}`. */
+function doesNothing(fn: Node | undefined): boolean {
+  if (!fn || (fn.type !== 'arrow_function' && fn.type !== 'function_expression' && fn.type !== 'function')) return false;
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  return body.type === 'statement_block' ? body.namedChildren.every((child) => child === null || child.type === 'comment') : NOTHING.test(body.text.trim());
+}
+
+/**
+ * The same drop on a promise: `user.save().catch(() => {})`. The rejection is handled, so nothing
+ * warns, and nobody hears that the save failed; the next line goes on as if it had worked.
+ */
+const promiseErrorDropped: SyntaxRule = {
+  id: 'js/promise-error-dropped',
+  languages: ECMASCRIPT,
+  ...TEACHING,
+  fix: 'Handle the failure or let it reach the caller: `await user.save()` inside a try whose catch logs the error and answers the user, or `.catch((error) => logger.warn("saving the reward failed", error))` when this is really best-effort',
+  types: ['call_expression'],
+  mentions: /\.catch\s*\(/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const call of index.of('call_expression')) {
+      const callee = call.childForFieldName('function');
+      if (callee?.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'catch') continue;
+      const [handler] = named(call.childForFieldName('arguments')?.namedChildren ?? []);
+      if (doesNothing(handler)) hits.push({ node: call, message: `\`${(callee.childForFieldName('object')?.text ?? '').replace(/\s+/g, ' ').slice(0, 50)}\` may fail, and this .catch() drops the rejection without a word.` });
+    }
+    return hits;
+  },
+};
+
+export const DROPPED_ERROR_RULES: readonly SyntaxRule[] = [droppedError(javascript), droppedError(python), droppedError(java), promiseErrorDropped];
