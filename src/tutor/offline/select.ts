@@ -42,12 +42,17 @@ export function selectDrafts(context: ReviewContext): Draft[] {
 /**
  * Up to `max` drafts, best first, one of each kind (naming, errors, idioms…) before a second of
  * any: three notes on one save teach most as three ideas, and a function name and a file name are
- * one idea told twice. The rest of the kind waits for a later save.
+ * one idea told twice. The rest of the kind waits for a later save. Each pitfall is an idea of its
+ * own (an injection and a hard-coded password are two), and a kind seen already never lets a
+ * costlier concern wait: an SQL injection is not put off for a logging habit.
  */
 function fewestRepeatedKinds(ranked: Draft[], max: number): Draft[] {
   const kinds = new Set<string>();
-  const firsts = ranked.filter((draft) => !kinds.has(draft.category) && kinds.add(draft.category));
-  const picked = new Set([...firsts, ...ranked.filter((draft) => !firsts.includes(draft))].slice(0, max));
+  const kindOf = (draft: Draft): string => (draft.category === 'pitfalls' ? draft.ruleId : draft.category);
+  const firsts = new Set(ranked.filter((draft) => !kinds.has(kindOf(draft)) && kinds.add(kindOf(draft))));
+  // Within each concern, in rank order, its first-of-a-kind drafts before its repeats.
+  const order = ranked.map((draft, at) => ({ draft, at })).sort((a, b) => mostImportantFirst(a.draft, b.draft) || Number(firsts.has(b.draft)) - Number(firsts.has(a.draft)) || a.at - b.at);
+  const picked = new Set(order.slice(0, max).map(({ draft }) => draft));
   return ranked.filter((draft) => picked.has(draft));
 }
 

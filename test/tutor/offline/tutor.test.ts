@@ -64,6 +64,21 @@ describe('createOfflineTutor', () => {
     expect((await notes({ ...context, maxNotes: 3 })).map((note) => note.topic)).toEqual(['ts.naming.function', 'ts.naming.file', 'ts.idioms.async']);
   });
 
+  it('never puts off a costlier idea for a new kind: two security pitfalls before a logging habit', async () => {
+    const rule = (id: string, ruleId: string, statement: string) => ({ kind: 'rule' as const, id, ruleId, statement, source: 'tree-sitter' });
+    const findings = [
+      finding('java.pitfalls.tree-sitter.java.hardcoded-signing-key', { startLine: 3, concern: 'security', observed: 'signing key or password written in the code', expected: 'read it from the environment', rule: { source: 'tree-sitter', name: 'java/hardcoded-signing-key' } }),
+      finding('java.pitfalls.tree-sitter.java.sql-built-from-strings', { startLine: 8, concern: 'security', observed: 'SQL built from strings', expected: 'bind parameters', rule: { source: 'tree-sitter', name: 'java/sql-built-from-strings' } }),
+      finding('ts.idioms.logging', { startLine: 5, concern: 'design', observed: 'console.*', expected: 'logger', support: 900, confidence: 1 }),
+    ];
+    const context = userServiceContext({
+      maxNotes: 2,
+      hunks: [hunk('src/user-service.ts', USER_SERVICE, { findings: findings.map((f, i) => ({ finding: f, evidence: [`E${i + 1}`] })) })],
+      evidence: [rule('E1', findings[0]!.ruleId, 'read it from the environment'), rule('E2', findings[1]!.ruleId, 'bind parameters'), convention('E3', 'ts.idioms.logging', 'Logging goes through a logger', 900, 1)],
+    });
+    expect((await notes(context)).map((note) => note.topic)).toEqual(['java.pitfalls.tree-sitter.java.hardcoded-signing-key', 'java.pitfalls.tree-sitter.java.sql-built-from-strings']);
+  });
+
   it('keeps at most maxNotes', async () => {
     expect(await notes(userServiceContext({ maxNotes: 1 }))).toHaveLength(1);
     expect(await notes(userServiceContext({ maxNotes: 0 }))).toHaveLength(0);
