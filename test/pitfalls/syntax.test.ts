@@ -686,3 +686,25 @@ describe('a busy loop', () => {
     expect(await found('javascript', 'start();\nwhile (true) {}\nfor (;;) {\n  // wait\n}\nfor (let i = 0; i < n; i++) {}\n')).toEqual(['2 js/busy-wait', '3 js/busy-wait']);
   });
 });
+
+describe('a Go error never looked at', () => {
+  it('is found where a call whose error is the point is made as a statement, and left alone for scans with nothing to fill', async () => {
+    const go = [
+      'package main',
+      '',
+      'func main() {',
+      '\tres, _ := client.Get(url)',
+      '\tjson.Unmarshal(body, &data)',
+      '\tjson.NewDecoder(res.Body).Decode(&rates)',
+      '\tfor scanner.Scan() {',
+      '\t}',
+      '\tfmt.Scanln()',
+      '\thttp.ListenAndServe(":8080", nil)',
+      '\tif err := json.Unmarshal(body, &data); err != nil {',
+      '\t\treturn',
+      '\t}',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('unchecked-error'))).toEqual(['5 go/unchecked-error', '6 go/unchecked-error', '10 go/unchecked-error']);
+  });
+});

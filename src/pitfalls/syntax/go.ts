@@ -84,6 +84,40 @@ const ignoredError: SyntaxRule = {
   },
 };
 
+/**
+ * Calls whose error is the point of calling them, made as statements of their own so the error
+ * goes nowhere (errcheck's finding, for the calls where dropping it is a bug rather than a habit):
+ * decoding and scanning into a value that then stays zero, files and folders that may not have
+ * been written, a transaction that may not have committed, and `http.ListenAndServe`, which
+ * returns at once when the port is taken.
+ */
+const ERROR_IS_THE_RESULT = /^(?:json\.Unmarshal|xml\.Unmarshal|yaml\.Unmarshal|fmt\.(?:Scan|Scanln|Scanf|Sscan|Sscanf|Sscanln|Fscan|Fscanf|Fscanln)|os\.(?:Remove|RemoveAll|Mkdir|MkdirAll|WriteFile|Rename|Chdir|Setenv)|http\.ListenAndServe(?:TLS)?|[\w.()]*\.(?:Decode|Commit|Scan))$/;
+
+const uncheckedError: SyntaxRule = {
+  id: 'go/unchecked-error',
+  failure: 'hidden',
+  languages: ['go'],
+  concern: 'correctness',
+  title: 'error never looked at',
+  question: 'When this call fails, what does the program do next, and how would you know it failed?',
+  docsUrl: 'https://github.com/kisielk/errcheck',
+  fix: 'Take the error and check it: `if err := json.Unmarshal(body, &data); err != nil { return fmt.Errorf("decoding the reply: %w", err) }` (for a server, `log.Fatal(http.ListenAndServe(addr, nil))`)',
+  types: ['expression_statement'],
+  mentions: /Unmarshal|Scan|Remove|Mkdir|WriteFile|Rename|Chdir|Setenv|ListenAndServe|Decode|Commit/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const statement of index.of('expression_statement')) {
+      const call = statement.namedChildren[0];
+      if (call?.type !== 'call_expression') continue;
+      const callee = calleeText(call);
+      // With nothing to fill, a scan is not one: bufio's `scanner.Scan()` returns a bool, a bare `fmt.Scanln()` waits for Enter.
+      const filled = (call.childForFieldName('arguments')?.namedChildren.length ?? 0) > 0;
+      if (ERROR_IS_THE_RESULT.test(callee) && (filled || /ListenAndServe|Commit$/.test(callee))) hits.push({ node: statement, message: `\`${callee}\` returns an error, and this line lets it go.` });
+    }
+    return hits;
+  },
+};
+
 const emptyErrorCheck: SyntaxRule = {
   id: 'go/empty-error-check',
   failure: 'hidden',
@@ -207,6 +241,7 @@ const shellCommand: SyntaxRule = {
 
 export const GO_RULES: readonly SyntaxRule[] = [
   ignoredError,
+  uncheckedError,
   emptyErrorCheck,
   missingDeferClose,
   deferInLoop,

@@ -27,6 +27,8 @@ const SAME_LESSON: Record<string, (convention: Finding) => boolean> = {
   'ruff/SIM115': (f) => f.call?.aspect === 'managed',
   'tree-sitter/java/resource-outside-try': (f) => f.call?.aspect === 'managed',
   'tree-sitter/go/missing-defer-close': (f) => f.call?.aspect === 'managed',
+  'tree-sitter/go/unchecked-error': (f) => f.call?.aspect === 'checked',
+  'tree-sitter/go/ignored-error': (f) => f.call?.aspect === 'checked',
 };
 
 function byKey(key: string): (convention: Finding) => boolean {
