@@ -89,8 +89,9 @@ const ERROR_VALUE = /^(?:e|err|error|ex|exc|exception)(?:\.\w+)*$/;
  * a caught error. `print(f"Saved {city}")` at the end of a script, or a CLI printing its result, is
  * the program speaking to its user: no logger is wanted there, and no note is.
  */
-export function consoleIsLogging(call: Node, args: readonly Node[], options: { errorStream: boolean; handlers: ReadonlySet<string>; functions: ReadonlySet<string> }): boolean {
-  return options.errorStream || enclosing(call, options.handlers, options.functions) !== undefined || args.some((arg) => ERROR_VALUE.test(arg.text));
+export function consoleIsLogging(call: Node, options: { errorStream: boolean; handlers: ReadonlySet<string>; functions: ReadonlySet<string> }): boolean {
+  if (options.errorStream || enclosing(call, options.handlers, options.functions) !== undefined) return true;
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).some((arg) => arg !== null && ERROR_VALUE.test(arg.text));
 }
 
 /** Objects whose method calls are logging: `logger.info`, `this.log.warn`, `logging.error`. */

@@ -144,8 +144,7 @@ function visitCall(node: Node, sink: FactSink): void {
     const property = fn.childForFieldName('property')?.text ?? '';
     if (property === 'then') sink.fact('idioms.async', '.then() chain', node.startPosition.row + 1, lines(node));
     if (object === 'console') {
-      const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((arg): arg is Node => arg !== null);
-      if (consoleIsLogging(node, args, { errorStream: property === 'error' || property === 'warn', handlers: CATCH, functions: FUNCTIONS })) loggingFact(sink, node, 'console.*');
+      if (consoleIsLogging(node, { errorStream: property === 'error' || property === 'warn', handlers: CATCH, functions: FUNCTIONS })) loggingFact(sink, node, 'console.*');
     }
     else if (LOGGER_OBJECT.test(object) && LOG_METHOD.test(property)) loggingFact(sink, node, 'logger');
   } else if (fn.type === 'identifier' && TEST_CALLS.has(fn.text)) {

@@ -73,10 +73,8 @@ function isFormatted(string: Node): boolean {
 function visitCall(node: Node, sink: FactSink): void {
   const fn = node.childForFieldName('function');
   if (!fn) return;
-  if (fn.type === 'identifier' && fn.text === 'print') {
-    const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((arg): arg is Node => arg !== null);
-    const errorStream = args.some((arg) => arg.type === 'keyword_argument' && /^file\s*=\s*sys\.stderr$/.test(arg.text));
-    if (consoleIsLogging(node, args, { errorStream, handlers: EXCEPT, functions: FUNCTIONS })) loggingFact(sink, node, 'print()');
+  if (fn.type === 'identifier' && fn.text === 'print' && consoleIsLogging(node, { errorStream: /\bfile\s*=\s*sys\.stderr\b/.test(node.text), handlers: EXCEPT, functions: FUNCTIONS })) {
+    loggingFact(sink, node, 'print()');
   }
   if (fn.type !== 'attribute') return;
   const object = fn.childForFieldName('object');

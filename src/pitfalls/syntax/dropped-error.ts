@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
-import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { isLogStatement, JAVA_LOG_CALL, JS_LOG_CALL } from './log-calls.js';
+import type { SyntaxHit, SyntaxRule } from './rule.js';
 
 /*
  * A handler that catches every failure and drops it: `catch (err) { console.log('error') }`,
@@ -61,10 +62,7 @@ function droppedError(grammar: HandlerGrammar): SyntaxRule {
         if (!caught?.catchAll) continue;
         const statements = grammar.statements(handler).filter((statement) => !statement.type.includes('comment'));
         if (statements.length === 0) continue;
-        const logs = statements.filter((statement) => {
-          const call = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
-          return call?.type === grammar.calls && grammar.logs.test(calleeText(call));
-        });
+        const logs = statements.filter((statement) => isLogStatement(statement, grammar.calls, grammar.logs));
         if (!statements.every((statement) => logs.includes(statement) || grammar.givesUp(statement))) continue;
         if (logs.length === 0 && !grammar.silentCounts) continue;
         // `except Exception: pass` is Ruff's S110, an empty catch the empty-catch checks': said once, there.
@@ -78,14 +76,12 @@ function droppedError(grammar: HandlerGrammar): SyntaxRule {
   };
 }
 
-const JS_LOG = /^(?:console|(?:this\.)?(?:logger|log|LOGGER|LOG))\.(?:log|info|warn|error|debug|trace)$/;
-
 const javascript: HandlerGrammar = {
   id: 'js/error-dropped',
   languages: ECMASCRIPT,
   handler: 'catch_clause',
   calls: 'call_expression',
-  logs: JS_LOG,
+  logs: JS_LOG_CALL,
   caught(handler) {
     const parameter = handler.childForFieldName('parameter');
     if (parameter && parameter.type !== 'identifier') return undefined;
@@ -103,6 +99,7 @@ const python: HandlerGrammar = {
   languages: ['python'],
   handler: 'except_clause',
   calls: 'call',
+  // Not `logger.exception`: it records the error and its traceback.
   logs: /^(?:print|(?:logging|(?:self\.)?(?:logger|log|LOGGER|LOG))\.(?:debug|info|warning|warn|error|critical))$/,
   caught(handler) {
     // `except Exception as e:` (the grammar has an as_pattern or a value and an alias); a bare `except:` is Ruff's E722.
@@ -123,7 +120,7 @@ const java: HandlerGrammar = {
   languages: ['java'],
   handler: 'catch_clause',
   calls: 'method_invocation',
-  logs: /^(?:(?:this\.)?(?:logger|log|LOGGER|LOG)\.(?:info|debug|warn|error|trace|fine|warning|severe)|System\.(?:out|err)\.(?:println|print|printf))$/,
+  logs: JAVA_LOG_CALL,
   caught(handler) {
     const parameter = named(handler.namedChildren).find((child) => child.type === 'catch_formal_parameter');
     const type = parameter ? named(parameter.namedChildren).find((child) => child.type === 'catch_type')?.text : undefined;

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { ECMASCRIPT, FUNCTION_VALUES } from './ecmascript-grammar.js';
+import { isLogStatement, JS_LOG_CALL } from './log-calls.js';
 import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
@@ -24,17 +25,12 @@ const TEACHING = {
 
 /** Logging and printing, never stopping: `log.Fatal` and `log.Panic` end the program, so they are handling. */
 const GO_LOG = /^(?:log\.(?:Print|Printf|Println)|fmt\.(?:Print|Printf|Println|Fprint|Fprintf|Fprintln)|slog\.(?:Debug|Info|Warn|Error)|(?:[\w.]+\.)?(?:logger|log|Logger|Log)\.(?:Debug|Info|Warn|Warning|Error|Print|Printf|Println)f?|println|print)$/;
-const JS_LOG = /^(?:console|(?:this\.)?(?:logger|log|LOGGER|LOG))\.(?:log|info|warn|error|debug|trace)$/;
 
 /** The statements of a branch, when all of them only log. */
 function onlyLogs(statements: Node[], log: RegExp): boolean {
   return (
     statements.length > 0 &&
-    statements.every((statement) => {
-      if (statement.type === 'comment') return true;
-      const call = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
-      return call?.type === 'call_expression' && log.test(calleeText(call));
-    })
+    statements.every((statement) => statement.type === 'comment' || isLogStatement(statement, 'call_expression', log))
   );
 }
 
@@ -115,7 +111,7 @@ const jsCallbackErrorLogged: SyntaxRule = {
         if (branch.childForFieldName('condition')?.text.replace(/[()\s]/g, '') !== error.text) continue;
         const consequence = branch.childForFieldName('consequence');
         const statements = consequence?.type === 'statement_block' ? consequence.namedChildren.filter((child): child is Node => child !== null) : consequence ? [consequence] : [];
-        if (!onlyLogs(statements, JS_LOG)) continue;
+        if (!onlyLogs(statements, JS_LOG_CALL)) continue;
         const used = dereferencedAfter(branch, new Set(results.map((param) => param.text)));
         if (used) hits.push({ node: branch, message: `The callback's error is only logged, and the lines after it go on with \`${used}\`, which is undefined when it failed.` });
       }

@@ -100,9 +100,8 @@ function hardcodedKey(grammar: KeyGrammar): SyntaxRule {
       if (named) {
         for (const declaration of named.types.flatMap((type) => index.of(type))) {
           const declared = named.declared(declaration);
-          if (declared && named.name.test(declared.name.text) && grammar.writtenString(declared.value) && literalText(grammar.writtenString(declared.value) as Node).trim() !== '') {
-            hits.push({ node: declaration, message: SIGNS });
-          }
+          // The value as written, not followed through other names: the name is what says it is a key.
+          if (declared && named.name.test(declared.name.text) && keyWrittenIn(declared.value, index, grammar, MAX_HOPS)) hits.push({ node: declaration, message: SIGNS });
         }
       }
       return hits.sort((a, b) => a.node.startIndex - b.node.startIndex);

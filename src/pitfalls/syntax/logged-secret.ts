@@ -4,6 +4,7 @@ import { localValue, type StringGrammar } from './built-string.js';
 import { ECMASCRIPT, JS_STRINGS } from './ecmascript-grammar.js';
 import { GO_STRINGS } from './go.js';
 import { JAVA_STRINGS } from './java.js';
+import { JAVA_LOG_CALL, JS_LOG_CALL } from './log-calls.js';
 import { PYTHON_NAMES } from './python-grammar.js';
 import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
@@ -46,7 +47,7 @@ interface LogGrammar {
 const JS: LogGrammar = {
   languages: ECMASCRIPT,
   calls: 'call_expression',
-  logs: /^(?:console|(?:this\.)?(?:logger|log|LOGGER|LOG))\.(?:log|info|warn|error|debug|trace)$/,
+  logs: JS_LOG_CALL,
   names: ['identifier', 'property_identifier', 'shorthand_property_identifier'],
   members: { member_expression: 'object', subscript_expression: 'object' },
   strings: JS_STRINGS,
@@ -73,19 +74,22 @@ const GO: LogGrammar = {
 const JAVA: LogGrammar = {
   languages: ['java'],
   calls: 'method_invocation',
-  logs: /^(?:(?:this\.)?(?:logger|log|LOGGER|LOG)\.(?:info|debug|warn|error|trace|fine|warning|severe)|System\.(?:out|err)\.(?:println|print|printf))$/,
+  logs: JAVA_LOG_CALL,
   names: ['identifier'],
   members: { field_access: 'object', array_access: 'array' },
   strings: JAVA_STRINGS,
 };
 
-/** The credentials a log call's arguments hold as such: named like one, or declared from where one comes. */
-function credentialsIn(args: Node, index: SyntaxIndex, grammar: LogGrammar): Node[] {
+/** The first credential a log call's arguments hold as such: named like one, or declared from where one comes (`source`, what it was read from). */
+function credentialIn(args: Node, index: SyntaxIndex, grammar: LogGrammar): { name: Node; source?: string } | undefined {
   // Read from the arguments alone: materialising every name of the file would cost more than the rest.
-  return args
-    .descendantsOfType([...grammar.names])
-    .filter((name): name is Node => name !== null && !passedThroughCall(name, args, grammar) && !isAccessedObject(name, grammar))
-    .filter((name) => CREDENTIAL.test(name.text) || (name.type === 'identifier' && CREDENTIAL_SOURCE.test(localValue(name, index, grammar.strings)?.text ?? '')));
+  for (const name of args.descendantsOfType([...grammar.names])) {
+    if (name === null || passedThroughCall(name, args, grammar) || isAccessedObject(name, grammar)) continue;
+    if (CREDENTIAL.test(name.text)) return { name };
+    const source = name.type === 'identifier' ? CREDENTIAL_SOURCE.exec(localValue(name, index, grammar.strings)?.text ?? '')?.[0] : undefined;
+    if (source) return { name, source };
+  }
+  return undefined;
 }
 
 /** `mask(apiKey)`: what reaches the log is the call's result. */
@@ -117,8 +121,8 @@ function loggedSecret(id: string, grammar: LogGrammar): SyntaxRule {
       for (const call of index.of(grammar.calls)) {
         const args = call.childForFieldName('arguments');
         if (!args || !grammar.logs.test(calleeText(call))) continue;
-        const [first] = credentialsIn(args, index, grammar);
-        if (first) hits.push({ node: call, message: CREDENTIAL.test(first.text) ? `\`${first.text}\` goes into the log here, as it is.` : `\`${first.text}\` holds a credential (it is read from \`${CREDENTIAL_SOURCE.exec(localValue(first, index, grammar.strings)?.text ?? '')?.[0] ?? ''}\`) and goes into the log here, as it is.` });
+        const found = credentialIn(args, index, grammar);
+        if (found) hits.push({ node: call, message: found.source === undefined ? `\`${found.name.text}\` goes into the log here, as it is.` : `\`${found.name.text}\` holds a credential (it is read from \`${found.source}\`) and goes into the log here, as it is.` });
       }
       return hits;
     },

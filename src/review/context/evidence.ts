@@ -70,12 +70,21 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
       (accepts && (await golden.first(accepts, { near, ...(fix?.shown === 'instead' ? shownFix : {}) })));
     if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : ruleWhy));
     // No golden code makes the same call without the pitfall: show the fix at work elsewhere, done to a call of the same method first (`session.get(url, timeout=5)` for a `requests.get`).
-    const methods = near.map((call) => call.split('.').at(-1) ?? '').filter((method) => method !== '');
-    const fixed =
-      fix?.shown === 'fallback'
-        ? ((await golden.first(async (candidate) => fix.lineIn(candidate.result.text, language, methods), { near, ...shownFix })) ?? (await golden.first(async (candidate) => fix.lineIn(candidate.result.text, language), { near, ...shownFix })))
-        : undefined;
-    if (fixed && fix) return exampleFrom(fixed.candidate, fixed.found, whyChosen(fixed.candidate, fix.why));
+    if (fix?.shown === 'fallback') {
+      const methods = near.map((call) => call.split('.').at(-1) ?? '').filter((method) => method !== '');
+      // One pass over the golden code: the first candidate that shows the fix at all is kept in case none shows it on the same method.
+      let anyCall: { candidate: Candidate; found: { start: number; end: number } } | undefined;
+      const fixed =
+        (await golden.first(
+          async (candidate) => {
+            const found = fix.lineIn(candidate.result.text, language);
+            if (found && !anyCall) anyCall = { candidate, found };
+            return found && fix.lineIn(candidate.result.text, language, methods);
+          },
+          { near, ...shownFix },
+        )) ?? anyCall;
+      if (fixed) return exampleFrom(fixed.candidate, fixed.found, whyChosen(fixed.candidate, fix.why));
+    }
   }
   const cited = finding.examples[0];
   if (!cited || !options.index) return undefined;

@@ -27,24 +27,27 @@ export interface FixShown {
 /** Rules about an HTTP call made without a deadline: Ruff's S113 and our syntax checks for fetch, Go and Java. */
 const NO_TIMEOUT = /\.pitfalls\.(?:ruff\.S113|tree-sitter\.\w+\.(?:fetch-without-timeout|http-without-timeout|http-request-without-timeout))$/;
 
+const ECMASCRIPT_DEADLINE = { deadline: /\bAbortSignal\.timeout\s*\(|\btimeout\s*:\s*[\w.]/, call: /\bfetch\s*\(|\baxios\b|\bgot\s*\(|\bhttps?\.(?:get|request)\s*\(/ };
 /** A deadline given, and the HTTP calls or clients it must sit beside (within a few lines) to be one: a database's `timeout:` is not. */
 const DEADLINE: Partial<Record<Language, { deadline: RegExp; call: RegExp }>> = {
   // `timeout=5`, `kwargs.setdefault("timeout", self.timeout)`, a helper that sets one (`self._set_request_timeout(kwargs)`).
   python: { deadline: /\btimeout\s*=\s*(?!None\b)[\w.(]|['"]timeout['"]\s*[,:]\s*(?!None\b)[\w.]|\b\w*timeout\w*\s*\(/i, call: /\.(?:get|post|put|patch|delete|head|request|send)\s*\(|\burlopen\s*\(/ },
-  javascript: { deadline: /\bAbortSignal\.timeout\s*\(|\btimeout\s*:\s*[\w.]/, call: /\bfetch\s*\(|\baxios\b|\bgot\s*\(|\bhttps?\.(?:get|request)\s*\(/ },
-  typescript: { deadline: /\bAbortSignal\.timeout\s*\(|\btimeout\s*:\s*[\w.]/, call: /\bfetch\s*\(|\baxios\b|\bgot\s*\(|\bhttps?\.(?:get|request)\s*\(/ },
-  tsx: { deadline: /\bAbortSignal\.timeout\s*\(|\btimeout\s*:\s*[\w.]/, call: /\bfetch\s*\(|\baxios\b|\bgot\s*\(/ },
+  javascript: ECMASCRIPT_DEADLINE,
+  typescript: ECMASCRIPT_DEADLINE,
+  tsx: ECMASCRIPT_DEADLINE,
   go: { deadline: /\bTimeout\s*:\s*[\w.]|\bcontext\.WithTimeout\s*\(/, call: /\bhttp\.Client\s*\{|\bhttp\.NewRequest(?:WithContext)?\s*\(|\.Do\s*\(/ },
   java: { deadline: /\.timeout\s*\(\s*Duration|\.connectTimeout\s*\(|\.set(?:Connect|Read)Timeout\s*\(/, call: /\bHttp(?:Request|Client)\b|\bURLConnection\b|\.openConnection\s*\(/ },
 };
+
 /** How far from its call a deadline may be written: a builder chain or a struct literal spans lines. */
 const DEADLINE_REACH = 4;
 
+const ECMASCRIPT_TIMEOUT_WORDS = 'timeout AbortSignal signal fetch';
 const TIMEOUT_WORDS: Partial<Record<Language, string>> = {
   python: 'timeout requests session get post',
-  javascript: 'timeout AbortSignal signal fetch',
-  typescript: 'timeout AbortSignal signal fetch',
-  tsx: 'timeout AbortSignal signal fetch',
+  javascript: ECMASCRIPT_TIMEOUT_WORDS,
+  typescript: ECMASCRIPT_TIMEOUT_WORDS,
+  tsx: ECMASCRIPT_TIMEOUT_WORDS,
   go: 'Timeout http Client',
   java: 'timeout Duration HttpClient connectTimeout',
 };
