@@ -50,6 +50,15 @@ describe('loadWildCases', () => {
     expect(cases[0]).toMatchObject({ language: 'python', name: 'orders.py', text, source: { repo: 'owner/app', commit }, why: 'a hung request hangs the caller', label: { keyLines: [5, 5], problem: 'no-timeout' } });
   });
 
+  it('reads from a clone with a work tree too, as the fetch tool sometimes brings one', () => {
+    const { mirrors, commit } = mirrorOf(text);
+    const clones = tempDir();
+    execFileSync('git', ['clone', '-q', join(mirrors, 'owner+app', 'repo'), join(clones, 'owner+app', 'repo')]);
+    const { cases, skipped } = loadWildCases(labelsDir({ 'orders.py': label(commit) }), clones);
+    expect(skipped).toEqual([]);
+    expect(cases.map((c) => c.text)).toEqual([text]);
+  });
+
   it('skips a case whose repository is not on the machine, saying how to bring it', () => {
     const { commit } = mirrorOf(text);
     const { cases, skipped } = loadWildCases(labelsDir({ 'orders.py': label(commit) }), tempDir());
