@@ -708,3 +708,56 @@ describe('a Go error never looked at', () => {
     expect((await found('go', go)).filter((hit) => hit.includes('unchecked-error'))).toEqual(['5 go/unchecked-error', '6 go/unchecked-error', '10 go/unchecked-error']);
   });
 });
+
+describe('a new value thrown away', () => {
+  it('is found where a string method\'s result is dropped, and left alone for methods that change what they are called on', async () => {
+    const java = ['class Quiz {', '  void ask(String[] answers, Map<String, String> m, StringBuilder b) {', '    answers[0].toLowerCase();', '    answers[0] = answers[0].trim();', '    m.replace(key, "v");', '    b.replace(0, 1, "x");', '    answers[1].replace("a", "b");', '  }', '}'].join('\n');
+    expect((await found('java', java)).filter((hit) => hit.includes('discarded-result'))).toEqual(['3 java/discarded-result', '7 java/discarded-result']);
+    const python = ['name = input()', 'name.strip()', 'name = name.lower()', 'window.title("Quiz")', 'os.replace(tmp, path)', 'node.parent.replace(node, other)', 'name.replace(" ", "")', 'sorted(scores)', 'self.rstrip()'].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('discarded-result'))).toEqual(['2 python/discarded-result', '7 python/discarded-result', '8 python/discarded-result']);
+    const js = ['text.trim();', "router.replace('/home');", "text.replace(/a/g, 'b');", 'const t = text.toUpperCase();', 'this.trim();'].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('discarded-result'))).toEqual(['1 js/discarded-result', '3 js/discarded-result']);
+    const go = ['package main', '', 'func main() {', '\tstrings.TrimSpace(line)', '\tline = strings.ToLower(line)', '\tfmt.Sprintf("%d", n)', '}'].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('discarded-result'))).toEqual(['4 go/discarded-result', '6 go/discarded-result']);
+  });
+});
+
+describe('a constructor that ignores its arguments', () => {
+  it('is found where no parameter is used, and left alone for stubs, parameter properties and partial use', async () => {
+    const java = ['class UserData {', '  String email;', '  public UserData(String e, String pw) {', '  }', '  public UserData(String e) {', '    email = e;', '  }', '  public UserData() {', '  }', '}'].join('\n');
+    expect((await found('java', java)).filter((hit) => hit.includes('constructor-ignores'))).toEqual(['3 java/constructor-ignores-arguments']);
+    const python = ['class Point:', '    def __init__(self, x, y=0):', '        self.z = 0', '', 'class Proto:', '    def __init__(self, x: int) -> None:', '        ...', '', 'class Args:', '    def __init__(self, *args):', '        pass', '', 'class Used:', '    def __init__(self, x):', '        self.x = x'].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('constructor-ignores'))).toEqual(['2 python/constructor-ignores-arguments']);
+    const ts = ['class A {', '  constructor(name: string) {}', '}', 'class B {', '  constructor(private http: HttpClient) {}', '}', 'class C {', '  constructor(name = "x") { this.name = name; }', '}'].join('\n');
+    expect((await found('typescript', ts)).filter((hit) => hit.includes('constructor-ignores'))).toEqual(['2 js/constructor-ignores-arguments']);
+  });
+});
+
+describe('a Go error checked only for success', () => {
+  it('is found where `if err == nil` has no else and the error is never read again, and left alone for the parse-or-keep idiom', async () => {
+    const go = [
+      'package main',
+      '',
+      'func save(name string) {',
+      '\tf, err := os.OpenFile(name, os.O_APPEND, 0666)',
+      '\tif err == nil {',
+      '\t\tio.WriteString(f, "x")',
+      '\t}',
+      '\tdata, err = os.ReadFile(name)',
+      '\tif n, err := strconv.Atoi(s); err == nil {',
+      '\t\tsize = n',
+      '\t}',
+      '\tv, err := load()',
+      '\tif err == nil {',
+      '\t\treturn v',
+      '\t}',
+      '\tw, err := load()',
+      '\tif err == nil {',
+      '\t\tuse(w)',
+      '\t}',
+      '\treturn err',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('success-only'))).toEqual(['5 go/success-only-error-check']);
+  });
+});

@@ -136,6 +136,51 @@ const emptyErrorCheck: SyntaxRule = {
   },
 };
 
+const SUCCESS_CHECK = /^(\w*err\w*)\s*==\s*nil$/i;
+const LEAVES = /^(?:return|break|continue|goto|panic\(|log\.Fatal|os\.Exit)/;
+
+/** Whether the statements after `statement` read `name` before giving it a new value. */
+function readAfter(statement: Node, name: string): boolean {
+  const mentions = new RegExp(`\\b${name}\\b`);
+  for (let next = statement.nextNamedSibling; next; next = next.nextNamedSibling) {
+    if (!mentions.test(next.text)) continue;
+    const assigned = ASSIGNMENTS.includes(next.type) && (next.childForFieldName('left')?.namedChildren ?? []).some((target) => target?.text === name);
+    return !assigned || mentions.test(next.childForFieldName('right')?.text ?? '');
+  }
+  return false;
+}
+
+/**
+ * `if err == nil { ...use the result... }` with no else: the failure path is the one with nothing in
+ * it, so a failed call does nothing and says nothing. Left alone when the `if` declares what it
+ * checks (`if n, err := strconv.Atoi(s); err == nil { size = n }`, the "use it when it parses"
+ * idiom), when its body leaves (the code after it is then the failure path) and when the error is
+ * read in it or after it.
+ */
+const successOnlyCheck: SyntaxRule = {
+  id: 'go/success-only-error-check',
+  failure: 'hidden',
+  languages: ['go'],
+  concern: 'correctness',
+  title: 'failure path left empty',
+  question: 'This block runs when the call worked: what happens when it did not, and who hears about it?',
+  docsUrl: 'https://go.dev/doc/effective_go#errors',
+  fix: 'Check for the failure first and handle it: `if err != nil { return fmt.Errorf("opening %s: %w", name, err) }`, then carry on with the result unindented',
+  types: ['if_statement'],
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const statement of index.of('if_statement')) {
+      const name = SUCCESS_CHECK.exec(statement.childForFieldName('condition')?.text ?? '')?.[1];
+      const body = statement.childForFieldName('consequence');
+      if (!name || !body || statement.childForFieldName('alternative') || statement.childForFieldName('initializer')) continue;
+      const last = body.namedChildren.filter((child) => child !== null && child.type !== 'comment').at(-1);
+      if (!last || LEAVES.test(last.text) || new RegExp(`\\b${name}\\b`).test(body.text) || readAfter(statement, name)) continue;
+      hits.push({ node: statement, message: `\`if ${name} == nil\` has no else: when the call fails, nothing happens and nobody is told.` });
+    }
+    return hits;
+  },
+};
+
 const missingDeferClose: SyntaxRule = {
   id: 'go/missing-defer-close',
   languages: ['go'],
@@ -243,6 +288,7 @@ export const GO_RULES: readonly SyntaxRule[] = [
   ignoredError,
   uncheckedError,
   emptyErrorCheck,
+  successOnlyCheck,
   missingDeferClose,
   deferInLoop,
   defaultHttpClient,
