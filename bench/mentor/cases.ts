@@ -11,6 +11,9 @@ export const CASES_DIR = new URL('./cases/', import.meta.url).pathname;
 
 /** The order of importance a senior reviewer uses (issue 13): the first note should be the most important. */
 export const CATEGORIES = ['security', 'correctness', 'design', 'naming', 'style'] as const;
+/** The batches real junior files came in, each held out until measured once (wild-cases.ts). */
+export const WILD_BATCHES = ['first', 'second', 'third', 'fourth', 'fifth'] as const;
+export type WildBatch = (typeof WILD_BATCHES)[number];
 
 const relativePath = z.string().regex(/^(?!\/)(?!.*\.\.)[\w./-]+$/, 'a relative path inside the learner repo');
 
@@ -61,7 +64,7 @@ export interface BenchCase {
   /** A case from the wild: why a senior raises its key problem first. */
   why?: string;
   /** A case from the wild: the batch it came in (wild-cases.ts). */
-  batch?: 'first' | 'second' | 'third' | 'fourth';
+  batch?: WildBatch;
 }
 
 export function isClean(label: ProblemLabel | CleanLabel): label is CleanLabel {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
 import { detectLanguage } from '../../src/index/language.js';
-import { checkLines, ProblemFields, type BenchCase } from './cases.js';
+import { checkLines, ProblemFields, WILD_BATCHES, type BenchCase, type WildBatch } from './cases.js';
 import { BENCH_LANGUAGES } from './golden.js';
 
 export const WILD_DIR = new URL('./wild/', import.meta.url).pathname;
@@ -25,11 +25,10 @@ const WildLabel = z.strictObject({
   /** Why a senior raises the key problem before the others. */
   why: z.string().min(1),
   /** Which batch the file came in (BATCHES). */
-  batch: z.enum(['first', 'second', 'third', 'fourth']),
+  batch: z.enum(WILD_BATCHES),
 });
 
 export type WildSource = z.infer<typeof WildLabel>['source'];
-export type WildBatch = z.infer<typeof WildLabel>['batch'];
 
 /**
  * How honest each batch's figure is. A batch is labelled by other hands and held out until it is
@@ -40,6 +39,7 @@ export const BATCHES: Readonly<Record<WildBatch, string>> = {
   second: 'second batch (held out until measured at 1896a95: top1 6/21, hit@3 9/21; improved on since)',
   third: 'third batch (held out until measured at e94707c: top1 8/21, hit@3 10/21; improved on since)',
   fourth: 'fourth batch (held out until measured at 29bf125: top1 7/21, hit@3 7/21; improved on since)',
+  fifth: 'fifth batch (held out until measured at 72e43a0: top1 7/21, hit@3 8/21; improved on since)',
 };
 
 export interface WildCases {
