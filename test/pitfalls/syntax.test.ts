@@ -761,3 +761,28 @@ describe('a Go error checked only for success', () => {
     expect((await found('go', go)).filter((hit) => hit.includes('success-only'))).toEqual(['5 go/success-only-error-check']);
   });
 });
+
+describe('a password kept as plain text', () => {
+  it('is found where a login compares the password itself or asks SQL for it, and left alone for confirmations and hashes', async () => {
+    const ts = [
+      "if (!user || user.password !== password) throw new Error('UNAUTHORIZED');",
+      'if (body.password !== body.confirm_password) return;',
+      'if (hash(password) === user.passwordHash) ok();',
+      "db.query('SELECT * FROM users WHERE email = ? AND password = ?', [email, password]);",
+      "db.query('SELECT * FROM users WHERE email = ? AND password_hash = ?', [email, h]);",
+    ].join('\n');
+    expect((await found('typescript', ts)).filter((hit) => hit.includes('plaintext-password'))).toEqual(['1 js/plaintext-password', '4 js/plaintext-password']);
+    const java = ['class Login {', '  boolean ok(User u, String pw) {', '    return u.getPassword().equals(pw);', '  }', '  boolean same(String password, String confirmPassword) {', '    return password.equals(confirmPassword);', '  }', '}'].join('\n');
+    expect((await found('java', java)).filter((hit) => hit.includes('plaintext-password'))).toEqual(['3 java/plaintext-password']);
+    const python = ['if row["password"] == password:', '    login()', 'if bcrypt.checkpw(password, row["password_hash"]):', '    login()', 'cur.execute(f"SELECT id FROM users WHERE name = %s AND pwd = %s", (n, p))'].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('plaintext-password'))).toEqual(['1 python/plaintext-password', '5 python/plaintext-password']);
+  });
+});
+
+describe('a login password written in the code', () => {
+  it('is found where the entered password is compared with a literal or a constant holding one, at the literal', async () => {
+    const java = ['class Login {', '  private static final String PASSWORD = "admin123";', '  boolean ok(String password) {', '    return password.equals(PASSWORD);', '  }', '  boolean empty(String password) {', '    return password.equals("");', '  }', '}'].join('\n');
+    expect((await found('java', java)).filter((hit) => hit.includes('password'))).toEqual(['2 java/hardcoded-login-password']);
+    expect((await found('python', 'if password == "hunter2":\n    ok()\n')).filter((hit) => hit.includes('password'))).toEqual(['1 python/hardcoded-login-password']);
+  });
+});

@@ -18,7 +18,7 @@ import type { ParsedLanguage } from '../../index/language.js';
  * left alone.
  */
 
-const TEACHING = {
+export const HARDCODED_TEACHING = {
   concern: 'security',
   title: 'signing key or password written in the code',
   question: 'Who can read this repository, and what could they sign or open with what is written on this line?',
@@ -82,7 +82,7 @@ function hardcodedKey(grammar: KeyGrammar): SyntaxRule {
   return {
     id: grammar.id,
     languages: grammar.languages,
-    ...TEACHING,
+    ...HARDCODED_TEACHING,
     types: [...grammar.calls, ...grammar.strings.declarations, ...(grammar.namedKeys?.types ?? [])],
     mentions: grammar.mentions,
     find(index) {
