@@ -786,3 +786,42 @@ describe('a login password written in the code', () => {
     expect((await found('python', 'if password == "hunter2":\n    ok()\n')).filter((hit) => hit.includes('password'))).toEqual(['1 python/hardcoded-login-password']);
   });
 });
+
+describe('an error answered and the handler going on', () => {
+  it('is found where a branch answers a failure without returning and more statements follow, and left alone when it returns or only sets the status', async () => {
+    const go = [
+      'package main',
+      '',
+      'func create(w http.ResponseWriter, r *http.Request) {',
+      '\terr := json.NewDecoder(r.Body).Decode(&todo)',
+      '\tif err != nil {',
+      '\t\thttp.Error(w, err.Error(), http.StatusBadRequest)',
+      '\t}',
+      '\terr = todo.Create()',
+      '\tif err != nil {',
+      '\t\thttp.Error(w, err.Error(), http.StatusInternalServerError)',
+      '\t\treturn',
+      '\t}',
+      '\tif !ok {',
+      '\t\tw.WriteHeader(400)',
+      '\t}',
+      '\tif verbose {',
+      '\t\tfmt.Fprintf(w, "details")',
+      '\t}',
+      '\tw.WriteHeader(http.StatusCreated)',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('answered-then'))).toEqual(['5 go/answered-then-continued']);
+    const js = [
+      "app.get('/users/:id', (req, res) => {",
+      '  const user = users.find((u) => u.id === req.params.id);',
+      '  if (!user) {',
+      "    res.status(404).json({ error: 'not found' });",
+      '  }',
+      '  if (!user.active) return res.status(403).send();',
+      '  res.json(user);',
+      '});',
+    ].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('answered-then'))).toEqual(['3 js/answered-then-continued']);
+  });
+});

@@ -1,0 +1,113 @@
+import type { Node } from 'web-tree-sitter';
+import type { ParsedLanguage } from '../../index/language.js';
+import { ECMASCRIPT } from './ecmascript-grammar.js';
+import { isLogStatement, JS_LOG_CALL } from './log-calls.js';
+import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
+
+/*
+ * A handler that answers a request with an error and then goes on as if it had not:
+ * `if err != nil { http.Error(w, err.Error(), 400) }` with no `return`, or Express's
+ * `if (!user) { res.status(404).json(...) }` followed by `res.json(user)`. Sending the response
+ * does not end the function: the lines after it run with the bad input (saving an empty record),
+ * and the second answer fails (Express throws "Cannot set headers after they are sent"; Go logs
+ * "superfluous WriteHeader" and the client gets a mixed body). Found where a branch with no else
+ * does nothing but answer with an error (it checks an error, or its answer carries an error status)
+ * and perhaps log, and the same block has more statements after it; a help text written in parts
+ * (`if c.HasExample() { fmt.Fprintf(w, ...) }`) is not an answer to a failure.
+ */
+
+const TEACHING = {
+  concern: 'correctness',
+  failure: 'certain',
+  title: 'error answered, then the handler carries on',
+  question: 'After this branch has sent its error response, which line runs next, and what does it do with the input that was just rejected?',
+  docsUrl: 'https://expressjs.com/en/guide/error-handling.html',
+  fix: 'Return as you answer: `http.Error(w, msg, http.StatusBadRequest); return`, `return res.status(404).json({ error: "not found" })`, so nothing after the branch runs for a request already answered',
+} as const;
+
+interface HandlerGrammar {
+  id: string;
+  languages: readonly ParsedLanguage[];
+  call: string;
+  /** Whether a call writes the response: `http.Error(w, ...)`, `res.status(500).json(...)`. */
+  answers(call: Node): boolean;
+  logs: RegExp;
+  /** The statements of a branch's body. */
+  statements(body: Node | null): Node[];
+}
+
+/** An answer that reports a failure: a 4xx or 5xx status, by number or by name, or `http.Error`. */
+const ERROR_STATUS = /\b[45]\d\d\b|Status(?:BadRequest|Unauthorized|Forbidden|NotFound|MethodNotAllowed|Conflict|Gone|UnprocessableEntity|TooManyRequests|InternalServerError|BadGateway|ServiceUnavailable)\b|\bhttp\.Error\b|\b(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|INTERNAL_SERVER_ERROR)\b/;
+/** A condition that checks for a failure: `err != nil`, `if (err)`, `if (error)`. */
+const CHECKS_ERROR = /\berr(?:or)?\b|\w[eE]rr\b/;
+
+function named(nodes: ReadonlyArray<Node | null>): Node[] {
+  return nodes.filter((node): node is Node => node !== null && node.type !== 'comment');
+}
+
+function answeredThenContinued(grammar: HandlerGrammar): SyntaxRule {
+  const answers = (statement: Node): boolean => {
+    const call = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    return call?.type === grammar.call && grammar.answers(call);
+  };
+  return {
+    id: grammar.id,
+    languages: grammar.languages,
+    ...TEACHING,
+    types: ['if_statement'],
+    find(index) {
+      const hits: SyntaxHit[] = [];
+      for (const branch of index.of('if_statement')) {
+        if (branch.childForFieldName('alternative')) continue;
+        const statements = grammar.statements(branch.childForFieldName('consequence'));
+        // Setting the status alone (`w.WriteHeader(400)`) leaves the body to the lines after: only a written answer counts.
+        if (!statements.some((statement) => answers(statement) && !/\.WriteHeader\(/.test(statement.text)) || !statements.every((statement) => answers(statement) || isLogStatement(statement, grammar.call, grammar.logs))) continue;
+        if (!CHECKS_ERROR.test(branch.childForFieldName('condition')?.text ?? '') && !statements.some((statement) => answers(statement) && ERROR_STATUS.test(statement.text))) continue;
+        let next = branch.nextNamedSibling;
+        while (next?.type === 'comment') next = next.nextNamedSibling;
+        if (!next) continue;
+        const answer = statements.find(answers)?.namedChildren[0];
+        hits.push({ node: branch, message: `This branch answers with \`${answer ? calleeText(answer).slice(0, 40) : 'an error'}\` and does not return: line ${next.startPosition.row + 1} runs next anyway.` });
+      }
+      return hits;
+    },
+  };
+}
+
+/** The statements of a Go block (`{ ... }` holds a statement list). */
+function goStatements(block: Node | null): Node[] {
+  const list = block?.namedChildren.find((child) => child?.type === 'statement_list') ?? block;
+  return named(list?.namedChildren ?? []);
+}
+
+/** What a Go handler names its `http.ResponseWriter`. */
+const RESPONSE_WRITER = /^(?:w|rw|wr|writer|resp|response|res)$/;
+
+export const ANSWERED_THEN_CONTINUED_RULES: readonly SyntaxRule[] = [
+  answeredThenContinued({
+    id: 'go/answered-then-continued',
+    languages: ['go'],
+    call: 'call_expression',
+    answers(call) {
+      const callee = calleeText(call);
+      const writer = call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '';
+      // net/http's: `http.Error(w, ...)`, `w.WriteHeader(...)`, `fmt.Fprintf(w, ...)` (not to os.Stderr), `json.NewEncoder(w).Encode(...)`.
+      if (/^(?:http\.Error|fmt\.Fprint(?:f|ln)?)$/.test(callee)) return RESPONSE_WRITER.test(writer);
+      const written = /^(\w+)\.(?:WriteHeader|Write)$/.exec(callee)?.[1] ?? /^json\.NewEncoder\((\w+)\)\.Encode$/.exec(callee)?.[1];
+      if (written) return RESPONSE_WRITER.test(written);
+      // gin's context.
+      return /^c\.(?:JSON|IndentedJSON|String|Status|AbortWithStatus|AbortWithStatusJSON|AbortWithError|HTML|XML)$/.test(callee);
+    },
+    logs: /^(?:log\.(?:Print|Printf|Println)|fmt\.(?:Print|Printf|Println)|slog\.(?:Debug|Info|Warn|Error))$/,
+    statements: goStatements,
+  }),
+  answeredThenContinued({
+    id: 'js/answered-then-continued',
+    languages: ECMASCRIPT,
+    call: 'call_expression',
+    // Express and its likes: `res.send(...)`, `res.status(500).json(...)`, `res.sendStatus(404)`.
+    answers: (call) => /^(?:res|response)(?:\.status\([^)]*\))?\.(?:send|json|end|sendStatus|render|redirect|sendFile)$/.test(calleeText(call)),
+    logs: JS_LOG_CALL,
+    statements: (body) => (body?.type === 'statement_block' ? named(body.namedChildren) : body ? [body] : []),
+  }),
+];
