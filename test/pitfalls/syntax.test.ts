@@ -825,3 +825,33 @@ describe('an error answered and the handler going on', () => {
     expect((await found('javascript', js)).filter((hit) => hit.includes('answered-then'))).toEqual(['3 js/answered-then-continued']);
   });
 });
+
+describe('an async Express handler with no error path', () => {
+  it('is found where a standalone handler throws outside a try, or awaits outside one in a file whose other handlers catch', async () => {
+    const ts = [
+      'export const show = async (req: Request, res: Response) => {',
+      '  const blogs = await Blog.find();',
+      '  res.json(blogs);',
+      '};',
+      'export const get = async (req: Request, res: Response) => {',
+      '  try {',
+      '    res.json(await Blog.findOne({ _id: req.params.id }));',
+      '  } catch (error) {',
+      '    res.status(500).json({ error: "failed" });',
+      '  }',
+      '};',
+      'export const update: RequestHandler = async (req, res) => {',
+      '  if (!req.body.name) throw new Error("invalid");',
+      '  await Blog.updateOne({ _id: req.params.id }, req.body);',
+      '};',
+      'export const remove = async (req: Request, res: Response, next: NextFunction) => {',
+      '  await Blog.deleteOne({ _id: req.params.id }).catch(next);',
+      '  next();',
+      '};',
+      "router.get('/x', asyncHandler(async (req, res) => { throw new Error('x'); }));",
+    ].join('\n');
+    expect((await found('typescript', ts)).filter((hit) => hit.includes('async-handler'))).toEqual(['13 js/async-handler-throws', '2 js/async-handler-unguarded']);
+    // Without a handler that catches, an awaiting one is not reported: the routes file may wrap them all.
+    expect((await found('typescript', ts.split('\n').slice(0, 4).join('\n'))).filter((hit) => hit.includes('async-handler'))).toEqual([]);
+  });
+});
