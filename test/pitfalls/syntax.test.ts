@@ -855,3 +855,34 @@ describe('an async Express handler with no error path', () => {
     expect((await found('typescript', ts.split('\n').slice(0, 4).join('\n'))).filter((hit) => hit.includes('async-handler'))).toEqual([]);
   });
 });
+
+describe('a Go map shared between goroutines without a lock', () => {
+  it('is found where a package-level map is written in a goroutine or a handler, and left alone when the file locks', async () => {
+    const go = [
+      'package main',
+      '',
+      'var conns map[string]net.Conn',
+      'var sessions = make(map[string]string)',
+      'var config = map[string]string{}',
+      '',
+      'func handleConn(conn net.Conn) {',
+      '\tdelete(conns, conn.RemoteAddr().String())',
+      '}',
+      '',
+      'func login(w http.ResponseWriter, r *http.Request) {',
+      '\tsessions[r.FormValue("id")] = "user"',
+      '}',
+      '',
+      'func main() {',
+      '\tconfig["port"] = "80"',
+      '\tfor {',
+      '\t\tconn, _ := listen.Accept()',
+      '\t\tconns[conn.RemoteAddr().String()] = conn',
+      '\t\tgo handleConn(conn)',
+      '\t}',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('shared-map'))).toEqual(['8 go/shared-map-without-lock', '12 go/shared-map-without-lock']);
+    expect((await found('go', go.replace('package main', 'package main\n\nvar mu sync.Mutex'))).filter((hit) => hit.includes('shared-map'))).toEqual([]);
+  });
+});
