@@ -711,7 +711,7 @@ describe('a Go error never looked at', () => {
 
 describe('a new value thrown away', () => {
   it('is found where a string method\'s result is dropped, and left alone for methods that change what they are called on', async () => {
-    const java = ['class Quiz {', '  void ask(String[] answers, Map<String, String> m, StringBuilder b) {', '    answers[0].toLowerCase();', '    answers[0] = answers[0].trim();', '    m.replace(key, "v");', '    b.replace(0, 1, "x");', '    answers[1].replace("a", "b");', '  }', '}'].join('\n');
+    const java = ['class Quiz {', '  void ask(String[] answers, Map<String, String> m, StringBuilder b) {', '    answers[0].toLowerCase();', '    answers[0] = answers[0].trim();', '    m.replace("k", "v");', '    b.replace(0, 1, "x");', '    answers[1].replace("a", "b");', '  }', '}'].join('\n');
     expect((await found('java', java)).filter((hit) => hit.includes('discarded-result'))).toEqual(['3 java/discarded-result', '7 java/discarded-result']);
     const python = ['name = input()', 'name.strip()', 'name = name.lower()', 'window.title("Quiz")', 'os.replace(tmp, path)', 'node.parent.replace(node, other)', 'name.replace(" ", "")', 'sorted(scores)', 'self.rstrip()'].join('\n');
     expect((await found('python', python)).filter((hit) => hit.includes('discarded-result'))).toEqual(['2 python/discarded-result', '7 python/discarded-result', '8 python/discarded-result']);
@@ -784,6 +784,8 @@ describe('a login password written in the code', () => {
     const java = ['class Login {', '  private static final String PASSWORD = "admin123";', '  boolean ok(String password) {', '    return password.equals(PASSWORD);', '  }', '  boolean empty(String password) {', '    return password.equals("");', '  }', '}'].join('\n');
     expect((await found('java', java)).filter((hit) => hit.includes('password'))).toEqual(['2 java/hardcoded-login-password']);
     expect((await found('python', 'if password == "hunter2":\n    ok()\n')).filter((hit) => hit.includes('password'))).toEqual(['1 python/hardcoded-login-password']);
+    // A format check, a menu's "0 to go back" and a second entry to confirm are none of these.
+    expect((await found('python', 'if password[0] == "$":\n    a()\nif password == "0":\n    b()\nif password == repassword:\n    c()\n')).filter((hit) => hit.includes('password'))).toEqual([]);
   });
 });
 

@@ -26,9 +26,20 @@ const TEACHING = {
 /** A method called on the object itself is that class's own (a document builder's `self.rstrip()`). */
 const OWN_METHOD = /^(?:self|this|cls)\./;
 
-/** `text.replace("a", "b")`: two arguments, the first a literal, so text is replaced (not a map's `replace(key, value)`, a tree's `replace(old, new)`). */
-function replacesText(callee: string, args: Node[], literals: ReadonlySet<string>): boolean {
-  return /\.replace(?:All)?$/.test(callee) && args.length === 2 && literals.has(args[0]?.type ?? '');
+/** Whether the file declares `name` with a type other than String: `HashMap<String, String> words`, `Map<...> m`. */
+function declaredOtherThanString(name: string, text: string): boolean {
+  const declared = new RegExp(`\\b([A-Z]\\w*)(?:<[^;=()]*>)?\\s+${name}\\s*[=;,)]`).exec(text);
+  return declared !== null && declared[1] !== 'String';
+}
+
+/**
+ * `text.replace("a", "b")`: two arguments, the first a literal, so text is replaced (not a map's
+ * `replace(key, value)`, a tree's `replace(old, new)`, nor a Java receiver declared as a map).
+ */
+function replacesText(call: Node, callee: string, args: Node[], literals: ReadonlySet<string>, text: string): boolean {
+  if (!/\.replace(?:All)?$/.test(callee) || args.length !== 2 || !literals.has(args[0]?.type ?? '')) return false;
+  const receiver = call.childForFieldName('object')?.text;
+  return !(call.type === 'method_invocation' && receiver && /^\w+$/.test(receiver) && declaredOtherThanString(receiver, text));
 }
 
 interface DiscardGrammar {
@@ -42,7 +53,8 @@ interface DiscardGrammar {
   returnsNew(callee: string, args: Node[]): boolean;
 }
 
-const JAVA_NEW_STRING = /\.(?:toLowerCase|toUpperCase|trim|strip|stripLeading|stripTrailing|concat|substring|repeat|replaceAll|replaceFirst)$/;
+/** `concat` is left out: other classes' `concat` (a byte array's, a list's) may change what they are called on. */
+const JAVA_NEW_STRING = /\.(?:toLowerCase|toUpperCase|trim|strip|stripLeading|stripTrailing|substring|repeat|replaceAll|replaceFirst)$/;
 /** Python's string methods that take no argument (tkinter's `window.title("...")` sets a title). */
 const PYTHON_NEW_STRING = /\.(?:lower|upper|title|capitalize|casefold|swapcase)$/;
 const PYTHON_NEW_STRING_WITH_ARGUMENTS = /\.(?:strip|lstrip|rstrip|zfill|removeprefix|removesuffix)$/;
@@ -55,14 +67,14 @@ function discardedResults(grammar: DiscardGrammar): SyntaxRule {
     languages: grammar.languages,
     ...TEACHING,
     types: ['expression_statement'],
-    find(index) {
+    find(index, file) {
       const hits: SyntaxHit[] = [];
       for (const statement of index.of('expression_statement')) {
         const call = statement.namedChildren[0];
         if (statement.namedChildCount !== 1 || call?.type !== grammar.call) continue;
         const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((arg): arg is Node => arg !== null && arg.type !== 'comment');
         const callee = calleeText(call);
-        if (OWN_METHOD.test(callee) || !(grammar.returnsNew(callee, args) || replacesText(callee, args, grammar.literals))) continue;
+        if (OWN_METHOD.test(callee) || !(grammar.returnsNew(callee, args) || replacesText(call, callee, args, grammar.literals, file.text))) continue;
         hits.push({ node: statement, message: `\`${call.text.slice(0, 60)}\` returns a new value, and this line throws it away: nothing is changed.` });
       }
       return hits;

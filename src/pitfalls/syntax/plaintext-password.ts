@@ -34,13 +34,17 @@ const TEACHING = {
 /** A value named like a password. */
 const PASSWORD = /pass(?:word|wd)|\bpwd?\b|\bpass\b/i;
 /** Names that make it a different value: a second entry to confirm, a hash, a new or old password in a change form. */
-const NOT_THE_STORED_ONE = /hash|confirm|repeat|retype|again|verif|digest|encrypt|crypt|salt|new|old|length|\b(?:re)?pass(?:word)?2\b/i;
+const NOT_THE_STORED_ONE = /hash|confirm|repeat|retype|again|verif|digest|encrypt|crypt|salt|new|old|length|\bre_?pass|\bc_?pass|pass(?:word)?_?2\b/i;
+/** A character or a slice of a password (`password[0] == "$"`): a format check, not the password. */
+const PART_OF = /\[\s*-?\d*\s*:?\s*-?\d*\s*\]$/;
+/** Shorter than this, a literal is a menu choice or a sentinel (`password == "0"` to go back), not a password. */
+const SHORTEST_PASSWORD = 3;
 /** SQL asking for the row whose password column equals a value (a placeholder or a pasted one). */
 const SQL_PASSWORD_MATCH = /\bwhere\b[^;]*?\b(?:pass(?:word|wd)?|pwd)["`\]]?\s*=\s*(?:\?|\$\d+|:\w+|@\w+|%s|'|"|\{)/i;
 
 /** A password as a program holds it: named like one, not a hash or a second entry, not computed by a call. */
 function isPassword(side: Node | null | undefined): side is Node {
-  return side !== null && side !== undefined && PASSWORD.test(side.text) && !/^typeof\b/.test(side.text) && !NOT_THE_STORED_ONE.test(side.text) && !/\(\s*[^\s)]/.test(side.text);
+  return side !== null && side !== undefined && PASSWORD.test(side.text) && !/^typeof\b/.test(side.text) && !PART_OF.test(side.text) && !NOT_THE_STORED_ONE.test(side.text) && !/\(\s*[^\s)]/.test(side.text);
 }
 
 interface PasswordGrammar {
@@ -57,7 +61,7 @@ interface PasswordGrammar {
 function writtenLiteral(side: Node | null, index: SyntaxIndex, strings: StringGrammar): Node | undefined {
   if (!side) return undefined;
   const value = strings.literals.has(side.type) ? side : localValue(side, index, strings);
-  return value && strings.literals.has(value.type) && value.text.replace(/^[a-z]*["'`]+|["'`]+$/gi, '').trim() !== '' ? value : undefined;
+  return value && strings.literals.has(value.type) && value.text.replace(/^[a-z]*["'`]+|["'`]+$/gi, '').trim().length >= SHORTEST_PASSWORD ? value : undefined;
 }
 
 /** Every password compared for equality, with what it is compared against: another password, or a literal. */
