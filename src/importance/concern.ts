@@ -31,6 +31,12 @@ export const CONCERN_SEVERITY: Readonly<Record<Concern, Severity>> = { security:
  * line runs (an undefined name, `==` on strings, an endless loop); `hidden`, a failure nobody will
  * see happen (a swallowed or ignored error, a promise nobody waits for); unset, a risk that bites
  * some day (no timeout, a handle left open, a mutable default).
+ *
+ * For `security` the same word orders by who can do harm: `certain`, anyone, now (a live key in the
+ * change, an injection, a key that signs tokens, the one password a login accepts); unset, harm
+ * that needs more (a development database's password in the code, a fast hash, a password stored
+ * as typed, waiting for a leak). A servlet's SQL injection comes before its `root`/`root`
+ * connection password.
  */
 export type Failure = 'certain' | 'hidden';
 

@@ -888,3 +888,20 @@ describe('a Go map shared between goroutines without a lock', () => {
     expect((await found('go', go.replace('package main', 'package main\n\nvar mu sync.Mutex'))).filter((hit) => hit.includes('shared-map'))).toEqual([]);
   });
 });
+
+describe('security findings, by who can do harm', () => {
+  it('marks an injection and a signing key as open to anyone now, and a development database password as not', async () => {
+    const java = [
+      'class LoginServlet {',
+      '  void login(String username) throws Exception {',
+      '    Connection c = DriverManager.getConnection(url, "root", "root");',
+      '    c.createStatement().executeQuery("select * from users where username = \'" + username + "\'");',
+      '    String token = Jwts.builder().signWith(SignatureAlgorithm.HS256, "secret").compact();',
+      '  }',
+      '}',
+    ].join('\n');
+    const pitfalls = await engine.check({ path: 'LoginServlet.java', language: 'java', text: java });
+    const failures = pitfalls.filter((p) => p.concern === 'security').map((p) => `${p.startLine} ${p.failure ?? 'risk'}`);
+    expect(failures).toEqual(expect.arrayContaining(['3 risk', '4 certain', '5 certain']));
+  });
+});

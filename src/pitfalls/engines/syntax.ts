@@ -44,12 +44,12 @@ export function createSyntaxEngine(): Engine {
         const index = new SyntaxIndex(tree, new Set(rules.flatMap((rule) => rule.types)));
         const found = await Promise.all(rules.map(async (rule) => ({ rule, hits: await rule.find(index, file) })));
         return found.flatMap(({ rule, hits }) =>
-          hits.map(({ node, message }): Pitfall => ({
+          hits.map(({ node, message, failure = rule.failure }): Pitfall => ({
             engine: 'tree-sitter',
             ruleId: `tree-sitter/${rule.id}`,
             docsUrl: rule.docsUrl,
             concern: rule.concern,
-            ...(rule.failure ? { failure: rule.failure } : {}),
+            ...(failure ? { failure } : {}),
             startLine: node.startPosition.row + 1,
             endLine: node.endPosition.row + 1,
             message,

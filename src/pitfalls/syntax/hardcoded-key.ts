@@ -6,6 +6,7 @@ import { JAVA_STRINGS } from './java.js';
 import { PYTHON_NAMES } from './python-grammar.js';
 import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 import type { ParsedLanguage } from '../../index/language.js';
+import type { Failure } from '../../importance/concern.js';
 
 /*
  * The key that signs a program's tokens or sessions, or the password it logs in with, written in
@@ -27,6 +28,8 @@ export const HARDCODED_TEACHING = {
 } as const;
 
 const SIGNS = 'The key that signs tokens or sessions is written here: anyone who reads the repository can sign their own.';
+/** A key that signs: whoever reads it forges tokens and sessions now. */
+const SIGNING = { message: SIGNS, failure: 'certain' } as const;
 const LOGS_IN = 'The password this logs in with is written here, in every clone and in git history.';
 
 /** A call that is given a credential: its callee as written, and which argument holds it. */
@@ -35,6 +38,8 @@ interface Sink {
   /** The argument's position, or the property of an object argument (`session({ secret })`). */
   argument: number | { property: RegExp };
   message: string;
+  /** `certain` when anyone can use what is written now: a key that signs tokens, a live account's password (src/importance). */
+  failure?: Failure;
 }
 
 interface KeyGrammar {
@@ -92,7 +97,7 @@ function hardcodedKey(grammar: KeyGrammar): SyntaxRule {
         for (const sink of grammar.sinks) {
           if (!sink.callee.test(callee)) continue;
           const value = argumentOf(call, sink);
-          if (value && keyWrittenIn(value, index, grammar)) hits.push({ node: call, message: sink.message });
+          if (value && keyWrittenIn(value, index, grammar)) hits.push({ node: call, message: sink.message, ...(sink.failure ? { failure: sink.failure } : {}) });
           break;
         }
       }
@@ -101,7 +106,7 @@ function hardcodedKey(grammar: KeyGrammar): SyntaxRule {
         for (const declaration of named.types.flatMap((type) => index.of(type))) {
           const declared = named.declared(declaration);
           // The value as written, not followed through other names: the name is what says it is a key.
-          if (declared && named.name.test(declared.name.text) && keyWrittenIn(declared.value, index, grammar, MAX_HOPS)) hits.push({ node: declaration, message: SIGNS });
+          if (declared && named.name.test(declared.name.text) && keyWrittenIn(declared.value, index, grammar, MAX_HOPS)) hits.push({ node: declaration, ...SIGNING });
         }
       }
       return hits.sort((a, b) => a.node.startIndex - b.node.startIndex);
@@ -165,10 +170,10 @@ export const HARDCODED_KEY_RULES: readonly SyntaxRule[] = [
     strings: JS_STRINGS,
     writtenString: jsWritten,
     sinks: [
-      { callee: /^(?:jwt|jsonwebtoken|JWT|jsonWebToken)\.(?:sign|verify)$/, argument: 1, message: SIGNS },
+      { callee: /^(?:jwt|jsonwebtoken|JWT|jsonWebToken)\.(?:sign|verify)$/, argument: 1, ...SIGNING },
       // express-session, cookie-session, express-jwt: `session({ secret: 'keyboard cat' })`.
-      { callee: /^(?:session|expressSession|cookieSession|expressjwt|expressJwt|jwt)$/, argument: { property: /^['"]?(?:secret|keys)['"]?$/ }, message: SIGNS },
-      { callee: /^cookieParser$/, argument: 0, message: SIGNS },
+      { callee: /^(?:session|expressSession|cookieSession|expressjwt|expressJwt|jwt)$/, argument: { property: /^['"]?(?:secret|keys)['"]?$/ }, ...SIGNING },
+      { callee: /^cookieParser$/, argument: 0, ...SIGNING },
     ],
   }),
   hardcodedKey({
@@ -179,9 +184,9 @@ export const HARDCODED_KEY_RULES: readonly SyntaxRule[] = [
     strings: PYTHON_NAMES,
     writtenString: pythonWritten,
     sinks: [
-      { callee: /^jwt\.(?:encode|decode)$/, argument: 1, message: SIGNS },
-      // smtplib, ftplib, imaplib: `server.login(user, "password")`.
-      { callee: /\.login$/, argument: 1, message: LOGS_IN },
+      { callee: /^jwt\.(?:encode|decode)$/, argument: 1, ...SIGNING },
+      // smtplib, ftplib, imaplib: `server.login(user, "password")`, a live account's password.
+      { callee: /\.login$/, argument: 1, message: LOGS_IN, failure: 'certain' },
     ],
     namedKeys: {
       types: ['assignment'],
@@ -201,7 +206,7 @@ export const HARDCODED_KEY_RULES: readonly SyntaxRule[] = [
     mentions: /SignedString|[Kk]ey\b|[Ss]ecret\b/,
     strings: GO_STRINGS,
     writtenString: goWritten,
-    sinks: [{ callee: /\.SignedString$/, argument: 0, message: SIGNS }],
+    sinks: [{ callee: /\.SignedString$/, argument: 0, ...SIGNING }],
     namedKeys: {
       types: ['var_spec', 'const_spec', 'short_var_declaration'],
       name: /^(?:jwt|hmac|signing|token|session)_?(?:secret|key)$|^(?:jwt|hmac|signing)\w*(?:secret|key)$/i,
@@ -222,8 +227,9 @@ export const HARDCODED_KEY_RULES: readonly SyntaxRule[] = [
     strings: JAVA_STRINGS,
     writtenString: javaWritten,
     sinks: [
-      { callee: /(?:^|\.)signWith$/, argument: 1, message: SIGNS },
-      { callee: /^(?:Algorithm\.HMAC(?:256|384|512)|Keys\.hmacShaKeyFor)$/, argument: 0, message: SIGNS },
+      { callee: /(?:^|\.)signWith$/, argument: 1, ...SIGNING },
+      { callee: /^(?:Algorithm\.HMAC(?:256|384|512)|Keys\.hmacShaKeyFor)$/, argument: 0, ...SIGNING },
+      // Usually a development database's (`root`/`root`): harm that needs more than reading the code.
       { callee: /^DriverManager\.getConnection$/, argument: 2, message: LOGS_IN },
     ],
   }),

@@ -14,6 +14,7 @@ import type { SyntaxHit, SyntaxRule } from './rule.js';
 /** How a note teaches a SQL string built from pieces, in every language. */
 const SQL_TEACHING = {
   concern: 'security',
+  failure: 'certain',
   title: 'SQL built from strings',
   question: 'What happens to this query when the value contains a quote?',
   docsUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/SQL_Injection_Prevention_Cheat_Sheet.html',
@@ -23,6 +24,7 @@ const SQL_TEACHING = {
 /** How a note teaches a shell command built from pieces, in every language. */
 export const SHELL_TEACHING = {
   concern: 'security',
+  failure: 'certain',
   title: 'shell command built from strings',
   question: 'What would a value containing "; rm -rf ~" do to this command?',
   docsUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/OS_Command_Injection_Defense_Cheat_Sheet.html',

@@ -16,6 +16,7 @@ import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from '.
 
 const TEACHING = {
   concern: 'security',
+  failure: 'certain',
   title: 'file path from the request',
   question: 'What would a name like "../../etc/passwd" open here?',
   docsUrl: 'https://owasp.org/www-community/attacks/Path_Traversal',

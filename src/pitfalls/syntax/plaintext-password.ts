@@ -116,6 +116,8 @@ function hardcodedLoginPassword(grammar: PasswordGrammar): SyntaxRule {
     id: `${grammar.prefix}/hardcoded-login-password`,
     languages: grammar.languages,
     ...HARDCODED_TEACHING,
+    // The one password the login accepts: whoever reads it logs in now.
+    failure: 'certain',
     types: types(grammar),
     mentions: PASSWORD,
     find(index) {

@@ -7,6 +7,8 @@ import type { Concern, PitfallFile } from '../types.js';
 export interface SyntaxHit {
   node: Node;
   message: string;
+  /** How this hit's fault shows, when it differs from the rule's (a signing key and a database password found by one rule). */
+  failure?: Failure;
 }
 
 /**

@@ -53,6 +53,8 @@ export function secretFindings(file: { path: string; language: Language | undefi
     findings.push({
       ruleId: `${prefix}.${SECRETS}.${rule}`,
       concern: 'security',
+      // A live credential: whoever reads the repository can use it now (src/importance).
+      failure: 'certain',
       severity: inTests ? 'warn' : 'error',
       path,
       startLine: line,
