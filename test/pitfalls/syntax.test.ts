@@ -905,3 +905,33 @@ describe('security findings, by who can do harm', () => {
     expect(failures).toEqual(expect.arrayContaining(['3 risk', '4 certain', '5 certain']));
   });
 });
+
+describe('a loop whose condition never changes', () => {
+  it('is found where nothing in the body moves the condition on or leaves, and left alone when something does', async () => {
+    const java = [
+      'class Reader {',
+      '  void read(BufferedReader in, List<String> out) throws IOException {',
+      '    String str = in.readLine();',
+      '    while (str != null) {',
+      '      out.add(str.split(",")[0]);',
+      '      for (String s : out) { if (s.isEmpty()) break; }',
+      '    }',
+      '    String line = in.readLine();',
+      '    while (line != null) {',
+      '      out.add(line);',
+      '      line = in.readLine();',
+      '    }',
+      '    while (out != null) {',
+      '      fill(out);',
+      '    }',
+      '  }',
+      '}',
+    ].join('\n');
+    expect((await found('java', java)).filter((hit) => hit.includes('stale-loop'))).toEqual(['4 java/stale-loop-condition']);
+    const python = ['def play(answer):', '    guess = int(input())', '    while guess != answer:', '        print("try again")', '    while guess != answer:', '        guess = int(input())', '    while guess:', '        if ok():', '            break'].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('stale-loop'))).toEqual(['3 python/stale-loop-condition']);
+    expect((await found('javascript', 'function f(n) {\n  while (n--) coef();\n}\n')).filter((hit) => hit.includes('stale-loop'))).toEqual([]);
+    const go = ['package main', '', 'func f(x *Node) {', '\tfor x != nil {', '\t\tvisit(x)', '\t}', '\tfor ok {', '\t\tfmt.Println("waiting")', '\t}', '}'].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('stale-loop'))).toEqual([]);
+  });
+});
