@@ -935,3 +935,40 @@ describe('a loop whose condition never changes', () => {
     expect((await found('go', go)).filter((hit) => hit.includes('stale-loop'))).toEqual([]);
   });
 });
+
+describe('a Python name possibly unbound', () => {
+  it('is found where a name set on some paths only is read after, and left alone when every path sets it or leaves', async () => {
+    const python = [
+      'will_rain = check()',
+      'if will_rain:',
+      '    message = send()',
+      'print(message.status)',
+      'if will_rain:',
+      '    print(message)',
+      'try:',
+      '    data = load()',
+      'except ValueError:',
+      '    print("bad file")',
+      'print(data["key"])',
+      'if ok:',
+      '    level = 1',
+      'else:',
+      '    level = 2',
+      'print(level)',
+      'try:',
+      '    rows = fetch()',
+      'except OSError:',
+      '    raise SystemExit(1)',
+      'print(rows)',
+      'def f(flag):',
+      '    if flag:',
+      '        total = 1',
+      '    total = 0',
+      '    return total',
+    ].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('possibly-unbound'))).toEqual(['4 python/possibly-unbound', '11 python/possibly-unbound']);
+    // Python 2's fallback idiom, an attribute set on some paths, and a read inside a loop's later turns are not the fault.
+    const idioms = ['try:', '    raw_input', 'except NameError:', '    raw_input = input', 'print(raw_input())', 'if "db" not in g:', '    g.db = connect()', 'print(g.db)', 'for row in rows:', '    if row.first:', '        header = row', '    print(header)'].join('\n');
+    expect((await found('python', idioms)).filter((hit) => hit.includes('possibly-unbound'))).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ import { LOGGED_SECRET_RULES } from '../syntax/logged-secret.js';
 import { PASSWORD_HASH_RULES } from '../syntax/password-hash.js';
 import { PATH_FROM_REQUEST_RULES } from '../syntax/path-from-request.js';
 import { PLAINTEXT_PASSWORD_RULES } from '../syntax/plaintext-password.js';
+import { POSSIBLY_UNBOUND_RULES } from '../syntax/possibly-unbound.js';
 import { PYTHON_RULES } from '../syntax/python.js';
 import { SHARED_MAP_RULES } from '../syntax/shared-map.js';
 import { STALE_LOOP_RULES } from '../syntax/stale-loop.js';
@@ -23,7 +24,7 @@ import { TLS_RULES } from '../syntax/tls.js';
 import { WEAK_RANDOM_RULES } from '../syntax/weak-random.js';
 import type { Engine, Pitfall } from '../types.js';
 
-const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES, ...TLS_RULES, ...PASSWORD_HASH_RULES, ...PLAINTEXT_PASSWORD_RULES, ...LOGGED_SECRET_RULES, ...WEAK_RANDOM_RULES, ...PATH_FROM_REQUEST_RULES, ...HARDCODED_KEY_RULES, ...ERROR_LOGGED_RULES, ...ANSWERED_THEN_CONTINUED_RULES, ...ASYNC_HANDLER_RULES, ...DROPPED_ERROR_RULES, ...BUSY_WAIT_RULES, ...DISCARDED_RESULT_RULES, ...IGNORED_PARAMETER_RULES, ...SHARED_MAP_RULES, ...STALE_LOOP_RULES, ...PYTHON_RULES];
+const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES, ...TLS_RULES, ...PASSWORD_HASH_RULES, ...PLAINTEXT_PASSWORD_RULES, ...LOGGED_SECRET_RULES, ...WEAK_RANDOM_RULES, ...PATH_FROM_REQUEST_RULES, ...HARDCODED_KEY_RULES, ...ERROR_LOGGED_RULES, ...ANSWERED_THEN_CONTINUED_RULES, ...ASYNC_HANDLER_RULES, ...DROPPED_ERROR_RULES, ...BUSY_WAIT_RULES, ...DISCARDED_RESULT_RULES, ...IGNORED_PARAMETER_RULES, ...SHARED_MAP_RULES, ...STALE_LOOP_RULES, ...PYTHON_RULES, ...POSSIBLY_UNBOUND_RULES];
 
 function rulesFor(language: Language): SyntaxRule[] {
   return RULES.filter((rule) => (rule.languages as readonly Language[]).includes(language));

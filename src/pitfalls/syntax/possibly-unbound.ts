@@ -1,0 +1,196 @@
+import type { Node } from 'web-tree-sitter';
+import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+
+/*
+ * A Python name given a value on only some paths, then read on all of them: `if will_rain:
+ * message = client.messages.create(...)` followed by `print(message.status)`, or `try: data =
+ * json.load(f)` whose `except` only prints, followed by `data["key"]`. On the other path the name
+ * was never bound, and the read raises NameError (UnboundLocalError in a function): the script
+ * crashes exactly when the condition is false or the call failed. Found for an `if` (an `elif`
+ * chain, with or without `else`) or a `try` that binds a name nothing bound before it, where some
+ * way through neither binds it nor leaves (return, raise, break, continue, exit), and the next
+ * mention of the name after it, in the same block, reads it. A read under a test of what the
+ * binding was decided on (`if will_rain:` twice, `timeout is None` then `is not None`) is left alone.
+ */
+
+const TEACHING = {
+  concern: 'correctness',
+  failure: 'certain',
+  title: 'name possibly unbound',
+  question: 'On the path where this block does not run, what does the name hold when the later line reads it?',
+  docsUrl: 'https://docs.astral.sh/ruff/rules/undefined-name/',
+  fix: 'Give the name a value on every path before it is read: set a default before the `if` or `try` (`message = None`), or move the read inside the block that sets it',
+} as const;
+
+/** Scopes of their own: what is bound or read inside them is not the block's. */
+const NESTED_SCOPES = new Set(['function_definition', 'class_definition', 'lambda', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const LEAVING = new Set(['return_statement', 'raise_statement', 'break_statement', 'continue_statement']);
+/** Calls that end the program, or helpers named for raising (`exit_with_usage()`, `_raise_bad_format(...)`, `assert_never(x)`, distutils' `error(...)`). */
+const EXITS = /^(?:sys\.exit|exit|quit|os\._exit|error)$|(?:^|[._])(?:raise|fail|abort|die|bail|exit|assert_never)\w*$/i;
+
+/** The identifiers an assignment-like node binds: `x = ...`, `a, b = ...`, `for x in`, `with ... as x`, `import x`. */
+function bound(node: Node): Node[] {
+  const targets: Array<Node | null> = [];
+  if (node.type === 'assignment' || node.type === 'for_statement' || node.type === 'augmented_assignment') targets.push(node.childForFieldName('left'));
+  else if (node.type === 'named_expression') targets.push(node.childForFieldName('name'));
+  else if (node.type === 'as_pattern') targets.push(node.childForFieldName('alias'));
+  else if (node.type === 'function_definition' || node.type === 'class_definition') targets.push(node.childForFieldName('name'));
+  else if (node.type === 'import_statement' || node.type === 'import_from_statement') return importedNames(node);
+  else if (node.type === 'global_statement' || node.type === 'nonlocal_statement') targets.push(...node.namedChildren);
+  return targets.flatMap(names);
+}
+
+/** The names a target binds: `x`, each name of `a, (b, c)`; none for `obj.x` or `d[k]`, which bind nothing new. */
+function names(target: Node | null): Node[] {
+  if (target === null) return [];
+  if (target.type === 'identifier') return [target];
+  if (/^(?:pattern_list|tuple_pattern|list_pattern|tuple|list|expression_list|list_splat_pattern|as_pattern_target|parenthesized_expression)$/.test(target.type)) return target.namedChildren.flatMap(names);
+  return [];
+}
+
+/** `import os.path` binds `os`; `from a import b as c` binds `c`; `import x as y` binds `y`. */
+function importedNames(node: Node): Node[] {
+  return node.childrenForFieldName('name').flatMap((name) => {
+    if (name === null) return [];
+    const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : null;
+    if (alias) return [alias];
+    const parts = name.descendantsOfType('identifier').filter((id): id is Node => id !== null);
+    const kept = node.type === 'import_statement' ? parts[0] : parts.at(-1);
+    return kept ? [kept] : [];
+  });
+}
+
+/** What a junior binds on one path and reads on all: plain values (a def or class under a feature check, an import in a try, is the library's own idiom). */
+const VALUE_BINDERS = ['assignment', 'augmented_assignment', 'for_statement', 'named_expression', 'as_pattern'];
+const LOOPS = new Set(['for_statement', 'while_statement']);
+
+const BINDERS = ['assignment', 'augmented_assignment', 'for_statement', 'named_expression', 'as_pattern', 'function_definition', 'class_definition', 'import_statement', 'import_from_statement', 'global_statement', 'nonlocal_statement'];
+
+/** Whether an identifier is where a name is bound (`x = ...`, `for k, v in`, `except E as e`), not read. */
+function binds(identifier: Node): boolean {
+  for (let at = identifier.parent; at && !at.type.endsWith('_statement') || at?.type === 'for_statement'; at = at?.parent ?? null) {
+    if (at && BINDERS.includes(at.type)) return bound(at).some((id) => id.id === identifier.id);
+  }
+  return false;
+}
+
+/** The scope a node is in: its function, else the module. */
+function scopeOf(node: Node): Node {
+  let at = node.parent;
+  while (at && at.type !== 'function_definition' && at.type !== 'module') at = at.parent;
+  return at ?? node;
+}
+
+/** Whether `node` is inside a function or class nested in `scope`. */
+function nestedIn(node: Node, scope: Node): boolean {
+  for (let at = node.parent; at && at.id !== scope.id; at = at.parent) if (NESTED_SCOPES.has(at.type)) return true;
+  return false;
+}
+
+/** The names bound in `within`, each with where, skipping nested functions and classes. */
+function bindings(index: SyntaxIndex, within: Node, scope: Node): Node[] {
+  return BINDERS.flatMap((type) => index.of(type, within)).filter((node) => !nestedIn(node, scope)).flatMap(bound);
+}
+
+/** One way through an `if` or a `try`: the blocks it runs, in order (none for an `if` with no `else`). */
+type Way = Node[];
+
+/** Whether a way ends by leaving: one of its blocks ends in return, raise, break, continue, exit(), or an if/else each of whose branches does. */
+function leaves(way: Way): boolean {
+  return way.some(blockLeaves);
+}
+
+function blockLeaves(block: Node): boolean {
+  const last = block.namedChildren.filter((child) => child !== null && child.type !== 'comment').at(-1);
+  if (!last) return false;
+  if (LEAVING.has(last.type)) return true;
+  if (last.type === 'if_statement' || last.type === 'try_statement') return waysThrough(last).every((way) => way.length > 0 && leaves(way));
+  const call = last.type === 'expression_statement' ? last.namedChildren[0] : null;
+  return call?.type === 'call' && EXITS.test(calleeText(call));
+}
+
+function present(nodes: ReadonlyArray<Node | null | undefined>): Node[] {
+  return nodes.filter((node): node is Node => node !== null && node !== undefined);
+}
+
+/** The ways through an `if` or a `try`. */
+function waysThrough(statement: Node): Way[] {
+  if (statement.type === 'if_statement') {
+    const ways: Way[] = [present([statement.childForFieldName('consequence')])];
+    let hasElse = false;
+    for (const clause of statement.childrenForFieldName('alternative')) {
+      if (clause?.type === 'elif_clause') ways.push(present([clause.childForFieldName('consequence')]));
+      if (clause?.type === 'else_clause') {
+        ways.push(present([clause.childForFieldName('body')]));
+        hasElse = true;
+      }
+    }
+    if (!hasElse) ways.push([]);
+    return ways;
+  }
+  // A try: its body and then its `else`, and each handler that catches what the body raised.
+  const orElse = statement.namedChildren.find((child) => child?.type === 'else_clause')?.childForFieldName('body');
+  const handlers = statement.namedChildren.filter((child) => child?.type === 'except_clause').map((clause) => present([clause?.namedChildren.find((part) => part?.type === 'block')]));
+  return [present([statement.childForFieldName('body'), orElse]), ...handlers];
+}
+
+function insideLoop(node: Node, scope: Node): boolean {
+  for (let at = node.parent; at && at.id !== scope.id; at = at.parent) if (LOOPS.has(at.type)) return true;
+  return false;
+}
+
+/** The names the conditions of the `if`s around `node` read. */
+function namesTestedAround(node: Node, stop: Node): Set<string> {
+  const names = new Set<string>();
+  for (let at = node.parent; at && at.id !== stop.id; at = at.parent) {
+    const condition = at.type === 'if_statement' || at.type === 'elif_clause' || at.type === 'conditional_expression' ? at.childForFieldName('condition') : null;
+    for (const id of condition?.descendantsOfType('identifier') ?? []) if (id) names.add(id.text);
+  }
+  return names;
+}
+
+const possiblyUnbound: SyntaxRule = {
+  id: 'python/possibly-unbound',
+  languages: ['python'],
+  ...TEACHING,
+  types: ['if_statement', 'try_statement', 'identifier', 'parameters', 'lambda_parameters', ...BINDERS],
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    const reported = new Set<string>();
+    for (const statement of [...index.of('if_statement'), ...index.of('try_statement')]) {
+      const scope = scopeOf(statement);
+      const ways = waysThrough(statement);
+      const parameters = scope.type === 'function_definition' ? (scope.childForFieldName('parameters')?.text ?? '') : '';
+      const before = new Set(bindings(index, scope, scope).filter((id) => id.startIndex < statement.startIndex).map((id) => id.text));
+      // Inside a loop a name may have been bound on an earlier turn.
+      if (insideLoop(statement, scope)) continue;
+      const boundInside = bindings(index, statement, scope);
+      const inside = new Set(VALUE_BINDERS.flatMap((type) => index.of(type, statement)).filter((node) => !nestedIn(node, scope)).flatMap(bound).map((id) => id.text));
+      const finallyBinds = new Set(statement.namedChildren.filter((child) => child?.type === 'finally_clause').flatMap((clause) => (clause ? bindings(index, clause, scope) : [])).map((id) => id.text));
+      for (const name of inside) {
+        if (before.has(name) || finallyBinds.has(name) || new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(parameters) || reported.has(`${scope.id}:${name}`)) continue;
+        // `try: raw_input` / `except NameError: raw_input = input`: the body asks whether the name exists.
+        if (statement.type === 'try_statement' && index.of('identifier', statement.childForFieldName('body') ?? statement).some((id) => id.text === name && !binds(id))) continue;
+        // Some way through neither binds the name nor leaves, and some way that binds it goes on to the read.
+        const bindsIt = (way: Way) => way.some((block) => bindings(index, block, scope).some((id) => id.text === name));
+        if (!ways.some((way) => !leaves(way) && !bindsIt(way)) || !ways.some((way) => bindsIt(way) && !leaves(way))) continue;
+        // The next mention after the statement, in its block: a read is the fault, a new binding is not.
+        // What the binding was decided on: its test, and what the same block bound with it (`parent_spec` set beside `child`).
+        const tested = [...(statement.type === 'if_statement' ? (statement.childForFieldName('condition')?.descendantsOfType('identifier') ?? []).map((id) => id?.text ?? '') : []), ...boundInside.map((id) => id.text).filter((other) => other !== name)];
+        const next = index
+          .of('identifier', statement.parent ?? scope)
+          .find((id) => id.text === name && id.startIndex > statement.endIndex && !nestedIn(id, scope));
+        if (!next || binds(next) || (next.parent?.type === 'keyword_argument' && next.parent.childForFieldName('name')?.id === next.id)) continue;
+        if (next.parent?.type === 'attribute' && next.parent.childForFieldName('attribute')?.id === next.id) continue;
+        // Read under a test of what the binding was decided on (`if timeout is not None: end = ...` then `if timeout is None: ... else: end - now`): the paths go together.
+        const around = namesTestedAround(next, scope);
+        if (tested.some((name) => around.has(name))) continue;
+        reported.add(`${scope.id}:${name}`);
+        hits.push({ node: next, message: `\`${name}\` is only given a value on some paths through line ${statement.startPosition.row + 1}, and line ${next.startPosition.row + 1} reads it on all of them.` });
+      }
+    }
+    return hits.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  },
+};
+
+export const POSSIBLY_UNBOUND_RULES: readonly SyntaxRule[] = [possiblyUnbound];
