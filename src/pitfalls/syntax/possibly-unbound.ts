@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A Python name given a value on only some paths, then read on all of them: `if will_rain:
@@ -87,11 +87,6 @@ function nestedIn(node: Node, scope: Node): boolean {
   return false;
 }
 
-/** The names bound in `within`, each with where, skipping nested functions and classes. */
-function bindings(index: SyntaxIndex, within: Node, scope: Node): Node[] {
-  return BINDERS.flatMap((type) => index.of(type, within)).filter((node) => !nestedIn(node, scope)).flatMap(bound);
-}
-
 /** One way through an `if` or a `try`: the blocks it runs, in order (none for an `if` with no `else`). */
 type Way = Node[];
 
@@ -149,6 +144,16 @@ function namesTestedAround(node: Node, stop: Node): Set<string> {
   return names;
 }
 
+/** A name bound in a scope: where, and whether by a plain value (`x = ...`) rather than a def, a class or an import. */
+interface Binding {
+  id: Node;
+  value: boolean;
+}
+
+function within(binding: Binding, node: Node): boolean {
+  return binding.id.startIndex >= node.startIndex && binding.id.endIndex <= node.endIndex;
+}
+
 const possiblyUnbound: SyntaxRule = {
   id: 'python/possibly-unbound',
   languages: ['python'],
@@ -157,34 +162,52 @@ const possiblyUnbound: SyntaxRule = {
   find(index) {
     const hits: SyntaxHit[] = [];
     const reported = new Set<string>();
+    // Every scope's bindings and each name's mentions, gathered in one pass: a file has thousands of ifs.
+    const scopes = new Map<number, Binding[]>();
+    for (const node of BINDERS.flatMap((type) => index.of(type))) {
+      const scope = scopeOf(node);
+      if (nestedIn(node, scope)) continue;
+      const found = scopes.get(scope.id) ?? [];
+      found.push(...bound(node).map((id) => ({ id, value: VALUE_BINDERS.includes(node.type) })));
+      scopes.set(scope.id, found);
+    }
+    const bindingsOf = (scope: Node): Binding[] => scopes.get(scope.id) ?? [];
+    const mentions = new Map<string, Node[]>();
+    for (const id of index.of('identifier')) {
+      const list = mentions.get(id.text) ?? [];
+      list.push(id);
+      mentions.set(id.text, list);
+    }
+    const mentionsOf = (name: string, inside: Node): Node[] => (mentions.get(name) ?? []).filter((id) => id.startIndex >= inside.startIndex && id.endIndex <= inside.endIndex);
     for (const statement of [...index.of('if_statement'), ...index.of('try_statement')]) {
       const scope = scopeOf(statement);
-      const ways = waysThrough(statement);
-      const parameters = scope.type === 'function_definition' ? (scope.childForFieldName('parameters')?.text ?? '') : '';
-      const before = new Set(bindings(index, scope, scope).filter((id) => id.startIndex < statement.startIndex).map((id) => id.text));
       // Inside a loop a name may have been bound on an earlier turn.
       if (insideLoop(statement, scope)) continue;
-      const boundInside = bindings(index, statement, scope);
-      const inside = new Set(VALUE_BINDERS.flatMap((type) => index.of(type, statement)).filter((node) => !nestedIn(node, scope)).flatMap(bound).map((id) => id.text));
-      const finallyBinds = new Set(statement.namedChildren.filter((child) => child?.type === 'finally_clause').flatMap((clause) => (clause ? bindings(index, clause, scope) : [])).map((id) => id.text));
+      const all = bindingsOf(scope);
+      const boundInside = all.filter((binding) => within(binding, statement));
+      const inside = new Set(boundInside.filter((binding) => binding.value).map((binding) => binding.id.text));
+      if (inside.size === 0) continue;
+      const ways = waysThrough(statement);
+      const parameters = scope.type === 'function_definition' ? (scope.childForFieldName('parameters')?.text ?? '') : '';
+      const before = new Set(all.filter((binding) => binding.id.startIndex < statement.startIndex).map((binding) => binding.id.text));
+      const finallyClauses = statement.namedChildren.filter((child): child is Node => child?.type === 'finally_clause');
+      const finallyBinds = new Set(boundInside.filter((binding) => finallyClauses.some((clause) => within(binding, clause))).map((binding) => binding.id.text));
       for (const name of inside) {
         if (before.has(name) || finallyBinds.has(name) || new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(parameters) || reported.has(`${scope.id}:${name}`)) continue;
         // `try: raw_input` / `except NameError: raw_input = input`: the body asks whether the name exists.
-        if (statement.type === 'try_statement' && index.of('identifier', statement.childForFieldName('body') ?? statement).some((id) => id.text === name && !binds(id))) continue;
+        if (statement.type === 'try_statement' && mentionsOf(name, statement.childForFieldName('body') ?? statement).some((id) => !binds(id))) continue;
         // Some way through neither binds the name nor leaves, and some way that binds it goes on to the read.
-        const bindsIt = (way: Way) => way.some((block) => bindings(index, block, scope).some((id) => id.text === name));
+        const bindsIt = (way: Way) => way.some((block) => boundInside.some((binding) => binding.id.text === name && within(binding, block)));
         if (!ways.some((way) => !leaves(way) && !bindsIt(way)) || !ways.some((way) => bindsIt(way) && !leaves(way))) continue;
         // The next mention after the statement, in its block: a read is the fault, a new binding is not.
-        // What the binding was decided on: its test, and what the same block bound with it (`parent_spec` set beside `child`).
-        const tested = [...(statement.type === 'if_statement' ? (statement.childForFieldName('condition')?.descendantsOfType('identifier') ?? []).map((id) => id?.text ?? '') : []), ...boundInside.map((id) => id.text).filter((other) => other !== name)];
-        const next = index
-          .of('identifier', statement.parent ?? scope)
-          .find((id) => id.text === name && id.startIndex > statement.endIndex && !nestedIn(id, scope));
+        const next = mentionsOf(name, statement.parent ?? scope).find((id) => id.startIndex > statement.endIndex && !nestedIn(id, scope));
         if (!next || binds(next) || (next.parent?.type === 'keyword_argument' && next.parent.childForFieldName('name')?.id === next.id)) continue;
         if (next.parent?.type === 'attribute' && next.parent.childForFieldName('attribute')?.id === next.id) continue;
-        // Read under a test of what the binding was decided on (`if timeout is not None: end = ...` then `if timeout is None: ... else: end - now`): the paths go together.
+        // Read under a test of what the binding was decided on, its test or what the same block bound with it
+        // (`if timeout is not None: end = ...` then `if timeout is None: ... else: end - now`): the paths go together.
+        const tested = [...(statement.type === 'if_statement' ? (statement.childForFieldName('condition')?.descendantsOfType('identifier') ?? []).map((id) => id?.text ?? '') : []), ...boundInside.map((binding) => binding.id.text).filter((other) => other !== name)];
         const around = namesTestedAround(next, scope);
-        if (tested.some((name) => around.has(name))) continue;
+        if (tested.some((other) => around.has(other))) continue;
         reported.add(`${scope.id}:${name}`);
         hits.push({ node: next, message: `\`${name}\` is only given a value on some paths through line ${statement.startPosition.row + 1}, and line ${next.startPosition.row + 1} reads it on all of them.` });
       }
