@@ -972,3 +972,20 @@ describe('a Python name possibly unbound', () => {
     expect((await found('python', idioms)).filter((hit) => hit.includes('possibly-unbound'))).toEqual([]);
   });
 });
+
+describe('an index or a request value used as if found', () => {
+  it('finds findIndex results spliced or indexed unchecked, and a value destructured from a request string', async () => {
+    const js = [
+      "app.delete('/students/:id', (req, res) => {",
+      '  const { id } = req.params.id;',
+      '  const index = students.findIndex((s) => s.id == id);',
+      '  students.splice(index, 1);',
+      '  const at = students.indexOf(other);',
+      '  if (at === -1) return res.sendStatus(404);',
+      '  students[at] = req.body;',
+      '  const { name } = req.params;',
+      '});',
+    ].join('\n');
+    expect((await found('javascript', js)).filter((hit) => /find-index|destructured/.test(hit))).toEqual(['4 js/unchecked-find-index', '2 js/destructured-request-value']);
+  });
+});

@@ -68,6 +68,83 @@ const uncheckedFind: SyntaxRule = {
   },
 };
 
+/** `xs.findIndex(predicate)` or `xs.indexOf(value)`: -1 when nothing matches. */
+function isIndexSearch(node: Node | null): boolean {
+  const call = uncast(node);
+  if (call?.type !== 'call_expression') return false;
+  const property = call.childForFieldName('function')?.childForFieldName('property')?.text;
+  return property === 'findIndex' || property === 'indexOf';
+}
+
+/** Where an index is used as if found: `xs.splice(i, 1)`, `xs[i] = v`, `xs[i].name` (a read compared, `xs[i] === v`, is only false). */
+function usesAsFound(use: Node, identifier: Node): boolean {
+  const parent = use.parent;
+  if (use.type === 'subscript_expression') {
+    if (use.childForFieldName('index')?.id !== identifier.id) return false;
+    return (parent?.type === 'assignment_expression' && parent.childForFieldName('left')?.id === use.id) || (parent?.type === 'member_expression' && parent.childForFieldName('object')?.id === use.id);
+  }
+  return use.type === 'arguments' && use.namedChildren[0]?.id === identifier.id && parent?.type === 'call_expression' && parent.childForFieldName('function')?.childForFieldName('property')?.text === 'splice';
+}
+
+/**
+ * An index from `findIndex` or `indexOf` used before anything compares it: -1 when nothing matches,
+ * and `xs.splice(-1, 1)` removes the *last* element, `xs[-1] = v` adds a stray "-1" property. A
+ * delete route that removes the wrong record on every unknown id.
+ */
+const uncheckedFindIndex: SyntaxRule = {
+  id: 'js/unchecked-find-index',
+  languages: ECMASCRIPT,
+  concern: 'correctness',
+  failure: 'hidden',
+  title: 'index used without checking for -1',
+  question: 'What does findIndex() return when nothing matches, and what does splice(-1, 1) remove?',
+  docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Array/findIndex#return_value',
+  fix: 'Check it first: `if (index === -1) return res.status(404).json({ error: "not found" });`, then use it',
+  types: ['variable_declarator', 'identifier'],
+  mentions: /\.(?:findIndex|indexOf)\s*\(/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const declarator of index.of('variable_declarator')) {
+      const name = declarator.childForFieldName('name');
+      const scope = declarator.parent?.parent;
+      if (name?.type !== 'identifier' || !scope || !isIndexSearch(declarator.childForFieldName('value'))) continue;
+      const firstUse = index.of('identifier', scope).find((identifier) => identifier.text === name.text && identifier.startIndex > declarator.endIndex);
+      const use = firstUse?.parent;
+      if (firstUse && use && usesAsFound(use, firstUse)) hits.push({ node: use.type === 'arguments' ? (use.parent as Node) : use, message: `\`${name.text}\` is -1 when nothing matches, and \`${(use.type === 'arguments' ? (use.parent as Node) : use).text.slice(0, 60)}\` uses it unchecked.` });
+    }
+    return hits;
+  },
+};
+
+/** Request parameters and query values: strings, with no properties to take apart. */
+const REQUEST_STRINGS = /^(?:req|request)\.(?:params|query)\.(\w+)$/;
+
+/**
+ * `const { id } = req.params.id`: the braces take the `id` property *of* the id, a string, so `id`
+ * is always undefined; `const { id } = req.params` was meant. Every lookup with it then misses.
+ */
+const destructuredValue: SyntaxRule = {
+  id: 'js/destructured-request-value',
+  languages: ECMASCRIPT,
+  concern: 'correctness',
+  failure: 'certain',
+  title: 'value taken apart instead of its object',
+  question: 'What does `const { id } = req.params.id` take the `id` of, and what is it then?',
+  docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Destructuring',
+  fix: 'Take it from the object that holds it: `const { id } = req.params;` (or `const id = req.params.id;`)',
+  types: ['variable_declarator'],
+  mentions: /\breq(?:uest)?\.(?:params|query)\./,
+  find(index) {
+    return index.of('variable_declarator').flatMap((declarator): SyntaxHit[] => {
+      const pattern = declarator.childForFieldName('name');
+      const property = REQUEST_STRINGS.exec(declarator.childForFieldName('value')?.text ?? '')?.[1];
+      if (pattern?.type !== 'object_pattern' || !property) return [];
+      const names = pattern.namedChildren.map((child) => child?.text ?? '');
+      return names.includes(property) ? [{ node: declarator, message: `\`${declarator.text.slice(0, 60)}\` takes \`${property}\` out of a string: it is always undefined.` }] : [];
+    });
+  },
+};
+
 /** Where a file could give `fetch` a meaning of its own. */
 const FETCH_BINDINGS = ['import_clause', 'formal_parameters', 'variable_declarator', 'function_declaration'];
 
@@ -117,6 +194,8 @@ const fetchWithoutTimeout: SyntaxRule = {
 
 export const ECMASCRIPT_RULES: readonly SyntaxRule[] = [
   uncheckedFind,
+  uncheckedFindIndex,
+  destructuredValue,
   floatingPromise,
   asyncForEach,
   sqlBuiltFromStrings('js/sql-built-from-strings', ECMASCRIPT, JS_STRINGS),
