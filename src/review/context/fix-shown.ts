@@ -6,8 +6,9 @@ import { withoutComments } from './calls.js';
 /**
  * For some findings the golden example worth showing is not code making the same call, but code
  * doing the thing the learner left out: for a credential in the code, golden code that reads its
- * configuration; for an HTTP call without a timeout, golden code that sets one. A senior shows
- * "here is how we set the timeout", whatever the client is called.
+ * configuration; for a password kept as typed, golden code that hashes one; for an HTTP call
+ * without a timeout, golden code that sets one. A senior shows "here is how we set the timeout",
+ * whatever the client is called.
  */
 export interface FixShown {
   /** Why the example was chosen, for `--dry-run` and the note's evidence. */
@@ -82,9 +83,34 @@ const SETS_A_TIMEOUT: FixShown = {
   lineIn: deadlineIn,
 };
 
+/** A password kept as typed: the example is golden code that hashes or verifies one with a function made for it. */
+const PLAINTEXT_PASSWORD = /\.pitfalls\.tree-sitter\.\w+\.plaintext-password$/;
+
+/** Calls of password-hashing libraries: bcrypt, scrypt, Argon2, PBKDF2, werkzeug's and Django's helpers, Spring's encoders. */
+const PASSWORD_HASHING = /\b(?:bcrypt|argon2|scrypt|pbkdf2\w*|generate_password_hash|check_password_hash|make_password|check_password|passlib|PasswordEncoder|BCrypt|CompareHashAndPassword|GenerateFromPassword)\b/i;
+const PASSWORD_WORDS: Partial<Record<Language, string>> = {
+  python: 'password hash generate_password_hash check_password_hash scrypt bcrypt',
+  javascript: 'password bcrypt hash compare scrypt argon2',
+  typescript: 'password bcrypt hash compare scrypt argon2',
+  tsx: 'password bcrypt hash compare scrypt argon2',
+  go: 'password bcrypt CompareHashAndPassword GenerateFromPassword',
+  java: 'password PasswordEncoder BCrypt matches encode',
+};
+
+const HASHES_PASSWORDS: FixShown = {
+  why: 'keeps only a slow salted hash of each password and checks a login against it',
+  shown: 'instead',
+  lookFor: (language) => PASSWORD_WORDS[language],
+  lineIn(text) {
+    const index = withoutComments(text).split('\n').findIndex((line) => PASSWORD_HASHING.test(line));
+    return index === -1 ? undefined : { start: index + 1, end: index + 1 };
+  },
+};
+
 /** What golden example a finding is best taught with, when it is the fix rather than the same call. */
 export function fixShownFor(ruleId: string): FixShown | undefined {
   if (holdsCredential(ruleId)) return READS_CONFIGURATION;
+  if (PLAINTEXT_PASSWORD.test(ruleId)) return HASHES_PASSWORDS;
   if (NO_TIMEOUT.test(ruleId)) return SETS_A_TIMEOUT;
   return undefined;
 }

@@ -18,7 +18,7 @@ export function isSecretRule(ruleId: string): boolean {
  * its shape (`jwt.sign(user, "mysecretkey")`, Ruff's password arguments and defaults): taught like
  * a secret, with golden code that reads configuration as the example.
  */
-const CREDENTIAL_PITFALLS = /\.pitfalls\.(?:tree-sitter\.\w+\.hardcoded-signing-key|ruff\.S10[67])$/;
+const CREDENTIAL_PITFALLS = /\.pitfalls\.(?:tree-sitter\.\w+\.hardcoded-(?:signing-key|login-password)|ruff\.S10[67])$/;
 
 /** Whether a finding is about a credential in the code: a secret found by its shape, or one of the pitfalls above. */
 export function holdsCredential(ruleId: string): boolean {

@@ -24,8 +24,16 @@ describe('the fix a finding is taught with', () => {
   });
 
   it('is configuration read from the environment for a credential, whether found by its shape or by where it goes', () => {
-    for (const rule of ['ts.secrets.github-token', 'js.pitfalls.tree-sitter.js.hardcoded-signing-key', 'py.pitfalls.ruff.S106']) expect(fixShownFor(rule)?.why, rule).toBe('reads its configuration instead of holding it');
+    for (const rule of ['ts.secrets.github-token', 'js.pitfalls.tree-sitter.js.hardcoded-signing-key', 'java.pitfalls.tree-sitter.java.hardcoded-login-password', 'py.pitfalls.ruff.S106']) expect(fixShownFor(rule)?.why, rule).toBe('reads its configuration instead of holding it');
     expect(fixShownFor('js.pitfalls.tree-sitter.js.hardcoded-signing-key')?.lineIn("const secret = process.env.JWT_SECRET;\n", 'javascript')).toEqual({ start: 1, end: 1 });
+  });
+
+  it('is golden code that hashes or verifies a password for a password kept as plain text', () => {
+    const fix = fixShownFor('py.pitfalls.tree-sitter.python.plaintext-password');
+    expect(fix?.shown).toBe('instead');
+    const werkzeug = 'def create(name, password):\n    # store it\n    user.hash = generate_password_hash(password)\n';
+    expect(fix?.lineIn(werkzeug, 'python')).toEqual({ start: 3, end: 3 });
+    expect(fix?.lineIn('if user.password == password:\n    ok()\n', 'python')).toBeUndefined();
   });
 
   it('is nothing special for other rules: they are taught with code making the same call', () => {
