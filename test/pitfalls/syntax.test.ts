@@ -989,3 +989,22 @@ describe('an index or a request value used as if found', () => {
     expect((await found('javascript', js)).filter((hit) => /find-index|destructured/.test(hit))).toEqual(['4 js/unchecked-find-index', '2 js/destructured-request-value']);
   });
 });
+
+describe('a Java readLine() used before a null check', () => {
+  it('is found where a method is called on the line first, and left alone when a check or the literal side comes first', async () => {
+    const java = [
+      'class Save {',
+      '  void run(BufferedReader br) throws IOException {',
+      '    String str = "";',
+      '    str = br.readLine();',
+      '    if (str.equals("exit")) return;',
+      '    String line = br.readLine();',
+      '    while (line != null) { line = br.readLine(); }',
+      '    String word = br.readLine();',
+      '    if ("exit".equals(word)) return;',
+      '  }',
+      '}',
+    ].join('\n');
+    expect((await found('java', java)).filter((hit) => hit.includes('read-line'))).toEqual(['5 java/unchecked-read-line']);
+  });
+});

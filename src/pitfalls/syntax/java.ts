@@ -259,6 +259,44 @@ const httpRequestWithoutTimeout: SyntaxRule = {
   },
 };
 
+/** The name a `readLine()` result is kept in: `String line = in.readLine()` or `line = in.readLine()`. */
+function readLineTarget(node: Node): Node | undefined {
+  const [name, value] = node.type === 'variable_declarator' ? [node.childForFieldName('name'), node.childForFieldName('value')] : [node.childForFieldName('left'), node.childForFieldName('right')];
+  return name?.type === 'identifier' && value?.type === 'method_invocation' && value.childForFieldName('name')?.text === 'readLine' ? name : undefined;
+}
+
+/**
+ * A line read with `readLine()` used before it is checked for null: `readLine()` returns null at
+ * the end of the input (a file's end, Ctrl-D at a prompt, a closed socket), and `str.equals("exit")`
+ * then throws NullPointerException. Found where the first use of the name after the read calls a
+ * method on it; `while ((line = in.readLine()) != null)`, `if (line == null)` and
+ * `"exit".equals(line)` come first, and the rule stays quiet.
+ */
+const uncheckedReadLine: SyntaxRule = {
+  id: 'java/unchecked-read-line',
+  languages: ['java'],
+  concern: 'correctness',
+  // A risk, like a handle left open: it fails only when the input ends early (an empty file, Ctrl-D).
+  title: 'readLine() used without a null check',
+  question: 'What does readLine() return when the input ends, and what does the next line do with it then?',
+  docsUrl: 'https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/io/BufferedReader.html#readLine()',
+  fix: 'Check for the end of the input first (`if (line == null) break;`, or read in the loop condition: `while ((line = in.readLine()) != null)`), or compare from the literal side: `"exit".equals(line)`',
+  types: ['variable_declarator', 'assignment_expression', 'identifier'],
+  mentions: /\.readLine\s*\(/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const node of [...index.of('variable_declarator'), ...index.of('assignment_expression')]) {
+      const name = readLineTarget(node);
+      const method = name ? ancestor(node, METHOD) : undefined;
+      if (!name || !method) continue;
+      const firstUse = index.of('identifier', method).find((identifier) => identifier.text === name.text && identifier.startIndex > node.endIndex);
+      const use = firstUse?.parent;
+      if (use?.type === 'method_invocation' && use.childForFieldName('object')?.id === firstUse?.id) hits.push({ node: use, message: `\`${name.text}\` is null when the input ends, and \`${use.text.slice(0, 60)}\` calls a method on it first.` });
+    }
+    return hits;
+  },
+};
+
 export const JAVA_RULES: readonly SyntaxRule[] = [
   stringEquality,
   emptyCatch,
@@ -267,4 +305,5 @@ export const JAVA_RULES: readonly SyntaxRule[] = [
   sqlBuiltFromStrings('java/sql-built-from-strings', ['java'], JAVA_STRINGS),
   shellCommand,
   httpRequestWithoutTimeout,
+  uncheckedReadLine,
 ];
