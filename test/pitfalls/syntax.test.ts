@@ -1008,3 +1008,33 @@ describe('a Java readLine() used before a null check', () => {
     expect((await found('java', java)).filter((hit) => hit.includes('read-line'))).toEqual(['5 java/unchecked-read-line']);
   });
 });
+
+describe('a Go error branch that handles only some errors', () => {
+  it('is found where the other errors fall through to a use of the result, and left alone when every error leaves', async () => {
+    const go = [
+      'package main',
+      '',
+      'func serve(w http.ResponseWriter, r *http.Request) {',
+      '\tinfo, err := os.Stat(fp)',
+      '\tif err != nil {',
+      '\t\tif os.IsNotExist(err) {',
+      '\t\t\thttp.NotFound(w, r)',
+      '\t\t\treturn',
+      '\t\t}',
+      '\t}',
+      '\tif info.IsDir() {',
+      '\t\treturn',
+      '\t}',
+      '\tother, err := os.Stat(fp)',
+      '\tif err != nil {',
+      '\t\tif os.IsNotExist(err) {',
+      '\t\t\treturn',
+      '\t\t}',
+      '\t\treturn',
+      '\t}',
+      '\t_ = other.Name()',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('error-logged'))).toEqual(['5 go/error-logged-then-used']);
+  });
+});

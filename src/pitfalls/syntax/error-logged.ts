@@ -11,7 +11,8 @@ import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
  * carries on with nothing. Found only where the branch does nothing but log (no return, throw,
  * exit, callback or else) and a later statement of the same block reaches into the failed call's
  * result (`db.AutoMigrate`, `res.rows`), so best-effort work that is logged and skipped on purpose,
- * or a result only handed on, is left alone.
+ * or a result only handed on, is left alone. In Go, also a branch that handles only some errors
+ * (`if err != nil { if os.IsNotExist(err) { ...; return } }`) before `info.IsDir()`.
  */
 
 const TEACHING = {
@@ -59,6 +60,27 @@ function goStatements(block: Node | null): Node[] {
   return (list?.namedChildren ?? []).filter((child): child is Node => child !== null);
 }
 
+/** Ends the function or the loop: what makes an error branch a handling of it. */
+const GO_LEAVES = /^(?:return|break|continue|goto|panic\(|log\.(?:Fatal|Panic)|os\.Exit)/;
+
+/**
+ * A branch that handles only some errors: `if os.IsNotExist(err) { http.NotFound(w, r); return }`
+ * and nothing for the others, which fall through. Each statement logs, or is an `if` with no else
+ * whose body leaves.
+ */
+function handlesSome(statements: Node[]): boolean {
+  const code = statements.filter((statement) => statement.type !== 'comment');
+  return (
+    code.some((statement) => statement.type === 'if_statement') &&
+    code.every((statement) => {
+      if (isLogStatement(statement, 'call_expression', GO_LOG)) return true;
+      if (statement.type !== 'if_statement' || statement.childForFieldName('alternative')) return false;
+      const last = goStatements(statement.childForFieldName('consequence')).filter((inner) => inner.type !== 'comment').at(-1);
+      return last !== undefined && GO_LEAVES.test(last.text);
+    })
+  );
+}
+
 const goErrorLogged: SyntaxRule = {
   id: 'go/error-logged-then-used',
   languages: ['go'],
@@ -71,7 +93,9 @@ const goErrorLogged: SyntaxRule = {
       if (branch.childForFieldName('alternative') || branch.childForFieldName('initializer')) continue;
       const checked = /^(\w+)\s*!=\s*nil$/.exec(branch.childForFieldName('condition')?.text ?? '')?.[1];
       if (!checked || !/^err$|[eE]rr$|^error$/.test(checked)) continue;
-      if (!onlyLogs(goStatements(branch.childForFieldName('consequence')), GO_LOG)) continue;
+      const statements = goStatements(branch.childForFieldName('consequence'));
+      const logs = onlyLogs(statements, GO_LOG);
+      if (!logs && !handlesSome(statements)) continue;
       // The call that failed is the statement just before: `db, err := gorm.Open(...)`.
       let before = branch.previousNamedSibling;
       while (before?.type === 'comment') before = before.previousNamedSibling;
@@ -81,7 +105,8 @@ const goErrorLogged: SyntaxRule = {
       const results = new Set(left.filter((name) => name !== checked && name !== '_'));
       const used = dereferencedAfter(branch, results);
       const call = before.childForFieldName('right')?.namedChildren[0];
-      if (used) hits.push({ node: branch, message: `When ${call?.type === 'call_expression' ? `\`${calleeText(call)}\`` : 'this'} fails, the error is only logged and the lines after it go on with \`${used}\`.` });
+      const failing = call?.type === 'call_expression' ? `\`${calleeText(call)}\`` : 'this';
+      if (used) hits.push({ node: branch, message: logs ? `When ${failing} fails, the error is only logged and the lines after it go on with \`${used}\`.` : `When ${failing} fails with any other error than the one this branch checks for, the lines after it go on with \`${used}\`.` });
     }
     return hits;
   },
