@@ -1038,3 +1038,21 @@ describe('a Go error branch that handles only some errors', () => {
     expect((await found('go', go)).filter((hit) => hit.includes('error-logged'))).toEqual(['5 go/error-logged-then-used']);
   });
 });
+
+describe('a database query used before it is awaited', () => {
+  it('is found where the pending query is tested or read as its result, and left alone when awaited or built on', async () => {
+    const ts = [
+      'export async function toggle(req: Request, res: Response) {',
+      '  const user = models.User.findById(req.params.userId);',
+      '  if (!user) return res.sendStatus(404);',
+      '  const other = await User.findOne({ email });',
+      '  if (!other) return res.sendStatus(404);',
+      '  const query = User.findOne({ email });',
+      '  const found = await query.populate("posts").exec();',
+      '  const post = Post.findByPk(id);',
+      '  res.json(post.title);',
+      '}',
+    ].join('\n');
+    expect((await found('typescript', ts)).filter((hit) => hit.includes('unawaited-query'))).toEqual(['3 js/unawaited-query-used', '9 js/unawaited-query-used']);
+  });
+});

@@ -242,3 +242,56 @@ export const asyncForEach: SyntaxRule = {
     return hits;
   },
 };
+
+/** A database query that returns a promise: Mongoose's, Sequelize's, Prisma's and TypeORM's lookups. */
+const QUERY_METHODS = /^(?:findById|findOne|findByPk|findUnique|findUniqueOrThrow|findFirst|findOneBy|findAll|countDocuments|count|exists)$/;
+/** What a query is run on: a model (`User`, `models.User`, `db.users`, `prisma.user`, `getRepository(User)`). */
+const QUERY_RECEIVER = /(?:^|\.)(?:[A-Z]\w*|prisma\.\w+|db\.\w+|models?\.\w+)$|^getRepository\(/;
+/** What is read off a pending query that is part of the query, not its result. */
+const QUERY_BUILDER = /^(?:then|catch|finally|exec|lean|populate|select|sort|limit|skip|where|orFail|session)$/;
+
+/** The query call a declaration's value is, without await: `User.findById(id)`. */
+function unawaitedQuery(value: Node | null): Node | undefined {
+  if (value?.type !== 'call_expression') return undefined;
+  const callee = value.childForFieldName('function');
+  if (callee?.type !== 'member_expression') return undefined;
+  const method = callee.childForFieldName('property')?.text ?? '';
+  const receiver = callee.childForFieldName('object')?.text ?? '';
+  return QUERY_METHODS.test(method) && QUERY_RECEIVER.test(receiver) ? value : undefined;
+}
+
+/**
+ * A database query kept without `await` and then used as its result: `const user =
+ * models.User.findById(id); if (!user) ...` or `user.active`. The name holds the pending query
+ * (a promise), never the row: `!user` is always false and `user.active` is undefined, so a missing
+ * record passes every check. Left alone when what is read is the query's own builder (`.populate`,
+ * `.exec`, `.then`).
+ */
+export const unawaitedQueryUsed: SyntaxRule = {
+  id: 'js/unawaited-query-used',
+  failure: 'certain',
+  languages: ECMASCRIPT,
+  concern: 'correctness',
+  title: 'query used before it is awaited',
+  question: 'What does this name hold before the query has run: the record, or a promise of it, and what does the check on the next line see?',
+  docsUrl: 'https://mongoosejs.com/docs/promises.html',
+  fix: '`await` the query where it is made (`const user = await User.findById(id);`), then check what it found',
+  types: ['variable_declarator', 'identifier'],
+  mentions: /\.(?:findById|findOne|findByPk|findUnique|findFirst|findOneBy|findAll|countDocuments|count|exists)\s*\(/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const declarator of index.of('variable_declarator')) {
+      const name = declarator.childForFieldName('name');
+      const query = unawaitedQuery(declarator.childForFieldName('value'));
+      const scope = declarator.parent?.parent;
+      if (name?.type !== 'identifier' || !query || !scope) continue;
+      const firstUse = index.of('identifier', scope).find((identifier) => identifier.text === name.text && identifier.startIndex > declarator.endIndex);
+      const use = firstUse?.parent;
+      if (!firstUse || !use) continue;
+      const negated = use.type === 'unary_expression' && use.text.startsWith('!');
+      const read = use.type === 'member_expression' && use.childForFieldName('object')?.id === firstUse.id && !QUERY_BUILDER.test(use.childForFieldName('property')?.text ?? '');
+      if (negated || read) hits.push({ node: use, message: `\`${name.text}\` holds the pending \`${query.text.slice(0, 40)}\`, not its result: \`${use.text.slice(0, 40)}\` tests the promise.` });
+    }
+    return hits;
+  },
+};

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import { ECMASCRIPT, FUNCTION_VALUES, JS_STRINGS } from './ecmascript-grammar.js';
-import { asyncForEach, floatingPromise } from './ecmascript-promises.js';
+import { asyncForEach, floatingPromise, unawaitedQueryUsed } from './ecmascript-promises.js';
 import { childProcessShell } from './ecmascript-shell.js';
 import { sqlBuiltFromStrings } from './injection.js';
 import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
@@ -198,6 +198,7 @@ export const ECMASCRIPT_RULES: readonly SyntaxRule[] = [
   destructuredValue,
   floatingPromise,
   asyncForEach,
+  unawaitedQueryUsed,
   sqlBuiltFromStrings('js/sql-built-from-strings', ECMASCRIPT, JS_STRINGS),
   childProcessShell,
   fetchWithoutTimeout,
