@@ -4,7 +4,7 @@ import { readImport, readRequire } from '../../conventions/api/ecmascript-import
 import { detectLanguage, type ParsedLanguage } from '../../index/language.js';
 import { parse } from '../../index/parse/tree-sitter.js';
 import type { PitfallFile } from '../types.js';
-import { ancestor, SyntaxIndex, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { ancestor, firstUseAfter, SyntaxIndex, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /** Declarations of a function by name, with a body or (in a `declare` block or a `.d.ts`) without. */
 const NAMED_FUNCTIONS = [...FUNCTIONS.filter((type) => type !== 'method_definition'), 'function_signature'];
@@ -285,7 +285,7 @@ export const unawaitedQueryUsed: SyntaxRule = {
       const query = unawaitedQuery(declarator.childForFieldName('value'));
       const scope = declarator.parent?.parent;
       if (name?.type !== 'identifier' || !query || !scope) continue;
-      const firstUse = index.of('identifier', scope).find((identifier) => identifier.text === name.text && identifier.startIndex > declarator.endIndex);
+      const firstUse = firstUseAfter(index, name, declarator, scope);
       const use = firstUse?.parent;
       if (!firstUse || !use) continue;
       const negated = use.type === 'unary_expression' && use.text.startsWith('!');

@@ -4,7 +4,7 @@ import { ECMASCRIPT, FUNCTION_VALUES, JS_STRINGS } from './ecmascript-grammar.js
 import { asyncForEach, floatingPromise, unawaitedQueryUsed } from './ecmascript-promises.js';
 import { childProcessShell } from './ecmascript-shell.js';
 import { sqlBuiltFromStrings } from './injection.js';
-import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
+import { firstUseAfter, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /** A type that admits a missing value: a cast to it keeps the check the compiler asks for. */
 const ADMITS_MISSING = /\b(undefined|null|unknown|any)\b/;
@@ -58,7 +58,7 @@ const uncheckedFind: SyntaxRule = {
       const name = declarator.childForFieldName('name');
       const scope = declarator.parent?.parent;
       if (name?.type !== 'identifier' || !scope || !isArrayFind(declarator.childForFieldName('value'))) continue;
-      const firstUse = index.of('identifier', scope).find((identifier) => identifier.text === name.text && identifier.startIndex > declarator.endIndex);
+      const firstUse = firstUseAfter(index, name, declarator, scope);
       const use = firstUse?.parent;
       if (use && isPlainMember(use) && use.childForFieldName('object')?.id === firstUse.id) {
         hits.push({ node: use, message: `\`${name.text}\` came from .find(), which returns undefined when nothing matches, and \`${use.text.slice(0, 60)}\` reads it unchecked.` });
@@ -108,7 +108,7 @@ const uncheckedFindIndex: SyntaxRule = {
       const name = declarator.childForFieldName('name');
       const scope = declarator.parent?.parent;
       if (name?.type !== 'identifier' || !scope || !isIndexSearch(declarator.childForFieldName('value'))) continue;
-      const firstUse = index.of('identifier', scope).find((identifier) => identifier.text === name.text && identifier.startIndex > declarator.endIndex);
+      const firstUse = firstUseAfter(index, name, declarator, scope);
       const use = firstUse?.parent;
       if (firstUse && use && usesAsFound(use, firstUse)) hits.push({ node: use.type === 'arguments' ? (use.parent as Node) : use, message: `\`${name.text}\` is -1 when nothing matches, and \`${(use.type === 'arguments' ? (use.parent as Node) : use).text.slice(0, 60)}\` uses it unchecked.` });
     }

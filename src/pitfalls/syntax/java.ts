@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import { builtArgument, localValue, type StringGrammar } from './built-string.js';
 import { runsShell, SHELL_TEACHING, shellHit, sqlBuiltFromStrings } from './injection.js';
-import { ancestor, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+import { ancestor, firstUseAfter, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 const DECLARATIONS = ['formal_parameter', 'local_variable_declaration', 'field_declaration'];
 const METHOD = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
@@ -289,7 +289,7 @@ const uncheckedReadLine: SyntaxRule = {
       const name = readLineTarget(node);
       const method = name ? ancestor(node, METHOD) : undefined;
       if (!name || !method) continue;
-      const firstUse = index.of('identifier', method).find((identifier) => identifier.text === name.text && identifier.startIndex > node.endIndex);
+      const firstUse = firstUseAfter(index, name, node, method);
       const use = firstUse?.parent;
       if (use?.type === 'method_invocation' && use.childForFieldName('object')?.id === firstUse?.id) hits.push({ node: use, message: `\`${name.text}\` is null when the input ends, and \`${use.text.slice(0, 60)}\` calls a method on it first.` });
     }

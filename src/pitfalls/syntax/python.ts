@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { calleeText, firstUseAfter, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * The Python pitfalls Ruff does not see, from the parse. Ruff runs on every Python file; these
@@ -55,7 +55,7 @@ const uncheckedMatch: SyntaxRule = {
       const name = assignment.childForFieldName('left');
       const scope = assignment.parent?.parent;
       if (name?.type !== 'identifier' || !scope || !isMatchCall(assignment.childForFieldName('right'))) continue;
-      const firstUse = index.of('identifier', scope).find((identifier) => identifier.text === name.text && identifier.startIndex > assignment.endIndex);
+      const firstUse = firstUseAfter(index, name, assignment, scope);
       if (firstUse && readsAttributeOf(firstUse.parent, firstUse) && !guardedInPlace(firstUse.parent as Node, name.text)) {
         hits.push({ node: firstUse.parent as Node, message: `\`${name.text}\` is None when the text does not match, and \`${(firstUse.parent as Node).text.slice(0, 60)}\` reads it unchecked.` });
       }

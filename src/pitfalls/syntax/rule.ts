@@ -80,6 +80,15 @@ export class SyntaxIndex {
   }
 }
 
+/**
+ * The first mention of `name` after `binding` (its declaration or assignment) within `scope`: where
+ * a value that may be missing (a `find()`'s, a regex match's, a `readLine()`'s, a pending query)
+ * is first touched, so a rule can ask whether that is a check or a use.
+ */
+export function firstUseAfter(index: SyntaxIndex, name: Node, binding: Node, scope: Node): Node | undefined {
+  return index.of('identifier', scope).find((identifier) => identifier.text === name.text && identifier.startIndex > binding.endIndex);
+}
+
 /** The nearest ancestor of `node` whose type is in `types`. */
 export function ancestor(node: Node, types: ReadonlySet<string>): Node | undefined {
   for (let current = node.parent; current; current = current.parent) if (types.has(current.type)) return current;
