@@ -1056,3 +1056,34 @@ describe('a database query used before it is awaited', () => {
     expect((await found('typescript', ts)).filter((hit) => hit.includes('unawaited-query'))).toEqual(['3 js/unawaited-query-used', '9 js/unawaited-query-used']);
   });
 });
+
+describe('a Go read error retried for ever', () => {
+  it('is found where an endless loop continues after a failed read, and left alone when EOF ends it', async () => {
+    const go = [
+      'package main',
+      '',
+      'func main() {',
+      '\treader := bufio.NewReader(os.Stdin)',
+      '\tfor {',
+      '\t\tline, err := reader.ReadString(\'\\n\')',
+      '\t\tif err != nil {',
+      '\t\t\tfmt.Println("try again")',
+      '\t\t\tcontinue',
+      '\t\t}',
+      '\t\tuse(line)',
+      '\t}',
+      '\tfor {',
+      '\t\tline, err := reader.ReadString(\'\\n\')',
+      '\t\tif err != nil {',
+      '\t\t\tif err == io.EOF {',
+      '\t\t\t\treturn',
+      '\t\t\t}',
+      '\t\t\tcontinue',
+      '\t\t}',
+      '\t\tuse(line)',
+      '\t}',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('retried-forever'))).toEqual(['7 go/read-error-retried-forever']);
+  });
+});

@@ -181,6 +181,44 @@ const successOnlyCheck: SyntaxRule = {
   },
 };
 
+/** Reads from a stream that fail the same way for ever once it has ended: EOF comes back on every call. */
+const STREAM_READ = /^(?:[\w.]+\.(?:ReadString|ReadLine|ReadBytes|ReadRune)|fmt\.(?:Scan|Scanln|Scanf))$/;
+
+/**
+ * An endless loop that answers a failed read with `continue`: `for { line, err :=
+ * reader.ReadString('\n'); if err != nil { fmt.Println("try again"); continue } ... }`. Once the
+ * input has ended (Ctrl-D, a closed pipe, a file fed to the program), every read fails with io.EOF
+ * at once, so the loop spins for ever printing its message at full speed.
+ */
+const retriedEndOfInput: SyntaxRule = {
+  id: 'go/read-error-retried-forever',
+  failure: 'certain',
+  languages: ['go'],
+  concern: 'correctness',
+  title: 'end of input retried for ever',
+  question: 'When the input has ended, what does every later read return, and how does this loop ever stop?',
+  docsUrl: 'https://pkg.go.dev/io#EOF',
+  fix: 'Stop on io.EOF (`if errors.Is(err, io.EOF) { return }`) and only ask again for errors worth retrying; or read with a `bufio.Scanner`, whose `for scanner.Scan()` loop ends with the input',
+  types: ['for_statement', 'if_statement'],
+  mentions: /\bRead(?:String|Line|Bytes|Rune)\b|\bfmt\.Scan/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const branch of index.of('if_statement')) {
+      const checked = /^(\w+)\s*!=\s*nil$/.exec(branch.childForFieldName('condition')?.text ?? '')?.[1];
+      const last = branch.childForFieldName('consequence')?.namedChildren.find((child) => child?.type === 'statement_list')?.namedChildren.filter((child) => child !== null && child.type !== 'comment').at(-1);
+      const loop = ancestor(branch, new Set(['for_statement', ...FUNCTIONS]));
+      // `for { ... }`: a loop with nothing but its body.
+      if (!checked || last?.type !== 'continue_statement' || loop?.type !== 'for_statement' || loop.namedChildren.filter((child) => child !== null && child.type !== 'comment').length !== 1) continue;
+      let before = branch.previousNamedSibling;
+      while (before?.type === 'comment') before = before.previousNamedSibling;
+      const call = before && ASSIGNMENTS.includes(before.type) ? soleCall(before) : undefined;
+      const assigned = before?.childForFieldName('left')?.namedChildren.some((name) => name?.text === checked);
+      if (call && assigned && STREAM_READ.test(calleeText(call)) && !/\bEOF\b/.test(branch.text)) hits.push({ node: branch, message: `When the input ends, \`${calleeText(call)}\` fails at once on every turn, and this \`continue\` asks again for ever.` });
+    }
+    return hits;
+  },
+};
+
 const missingDeferClose: SyntaxRule = {
   id: 'go/missing-defer-close',
   languages: ['go'],
@@ -289,6 +327,7 @@ export const GO_RULES: readonly SyntaxRule[] = [
   uncheckedError,
   emptyErrorCheck,
   successOnlyCheck,
+  retriedEndOfInput,
   missingDeferClose,
   deferInLoop,
   defaultHttpClient,
