@@ -1087,3 +1087,20 @@ describe('a Go read error retried for ever', () => {
     expect((await found('go', go)).filter((hit) => hit.includes('retried-forever'))).toEqual(['7 go/read-error-retried-forever']);
   });
 });
+
+describe('a password stored or looked up as given, and a response sent twice', () => {
+  it('finds a record made or queried with the typed password in a file that hashes nothing, and two responses in one block', async () => {
+    const ts = [
+      'export const signup = async (req: Request, res: Response) => {',
+      '  const { username, email, password } = req.body;',
+      '  await UserModel.create({ username, email, password });',
+      '  const user = await UserModel.findOne({ username: username, password: password });',
+      '  res.send("Password incorrect!");',
+      '  res.sendStatus(409);',
+      '};',
+    ].join('\n');
+    expect((await found('typescript', ts)).filter((hit) => /plaintext|sent-twice/.test(hit))).toEqual(['3 js/plaintext-password', '4 js/plaintext-password', '6 js/response-sent-twice']);
+    const hashed = ts.replace('await UserModel.create({ username, email, password });', 'await UserModel.create({ username, email, password: await bcrypt.hash(password, 10) });');
+    expect((await found('typescript', hashed)).filter((hit) => hit.includes('plaintext'))).toEqual([]);
+  });
+});

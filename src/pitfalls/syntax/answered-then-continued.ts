@@ -83,6 +83,42 @@ function goStatements(block: Node | null): Node[] {
 /** What a Go handler names its `http.ResponseWriter`. */
 const RESPONSE_WRITER = /^(?:w|rw|wr|writer|resp|response|res)$/;
 
+/** `res.send(...)`, `res.status(500).json(...)`: a statement that sends an Express response (setting the status alone does not). */
+const SENDS = /^(?:res|response)(?:\.status\([^)]*\))?\.(?:send|json|end|sendStatus|render|redirect|sendFile)$/;
+
+function sends(statement: Node): boolean {
+  const call = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
+  return call?.type === 'call_expression' && SENDS.test(calleeText(call));
+}
+
+/**
+ * Two responses sent one after the other in the same block: `res.send("Password incorrect!");
+ * res.sendStatus(409);`. Express sends the first; the second throws "Cannot set headers after they
+ * are sent to the client", inside a callback often enough that nothing catches it.
+ */
+const sentTwice: SyntaxRule = {
+  id: 'js/response-sent-twice',
+  languages: ECMASCRIPT,
+  concern: 'correctness',
+  failure: 'certain',
+  title: 'response sent twice',
+  question: 'Which of these two responses reaches the client, and what happens when the second one is sent?',
+  docsUrl: 'https://expressjs.com/en/api.html#res.send',
+  fix: 'Send one response: set the status and send the body together (`return res.status(409).send("Password incorrect!")`)',
+  types: ['statement_block'],
+  mentions: /\bres(?:ponse)?\.(?:send|json|end|sendStatus|render|redirect)\b/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const block of index.of('statement_block')) {
+      const statements = named(block.namedChildren);
+      const first = statements.findIndex(sends);
+      const second = first === -1 ? -1 : statements.findIndex((statement, at) => at > first && sends(statement));
+      if (second !== -1) hits.push({ node: statements[second] as Node, message: `A response was already sent on line ${(statements[first] as Node).startPosition.row + 1}: this second one throws "Cannot set headers after they are sent".` });
+    }
+    return hits;
+  },
+};
+
 export const ANSWERED_THEN_CONTINUED_RULES: readonly SyntaxRule[] = [
   answeredThenContinued({
     id: 'go/answered-then-continued',
@@ -106,8 +142,9 @@ export const ANSWERED_THEN_CONTINUED_RULES: readonly SyntaxRule[] = [
     languages: ECMASCRIPT,
     call: 'call_expression',
     // Express and its likes: `res.send(...)`, `res.status(500).json(...)`, `res.sendStatus(404)`.
-    answers: (call) => /^(?:res|response)(?:\.status\([^)]*\))?\.(?:send|json|end|sendStatus|render|redirect|sendFile)$/.test(calleeText(call)),
+    answers: (call) => SENDS.test(calleeText(call)),
     logs: JS_LOG_CALL,
     statements: (body) => (body?.type === 'statement_block' ? named(body.namedChildren) : body ? [body] : []),
   }),
+  sentTwice,
 ];

@@ -11,7 +11,9 @@ import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
 /*
  * A password kept as the user typed it, seen where it is checked: a login that compares the stored
  * password with the given one (`user.password !== password`, `u.getPassword().equals(pw)`), or asks
- * the database for the row whose password column equals it (`WHERE email = ? AND password = ?`).
+ * the database for the row whose password column equals it (`WHERE email = ? AND password = ?`,
+ * `User.findOne({ username, password })`), or one stored as given (`User.create({ email, password
+ * })` in a file that hashes nothing).
  * Either works only if the table holds every password in plain text, so one leak (a backup, an
  * injection, a curious admin) gives away every user's password, for this site and every other one
  * they reuse it on. Comparisons of two entered passwords (`password !== confirmPassword`) and of
@@ -55,6 +57,23 @@ interface PasswordGrammar {
   comparisons: readonly string[];
   /** The two sides of an equality test, when `node` is one. */
   equality(node: Node): [Node | null, Node | null] | undefined;
+  /** Where a password goes into a record or a query as given (JavaScript's objects): the node types to look at, and the test. */
+  records?: { types: readonly string[]; storedAsGiven(node: Node): boolean };
+}
+
+/** A file that hashes passwords somewhere (a call, not a comment saying it should): a record built in it may hold the hash under the name `password`. */
+const HASHES = /\b(?:bcrypt|argon2|scrypt|pbkdf2|hash\w*|crypt\w*)\s*[.(]/i;
+/** Calls that store a record or look one up by its fields: Mongoose, Sequelize, Prisma, TypeORM, Knex, MongoDB. */
+const RECORD_CALL = /(?:^|\.)(?:create|insert|insertOne|insertMany|save|findOne|find|findFirst|findUnique|findAll|findOneBy|where|update|updateOne)$|^new [A-Z]\w*$/;
+
+/** `{ username, password }` or `{ password: req.body.password }` given to a call that stores or finds a record. */
+function passwordIntoRecord(property: Node): boolean {
+  const value = property.type === 'shorthand_property_identifier' ? property : property.childForFieldName('value');
+  const key = property.type === 'shorthand_property_identifier' ? property.text : (property.childForFieldName('key')?.text ?? '').replace(/['"]/g, '');
+  if (!/^pass(?:word|wd)?$|^pwd$/i.test(key) || !value || !/^(?:[\w$]+\.)*pass(?:word|wd)?$|^pwd$/i.test(value.text)) return false;
+  const call = property.parent?.type === 'object' && property.parent.parent?.type === 'arguments' ? property.parent.parent.parent : null;
+  const callee = call?.type === 'new_expression' ? `new ${call.childForFieldName('constructor')?.text ?? ''}` : (call?.childForFieldName('function')?.text ?? '');
+  return call !== null && RECORD_CALL.test(callee.replace(/\s+/g, ''));
 }
 
 /** The literal a side is, or the literal the name it is was declared with (`PASSWORD = "admin"`). */
@@ -96,15 +115,21 @@ function plaintextPassword(grammar: PasswordGrammar): SyntaxRule {
     id: `${grammar.prefix}/plaintext-password`,
     languages: grammar.languages,
     ...TEACHING,
-    types: types(grammar),
+    types: [...types(grammar), ...(grammar.records?.types ?? [])],
     mentions: PASSWORD,
-    find(index) {
+    find(index, file) {
       const hits: SyntaxHit[] = [];
       for (const literal of sqlTexts(grammar).flatMap((type) => index.of(type))) {
         if (SQL_PASSWORD_MATCH.test(literal.text)) hits.push({ node: literal, message: 'This query finds the user whose stored password equals the one given: that only works when passwords are kept as plain text.' });
       }
       for (const { node, literal } of passwordComparisons(index, grammar)) {
         if (!literal) hits.push({ node, message: `\`${node.text.slice(0, 60)}\` compares the password itself with the stored one: it is kept as plain text.` });
+      }
+      const records = grammar.records;
+      if (records && !HASHES.test(file.text)) {
+        for (const property of records.types.flatMap((type) => index.of(type)).filter(records.storedAsGiven)) {
+          hits.push({ node: property, message: 'The password goes into the record (or the lookup) as the user typed it, and nothing in this file hashes it.' });
+        }
       }
       return hits.sort((a, b) => a.node.startIndex - b.node.startIndex);
     },
@@ -141,6 +166,7 @@ const GRAMMARS: readonly PasswordGrammar[] = [
     strings: JS_STRINGS,
     comparisons: ['binary_expression'],
     equality: binaryEquality,
+    records: { types: ['pair', 'shorthand_property_identifier'], storedAsGiven: passwordIntoRecord },
   },
   {
     prefix: 'python',
