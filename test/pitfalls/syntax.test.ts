@@ -858,8 +858,8 @@ describe('an async Express handler with no error path', () => {
   });
 });
 
-describe('a Go map shared between goroutines without a lock', () => {
-  it('is found where a package-level map is written in a goroutine or a handler, and left alone when the file locks', async () => {
+describe('a Go map or slice shared between goroutines without a lock', () => {
+  it('is found where a package-level map or slice is written in a goroutine or a handler, and left alone when the file locks', async () => {
     const go = [
       'package main',
       '',
@@ -884,8 +884,10 @@ describe('a Go map shared between goroutines without a lock', () => {
       '\t}',
       '}',
     ].join('\n');
-    expect((await found('go', go)).filter((hit) => hit.includes('shared-map'))).toEqual(['8 go/shared-map-without-lock', '12 go/shared-map-without-lock']);
-    expect((await found('go', go.replace('package main', 'package main\n\nvar mu sync.Mutex'))).filter((hit) => hit.includes('shared-map'))).toEqual([]);
+    expect((await found('go', go)).filter((hit) => hit.includes('shared-collection'))).toEqual(['8 go/shared-collection-without-lock', '12 go/shared-collection-without-lock']);
+    expect((await found('go', go.replace('package main', 'package main\n\nvar mu sync.Mutex'))).filter((hit) => hit.includes('shared-collection'))).toEqual([]);
+    const slice = ['package main', '', 'var books = []Book{}', '', 'func create(w http.ResponseWriter, r *http.Request) {', '\tbooks = append(books, Book{})', '}', '', 'func main() {', '\tbooks = append(books, Book{})', '}'].join('\n');
+    expect((await found('go', slice)).filter((hit) => hit.includes('shared-collection'))).toEqual(['6 go/shared-collection-without-lock']);
   });
 });
 

@@ -2,45 +2,48 @@ import type { Node } from 'web-tree-sitter';
 import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
- * A package-level Go map written from code that runs concurrently, with no lock anywhere in the
- * file: `delete(ConnMap, addr)` in a function started with `go handleConn(conn)`, or
- * `sessions[id] = user` in an HTTP handler (net/http runs each request on its own goroutine). Go's
- * maps are not safe for concurrent use: the runtime stops the whole program with "fatal error:
- * concurrent map writes", under load, never in a quick manual test. Left alone when the file
- * mentions `sync.` (a Mutex, a sync.Map) or `atomic`, or where the write is not in a goroutine
- * or a handler.
+ * A package-level Go map or slice written from code that runs concurrently, with no lock anywhere
+ * in the file: `delete(ConnMap, addr)` in a function started with `go handleConn(conn)`,
+ * `sessions[id] = user` or `books = append(books, book)` in an HTTP handler (net/http runs each
+ * request on its own goroutine). Go's maps are not safe for concurrent use: the runtime stops the
+ * whole program with "fatal error: concurrent map writes"; two appends at once lose one of the
+ * records. Under load, never in a quick manual test. Left alone when the file mentions `sync.` (a
+ * Mutex, a sync.Map) or `atomic`, or where the write is not in a goroutine or a handler.
  */
 
 const TEACHING = {
   concern: 'correctness',
   failure: 'hidden',
-  title: 'map shared between goroutines without a lock',
-  question: 'Two clients arrive at the same moment: which goroutines write this map then, and what does Go do when two of them write a map at once?',
+  title: 'map or slice shared between goroutines without a lock',
+  question: 'Two clients arrive at the same moment: which goroutines write this then, and what happens when two of them write it at once?',
   docsUrl: 'https://go.dev/doc/faq#atomic_maps',
-  fix: 'Guard the map with a `sync.Mutex` (lock around every read and write, `mu.Lock(); defer mu.Unlock()`), use a `sync.Map`, or give the map to one goroutine and send it changes over a channel; `go run -race` shows the race',
+  fix: 'Guard it with a `sync.Mutex` (lock around every read and write, `mu.Lock(); defer mu.Unlock()`), use a `sync.Map`, keep the records in a database, or give them to one goroutine and send it changes over a channel; `go run -race` shows the race',
 } as const;
 
 const FUNCTIONS = ['function_declaration', 'func_literal'];
 /** Parameters that make a function a request handler, run on a goroutine per request. */
 const HANDLER_PARAMETER = /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Context\b|\*fiber\.Ctx\b/;
 
-/** The names of package-level variables declared as maps. */
-function packageMaps(index: SyntaxIndex): Set<string> {
+/** The names of package-level variables declared as maps or slices. */
+function packageCollections(index: SyntaxIndex): Set<string> {
   const maps = new Set<string>();
   for (const spec of index.of('var_spec')) {
     if (spec.parent?.parent?.type !== 'source_file') continue;
     const value = spec.childForFieldName('value')?.text ?? '';
-    if (spec.childForFieldName('type')?.type !== 'map_type' && !/^(?:make\(\s*)?map\[/.test(value)) continue;
+    const type = spec.childForFieldName('type')?.type;
+    if (type !== 'map_type' && type !== 'slice_type' && !/^(?:make\(\s*)?(?:map\[|\[\])/.test(value)) continue;
     for (const name of spec.childrenForFieldName('name')) if (name) maps.add(name.text);
   }
   return maps;
 }
 
-/** The map a statement writes: `m[k] = v`, `m[k]++`, `delete(m, k)`. */
-function writtenMap(node: Node): string | undefined {
+/** The collection a statement writes: `m[k] = v`, `m[k]++`, `delete(m, k)`, `s = append(s, v)`. */
+function writtenCollection(node: Node): string | undefined {
   if (node.type === 'call_expression') return calleeText(node) === 'delete' ? (node.childForFieldName('arguments')?.namedChildren[0]?.text ?? undefined) : undefined;
   const target = node.type === 'inc_statement' || node.type === 'dec_statement' ? node.namedChildren[0] : node.childForFieldName('left')?.namedChildren[0];
-  return target?.type === 'index_expression' ? (target.childForFieldName('operand')?.text ?? undefined) : undefined;
+  if (target?.type === 'index_expression') return target.childForFieldName('operand')?.text ?? undefined;
+  const value = node.type === 'assignment_statement' ? node.childForFieldName('right')?.namedChildren[0] : undefined;
+  return target?.type === 'identifier' && value?.type === 'call_expression' && calleeText(value) === 'append' ? target.text : undefined;
 }
 
 /** The function declaration or literal a node is in. */
@@ -57,27 +60,27 @@ function runsConcurrently(fn: Node, started: ReadonlySet<string>): boolean {
 }
 
 const sharedMap: SyntaxRule = {
-  id: 'go/shared-map-without-lock',
+  id: 'go/shared-collection-without-lock',
   languages: ['go'],
   ...TEACHING,
   types: ['var_spec', 'go_statement', 'assignment_statement', 'inc_statement', 'dec_statement', 'call_expression'],
-  mentions: /\bmap\[/,
+  mentions: /\bmap\[|\[\]/,
   find(index, file) {
     if (/\bsync\.|\batomic\./.test(file.text)) return [];
-    const maps = packageMaps(index);
+    const maps = packageCollections(index);
     if (maps.size === 0) return [];
     const started = new Set(index.of('go_statement').map((statement) => calleeText(statement.namedChildren[0] as Node)));
     const hits: SyntaxHit[] = [];
     const reported = new Set<string>();
     for (const node of ['assignment_statement', 'inc_statement', 'dec_statement', 'call_expression'].flatMap((type) => index.of(type)).sort((a, b) => a.startIndex - b.startIndex)) {
-      const map = writtenMap(node);
+      const map = writtenCollection(node);
       const fn = map && maps.has(map) && !reported.has(map) ? enclosingFunction(node) : undefined;
       if (!map || !fn || !runsConcurrently(fn, started)) continue;
       reported.add(map);
-      hits.push({ node, message: `\`${map}\` is a package-level map written here, on a goroutine of its own, with no lock: two at once stop the program.` });
+      hits.push({ node, message: `\`${map}\` is package-level and written here, on a goroutine of its own, with no lock: two writes at once crash the program or lose one.` });
     }
     return hits;
   },
 };
 
-export const SHARED_MAP_RULES: readonly SyntaxRule[] = [sharedMap];
+export const SHARED_COLLECTION_RULES: readonly SyntaxRule[] = [sharedMap];
