@@ -1106,3 +1106,22 @@ describe('a password stored or looked up as given, and a response sent twice', (
     expect((await found('typescript', hashed)).filter((hit) => hit.includes('plaintext'))).toEqual([]);
   });
 });
+
+describe('a Java static collection shared between threads without a lock', () => {
+  it('is found where threads change a static java.util collection, and left alone when the file synchronizes', async () => {
+    const java = [
+      'public class ChatServer {',
+      '  private static ArrayList<ClientHandler> clients = new ArrayList<>();',
+      '  public static void main(String[] args) throws IOException {',
+      '    while (true) {',
+      '      ClientHandler handler = new ClientHandler(server.accept());',
+      '      clients.add(handler);',
+      '      new Thread(handler).start();',
+      '    }',
+      '  }',
+      '}',
+    ].join('\n');
+    expect((await found('java', java)).filter((hit) => hit.includes('shared-collection'))).toEqual(['2 java/shared-collection-without-lock']);
+    expect((await found('java', java.replace('clients.add(handler);', 'synchronized (clients) { clients.add(handler); }'))).filter((hit) => hit.includes('shared-collection'))).toEqual([]);
+  });
+});

@@ -83,4 +83,41 @@ const sharedMap: SyntaxRule = {
   },
 };
 
-export const SHARED_COLLECTION_RULES: readonly SyntaxRule[] = [sharedMap];
+/** Collections that are not safe to change from two threads: the plain ones of java.util. */
+const UNSAFE_COLLECTION = /^(?:ArrayList|LinkedList|HashMap|LinkedHashMap|TreeMap|HashSet|LinkedHashSet|TreeSet|List|Map|Set)\b/;
+/** A file whose code runs on several threads: its own threads, a pool, or a servlet (one thread per request). */
+const RUNS_THREADS = /\bextends\s+(?:Thread|HttpServlet)\b|\bimplements\s+[\w\s,]*\bRunnable\b|\bnew\s+Thread\s*\(|\bExecutorService\b|\bExecutors\./;
+/** Any sign the author thought about threads: a lock, a synchronized block or method, a concurrent collection. */
+const GUARDED = /\bsynchronized\b|\bCollections\.synchronized|\bConcurrent\w+|\bCopyOnWrite\w+|\bLock\b|\bReentrantLock\b|\bAtomic\w+|\bvolatile\b/;
+
+/**
+ * Java: a static collection of java.util changed by code that runs on several threads (a chat
+ * server's `static ArrayList<ClientHandler> clients` added to by the accept loop while each client's
+ * thread loops over it), in a file with no lock anywhere. A thread joining mid-broadcast throws
+ * ConcurrentModificationException in another; two adds at once lose one. Reported at the field,
+ * where the fix goes.
+ */
+const sharedJavaCollection: SyntaxRule = {
+  id: 'java/shared-collection-without-lock',
+  languages: ['java'],
+  ...TEACHING,
+  fix: 'Make the field a collection built for threads (`new CopyOnWriteArrayList<>()` for a list read far more than changed, `new ConcurrentHashMap<>()` for a map), or guard every use with `synchronized (clients) { ... }`',
+  types: ['field_declaration', 'method_invocation'],
+  mentions: /\bstatic\b/,
+  find(index, file) {
+    if (!RUNS_THREADS.test(file.text) || GUARDED.test(file.text)) return [];
+    const hits: SyntaxHit[] = [];
+    for (const field of index.of('field_declaration')) {
+      const modifiers = field.namedChildren.find((child) => child?.type === 'modifiers')?.text ?? '';
+      if (!/\bstatic\b/.test(modifiers) || !UNSAFE_COLLECTION.test(field.childForFieldName('type')?.text ?? '')) continue;
+      for (const declarator of field.childrenForFieldName('declarator')) {
+        const name = declarator?.childForFieldName('name')?.text;
+        const changed = name !== undefined && index.of('method_invocation').some((call) => call.childForFieldName('object')?.text === name && /^(?:add|addAll|remove|removeIf|put|putAll|clear|set)$/.test(call.childForFieldName('name')?.text ?? ''));
+        if (changed) hits.push({ node: field, message: `\`${name}\` is a static ${field.childForFieldName('type')?.text ?? 'collection'} changed while other threads use it, and nothing in this file locks it.` });
+      }
+    }
+    return hits;
+  },
+};
+
+export const SHARED_COLLECTION_RULES: readonly SyntaxRule[] = [sharedMap, sharedJavaCollection];
