@@ -1125,3 +1125,10 @@ describe('a Java static collection shared between threads without a lock', () =>
     expect((await found('java', java.replace('clients.add(handler);', 'synchronized (clients) { clients.add(handler); }'))).filter((hit) => hit.includes('shared-collection'))).toEqual([]);
   });
 });
+
+describe('an id made from the number of records', () => {
+  it('is found where an id is a collection size plus one, in Python and JavaScript', async () => {
+    expect((await found('python', 'id_ = len(students) + 1\nstudents.append({"id": len(students) + 1})\ncount = len(students) + 1\n')).filter((hit) => hit.includes('id-from-count'))).toEqual(['1 python/id-from-count', '2 python/id-from-count']);
+    expect((await found('javascript', 'const todo = { id: todos.length + 1, text };\nconst next = todos.length + 1;\n')).filter((hit) => hit.includes('id-from-count'))).toEqual(['1 js/id-from-count']);
+  });
+});
