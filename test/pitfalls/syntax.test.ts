@@ -1132,3 +1132,24 @@ describe('an id made from the number of records', () => {
     expect((await found('javascript', 'const todo = { id: todos.length + 1, text };\nconst next = todos.length + 1;\n')).filter((hit) => hit.includes('id-from-count'))).toEqual(['1 js/id-from-count']);
   });
 });
+
+describe('a headless browser launched and never closed', () => {
+  it('is found where the launching function neither closes nor hands on the browser', async () => {
+    const js = [
+      'async function scrape(url) {',
+      '  const browser = await puppeteer.launch();',
+      '  const page = await browser.newPage();',
+      '  return page.title();',
+      '}',
+      'async function closed(url) {',
+      '  const browser = await puppeteer.launch();',
+      '  try { return await (await browser.newPage()).title(); } finally { await browser.close(); }',
+      '}',
+      'async function shared() {',
+      '  const browser = await chromium.launch();',
+      '  return browser;',
+      '}',
+    ].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('browser-left-open'))).toEqual(['2 js/browser-left-open']);
+  });
+});
