@@ -1153,3 +1153,25 @@ describe('a headless browser launched and never closed', () => {
     expect((await found('javascript', js)).filter((hit) => hit.includes('browser-left-open'))).toEqual(['2 js/browser-left-open']);
   });
 });
+
+describe('an error sent with a success status', () => {
+  it('is found where a route returns or sends an error body with no status, and left alone when the status is set', async () => {
+    const python = [
+      '@app.get("/students/{student_id}")',
+      'def get_student(student_id: int):',
+      '    if student_id in students:',
+      '        return students[student_id]',
+      '    return {"error": "Student not found"}',
+      '',
+      '@app.route("/login")',
+      'def login():',
+      '    return jsonify({"error": "bad password"}), 401',
+      '',
+      'def helper():',
+      '    return {"error": "not a route"}',
+    ].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('error-with-success'))).toEqual(['5 python/error-with-success-status']);
+    const js = ["app.get('/x', (req, res) => {", "  if (!user) return res.json({ error: 'not found' });", "  res.status(404).json({ error: 'gone' });", '});'].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('error-with-success'))).toEqual(['2 js/error-with-success-status']);
+  });
+});
