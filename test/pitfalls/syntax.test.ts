@@ -1175,3 +1175,11 @@ describe('an error sent with a success status', () => {
     expect((await found('javascript', js)).filter((hit) => hit.includes('error-with-success'))).toEqual(['2 js/error-with-success-status']);
   });
 });
+
+describe('passwords written to a file as typed', () => {
+  it('is found where records with a password key are dumped and nothing encrypts, and left alone with Fernet', async () => {
+    const python = ['new_data = {website: {"email": email, "password": password}}', 'with open("data.json", "w") as data_file:', '    json.dump(new_data, data_file, indent=4)'].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('password-written'))).toEqual(['3 python/password-written-to-file']);
+    expect((await found('python', `${python}\ntoken = Fernet(key).encrypt(b"x")`)).filter((hit) => hit.includes('password-written'))).toEqual([]);
+  });
+});
