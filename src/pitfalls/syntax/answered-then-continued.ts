@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
 import { isLogStatement, JS_LOG_CALL } from './log-calls.js';
-import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { calleeText, code, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A handler that answers a request with an error and then goes on as if it had not:
@@ -41,10 +41,6 @@ const ERROR_STATUS = /\b[45]\d\d\b|Status(?:BadRequest|Unauthorized|Forbidden|No
 /** A condition that checks for a failure: `err != nil`, `if (err)`, `if (error)`. */
 const CHECKS_ERROR = /\berr(?:or)?\b|\w[eE]rr\b/;
 
-function named(nodes: ReadonlyArray<Node | null>): Node[] {
-  return nodes.filter((node): node is Node => node !== null && node.type !== 'comment');
-}
-
 function answeredThenContinued(grammar: HandlerGrammar): SyntaxRule {
   const answers = (statement: Node): boolean => {
     const call = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
@@ -77,7 +73,7 @@ function answeredThenContinued(grammar: HandlerGrammar): SyntaxRule {
 /** The statements of a Go block (`{ ... }` holds a statement list). */
 function goStatements(block: Node | null): Node[] {
   const list = block?.namedChildren.find((child) => child?.type === 'statement_list') ?? block;
-  return named(list?.namedChildren ?? []);
+  return code(list?.namedChildren ?? []);
 }
 
 /** What a Go handler names its `http.ResponseWriter`. */
@@ -110,7 +106,7 @@ const sentTwice: SyntaxRule = {
   find(index) {
     const hits: SyntaxHit[] = [];
     for (const block of index.of('statement_block')) {
-      const statements = named(block.namedChildren);
+      const statements = code(block.namedChildren);
       const first = statements.findIndex(sends);
       const second = first === -1 ? -1 : statements.findIndex((statement, at) => at > first && sends(statement));
       if (second !== -1) hits.push({ node: statements[second] as Node, message: `A response was already sent on line ${(statements[first] as Node).startPosition.row + 1}: this second one throws "Cannot set headers after they are sent".` });
@@ -144,7 +140,7 @@ export const ANSWERED_THEN_CONTINUED_RULES: readonly SyntaxRule[] = [
     // Express and its likes: `res.send(...)`, `res.status(500).json(...)`, `res.sendStatus(404)`.
     answers: (call) => SENDS.test(calleeText(call)),
     logs: JS_LOG_CALL,
-    statements: (body) => (body?.type === 'statement_block' ? named(body.namedChildren) : body ? [body] : []),
+    statements: (body) => (body?.type === 'statement_block' ? code(body.namedChildren) : body ? [body] : []),
   }),
   sentTwice,
 ];

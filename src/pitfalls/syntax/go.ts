@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import { builtArgument, type StringGrammar } from './built-string.js';
 import { runsShell, SHELL_TEACHING, shellHit, sqlBuiltFromStrings } from './injection.js';
-import { ancestor, calleeText, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+import { ancestor, calleeText, code, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 const ASSIGNMENTS = ['assignment_statement', 'short_var_declaration'];
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
@@ -173,7 +173,7 @@ const successOnlyCheck: SyntaxRule = {
       const name = SUCCESS_CHECK.exec(statement.childForFieldName('condition')?.text ?? '')?.[1];
       const body = statement.childForFieldName('consequence');
       if (!name || !body || statement.childForFieldName('alternative') || statement.childForFieldName('initializer')) continue;
-      const last = body.namedChildren.filter((child) => child !== null && child.type !== 'comment').at(-1);
+      const last = code(body.namedChildren).at(-1);
       if (!last || LEAVES.test(last.text) || new RegExp(`\\b${name}\\b`).test(body.text) || readAfter(statement, name)) continue;
       hits.push({ node: statement, message: `\`if ${name} == nil\` has no else: when the call fails, nothing happens and nobody is told.` });
     }
@@ -205,10 +205,10 @@ const retriedEndOfInput: SyntaxRule = {
     const hits: SyntaxHit[] = [];
     for (const branch of index.of('if_statement')) {
       const checked = /^(\w+)\s*!=\s*nil$/.exec(branch.childForFieldName('condition')?.text ?? '')?.[1];
-      const last = branch.childForFieldName('consequence')?.namedChildren.find((child) => child?.type === 'statement_list')?.namedChildren.filter((child) => child !== null && child.type !== 'comment').at(-1);
+      const last = code(branch.childForFieldName('consequence')?.namedChildren.find((child) => child?.type === 'statement_list')?.namedChildren ?? []).at(-1);
       const loop = ancestor(branch, new Set(['for_statement', ...FUNCTIONS]));
       // `for { ... }`: a loop with nothing but its body.
-      if (!checked || last?.type !== 'continue_statement' || loop?.type !== 'for_statement' || loop.namedChildren.filter((child) => child !== null && child.type !== 'comment').length !== 1) continue;
+      if (!checked || last?.type !== 'continue_statement' || loop?.type !== 'for_statement' || code(loop.namedChildren).length !== 1) continue;
       let before = branch.previousNamedSibling;
       while (before?.type === 'comment') before = before.previousNamedSibling;
       const call = before && ASSIGNMENTS.includes(before.type) ? soleCall(before) : undefined;

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
-import type { SyntaxHit, SyntaxRule } from './rule.js';
+import { code, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A constructor that takes values and never uses them: `public UserData(String e, String pw) { }`,
@@ -40,15 +40,11 @@ interface ConstructorParts {
 const ON_PURPOSE = /^_/;
 const STUB = /^(?:(?:"{3}[^]*?"{3}|'{3}[^]*?'{3})\s*)?\.\.\.$/;
 
-function namedChildren(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
-}
-
 /** The usual shape: a `parameters` list whose every entry a caller passes, and a `body`. */
 function parts(node: Node): ConstructorParts | undefined {
   const list = node.childForFieldName('parameters');
   const body = node.childForFieldName('body');
-  return list && body ? { list, parameters: namedChildren(list), body } : undefined;
+  return list && body ? { list, parameters: code(list.namedChildren), body } : undefined;
 }
 
 function identifierText(node: Node | null | undefined): string[] {

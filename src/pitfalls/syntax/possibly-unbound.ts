@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { calleeText, code, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A Python name given a value on only some paths, then read on all of them: `if will_rain:
@@ -96,7 +96,7 @@ function leaves(way: Way): boolean {
 }
 
 function blockLeaves(block: Node): boolean {
-  const last = block.namedChildren.filter((child) => child !== null && child.type !== 'comment').at(-1);
+  const last = code(block.namedChildren).at(-1);
   if (!last) return false;
   if (LEAVING.has(last.type)) return true;
   if (last.type === 'if_statement' || last.type === 'try_statement') return waysThrough(last).every((way) => way.length > 0 && leaves(way));
@@ -104,19 +104,15 @@ function blockLeaves(block: Node): boolean {
   return call?.type === 'call' && EXITS.test(calleeText(call));
 }
 
-function present(nodes: ReadonlyArray<Node | null | undefined>): Node[] {
-  return nodes.filter((node): node is Node => node !== null && node !== undefined);
-}
-
 /** The ways through an `if` or a `try`. */
 function waysThrough(statement: Node): Way[] {
   if (statement.type === 'if_statement') {
-    const ways: Way[] = [present([statement.childForFieldName('consequence')])];
+    const ways: Way[] = [code([statement.childForFieldName('consequence')])];
     let hasElse = false;
     for (const clause of statement.childrenForFieldName('alternative')) {
-      if (clause?.type === 'elif_clause') ways.push(present([clause.childForFieldName('consequence')]));
+      if (clause?.type === 'elif_clause') ways.push(code([clause.childForFieldName('consequence')]));
       if (clause?.type === 'else_clause') {
-        ways.push(present([clause.childForFieldName('body')]));
+        ways.push(code([clause.childForFieldName('body')]));
         hasElse = true;
       }
     }
@@ -125,8 +121,8 @@ function waysThrough(statement: Node): Way[] {
   }
   // A try: its body and then its `else`, and each handler that catches what the body raised.
   const orElse = statement.namedChildren.find((child) => child?.type === 'else_clause')?.childForFieldName('body');
-  const handlers = statement.namedChildren.filter((child) => child?.type === 'except_clause').map((clause) => present([clause?.namedChildren.find((part) => part?.type === 'block')]));
-  return [present([statement.childForFieldName('body'), orElse]), ...handlers];
+  const handlers = statement.namedChildren.filter((child) => child?.type === 'except_clause').map((clause) => code([clause?.namedChildren.find((part) => part?.type === 'block')]));
+  return [code([statement.childForFieldName('body'), orElse]), ...handlers];
 }
 
 function insideLoop(node: Node, scope: Node): boolean {

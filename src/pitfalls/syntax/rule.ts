@@ -106,6 +106,11 @@ export function calleeText(call: Node): string {
   return text('function');
 }
 
+/** The nodes of a list that are code: without the nulls web-tree-sitter's lists may hold, and without comments. */
+export function code(nodes: ReadonlyArray<Node | null | undefined>): Node[] {
+  return nodes.filter((node): node is Node => node !== null && node !== undefined && node.type !== 'comment');
+}
+
 /** Whether a block holds nothing at all, not even a comment saying the emptiness is meant. */
 export function isEmptyBlock(block: Node | null): boolean {
   return block !== null && block.namedChildCount === 0;

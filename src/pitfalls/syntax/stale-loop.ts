@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
-import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
+import { code, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * A loop whose condition can never change: `String str = reader.readLine(); while (str != null) {
@@ -168,7 +168,7 @@ export const STALE_LOOP_RULES: readonly SyntaxRule[] = [
     functions: ['function_declaration', 'method_declaration', 'func_literal'],
     // `for cond { ... }`: a condition and a body, no clause.
     condition: (loop) => {
-      const parts = loop.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+      const parts = code(loop.namedChildren);
       return parts.length === 2 && parts[0]?.type !== 'for_clause' && parts[0]?.type !== 'range_clause' ? parts[0] : undefined;
     },
     declaredType(name, fn, index) {
