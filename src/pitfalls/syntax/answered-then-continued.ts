@@ -21,12 +21,13 @@ const TEACHING = {
   failure: 'certain',
   title: 'error answered, then the handler carries on',
   question: 'After this branch has sent its error response, which line runs next, and what does it do with the input that was just rejected?',
-  docsUrl: 'https://expressjs.com/en/guide/error-handling.html',
   fix: 'Return as you answer: `http.Error(w, msg, http.StatusBadRequest); return`, `return res.status(404).json({ error: "not found" })`, so nothing after the branch runs for a request already answered',
 } as const;
 
 interface HandlerGrammar {
   id: string;
+  /** What the framework's documentation says about answering (net/http's `Error` does not end the request). */
+  docsUrl: string;
   languages: readonly ParsedLanguage[];
   call: string;
   /** Whether a call writes the response: `http.Error(w, ...)`, `res.status(500).json(...)`. */
@@ -50,6 +51,7 @@ function answeredThenContinued(grammar: HandlerGrammar): SyntaxRule {
     id: grammar.id,
     languages: grammar.languages,
     ...TEACHING,
+    docsUrl: grammar.docsUrl,
     types: ['if_statement'],
     find(index) {
       const hits: SyntaxHit[] = [];
@@ -119,6 +121,7 @@ export const ANSWERED_THEN_CONTINUED_RULES: readonly SyntaxRule[] = [
   answeredThenContinued({
     id: 'go/answered-then-continued',
     languages: ['go'],
+    docsUrl: 'https://pkg.go.dev/net/http#Error',
     call: 'call_expression',
     answers(call) {
       const callee = calleeText(call);
@@ -136,6 +139,7 @@ export const ANSWERED_THEN_CONTINUED_RULES: readonly SyntaxRule[] = [
   answeredThenContinued({
     id: 'js/answered-then-continued',
     languages: ECMASCRIPT,
+    docsUrl: 'https://expressjs.com/en/api.html#res.send',
     call: 'call_expression',
     // Express and its likes: `res.send(...)`, `res.status(500).json(...)`, `res.sendStatus(404)`.
     answers: (call) => SENDS.test(calleeText(call)),

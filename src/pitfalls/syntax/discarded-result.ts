@@ -19,7 +19,6 @@ const TEACHING = {
   failure: 'certain',
   title: 'new value thrown away',
   question: 'Does this call change the string, or hand back a new one, and where does that new one go?',
-  docsUrl: 'https://errorprone.info/bugpattern/ReturnValueIgnored',
   fix: 'Keep what the call returns: assign it (`answer = answer.toLowerCase();`, `name = name.strip()`) or use it where it is needed',
 } as const;
 
@@ -44,6 +43,8 @@ function replacesText(call: Node, callee: string, args: Node[], literals: Readon
 
 interface DiscardGrammar {
   id: string;
+  /** Where the language says its strings do not change. */
+  docsUrl: string;
   languages: readonly ParsedLanguage[];
   /** The call a statement consists of, if it is one. */
   call: string;
@@ -66,6 +67,7 @@ function discardedResults(grammar: DiscardGrammar): SyntaxRule {
     id: grammar.id,
     languages: grammar.languages,
     ...TEACHING,
+    docsUrl: grammar.docsUrl,
     types: ['expression_statement'],
     find(index, file) {
       const hits: SyntaxHit[] = [];
@@ -86,6 +88,7 @@ export const DISCARDED_RESULT_RULES: readonly SyntaxRule[] = [
   discardedResults({
     id: 'java/discarded-result',
     languages: ['java'],
+    docsUrl: 'https://errorprone.info/bugpattern/ReturnValueIgnored',
     call: 'method_invocation',
     literals: new Set(['string_literal', 'character_literal']),
     returnsNew: (callee) => JAVA_NEW_STRING.test(callee),
@@ -93,6 +96,7 @@ export const DISCARDED_RESULT_RULES: readonly SyntaxRule[] = [
   discardedResults({
     id: 'python/discarded-result',
     languages: ['python'],
+    docsUrl: 'https://docs.python.org/3/library/stdtypes.html#string-methods',
     call: 'call',
     literals: new Set(['string']),
     returnsNew: (callee, args) => (PYTHON_NEW_STRING.test(callee) && args.length === 0) || PYTHON_NEW_STRING_WITH_ARGUMENTS.test(callee) || callee === 'sorted',
@@ -100,6 +104,7 @@ export const DISCARDED_RESULT_RULES: readonly SyntaxRule[] = [
   discardedResults({
     id: 'js/discarded-result',
     languages: ECMASCRIPT,
+    docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String#description',
     call: 'call_expression',
     literals: new Set(['string', 'template_string', 'regex']),
     returnsNew: (callee) => JS_NEW_STRING.test(callee),
@@ -107,6 +112,7 @@ export const DISCARDED_RESULT_RULES: readonly SyntaxRule[] = [
   discardedResults({
     id: 'go/discarded-result',
     languages: ['go'],
+    docsUrl: 'https://pkg.go.dev/strings',
     call: 'call_expression',
     literals: new Set(),
     returnsNew: (callee) => GO_NEW_STRING.test(callee),

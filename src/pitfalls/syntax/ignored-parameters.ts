@@ -17,12 +17,12 @@ const TEACHING = {
   failure: 'certain',
   title: 'constructor ignores its arguments',
   question: 'What happens to the values a caller passes to this constructor, and what do the new object\'s fields hold afterwards?',
-  docsUrl: 'https://docs.oracle.com/javase/tutorial/java/javaOO/constructors.html',
   fix: 'Store what the constructor is given (`this.email = email;`, `self.name = name`), or take away the parameters it does not need so no caller believes they are kept',
 } as const;
 
 interface ConstructorGrammar {
   id: string;
+  docsUrl: string;
   languages: readonly ParsedLanguage[];
   types: readonly string[];
   /** The constructor's parameter list, the parameters a caller passes, and its body, when `node` is a constructor with a body. */
@@ -56,6 +56,7 @@ function ignoredParameters(grammar: ConstructorGrammar): SyntaxRule {
     id: grammar.id,
     languages: grammar.languages,
     ...TEACHING,
+    docsUrl: grammar.docsUrl,
     types: grammar.types,
     find(index) {
       const hits: SyntaxHit[] = [];
@@ -79,6 +80,7 @@ export const IGNORED_PARAMETER_RULES: readonly SyntaxRule[] = [
   ignoredParameters({
     id: 'java/constructor-ignores-arguments',
     languages: ['java'],
+    docsUrl: 'https://docs.oracle.com/javase/tutorial/java/javaOO/constructors.html',
     types: ['constructor_declaration'],
     constructorParts: parts,
     names: (parameter) => (parameter.type === 'formal_parameter' ? identifierText(parameter.childForFieldName('name')) : []),
@@ -86,6 +88,7 @@ export const IGNORED_PARAMETER_RULES: readonly SyntaxRule[] = [
   ignoredParameters({
     id: 'python/constructor-ignores-arguments',
     languages: ['python'],
+    docsUrl: 'https://docs.python.org/3/tutorial/classes.html#class-objects',
     types: ['function_definition'],
     constructorParts(node) {
       const found = node.childForFieldName('name')?.text === '__init__' && node.parent?.parent?.type === 'class_definition' ? parts(node) : undefined;
@@ -103,6 +106,7 @@ export const IGNORED_PARAMETER_RULES: readonly SyntaxRule[] = [
   ignoredParameters({
     id: 'js/constructor-ignores-arguments',
     languages: ECMASCRIPT,
+    docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Classes/constructor',
     types: ['method_definition'],
     constructorParts: (node) => (node.childForFieldName('name')?.text === 'constructor' ? parts(node) : undefined),
     names(parameter) {

@@ -101,6 +101,7 @@ const sharedJavaCollection: SyntaxRule = {
   id: 'java/shared-collection-without-lock',
   languages: ['java'],
   ...TEACHING,
+  docsUrl: 'https://docs.oracle.com/javase/tutorial/essential/concurrency/collections.html',
   fix: 'Make the field a collection built for threads (`new CopyOnWriteArrayList<>()` for a list read far more than changed, `new ConcurrentHashMap<>()` for a map), or guard every use with `synchronized (clients) { ... }`',
   types: ['field_declaration', 'method_invocation'],
   mentions: /\bstatic\b/,
