@@ -1183,3 +1183,18 @@ describe('passwords written to a file as typed', () => {
     expect((await found('python', `${python}\ntoken = Fernet(key).encrypt(b"x")`)).filter((hit) => hit.includes('password-written'))).toEqual([]);
   });
 });
+
+describe('a record reached by id alone where the file asks for its owner elsewhere', () => {
+  it('is found where one lookup drops the owner the others ask for, and left alone without that habit', async () => {
+    const ts = [
+      'class TasksService {',
+      '  findOne(userId: string, id: string) { return this.taskRepo.findOne({ where: { id, user: { id: userId } } }); }',
+      '  update(userId: string, id: string) { return this.taskRepo.findOne({ where: { id, user: { id: userId } } }); }',
+      '  remove(id: string) { return this.taskRepo.findOne({ where: { id } }); }',
+      '  profile(id: string) { return this.userRepo.findOne({ where: { id } }); }',
+      '}',
+    ].join('\n');
+    expect((await found('typescript', ts)).filter((hit) => hit.includes('owner-check'))).toEqual(['4 js/owner-check-forgotten']);
+    expect((await found('typescript', ts.split('\n').filter((line) => !line.includes('update(')).join('\n'))).filter((hit) => hit.includes('owner-check'))).toEqual([]);
+  });
+});
