@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
+import { goStatements } from './go.js';
 import { isLogStatement, JS_LOG_CALL } from './log-calls.js';
 import { calleeText, code, type SyntaxHit, type SyntaxRule } from './rule.js';
 
@@ -72,12 +73,6 @@ function answeredThenContinued(grammar: HandlerGrammar): SyntaxRule {
   };
 }
 
-/** The statements of a Go block (`{ ... }` holds a statement list). */
-function goStatements(block: Node | null): Node[] {
-  const list = block?.namedChildren.find((child) => child?.type === 'statement_list') ?? block;
-  return code(list?.namedChildren ?? []);
-}
-
 /** What a Go handler names its `http.ResponseWriter`. */
 const RESPONSE_WRITER = /^(?:w|rw|wr|writer|resp|response|res)$/;
 
@@ -134,7 +129,7 @@ export const ANSWERED_THEN_CONTINUED_RULES: readonly SyntaxRule[] = [
       return /^c\.(?:JSON|IndentedJSON|String|Status|AbortWithStatus|AbortWithStatusJSON|AbortWithError|HTML|XML)$/.test(callee);
     },
     logs: /^(?:log\.(?:Print|Printf|Println)|fmt\.(?:Print|Printf|Println)|slog\.(?:Debug|Info|Warn|Error))$/,
-    statements: goStatements,
+    statements: (block) => code(goStatements(block)),
   }),
   answeredThenContinued({
     id: 'js/answered-then-continued',

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { ECMASCRIPT, FUNCTION_VALUES } from './ecmascript-grammar.js';
 import { isLogStatement, JS_LOG_CALL } from './log-calls.js';
-import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { goStatements } from './go.js';
+import { calleeText, statementBefore, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * An error that is only logged, after which the code goes on with the result of the call that
@@ -55,11 +56,6 @@ function dereferencedAfter(node: Node, names: ReadonlySet<string>): string | und
   return undefined;
 }
 
-function goStatements(block: Node | null): Node[] {
-  const list = block?.namedChildren.find((child) => child?.type === 'statement_list') ?? block;
-  return (list?.namedChildren ?? []).filter((child): child is Node => child !== null);
-}
-
 /** Ends the function or the loop: what makes an error branch a handling of it. */
 const GO_LEAVES = /^(?:return|break|continue|goto|panic\(|log\.(?:Fatal|Panic)|os\.Exit)/;
 
@@ -97,8 +93,7 @@ const goErrorLogged: SyntaxRule = {
       const logs = onlyLogs(statements, GO_LOG);
       if (!logs && !handlesSome(statements)) continue;
       // The call that failed is the statement just before: `db, err := gorm.Open(...)`.
-      let before = branch.previousNamedSibling;
-      while (before?.type === 'comment') before = before.previousNamedSibling;
+      const before = statementBefore(branch);
       if (before?.type !== 'short_var_declaration' && before?.type !== 'assignment_statement') continue;
       const left = before.childForFieldName('left')?.namedChildren.map((name) => name?.text ?? '') ?? [];
       if (!left.includes(checked)) continue;

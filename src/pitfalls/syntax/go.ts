@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import { builtArgument, type StringGrammar } from './built-string.js';
 import { runsShell, SHELL_TEACHING, shellHit, sqlBuiltFromStrings } from './injection.js';
-import { ancestor, calleeText, code, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+import { ancestor, calleeText, code, isEmptyBlock, statementBefore, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 const ASSIGNMENTS = ['assignment_statement', 'short_var_declaration'];
 const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
@@ -48,6 +48,12 @@ export const GO_STRINGS: StringGrammar = {
   },
   functions: FUNCTIONS,
 };
+
+/** The statements of a Go block, comments among them (`{ ... }` holds a statement list). */
+export function goStatements(block: Node | null): Node[] {
+  const list = block?.namedChildren.find((child) => child?.type === 'statement_list') ?? block;
+  return (list?.namedChildren ?? []).filter((child): child is Node => child !== null);
+}
 
 /** Every `a = f()` and `a, b := f()`, in source order. */
 function assignments(index: SyntaxIndex): Node[] {
@@ -181,6 +187,9 @@ const successOnlyCheck: SyntaxRule = {
   },
 };
 
+/** A `for` and the function bodies a `defer` or a `continue` can belong to, nearest first. */
+const LOOP_OR_FUNCTION = new Set(['for_statement', ...FUNCTIONS]);
+
 /** Reads from a stream that fail the same way for ever once it has ended: EOF comes back on every call. */
 const STREAM_READ = /^(?:[\w.]+\.(?:ReadString|ReadLine|ReadBytes|ReadRune)|fmt\.(?:Scan|Scanln|Scanf))$/;
 
@@ -205,12 +214,11 @@ const retriedEndOfInput: SyntaxRule = {
     const hits: SyntaxHit[] = [];
     for (const branch of index.of('if_statement')) {
       const checked = /^(\w+)\s*!=\s*nil$/.exec(branch.childForFieldName('condition')?.text ?? '')?.[1];
-      const last = code(branch.childForFieldName('consequence')?.namedChildren.find((child) => child?.type === 'statement_list')?.namedChildren ?? []).at(-1);
-      const loop = ancestor(branch, new Set(['for_statement', ...FUNCTIONS]));
+      const last = code(goStatements(branch.childForFieldName('consequence'))).at(-1);
+      const loop = ancestor(branch, LOOP_OR_FUNCTION);
       // `for { ... }`: a loop with nothing but its body.
       if (!checked || last?.type !== 'continue_statement' || loop?.type !== 'for_statement' || code(loop.namedChildren).length !== 1) continue;
-      let before = branch.previousNamedSibling;
-      while (before?.type === 'comment') before = before.previousNamedSibling;
+      const before = statementBefore(branch);
       const call = before && ASSIGNMENTS.includes(before.type) ? soleCall(before) : undefined;
       const assigned = before?.childForFieldName('left')?.namedChildren.some((name) => name?.text === checked);
       if (call && assigned && STREAM_READ.test(calleeText(call)) && !/\bEOF\b/.test(branch.text)) hits.push({ node: branch, message: `When the input ends, \`${calleeText(call)}\` fails at once on every turn, and this \`continue\` asks again for ever.` });
@@ -246,9 +254,6 @@ const missingDeferClose: SyntaxRule = {
     return hits;
   },
 };
-
-/** A `for` and the function bodies a `defer` can belong to, nearest first. */
-const LOOP_OR_FUNCTION = new Set(['for_statement', ...FUNCTIONS]);
 
 /**
  * `defer` inside a loop: it runs when the function returns, not at the end of the iteration, so

@@ -83,9 +83,19 @@ function writtenLiteral(side: Node | null, index: SyntaxIndex, strings: StringGr
   return value && strings.literals.has(value.type) && value.text.replace(/^[a-z]*["'`]+|["'`]+$/gi, '').trim().length >= SHORTEST_PASSWORD ? value : undefined;
 }
 
+interface Comparison {
+  node: Node;
+  literal: Node | undefined;
+}
+
+/** Each file's comparisons, found once for both rules that read them (the engine gives every rule of a file one index). */
+const comparisonsOf = new WeakMap<SyntaxIndex, Comparison[]>();
+
 /** Every password compared for equality, with what it is compared against: another password, or a literal. */
-function passwordComparisons(index: SyntaxIndex, grammar: PasswordGrammar): Array<{ node: Node; literal: Node | undefined }> {
-  const found: Array<{ node: Node; literal: Node | undefined }> = [];
+function passwordComparisons(index: SyntaxIndex, grammar: PasswordGrammar): Comparison[] {
+  const known = comparisonsOf.get(index);
+  if (known) return known;
+  const found: Comparison[] = [];
   for (const node of grammar.comparisons.flatMap((type) => index.of(type))) {
     const [left = null, right = null] = grammar.equality(node) ?? [];
     if (isPassword(left) && isPassword(right) && !grammar.strings.literals.has(left.type) && !grammar.strings.literals.has(right.type)) {
@@ -98,6 +108,7 @@ function passwordComparisons(index: SyntaxIndex, grammar: PasswordGrammar): Arra
     const literal = isPassword(named) && !grammar.strings.literals.has(named.type) ? writtenLiteral(other, index, grammar.strings) : undefined;
     if (literal && !PASSWORD.test(literal.text)) found.push({ node, literal });
   }
+  comparisonsOf.set(index, found);
   return found;
 }
 

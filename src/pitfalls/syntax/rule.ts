@@ -111,6 +111,13 @@ export function code(nodes: ReadonlyArray<Node | null | undefined>): Node[] {
   return nodes.filter((node): node is Node => node !== null && node !== undefined && node.type !== 'comment');
 }
 
+/** The statement just before `node` in its block, comments skipped: the call a check like `if err != nil` is about. */
+export function statementBefore(node: Node): Node | null {
+  let before = node.previousNamedSibling;
+  while (before?.type === 'comment') before = before.previousNamedSibling;
+  return before;
+}
+
 /** Whether a block holds nothing at all, not even a comment saying the emptiness is meant. */
 export function isEmptyBlock(block: Node | null): boolean {
   return block !== null && block.namedChildCount === 0;

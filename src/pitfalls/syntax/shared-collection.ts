@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+import { ancestor, calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * A package-level Go map or slice written from code that runs concurrently, with no lock anywhere
@@ -20,7 +20,7 @@ const TEACHING = {
   fix: 'Guard it with a `sync.Mutex` (lock around every read and write, `mu.Lock(); defer mu.Unlock()`), use a `sync.Map`, keep the records in a database, or give them to one goroutine and send it changes over a channel; `go run -race` shows the race',
 } as const;
 
-const FUNCTIONS = ['function_declaration', 'func_literal'];
+const FUNCTIONS = new Set(['function_declaration', 'func_literal']);
 /** Parameters that make a function a request handler, run on a goroutine per request. */
 const HANDLER_PARAMETER = /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Context\b|\*fiber\.Ctx\b/;
 
@@ -46,12 +46,6 @@ function writtenCollection(node: Node): string | undefined {
   return target?.type === 'identifier' && value?.type === 'call_expression' && calleeText(value) === 'append' ? target.text : undefined;
 }
 
-/** The function declaration or literal a node is in. */
-function enclosingFunction(node: Node): Node | undefined {
-  for (let at = node.parent; at; at = at.parent) if (FUNCTIONS.includes(at.type)) return at;
-  return undefined;
-}
-
 /** Whether `fn` runs concurrently: a handler, a literal started with `go`, or a declared function some `go` statement calls. */
 function runsConcurrently(fn: Node, started: ReadonlySet<string>): boolean {
   if (HANDLER_PARAMETER.test(fn.childForFieldName('parameters')?.text ?? '')) return true;
@@ -74,7 +68,7 @@ const sharedMap: SyntaxRule = {
     const reported = new Set<string>();
     for (const node of ['assignment_statement', 'inc_statement', 'dec_statement', 'call_expression'].flatMap((type) => index.of(type)).sort((a, b) => a.startIndex - b.startIndex)) {
       const map = writtenCollection(node);
-      const fn = map && maps.has(map) && !reported.has(map) ? enclosingFunction(node) : undefined;
+      const fn = map && maps.has(map) && !reported.has(map) ? ancestor(node, FUNCTIONS) : undefined;
       if (!map || !fn || !runsConcurrently(fn, started)) continue;
       reported.add(map);
       hits.push({ node, message: `\`${map}\` is package-level and written here, on a goroutine of its own, with no lock: two writes at once crash the program or lose one.` });

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
-import { code, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+import { ancestor, calleeText, code, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * A loop whose condition can never change: `String str = reader.readLine(); while (str != null) {
@@ -42,7 +42,7 @@ interface LoopGrammar {
   id: string;
   languages: readonly ParsedLanguage[];
   loops: readonly string[];
-  functions: readonly string[];
+  functions: ReadonlySet<string>;
   /** The loop's condition, when the loop is one that only has a condition. */
   condition(loop: Node): Node | undefined;
   /** The type a local or parameter is declared with in `fn` (Java), `''` when declared without one, undefined when not declared there. */
@@ -64,15 +64,9 @@ function leaves(body: Node, loop: Node, index: SyntaxIndex): boolean {
       if (at?.id === loop.id) return true;
       continue;
     }
-    const callee = node.type === 'method_invocation' ? `${node.childForFieldName('object')?.text ?? ''}.${node.childForFieldName('name')?.text ?? ''}`.replace(/^\./, '') : (node.childForFieldName('function')?.text ?? '');
-    if (EXITS.test(callee)) return true;
+    if (EXITS.test(calleeText(node))) return true;
   }
   return false;
-}
-
-function enclosing(node: Node, types: readonly string[]): Node | undefined {
-  for (let at = node.parent; at; at = at.parent) if (types.includes(at.type)) return at;
-  return undefined;
 }
 
 function staleLoop(grammar: LoopGrammar): SyntaxRule {
@@ -86,7 +80,7 @@ function staleLoop(grammar: LoopGrammar): SyntaxRule {
       for (const loop of grammar.loops.flatMap((type) => index.of(type))) {
         const condition = grammar.condition(loop);
         const body = loop.childForFieldName('body');
-        const fn = enclosing(loop, grammar.functions);
+        const fn = ancestor(loop, grammar.functions);
         if (!condition || !body || !fn) continue;
         if (condition.descendantsOfType([...BEYOND_LOCALS]).some((node) => node !== null)) continue;
         const names = [...new Set(index.of('identifier', condition).map((identifier) => identifier.text))];
@@ -122,7 +116,7 @@ export const STALE_LOOP_RULES: readonly SyntaxRule[] = [
     id: 'java/stale-loop-condition',
     languages: ['java'],
     loops: ['while_statement'],
-    functions: ['method_declaration', 'constructor_declaration', 'lambda_expression'],
+    functions: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
     condition: (loop) => loop.childForFieldName('condition') ?? undefined,
     declaredType(name, fn, index) {
       const parameter = index.of('formal_parameter', fn).find((node) => node.childForFieldName('name')?.text === name);
@@ -137,7 +131,7 @@ export const STALE_LOOP_RULES: readonly SyntaxRule[] = [
     id: 'js/stale-loop-condition',
     languages: ECMASCRIPT,
     loops: ['while_statement'],
-    functions: ['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'function'],
+    functions: new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'function']),
     condition: (loop) => loop.childForFieldName('condition') ?? undefined,
     declaredType(name, fn, index) {
       const declared = namesIn(index.of('variable_declarator', fn), 'name');
@@ -151,7 +145,7 @@ export const STALE_LOOP_RULES: readonly SyntaxRule[] = [
     id: 'python/stale-loop-condition',
     languages: ['python'],
     loops: ['while_statement'],
-    functions: ['function_definition'],
+    functions: new Set(['function_definition']),
     condition: (loop) => loop.childForFieldName('condition') ?? undefined,
     declaredType(name, fn, index) {
       const assigned = index.of('assignment', fn).some((node) => node.childForFieldName('left')?.text === name);
@@ -165,7 +159,7 @@ export const STALE_LOOP_RULES: readonly SyntaxRule[] = [
     id: 'go/stale-loop-condition',
     languages: ['go'],
     loops: ['for_statement'],
-    functions: ['function_declaration', 'method_declaration', 'func_literal'],
+    functions: new Set(['function_declaration', 'method_declaration', 'func_literal']),
     // `for cond { ... }`: a condition and a body, no clause.
     condition: (loop) => {
       const parts = code(loop.namedChildren);
