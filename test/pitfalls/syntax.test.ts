@@ -759,6 +759,9 @@ describe('a Go error checked only for success', () => {
       '}',
     ].join('\n');
     expect((await found('go', go)).filter((hit) => hit.includes('success-only'))).toEqual(['5 go/success-only-error-check']);
+    // A test that expects the call to fail says so in the success branch.
+    const test = ['package main', '', 'func TestLoad(t *testing.T) {', '\t_, err := load("missing")', '\tif err == nil {', '\t\tt.Errorf("expected an error")', '\t}', '}'].join('\n');
+    expect((await found('go', test)).filter((hit) => hit.includes('success-only'))).toEqual([]);
   });
 });
 

@@ -143,6 +143,8 @@ const emptyErrorCheck: SyntaxRule = {
 };
 
 const SUCCESS_CHECK = /^(\w*err\w*)\s*==\s*nil$/i;
+/** A test saying the call should have failed: `if err == nil { t.Fatal("expected an error") }`. */
+const EXPECTED_FAILURE = /\b(?:t|b|tb|f|s|suite)\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\s*\(|\b(?:require|assert)\.\w+\s*\(/;
 const LEAVES = /^(?:return|break|continue|goto|panic\(|log\.Fatal|os\.Exit)/;
 
 /** Whether the statements after `statement` read `name` before giving it a new value. */
@@ -160,8 +162,9 @@ function readAfter(statement: Node, name: string): boolean {
  * `if err == nil { ...use the result... }` with no else: the failure path is the one with nothing in
  * it, so a failed call does nothing and says nothing. Left alone when the `if` declares what it
  * checks (`if n, err := strconv.Atoi(s); err == nil { size = n }`, the "use it when it parses"
- * idiom), when its body leaves (the code after it is then the failure path) and when the error is
- * read in it or after it.
+ * idiom), when its body leaves (the code after it is then the failure path), when it is a test
+ * saying the call should have failed (`t.Fatal("expected an error")`) and when the error is read in
+ * it or after it.
  */
 const successOnlyCheck: SyntaxRule = {
   id: 'go/success-only-error-check',
@@ -180,7 +183,7 @@ const successOnlyCheck: SyntaxRule = {
       const body = statement.childForFieldName('consequence');
       if (!name || !body || statement.childForFieldName('alternative') || statement.childForFieldName('initializer')) continue;
       const last = code(body.namedChildren).at(-1);
-      if (!last || LEAVES.test(last.text) || new RegExp(`\\b${name}\\b`).test(body.text) || readAfter(statement, name)) continue;
+      if (!last || LEAVES.test(last.text) || EXPECTED_FAILURE.test(body.text) || new RegExp(`\\b${name}\\b`).test(body.text) || readAfter(statement, name)) continue;
       hits.push({ node: statement, message: `\`if ${name} == nil\` has no else: when the call fails, nothing happens and nobody is told.` });
     }
     return hits;
