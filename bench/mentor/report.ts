@@ -35,6 +35,12 @@ function share(value: Share, goal?: number): string {
   return `${value.count}/${value.of} (${percent(r, 0)})${mark}`;
 }
 
+/** Unrelated examples presented as alike, of those presented as alike: the goal is none. */
+function misclaimed(value: Share): string {
+  if (value.of === 0) return '–';
+  return `${value.count}/${value.of}${value.count === 0 ? ' ✓' : ' ✗'}`;
+}
+
 function labelText(benchCase: BenchCase): string {
   const { label } = benchCase;
   if (isClean(label)) return `clean: ${label.about}`;
@@ -69,6 +75,7 @@ export function renderReport(info: RunInfo): string {
     '- **top1**: the first note points at the case\'s key lines; **hit@3**: one of the first three does (issue 13).',
     '- **clean**: a clean change gets no `warn` or `error` note (`info` is allowed).',
     '- **comparable example**: of the notes whose learner code makes calls, how many show a golden example sharing a call or a shape with it (issue 12; defined in `bench/mentor/comparable.ts`).',
+    '- **unrelated shown as alike**: of the golden examples a note presents as code doing what the learner\'s lines do (rather than "other code than yours, shown for the habit"), how many share neither a call nor a shape with them. Goal: none.',
     '',
     `Engine: the offline mentor of src/ and prompts/ ${info.engine}. ${seeded.length} seeded cases: ${all.top1.of} with a labelled problem, ${all.clean.of} clean; ${wild.length} files of real junior code from public repositories ([below](#real-junior-code)).`,
     '',
@@ -82,7 +89,7 @@ export function renderReport(info: RunInfo): string {
     if ('missing' in golden) out.push(`| ${languageName(golden.language)} | skipped | – | ${golden.missing} |`);
     else out.push(`| ${languageName(golden.language)} | \`${golden.name}\` @${golden.commit.slice(0, 7)} | ${golden.files} | ${golden.sources} |`);
   }
-  out.push('', '## Results', '', '| language | cases | top1 | hit@3 | clean | comparable example | notes without a golden example |', '|---|---|---|---|---|---|---|');
+  out.push('', '## Results', '', '| language | cases | top1 | hit@3 | clean | comparable example | unrelated shown as alike | notes without a golden example |', '|---|---|---|---|---|---|---|---|');
   for (const run of info.runs) {
     const language = languageName(run.golden.language);
     if (!run.results) {
@@ -90,10 +97,10 @@ export function renderReport(info: RunInfo): string {
       continue;
     }
     const t = tally(seededOnly(run.results));
-    out.push(`| ${language} | ${t.top1.of} + ${t.clean.of} clean | ${share(t.top1, GOALS.top1)} | ${share(t.hit3, GOALS.hit3)} | ${share(t.clean, GOALS.clean)} | ${share(t.comparable, COMPARABLE_GOAL)} | ${share(t.noExample)} |`);
+    out.push(`| ${language} | ${t.top1.of} + ${t.clean.of} clean | ${share(t.top1, GOALS.top1)} | ${share(t.hit3, GOALS.hit3)} | ${share(t.clean, GOALS.clean)} | ${share(t.comparable, COMPARABLE_GOAL)} | ${misclaimed(t.misclaimed)} | ${share(t.noExample)} |`);
   }
-  out.push(`| **all** | ${all.top1.of} + ${all.clean.of} clean | **${share(all.top1, GOALS.top1)}** | **${share(all.hit3, GOALS.hit3)}** | **${share(all.clean, GOALS.clean)}** | **${share(all.comparable, COMPARABLE_GOAL)}** | ${share(all.noExample)} |`);
-  out.push(`| goal | | ≥ ${percent(GOALS.top1, 0)} | ≥ ${percent(GOALS.hit3, 0)} | ${percent(GOALS.clean, 0)} | ≥ ${percent(COMPARABLE_GOAL, 0)} | |`);
+  out.push(`| **all** | ${all.top1.of} + ${all.clean.of} clean | **${share(all.top1, GOALS.top1)}** | **${share(all.hit3, GOALS.hit3)}** | **${share(all.clean, GOALS.clean)}** | **${share(all.comparable, COMPARABLE_GOAL)}** | **${misclaimed(all.misclaimed)}** | ${share(all.noExample)} |`);
+  out.push(`| goal | | ≥ ${percent(GOALS.top1, 0)} | ≥ ${percent(GOALS.hit3, 0)} | ${percent(GOALS.clean, 0)} | ≥ ${percent(COMPARABLE_GOAL, 0)} | none | |`);
 
   out.push('', '## By category', '', '| category | cases | top1 | hit@3 |', '|---|---|---|---|');
   for (const category of CATEGORIES) {
@@ -124,22 +131,23 @@ export function renderReport(info: RunInfo): string {
   }
 
   out.push('', '## Golden examples', '', 'Each note\'s golden example (its first golden evidence, else its convention\'s first example: what rung 3 puts beside the learner\'s code), compared with the code the note points at. Learner calls are those on changed lines; a shape is a shared control skeleton of 3 or more statements, or a shared call inside the same kind of statement.', '');
-  out.push('| case | note | learner calls | golden example | shared calls | shared shape | comparable |', '|---|---|---|---|---|---|---|');
+  out.push('| case | note | learner calls | golden example | presented as | shared calls | shared shape | comparable |', '|---|---|---|---|---|---|---|---|');
   for (const result of results) {
     for (const { note, example } of result.notes) {
       const where = `${note.topic} ${note.startLine}${note.endLine === note.startLine ? '' : `-${note.endLine}`}`;
       if (example.kind === 'none') {
-        out.push(`| ${caseId(result.benchCase)} | ${where} | | none | | | – |`);
+        out.push(`| ${caseId(result.benchCase)} | ${where} | | none | | | | – |`);
         continue;
       }
       if (example.kind === 'unreadable') {
-        out.push(`| ${caseId(result.benchCase)} | ${where} | | ${citationLabel(example.citation)} | | | ${example.why} |`);
+        out.push(`| ${caseId(result.benchCase)} | ${where} | | ${citationLabel(example.citation)} | | | | ${example.why} |`);
         continue;
       }
       const { comparison } = example;
       const shape = [comparison.sharedSkeleton, ...comparison.guardedCalls].filter(Boolean).join(', ');
       const verdict = example.learnerCalls.length === 0 ? `${mark(comparison.comparable)} (no calls)` : mark(comparison.comparable);
-      out.push(`| ${caseId(result.benchCase)} | ${where} | ${code(example.learnerCalls)} | ${citationLabel(example.citation)} | ${code(comparison.sharedCalls)} | ${shape} | ${verdict} |`);
+      const presented = example.claimed ? 'like yours' : 'for the habit';
+      out.push(`| ${caseId(result.benchCase)} | ${where} | ${code(example.learnerCalls)} | ${citationLabel(example.citation)} | ${presented} | ${code(comparison.sharedCalls)} | ${shape} | ${verdict}${example.claimed && !comparison.comparable ? ' **unrelated shown as alike**' : ''} |`);
     }
   }
   return `${out.join('\n')}\n`;
@@ -154,22 +162,22 @@ function renderWild(info: RunInfo, wild: CaseResult[]): string[] {
     '',
     'Files from small public repositories of people learning (student projects, first apps), each with several problems, labelled here with the one a senior raises first (`bench/mentor/wild/<language>.json`; the files are read from mirrors of their repositories at the labelled commit, not copied here). Scored as the seeded cases; counted apart from them.',
     '',
-    '| language | files | top1 | hit@3 | comparable example | notes without a golden example |',
-    '|---|---|---|---|---|---|',
+    '| language | files | top1 | hit@3 | comparable example | unrelated shown as alike | notes without a golden example |',
+    '|---|---|---|---|---|---|---|',
   ];
   for (const run of info.runs) {
     const mine = (run.results ?? []).filter(isWild);
     if (mine.length === 0) continue;
     const t = tally(mine);
-    out.push(`| ${languageName(run.golden.language)} | ${mine.length} | ${share(t.top1, GOALS.top1)} | ${share(t.hit3, GOALS.hit3)} | ${share(t.comparable, COMPARABLE_GOAL)} | ${share(t.noExample)} |`);
+    out.push(`| ${languageName(run.golden.language)} | ${mine.length} | ${share(t.top1, GOALS.top1)} | ${share(t.hit3, GOALS.hit3)} | ${share(t.comparable, COMPARABLE_GOAL)} | ${misclaimed(t.misclaimed)} | ${share(t.noExample)} |`);
   }
   const t = tally(wild);
-  out.push(`| **all** | ${wild.length} | **${share(t.top1, GOALS.top1)}** | **${share(t.hit3, GOALS.hit3)}** | **${share(t.comparable, COMPARABLE_GOAL)}** | ${share(t.noExample)} |`);
+  out.push(`| **all** | ${wild.length} | **${share(t.top1, GOALS.top1)}** | **${share(t.hit3, GOALS.hit3)}** | **${share(t.comparable, COMPARABLE_GOAL)}** | **${misclaimed(t.misclaimed)}** | ${share(t.noExample)} |`);
   for (const [batch, about] of Object.entries(BATCHES)) {
     const mine = wild.filter((result) => result.benchCase.batch === batch);
     if (mine.length === 0) continue;
     const b = tally(mine);
-    out.push(`| ${about} | ${mine.length} | ${share(b.top1, GOALS.top1)} | ${share(b.hit3, GOALS.hit3)} | ${share(b.comparable, COMPARABLE_GOAL)} | ${share(b.noExample)} |`);
+    out.push(`| ${about} | ${mine.length} | ${share(b.top1, GOALS.top1)} | ${share(b.hit3, GOALS.hit3)} | ${share(b.comparable, COMPARABLE_GOAL)} | ${misclaimed(b.misclaimed)} | ${share(b.noExample)} |`);
   }
   out.push('', '| case | batch | from | key problem | why first | top1 | hit@3 |', '|---|---|---|---|---|---|---|');
   for (const result of wild) {
@@ -191,7 +199,7 @@ function code(names: string[]): string {
 export function renderSummary(info: RunInfo): string[] {
   const line = (name: string, results: CaseResult[]): string => {
     const t = tally(results);
-    return `${name.padEnd(11)} top1 ${share(t.top1, GOALS.top1)}  hit@3 ${share(t.hit3, GOALS.hit3)}  clean ${share(t.clean, GOALS.clean)}  comparable example ${share(t.comparable, COMPARABLE_GOAL)}`;
+    return `${name.padEnd(11)} top1 ${share(t.top1, GOALS.top1)}  hit@3 ${share(t.hit3, GOALS.hit3)}  clean ${share(t.clean, GOALS.clean)}  comparable example ${share(t.comparable, COMPARABLE_GOAL)}  unrelated shown as alike ${misclaimed(t.misclaimed)}`;
   };
   const results = info.runs.flatMap((run) => run.results ?? []);
   const wild = results.filter(isWild);

@@ -12,7 +12,7 @@ import { callLabel, codeFacts, compareCode } from './comparable.js';
 import type { GoldenRepo } from './golden.js';
 import { resetClone } from '../lib/review-fixture.js';
 import { learnerRepo } from './learner.js';
-import { goldenExample, scoreCase, type CaseResult, type ExampleScore, type ScoredNote } from './score.js';
+import { exampleEvidence, scoreCase, type CaseResult, type ExampleScore, type ScoredNote } from './score.js';
 
 /**
  * Every case of one language, one after the other in one learner repo: the case's file is saved,
@@ -68,8 +68,9 @@ function goldenReader(golden: GoldenRepo): (path: string, commit: string) => str
 }
 
 async function scoreExample(note: Note, benchCase: BenchCase, added: ReadonlySet<number>, goldenText: (path: string, commit: string) => string): Promise<ExampleScore> {
-  const citation = goldenExample(note);
-  if (!citation) return { kind: 'none' };
+  const shown = exampleEvidence(note);
+  if (!shown) return { kind: 'none' };
+  const { citation, claimed } = shown;
   const learnerLanguage = detectLanguage(note.path);
   const goldenLanguage = detectLanguage(citation.path);
   if (!learnerLanguage || !isParsedLanguage(learnerLanguage) || !goldenLanguage || !isParsedLanguage(goldenLanguage)) return { kind: 'unreadable', citation, why: 'no grammar for one of the two files' };
@@ -82,5 +83,5 @@ async function scoreExample(note: Note, benchCase: BenchCase, added: ReadonlySet
   const learner = await codeFacts(benchCase.text, learnerLanguage, note.startLine, note.endLine, (line) => added.has(line));
   const golden = await codeFacts(text, goldenLanguage, citation.startLine, citation.endLine);
   if (!learner || !golden) return { kind: 'unreadable', citation, why: 'the parser gave up' };
-  return { kind: 'compared', citation, learnerCalls: [...new Set(learner.calls.map(callLabel))], comparison: compareCode(learner, golden) };
+  return { kind: 'compared', citation, learnerCalls: [...new Set(learner.calls.map(callLabel))], comparison: compareCode(learner, golden), claimed };
 }

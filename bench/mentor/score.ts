@@ -16,7 +16,7 @@ const HIT_AT = 3;
 export type ExampleScore =
   | { kind: 'none' }
   | { kind: 'unreadable'; citation: Citation; why: string }
-  | { kind: 'compared'; citation: Citation; learnerCalls: string[]; comparison: Comparison };
+  | { kind: 'compared'; citation: Citation; learnerCalls: string[]; comparison: Comparison; claimed: boolean };
 
 export interface ScoredNote {
   note: Note;
@@ -61,6 +61,12 @@ export interface Tally {
   comparable: Share;
   /** Notes with no golden example at all, of all notes. */
   noExample: Share;
+  /**
+   * Of the examples the note presents as doing what the learner's lines do (not "shown for the
+   * habit"), how many the comparison finds unrelated: unrelated code shown as "how the team does
+   * this" teaches the wrong thing (issue 12). Goal: none.
+   */
+  misclaimed: Share;
 }
 
 export function tally(results: CaseResult[]): Tally {
@@ -68,12 +74,14 @@ export function tally(results: CaseResult[]): Tally {
   const cleans = results.filter((result) => result.clean !== undefined);
   const notes = results.flatMap((result) => result.notes);
   const withCalls = notes.flatMap(({ example }) => (example.kind === 'compared' && example.learnerCalls.length > 0 ? [example] : []));
+  const claimed = notes.flatMap(({ example }) => (example.kind === 'compared' && example.claimed ? [example] : []));
   return {
     top1: { count: problems.filter((result) => result.top1).length, of: problems.length },
     hit3: { count: problems.filter((result) => result.hit3).length, of: problems.length },
     clean: { count: cleans.filter((result) => result.clean).length, of: cleans.length },
     comparable: { count: withCalls.filter((example) => example.comparison.comparable).length, of: withCalls.length },
     noExample: { count: notes.filter(({ example }) => example.kind === 'none').length, of: notes.length },
+    misclaimed: { count: claimed.filter((example) => !example.comparison.comparable).length, of: claimed.length },
   };
 }
 
@@ -81,9 +89,13 @@ export function ratio(share: Share): number | undefined {
   return share.of === 0 ? undefined : share.count / share.of;
 }
 
-/** The golden code a note puts beside the learner's at rung 3: its first golden evidence, else its convention's first example. */
-export function goldenExample(note: Note): Citation | undefined {
-  for (const evidence of note.evidence) if (evidence.kind === 'golden') return evidence.citation;
-  for (const evidence of note.evidence) if (evidence.kind === 'convention' && evidence.examples[0]) return evidence.examples[0];
+/**
+ * The golden code a note puts beside the learner's at rung 3, and how it presents it: the note's
+ * first golden evidence, presented as code like the learner's unless it says it is not (`comparable: false`, "other code than yours, shown for the
+ * habit"); else its convention's first example, shown for the habit.
+ */
+export function exampleEvidence(note: Note): { citation: Citation; claimed: boolean } | undefined {
+  for (const evidence of note.evidence) if (evidence.kind === 'golden') return { citation: evidence.citation, claimed: evidence.comparable !== false };
+  for (const evidence of note.evidence) if (evidence.kind === 'convention' && evidence.examples[0]) return { citation: evidence.examples[0], claimed: false };
   return undefined;
 }
