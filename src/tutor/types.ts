@@ -24,6 +24,8 @@ export type Evidence =
       why?: string;
       /** It makes the same calls as the learner's lines (code doing the same job), not only shows a habit. */
       comparable?: boolean;
+      /** Chosen for the fix it shows, what the learner's lines leave out ("reads its configuration instead of holding it"). */
+      fix?: string;
     }
   | { kind: 'convention'; id: string; ruleId: string; statement: string; support: number; confidence: number; examples: Citation[] }
   | {

@@ -21,7 +21,9 @@ const NOT_CALLS = new Set([
 /** Calls nearly every piece of code makes: sharing them says nothing about doing the same job. */
 const UBIQUITOUS = new Set([
   'len', 'str', 'int', 'float', 'bool', 'range', 'print', 'isinstance', 'sum', 'min', 'max', 'abs', 'round', 'sorted', 'list', 'dict', 'set', 'tuple', 'map', 'filter', 'zip', 'enumerate',
-  'console.log', 'String', 'Number', 'Boolean', 'new Set', 'new Map', 'new Error', 'new ArrayList', 'new HashMap', 'Math.round', 'Math.max', 'Math.min', 'Math.floor', 'Object.keys', 'Array.isArray', 'push', 'append', 'toString', 'equals', 'get', 'has', 'add',
+  'console.log', 'require', 'String', 'Number', 'Boolean', 'new Set', 'new Map', 'new Error', 'new ArrayList', 'new HashMap', 'Math.round', 'Math.max', 'Math.min', 'Math.floor', 'Date.now', 'new Date', 'time.Now', 'Object.keys', 'Array.isArray', 'push', 'append', 'toString', 'equals', 'get', 'has', 'add',
+  // Go's conversions and builtins (`[]byte(s)`, `string(b)`), and printing to the terminal in Go and Java, as `print` and `console.log` are.
+  'byte', 'string', 'rune', 'int64', 'int32', 'uint', 'uint64', 'float64', 'make', 'cap', 'copy', 'panic', 'fmt.Println', 'fmt.Printf', 'fmt.Print', 'out.println', 'out.print', 'out.printf',
 ]);
 /**
  * Methods of lists, maps and strings, and string formatting: whatever they are called on
@@ -65,13 +67,14 @@ export function callsIn(text: string): string[] {
  * The calls two pieces of code share: by callee (`requests.get`), the receivers' names alike when
  * they differ only in case or one holds the other (`LOGGER.info` and `logger.info`,
  * `cursor.execute` and `cur.execute`, `client.send` and `httpClient.send`); then by method when the
- * receivers' names differ (`cursor.execute` and `db.execute` share `.execute`, counted once).
+ * receivers' names differ (`cursor.execute` and `db.execute` share `.execute`, counted once), both
+ * called on a value or both on a class (`Blog.find` on a model is not `blocks.find` on an array).
  */
 export function sharedCalls(learner: readonly string[], golden: readonly string[]): string[] {
-  const methods = new Set(golden.map(methodOf));
   const same = (call: string) => golden.some((other) => sameCallee(call, other));
+  const sameMethod = (call: string) => golden.some((other) => methodOf(other) === methodOf(call) && staticCall(other) === staticCall(call));
   const shared = learner.filter((call) => same(call) && telling(call));
-  const byMethod = learner.filter((call) => !same(call) && call.includes('.') && methods.has(methodOf(call)) && methodOf(call).length > 3 && !UBIQUITOUS.has(methodOf(call)) && telling(call));
+  const byMethod = learner.filter((call) => !same(call) && call.includes('.') && sameMethod(call) && methodOf(call).length > 3 && !UBIQUITOUS.has(methodOf(call)) && telling(call));
   return [...shared, ...new Set(byMethod.map((call) => `.${methodOf(call)}`))];
 }
 
@@ -85,11 +88,37 @@ function sameCallee(a: string, b: string): boolean {
   return shorter.length >= 3 && longer.includes(shorter);
 }
 
+/**
+ * A method called on a class (`Blog.find`, a Mongoose model; `Files.readString`) rather than on a
+ * value (`blocks.find`, an array): the same method name on one and on the other is a different API.
+ */
+function staticCall(call: string): boolean {
+  return /^[A-Z][a-z]/.test(receiverOf(call).split('.').at(-1) ?? '');
+}
+
 /** `requests` of `requests.get`, `new` of `new Foo`, '' of a plain call. */
 function receiverOf(call: string): string {
   if (call.startsWith('new ')) return 'new';
   const dot = call.lastIndexOf('.');
   return dot < 0 ? '' : call.slice(0, dot);
+}
+
+/** A function, method or class declared by name: `function f`, `def f`, `func (s *S) f`, `const f = (…) =>`, `void f(…) {`, `class C`. */
+const DECLARATION =
+  /\b(?:function\*?|def|func(?:\s*\([^)]*\))?|class)\s+([A-Za-z_$][\w$]*)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)|^[ \t]*(?:(?:public|private|protected|static|final|synchronized)\s+)*[\w<>[\],. ]+\s+([A-Za-z_$][\w$]*)\s*\([^)]*\)\s*(?:throws\s+[\w., ]+)?\{/gm;
+
+/**
+ * The calls of `calls` made to what `text` declares itself (`getData()` where the file has
+ * `function getData`, `new Student` where it has `class Student`): the learner's own functions,
+ * whose names say nothing about sharing an API with golden code that happens to use the same name.
+ */
+export function ownDeclarations(text: string): (call: string) => boolean {
+  const declared = new Set<string>();
+  for (const match of codeOnly(text).matchAll(DECLARATION)) declared.add(match[1] ?? match[2] ?? match[3] ?? '');
+  return (call) => {
+    const plain = call.startsWith('new ') ? call.slice(4) : call;
+    return !plain.includes('.') && declared.has(plain);
+  };
 }
 
 /**

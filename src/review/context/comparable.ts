@@ -163,7 +163,8 @@ function unique(results: Iterable<SearchResult>): SearchResult[] {
   return [...kept.values()];
 }
 
-function isExact(call: string): boolean {
+/** A shared call made on a receiver alike by name (`requests.get`, `cur.execute`), not only a method of the same name (`.execute`). */
+export function isExact(call: string): boolean {
   return !call.startsWith('.');
 }
 

@@ -6,8 +6,8 @@ import { findPitfalls } from '../../pitfalls/find-pitfalls.js';
 import { raisedFirst } from '../../tutor/severity.js';
 import type { Citation, Evidence } from '../../tutor/types.js';
 import type { BuildContextOptions } from './build-context.js';
-import { callsIn, lineCalling, sharedCalls, telling } from './calls.js';
-import { isComparable, whyChosen, type Candidate, type ComparableGolden } from './comparable.js';
+import { callsIn, lineCalling, ownDeclarations, sharedCalls, telling } from './calls.js';
+import { isComparable, isExact, whyChosen, type Candidate, type ComparableGolden } from './comparable.js';
 import { clean } from './file-view.js';
 import { fixShownFor } from './fix-shown.js';
 import { CONTEXT_LIMITS } from './limits.js';
@@ -53,7 +53,9 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
   const language = hunk.language;
   if (golden && language) {
     const guardedText = guardedBy(hunk.added, finding.startLine);
-    const near = callsNear(finding, hunk, guardedText);
+    const { calls: near, own } = callsNear(finding, hunk, guardedText);
+    const declaredHere = ownDeclarations(hunk.added.map((row) => row.text).join('\n'));
+    const ownApis = own.filter((call) => !declaredHere(call));
     const accepts = finding.rule
       ? ruleExampleTest(finding, near, language)
       : convention
@@ -68,7 +70,7 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
     const match =
       (guarded && (await golden.first(guarded, { near }))) ||
       (accepts && (await golden.first(accepts, { near, ...(fix?.shown === 'instead' ? shownFix : {}) })));
-    if (match) return exampleFrom(match.candidate, match.found, whyChosen(match.candidate, convention ? `follows "${convention.statement}"` : ruleWhy));
+    if (match) return exampleFrom(match.candidate, match.found, ownApis, { habit: convention ? `follows "${convention.statement}"` : ruleWhy, ...(fix?.shown === 'instead' ? { fix: fix.why } : {}) });
     // No golden code makes the same call without the pitfall: show the fix at work elsewhere, done to a call of the same method first (`session.get(url, timeout=5)` for a `requests.get`).
     if (fix?.shown === 'fallback') {
       const methods = near.map((call) => call.split('.').at(-1) ?? '').filter((method) => method !== '');
@@ -83,7 +85,7 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
           },
           { near, ...shownFix },
         )) ?? anyCall;
-      if (fixed) return exampleFrom(fixed.candidate, fixed.found, whyChosen(fixed.candidate, fix.why));
+      if (fixed) return exampleFrom(fixed.candidate, fixed.found, ownApis, { habit: fix.why, fix: fix.why });
     }
   }
   const cited = finding.examples[0];
@@ -125,14 +127,15 @@ function ruleExampleTest(finding: Finding, around: readonly string[], language: 
  * What a finding's lines call: for a handler (a bare `except:`, an empty `catch`), the telling
  * calls its `try` guards (`guarded`, the lines from the `try` to the handler); else those on its
  * lines; else those a few lines around them (a client built without a timeout is about a call
- * nearby, and SQL glued together with `fmt.Sprint` is about the `db.Query` it is sent to).
+ * nearby, and SQL glued together with `fmt.Sprint` is about the `db.Query` it is sent to). `own`:
+ * the calls of the handler's `try` or of the lines themselves, none when only the lines around call.
  */
-function callsNear(finding: Finding, hunk: HunkContext, guarded: string | undefined): string[] {
+function callsNear(finding: Finding, hunk: HunkContext, guarded: string | undefined): { calls: string[]; own: string[] } {
   const inTry = guarded === undefined ? [] : callsIn(guarded).filter(telling);
-  if (inTry.length > 0) return inTry;
+  if (inTry.length > 0) return { calls: inTry, own: inTry };
   const callsWithin = (margin: number) => callsIn(hunk.added.filter((row) => row.line >= finding.startLine - margin && row.line <= finding.endLine + margin).map((row) => row.text).join('\n')).filter(telling);
   const onLines = callsWithin(0);
-  return onLines.length > 0 ? onLines : callsWithin(CONTEXT_LIMITS.pitfallContextLines);
+  return onLines.length > 0 ? { calls: onLines, own: onLines } : { calls: callsWithin(CONTEXT_LIMITS.pitfallContextLines), own: [] };
 }
 
 /** A chunk cut from inside a class or block, moved to the left margin so a linter can parse it alone. */
@@ -142,15 +145,23 @@ function dedent(text: string): string {
   return Number.isFinite(margin) && margin > 0 ? lines.map((line) => line.slice(margin)).join('\n') : text;
 }
 
-/** A candidate as evidence: the window of its text around the case that shows the habit. */
-function exampleFrom(candidate: Candidate, at: { start: number; end: number }, why: string): GoldenEvidence {
+/**
+ * A candidate as evidence: the window of its text around the case that shows the habit. It is
+ * presented as code like the learner's only when it makes one of the calls on the note's own lines
+ * (`own`; a handler's, those of its `try`) the same way: `requests.get`, not merely some `.get`, nor
+ * a call a few lines away. Else it is other code, shown for the habit or for the fix it shows
+ * (`chosen.fix`).
+ */
+function exampleFrom(candidate: Candidate, at: { start: number; end: number }, own: readonly string[], chosen: { habit: string; fix?: string }): GoldenEvidence {
   const { result } = candidate;
   const lines = result.text.split('\n');
   const fits = at.end <= CONTEXT_LIMITS.snippetLines;
   const from = fits ? 0 : Math.max(0, Math.min(at.start - 1 - CONTEXT_LIMITS.exampleLead, lines.length - CONTEXT_LIMITS.snippetLines));
   const shown = lines.slice(from, from + CONTEXT_LIMITS.snippetLines);
   const citation: Citation = { repo: result.repo, path: result.path, startLine: result.startLine + from, endLine: Math.min(result.endLine, result.startLine + from + shown.length - 1), commit: result.commit };
-  return { kind: 'golden', id: '', citation, snippet: shown.join('\n'), symbol: result.symbol, why, comparable: isComparable(candidate) };
+  const shared = sharedCalls(own, candidate.calls);
+  const alike = shared.some(isExact);
+  return { kind: 'golden', id: '', citation, snippet: shown.join('\n'), symbol: result.symbol, why: whyChosen({ ...candidate, shared }, chosen.habit), comparable: alike, ...(chosen.fix ? { fix: chosen.fix } : {}) };
 }
 
 /**

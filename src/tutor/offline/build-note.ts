@@ -6,7 +6,7 @@ import { citationLabel } from '../claude/prompt-data.js';
 import { hunkLineText } from '../claude/review-input.js';
 import { enforceRungDiscipline } from '../rungs.js';
 import { driverName, type PairContext } from '../pair.js';
-import type { Citation, Note } from '../types.js';
+import type { Citation, Evidence, Note } from '../types.js';
 import { percent } from '../../conventions/percent.js';
 import { ruleEntry } from './rules.js';
 import { composeRungs, loadSections } from './template.js';
@@ -91,11 +91,24 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
     rule: first?.rule?.name ? `${first.rule.source}'s ${first.rule.name}` : grounds.kind === 'rule' ? grounds.source : grounds.ruleId,
     docs: grounds.kind === 'rule' && grounds.docsUrl ? grounds.docsUrl : '',
     ruleQuestion: first?.rule?.question ?? '',
-    // Golden code that does other work than these lines is shown for the habit alone, and says so.
-    golden: citation ? `${citationLabel(citation)}${draft.golden[0]?.comparable === false || !draft.golden[0] ? ' (other code than yours, shown for the habit)' : ''}` : '',
+    golden: citation ? `${citationLabel(citation)}${shownFor(draft.golden[0])}` : '',
+    likeness: likeness(draft.golden[0]),
     goldenName: draft.golden[0]?.symbol ? `\`${draft.golden[0].symbol}\`` : 'the golden code',
     change: change.text,
   };
+}
+
+type GoldenEvidence = Extract<Evidence, { kind: 'golden' }>;
+
+/** Golden code that does other work than these lines is shown for the habit, or for the fix it shows, and says so. */
+function shownFor(example: GoldenEvidence | undefined): string {
+  if (example?.comparable) return '';
+  return example?.fix ? ` (other code than yours: it ${example.fix})` : ' (other code than yours, shown for the habit)';
+}
+
+/** Said before the question at rung 3 only when the golden code does what these lines do. */
+function likeness(example: GoldenEvidence | undefined): string {
+  return example?.comparable ? 'the golden code does the same work; ' : '';
 }
 
 /** Other cases listed after a size note's largest: "; `a`, `b` and 2 more are past the team's limit too". */

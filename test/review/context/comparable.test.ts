@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
 import { treeFromNodeModules } from '../../helpers/corpus.js';
 import { createRepo, removeTempDirs, type TestRepo } from '../../helpers/git.js';
-import { callsIn, lineCalling, sharedCalls } from '../../../src/review/context/calls.js';
+import { callsIn, lineCalling, ownDeclarations, sharedCalls } from '../../../src/review/context/calls.js';
 
 /**
  * The golden example is the golden code most like the learner's lines among the code that shows the
@@ -129,6 +129,22 @@ describe('calls that say what code does', () => {
     // Receivers alike: the same name in another case, or one holding the other.
     expect(sharedCalls(['LOGGER.info', 'cursor.execute', 'client.send'], ['logger.info', 'cur.execute', 'httpClient.send'])).toEqual(['LOGGER.info', 'cursor.execute', 'client.send']);
     expect(sharedCalls(['db.execute', 'fs.readFile'], ['cursor.execute', 'readFile'])).toEqual(['.execute', '.readFile']);
+  });
+
+  it('are not the same method called on a class and on a value', () => {
+    // A Mongoose model's `Blog.find()` queries a database; `blocks.find()` searches an array.
+    expect(sharedCalls(['Blog.find'], ['blocks.find', '.find'])).toEqual([]);
+    expect(sharedCalls(['Blog.find', 'blogs.find'], ['User.find'])).toEqual(['.find']);
+  });
+
+  it('leave out conversions, printing, the clock and require', () => {
+    expect(sharedCalls(['byte', 'string', 'fmt.Println', 'out.println', 'Date.now', 'time.Now', 'require'], ['byte', 'string', 'fmt.Println', 'out.println', 'Date.now', 'time.Now', 'require'])).toEqual([]);
+  });
+
+  it('to what the learner\'s code declares itself are told apart', () => {
+    const own = ownDeclarations(['async function getData() {}', 'const load = async (id) => id;', 'def fetch_all(url):', 'func (s *Store) Save(b Book) error {', 'class Student {}', '  public List<Book> findBooks(String title) {'].join('\n'));
+    expect(['getData', 'load', 'fetch_all', 'Save', 'new Student', 'findBooks'].filter(own)).toEqual(['getData', 'load', 'fetch_all', 'Save', 'new Student', 'findBooks']);
+    expect(['fetch', 'api.getData', 'requests.get', 'new Date'].filter(own)).toEqual([]);
   });
 });
 

@@ -50,12 +50,15 @@ it('is the same for a signing key found by where it goes, whatever it looks like
   const file = ["import jwt from 'jsonwebtoken';", '', 'export function issue(user: { id: string }) {', "  return jwt.sign({ id: user.id }, 'mysecretkey', { expiresIn: '1h' });", '}'];
   writeFileSync(join(learner.dir, 'src/user.ts'), `${file.join('\n')}\n`);
   const result = runCli(learner.dir, ['review', '--format', 'json']);
-  const { notes } = JSON.parse(result.stdout) as { notes: Array<{ topic: string; evidence: Array<{ kind: string; snippet?: string; why?: string }> }> };
+  const { notes } = JSON.parse(result.stdout) as { notes: Array<{ topic: string; ladder: Array<{ text: string }>; evidence: Array<{ kind: string; snippet?: string; why?: string }> }> };
   const note = notes.find((n) => n.topic === 'ts.pitfalls.tree-sitter.js.hardcoded-signing-key');
   expect(note, result.stdout).toBeDefined();
   const golden = note?.evidence.find((e) => e.kind === 'golden');
   expect(golden?.snippet).toMatch(/process\.env/);
   expect(golden?.why).toMatch(/reads its configuration/);
+  // env.ts signs nothing: it is shown for the fix, and said to be other code than the learner's.
+  expect(golden).toMatchObject({ comparable: false, fix: 'reads its configuration instead of holding it' });
+  expect(note?.ladder[2]?.text).toContain('(other code than yours: it reads its configuration instead of holding it)');
 });
 
 it('is code that reads configuration, not a comment that mentions it', () => {
