@@ -35,19 +35,36 @@ export function guardedBy(rows: ReadonlyArray<{ line: number; text: string }>, l
   return undefined;
 }
 
+const FINALLY = /^\s*(?:\}\s*)?finally\b/;
+/** A Go error branch: `if err != nil {`, `if err := save(); err != nil {`. */
+const ERROR_BRANCH = /^\s*if\s+(?:[\w.]+\s*:?=\s*[^;]+;\s*)?err\s*!=\s*nil\b/;
+
 /**
- * Whether the code at `line` (1-based) of `text` runs inside a `try` block: the nearest line above
- * it at a smaller indent that opens a block is a `try` (a handler's body or a function is not).
+ * The block the code at `line` (1-based) of `text` runs in, of those that say what it is doing:
+ * `try` when the nearest line above it at a smaller indent that opens a block is a `try`,
+ * `handler` when it is a `catch`, an `except` or Go's `if err != nil` (a function or another
+ * block in between ends the search with neither).
  */
-export function insideTry(text: string, line: number): boolean {
+function enclosingBlock(text: string, line: number): 'try' | 'handler' | undefined {
   const lines = text.split('\n');
   let indent = indentOf(lines[line - 1] ?? '');
   for (let at = line - 2; at >= 0 && indent > 0; at--) {
     const row = lines[at] ?? '';
     if (row.trim() === '' || indentOf(row) >= indent) continue;
-    if (TRY.test(row)) return true;
-    if (HANDLER.test(row)) return false;
+    if (TRY.test(row)) return 'try';
+    if (ERROR_BRANCH.test(row)) return 'handler';
+    if (HANDLER.test(row)) return FINALLY.test(row) ? undefined : 'handler';
     indent = indentOf(row);
   }
-  return false;
+  return undefined;
+}
+
+/** Whether the code at `line` (1-based) of `text` runs inside a `try` block (a handler's body or a function is not). */
+export function insideTry(text: string, line: number): boolean {
+  return enclosingBlock(text, line) === 'try';
+}
+
+/** Whether the code at `line` (1-based) of `text` handles a failure: it is in a `catch`, an `except` or Go's `if err != nil`. */
+export function insideHandler(text: string, line: number): boolean {
+  return enclosingBlock(text, line) === 'handler';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardedBy, insideTry } from '../../../src/review/context/try-blocks.js';
+import { guardedBy, insideHandler, insideTry } from '../../../src/review/context/try-blocks.js';
 
 const rows = (text: string, from = 1) => text.split('\n').map((line, index) => ({ line: from + index, text: line }));
 
@@ -27,5 +27,14 @@ describe('a call inside a try', () => {
     expect(insideTry(text, 4)).toBe(true);
     expect(insideTry(text, 6)).toBe(false);
     expect(insideTry(text, 7)).toBe(false);
+  });
+});
+
+describe('code handling a failure', () => {
+  it('is in a catch, an except or Go\'s if err != nil, even in an if inside one; not in a try, a finally or after them', () => {
+    const python = 'def f(session, url):\n    try:\n        session.post(url)\n    except Error as e:\n        if url:\n            print(e)\n    finally:\n        print("done")\n    print("after")\n';
+    expect([3, 6, 8, 9].map((line) => insideHandler(python, line))).toEqual([false, true, false, false]);
+    const go = 'func load(path string) {\n\tdata, err := os.ReadFile(path)\n\tif err != nil {\n\t\tfmt.Println(err)\n\t}\n\tif err := save(data); err != nil {\n\t\tfmt.Println("save failed")\n\t}\n\tfmt.Println("ok")\n}\n';
+    expect([4, 7, 9].map((line) => insideHandler(go, line))).toEqual([true, true, false]);
   });
 });

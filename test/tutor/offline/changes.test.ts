@@ -144,6 +144,16 @@ describe('last rungs', () => {
     expect(text).toContain("+  logger.error('sync failed', error);");
   });
 
+  it('logs a failure printed to the console at the error level: in a catch, or printing the error itself', async () => {
+    const evidence = [convention('E1', 'js.idioms.logging', 'Logging goes through a logger', 300, 0.93), golden('E2', CATCH_EXAMPLE, "logger.warn('retrying', { attempt });")];
+    const lines = ['try {', '  await sync();', '} catch (e) {', "  console.log('sync failed');", '}', 'console.log(err);', "console.log('synced', count);"];
+    const logging = finding('js.idioms.logging', { severity: 'info', startLine: 4, observed: 'console.*', expected: 'logger', message: 'Line 4: console.log. The same on 2 more lines (6, 7).' });
+    const text = await lastRung('src/sync.js', lines, [logging], { language: 'javascript', evidence });
+    expect(text).toContain("+  logger.error('sync failed');");
+    expect(text).toContain('+logger.error(err);');
+    expect(text).toContain("+logger.info('synced', count);");
+  });
+
   it('renames a file to the golden case', async () => {
     const text = await lastRung('src/user_service.ts', ['export {};'], [finding('ts.naming.file', { startLine: 1, symbol: 'user_service.ts', observed: 'snake_case', expected: 'kebab-case' })]);
     expect(text).toContain('git mv src/user_service.ts src/user-service.ts');

@@ -1,5 +1,6 @@
+import { insideHandler } from '../../../review/context/try-blocks.js';
 import type { ChangeBuilder, Draft } from '../types.js';
-import { escapeRegExp, lineAt, prose, rewriteLines } from './lines.js';
+import { escapeRegExp, hunkText, lineAt, prose, rewriteLines } from './lines.js';
 
 /**
  * Last rungs for idioms: each flagged line rewritten in the golden code's idiom, when the rewrite
@@ -40,17 +41,26 @@ export const replaceVar: ChangeBuilder = (draft) =>
     'Declare it with `const` (or `let` if it is reassigned).',
   );
 
-/** Console and print calls go through the logger the golden code uses. */
+/** An argument that is the error itself: `console.log(err)`, `print(e)`, `System.out.println(ex.getMessage())`. */
+const LOGS_AN_ERROR = /\(\s*(?:[^()]*[,+]\s*)?(?:e|err|error|ex|exc|exception)\b(?!\s*[=(])/i;
+
+/**
+ * Console and print calls go through the logger the golden code uses, at the level of what they
+ * report: a failure (printed in a `catch`, an `except` or `if err != nil`, or printing the error
+ * itself) at `error`, whatever stream the learner printed it to.
+ */
 export const useLogger: ChangeBuilder = (draft) => {
   const logger = goldenLogger(draft);
   const levels: Record<string, string> = { log: 'info', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'debug' };
+  const code = hunkText(draft.hunk);
+  const level = (line: string, number: number, printed: string) => (printed === 'info' && (LOGS_AN_ERROR.test(line) || insideHandler(code, number)) ? 'error' : printed);
   return rewriteLines(
     draft,
-    (line) => {
+    (line, _draft, number) => {
       const js = /\bconsole\.(\w+)\(/.exec(line);
-      if (js) return [line.replace(js[0], `${logger}.${levels[js[1] ?? ''] ?? 'info'}(`)];
-      if (/\bprint\(/.test(line)) return [line.replace(/\bprint\(/, `${logger}.info(`)];
-      if (/System\.(out|err)\.print(ln)?\(/.test(line)) return [line.replace(/System\.(out|err)\.print(ln)?\(/, (_all, stream: string) => `${logger}.${stream === 'err' ? 'error' : 'info'}(`)];
+      if (js) return [line.replace(js[0], `${logger}.${level(line, number, levels[js[1] ?? ''] ?? 'info')}(`)];
+      if (/\bprint\(/.test(line)) return [line.replace(/\bprint\(/, `${logger}.${level(line, number, 'info')}(`)];
+      if (/System\.(out|err)\.print(ln)?\(/.test(line)) return [line.replace(/System\.(out|err)\.print(ln)?\(/, (_all, stream: string) => `${logger}.${stream === 'err' ? 'error' : level(line, number, 'info')}(`)];
       return undefined;
     },
     `Get \`${logger}\` the way the golden code at the third rung does (imported or injected).`,

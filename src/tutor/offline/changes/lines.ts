@@ -22,6 +22,14 @@ export function linesIn(hunk: HunkContext, start: number, end: number): Array<{ 
   return rows;
 }
 
+/** The hunk's new-file text with each line at its own line number (blank where the hunk shows none), for readers that go by indentation. */
+export function hunkText(hunk: HunkContext): string {
+  const added = new Map(hunk.added.map((row) => [row.line, row.text]));
+  const lines: string[] = Array.from({ length: hunk.endLine }, () => '');
+  for (let line = hunk.startLine; line <= hunk.endLine; line++) lines[line - 1] = added.get(line) ?? hunkLineText([hunk], hunk.path, line, line);
+  return lines.join('\n');
+}
+
 /** A fenced unified-diff fragment: the removed lines, then the added ones. */
 export function diffBlock(removed: string[], added: string[]): string {
   const body = [...removed.map((text) => `-${text}`), ...added.map((text) => `+${text}`)];
@@ -44,7 +52,7 @@ export function escapeRegExp(text: string): string {
 }
 
 /** Rewrites one line; undefined when the line is not a shape this rewrite handles safely. */
-export type LineRewrite = (line: string, draft: Draft) => string[] | undefined;
+export type LineRewrite = (line: string, draft: Draft, number: number) => string[] | undefined;
 
 /** The move in words, then a diff of every flagged line the rewrite handles, then `after`; words only when none is handled. */
 export function rewriteLines(draft: Draft, rewrite: LineRewrite, after: string, fallback: string): Change {
@@ -52,7 +60,7 @@ export function rewriteLines(draft: Draft, rewrite: LineRewrite, after: string, 
   const rewritten: string[] = [];
   for (const number of draft.lines) {
     const line = lineAt(draft.hunk, number);
-    const lines = line === '' ? undefined : rewrite(line, draft);
+    const lines = line === '' ? undefined : rewrite(line, draft, number);
     if (lines === undefined) continue;
     before.push(line);
     rewritten.push(...lines.map((text) => (text.startsWith(indentOf(line)) ? text : `${indentOf(line)}${text}`)));
