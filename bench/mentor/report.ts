@@ -7,7 +7,7 @@ import { citationLabel } from '../../src/tutor/claude/prompt-data.js';
 import { CATEGORIES, isClean, type BenchCase } from './cases.js';
 import type { GoldenRepo, MissingGolden } from './golden.js';
 import { BATCHES } from './wild-cases.js';
-import { COMPARABLE_GOAL, GOALS, ratio, tally, type CaseResult, type ScoredNote, type Share } from './score.js';
+import { COMPARABLE_GOAL, GOALS, ratio, tally, type CaseResult, type ScoredNote, type Share, type Tally } from './score.js';
 
 export interface LanguageRun {
   golden: GoldenRepo | MissingGolden;
@@ -27,6 +27,12 @@ export interface RunInfo {
 const caseId = (benchCase: BenchCase): string => `${benchCase.language}/${benchCase.source ? 'wild/' : ''}${benchCase.name}`;
 const isWild = (result: CaseResult): boolean => result.benchCase.source !== undefined;
 const seededOnly = (results: CaseResult[]): CaseResult[] => results.filter((result) => !isWild(result));
+
+/** The comparable share, with how many of the others show the fix the learner's lines leave out (their best lesson is another call). */
+function comparableShare(t: Tally): string {
+  const fix = t.fixShown > 0 ? ` (${t.fixShown} of the others show the fix)` : '';
+  return `${share(t.comparable, COMPARABLE_GOAL)}${fix}`;
+}
 
 function share(value: Share, goal?: number): string {
   const r = ratio(value);
@@ -97,9 +103,9 @@ export function renderReport(info: RunInfo): string {
       continue;
     }
     const t = tally(seededOnly(run.results));
-    out.push(`| ${language} | ${t.top1.of} + ${t.clean.of} clean | ${share(t.top1, GOALS.top1)} | ${share(t.hit3, GOALS.hit3)} | ${share(t.clean, GOALS.clean)} | ${share(t.comparable, COMPARABLE_GOAL)} | ${misclaimed(t.misclaimed)} | ${share(t.noExample)} |`);
+    out.push(`| ${language} | ${t.top1.of} + ${t.clean.of} clean | ${share(t.top1, GOALS.top1)} | ${share(t.hit3, GOALS.hit3)} | ${share(t.clean, GOALS.clean)} | ${comparableShare(t)} | ${misclaimed(t.misclaimed)} | ${share(t.noExample)} |`);
   }
-  out.push(`| **all** | ${all.top1.of} + ${all.clean.of} clean | **${share(all.top1, GOALS.top1)}** | **${share(all.hit3, GOALS.hit3)}** | **${share(all.clean, GOALS.clean)}** | **${share(all.comparable, COMPARABLE_GOAL)}** | **${misclaimed(all.misclaimed)}** | ${share(all.noExample)} |`);
+  out.push(`| **all** | ${all.top1.of} + ${all.clean.of} clean | **${share(all.top1, GOALS.top1)}** | **${share(all.hit3, GOALS.hit3)}** | **${share(all.clean, GOALS.clean)}** | **${comparableShare(all)}** | **${misclaimed(all.misclaimed)}** | ${share(all.noExample)} |`);
   out.push(`| goal | | ≥ ${percent(GOALS.top1, 0)} | ≥ ${percent(GOALS.hit3, 0)} | ${percent(GOALS.clean, 0)} | ≥ ${percent(COMPARABLE_GOAL, 0)} | none | |`);
 
   out.push('', '## By category', '', '| category | cases | top1 | hit@3 |', '|---|---|---|---|');
@@ -146,8 +152,8 @@ export function renderReport(info: RunInfo): string {
       const { comparison } = example;
       const shape = [comparison.sharedSkeleton, ...comparison.guardedCalls].filter(Boolean).join(', ');
       const verdict = example.learnerCalls.length === 0 ? `${mark(comparison.comparable)} (no calls)` : mark(comparison.comparable);
-      const presented = example.claimed ? 'like yours' : 'for the habit';
-      out.push(`| ${caseId(result.benchCase)} | ${where} | ${code(example.learnerCalls)} | ${citationLabel(example.citation)} | ${presented} | ${code(comparison.sharedCalls)} | ${shape} | ${verdict}${example.claimed && !comparison.comparable ? ' **unrelated shown as alike**' : ''} |`);
+      const presented = { alike: 'like yours', fix: 'the fix', habit: 'for the habit' }[example.presented];
+      out.push(`| ${caseId(result.benchCase)} | ${where} | ${code(example.learnerCalls)} | ${citationLabel(example.citation)} | ${presented} | ${code(comparison.sharedCalls)} | ${shape} | ${verdict}${example.presented === 'alike' && !comparison.comparable ? ' **unrelated shown as alike**' : ''} |`);
     }
   }
   return `${out.join('\n')}\n`;
@@ -169,15 +175,15 @@ function renderWild(info: RunInfo, wild: CaseResult[]): string[] {
     const mine = (run.results ?? []).filter(isWild);
     if (mine.length === 0) continue;
     const t = tally(mine);
-    out.push(`| ${languageName(run.golden.language)} | ${mine.length} | ${share(t.top1, GOALS.top1)} | ${share(t.hit3, GOALS.hit3)} | ${share(t.comparable, COMPARABLE_GOAL)} | ${misclaimed(t.misclaimed)} | ${share(t.noExample)} |`);
+    out.push(`| ${languageName(run.golden.language)} | ${mine.length} | ${share(t.top1, GOALS.top1)} | ${share(t.hit3, GOALS.hit3)} | ${comparableShare(t)} | ${misclaimed(t.misclaimed)} | ${share(t.noExample)} |`);
   }
   const t = tally(wild);
-  out.push(`| **all** | ${wild.length} | **${share(t.top1, GOALS.top1)}** | **${share(t.hit3, GOALS.hit3)}** | **${share(t.comparable, COMPARABLE_GOAL)}** | **${misclaimed(t.misclaimed)}** | ${share(t.noExample)} |`);
+  out.push(`| **all** | ${wild.length} | **${share(t.top1, GOALS.top1)}** | **${share(t.hit3, GOALS.hit3)}** | **${comparableShare(t)}** | **${misclaimed(t.misclaimed)}** | ${share(t.noExample)} |`);
   for (const [batch, about] of Object.entries(BATCHES)) {
     const mine = wild.filter((result) => result.benchCase.batch === batch);
     if (mine.length === 0) continue;
     const b = tally(mine);
-    out.push(`| ${about} | ${mine.length} | ${share(b.top1, GOALS.top1)} | ${share(b.hit3, GOALS.hit3)} | ${share(b.comparable, COMPARABLE_GOAL)} | ${misclaimed(b.misclaimed)} | ${share(b.noExample)} |`);
+    out.push(`| ${about} | ${mine.length} | ${share(b.top1, GOALS.top1)} | ${share(b.hit3, GOALS.hit3)} | ${comparableShare(b)} | ${misclaimed(b.misclaimed)} | ${share(b.noExample)} |`);
   }
   out.push('', '| case | batch | from | key problem | why first | top1 | hit@3 |', '|---|---|---|---|---|---|---|');
   for (const result of wild) {
@@ -199,7 +205,7 @@ function code(names: string[]): string {
 export function renderSummary(info: RunInfo): string[] {
   const line = (name: string, results: CaseResult[]): string => {
     const t = tally(results);
-    return `${name.padEnd(11)} top1 ${share(t.top1, GOALS.top1)}  hit@3 ${share(t.hit3, GOALS.hit3)}  clean ${share(t.clean, GOALS.clean)}  comparable example ${share(t.comparable, COMPARABLE_GOAL)}  unrelated shown as alike ${misclaimed(t.misclaimed)}`;
+    return `${name.padEnd(11)} top1 ${share(t.top1, GOALS.top1)}  hit@3 ${share(t.hit3, GOALS.hit3)}  clean ${share(t.clean, GOALS.clean)}  comparable example ${comparableShare(t)}  unrelated shown as alike ${misclaimed(t.misclaimed)}`;
   };
   const results = info.runs.flatMap((run) => run.results ?? []);
   const wild = results.filter(isWild);

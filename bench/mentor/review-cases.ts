@@ -70,7 +70,7 @@ function goldenReader(golden: GoldenRepo): (path: string, commit: string) => str
 async function scoreExample(note: Note, benchCase: BenchCase, added: ReadonlySet<number>, goldenText: (path: string, commit: string) => string): Promise<ExampleScore> {
   const shown = exampleEvidence(note);
   if (!shown) return { kind: 'none' };
-  const { citation, claimed } = shown;
+  const { citation, presented } = shown;
   const learnerLanguage = detectLanguage(note.path);
   const goldenLanguage = detectLanguage(citation.path);
   if (!learnerLanguage || !isParsedLanguage(learnerLanguage) || !goldenLanguage || !isParsedLanguage(goldenLanguage)) return { kind: 'unreadable', citation, why: 'no grammar for one of the two files' };
@@ -83,5 +83,5 @@ async function scoreExample(note: Note, benchCase: BenchCase, added: ReadonlySet
   const learner = await codeFacts(benchCase.text, learnerLanguage, note.startLine, note.endLine, (line) => added.has(line));
   const golden = await codeFacts(text, goldenLanguage, citation.startLine, citation.endLine);
   if (!learner || !golden) return { kind: 'unreadable', citation, why: 'the parser gave up' };
-  return { kind: 'compared', citation, learnerCalls: [...new Set(learner.calls.map(callLabel))], comparison: compareCode(learner, golden), claimed };
+  return { kind: 'compared', citation, learnerCalls: [...new Set(learner.calls.map(callLabel))], comparison: compareCode(learner, golden), presented };
 }

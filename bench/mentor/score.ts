@@ -16,7 +16,14 @@ const HIT_AT = 3;
 export type ExampleScore =
   | { kind: 'none' }
   | { kind: 'unreadable'; citation: Citation; why: string }
-  | { kind: 'compared'; citation: Citation; learnerCalls: string[]; comparison: Comparison; claimed: boolean };
+  | { kind: 'compared'; citation: Citation; learnerCalls: string[]; comparison: Comparison; presented: Presented };
+
+/**
+ * How rung 3 presents its example: as code doing what the learner's lines do (`alike`), as other
+ * code showing the fix they leave out (`fix`: "other code than yours: it reads its configuration…"),
+ * or as other code showing the habit (`habit`).
+ */
+export type Presented = 'alike' | 'fix' | 'habit';
 
 export interface ScoredNote {
   note: Note;
@@ -67,6 +74,8 @@ export interface Tally {
    * this" teaches the wrong thing (issue 12). Goal: none.
    */
   misclaimed: Share;
+  /** Of the notes counted for `comparable` whose example is not comparable, those presented as showing the fix the learner's lines leave out. */
+  fixShown: number;
 }
 
 export function tally(results: CaseResult[]): Tally {
@@ -74,7 +83,7 @@ export function tally(results: CaseResult[]): Tally {
   const cleans = results.filter((result) => result.clean !== undefined);
   const notes = results.flatMap((result) => result.notes);
   const withCalls = notes.flatMap(({ example }) => (example.kind === 'compared' && example.learnerCalls.length > 0 ? [example] : []));
-  const claimed = notes.flatMap(({ example }) => (example.kind === 'compared' && example.claimed ? [example] : []));
+  const claimed = notes.flatMap(({ example }) => (example.kind === 'compared' && example.presented === 'alike' ? [example] : []));
   return {
     top1: { count: problems.filter((result) => result.top1).length, of: problems.length },
     hit3: { count: problems.filter((result) => result.hit3).length, of: problems.length },
@@ -82,6 +91,7 @@ export function tally(results: CaseResult[]): Tally {
     comparable: { count: withCalls.filter((example) => example.comparison.comparable).length, of: withCalls.length },
     noExample: { count: notes.filter(({ example }) => example.kind === 'none').length, of: notes.length },
     misclaimed: { count: claimed.filter((example) => !example.comparison.comparable).length, of: claimed.length },
+    fixShown: withCalls.filter((example) => example.presented === 'fix' && !example.comparison.comparable).length,
   };
 }
 
@@ -91,11 +101,12 @@ export function ratio(share: Share): number | undefined {
 
 /**
  * The golden code a note puts beside the learner's at rung 3, and how it presents it: the note's
- * first golden evidence, presented as code like the learner's unless it says it is not (`comparable: false`, "other code than yours, shown for the
- * habit"); else its convention's first example, shown for the habit.
+ * first golden evidence, presented as code like the learner's unless it says it is not
+ * (`comparable: false`: "other code than yours", shown for the fix or the habit); else its
+ * convention's first example, shown for the habit.
  */
-export function exampleEvidence(note: Note): { citation: Citation; claimed: boolean } | undefined {
-  for (const evidence of note.evidence) if (evidence.kind === 'golden') return { citation: evidence.citation, claimed: evidence.comparable !== false };
-  for (const evidence of note.evidence) if (evidence.kind === 'convention' && evidence.examples[0]) return { citation: evidence.examples[0], claimed: false };
+export function exampleEvidence(note: Note): { citation: Citation; presented: Presented } | undefined {
+  for (const evidence of note.evidence) if (evidence.kind === 'golden') return { citation: evidence.citation, presented: evidence.comparable !== false ? 'alike' : evidence.fix ? 'fix' : 'habit' };
+  for (const evidence of note.evidence) if (evidence.kind === 'convention' && evidence.examples[0]) return { citation: evidence.examples[0], presented: 'habit' };
   return undefined;
 }

@@ -6,8 +6,9 @@ import { withoutComments } from './calls.js';
 /**
  * For some findings the golden example worth showing is not code making the same call, but code
  * doing the thing the learner left out: for a credential in the code, golden code that reads its
- * configuration; for a password kept as typed, golden code that hashes one; for an HTTP call
- * without a timeout, golden code that sets one. A senior shows "here is how we set the timeout",
+ * configuration; for a password kept as typed, golden code that hashes one; for a secret made with
+ * a predictable generator, golden code drawing from a cryptographic one; for an HTTP call without a
+ * timeout, golden code that sets one. A senior shows "here is how we set the timeout",
  * whatever the client is called.
  */
 export interface FixShown {
@@ -107,10 +108,35 @@ const HASHES_PASSWORDS: FixShown = {
   },
 };
 
+/** A token, password or id made with a predictable generator (`Math.random`, `random.choice`, `math/rand`). */
+const WEAK_RANDOM = /\.pitfalls\.tree-sitter\.\w+\.weak-random-secret$/;
+
+/** Draws from a cryptographic source: Node's crypto, Python's secrets and urandom, Java's SecureRandom, Go's crypto/rand. */
+const CRYPTO_RANDOM = /\b(?:randomBytes|randomUUID|getRandomValues|randomInt)\s*\(|\bSecureRandom\b|\bsecrets\.\w+|\bos\.urandom\s*\(|\bSystemRandom\s*\(|\brand\.(?:Read|Int)\s*\(|\brand\.Reader\b/;
+const CRYPTO_RANDOM_WORDS: Partial<Record<Language, string>> = {
+  python: 'secrets token_urlsafe token_hex urandom SystemRandom',
+  javascript: 'crypto randomBytes randomUUID getRandomValues',
+  typescript: 'crypto randomBytes randomUUID getRandomValues',
+  tsx: 'crypto randomBytes randomUUID getRandomValues',
+  go: 'crypto rand Read Reader',
+  java: 'SecureRandom nextBytes',
+};
+
+const DRAWS_CRYPTO_RANDOM: FixShown = {
+  why: 'draws its random values from a cryptographic source',
+  shown: 'instead',
+  lookFor: (language) => CRYPTO_RANDOM_WORDS[language],
+  lineIn(text) {
+    const index = withoutComments(text).split('\n').findIndex((line) => CRYPTO_RANDOM.test(line));
+    return index === -1 ? undefined : { start: index + 1, end: index + 1 };
+  },
+};
+
 /** What golden example a finding is best taught with, when it is the fix rather than the same call. */
 export function fixShownFor(ruleId: string): FixShown | undefined {
   if (holdsCredential(ruleId)) return READS_CONFIGURATION;
   if (PLAINTEXT_PASSWORD.test(ruleId)) return HASHES_PASSWORDS;
+  if (WEAK_RANDOM.test(ruleId)) return DRAWS_CRYPTO_RANDOM;
   if (NO_TIMEOUT.test(ruleId)) return SETS_A_TIMEOUT;
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixShownFor } from '../../../src/review/context/fix-shown.js';
+import type { Language } from '../../../src/index/language.js';
 
 describe('the fix a finding is taught with', () => {
   it('is a deadline set on an HTTP call for every no-timeout rule, in each language', () => {
@@ -34,6 +35,21 @@ describe('the fix a finding is taught with', () => {
     const werkzeug = 'def create(name, password):\n    # store it\n    user.hash = generate_password_hash(password)\n';
     expect(fix?.lineIn(werkzeug, 'python')).toEqual({ start: 3, end: 3 });
     expect(fix?.lineIn('if user.password == password:\n    ok()\n', 'python')).toBeUndefined();
+  });
+
+  it('is golden code drawing from a cryptographic source for a secret made with a predictable generator, in each language', () => {
+    const sources: Array<[string, Language, string]> = [
+      ['js', 'javascript', "const key = randomBytes(16).toString('base64');"],
+      ['python', 'python', 'token = secrets.token_urlsafe(32)'],
+      ['java', 'java', 'SecureRandom random = new SecureRandom();'],
+      ['go', 'go', 'if _, err := rand.Read(b); err != nil {'],
+    ];
+    for (const [family, language, line] of sources) {
+      const fix = fixShownFor(`${language}.pitfalls.tree-sitter.${family}.weak-random-secret`);
+      expect(fix?.shown).toBe('instead');
+      expect(fix?.lineIn(`// a comment: Math.random() is not enough\n${line}\n`, language), language).toEqual({ start: 2, end: 2 });
+    }
+    expect(fixShownFor('js.pitfalls.tree-sitter.js.weak-random-secret')?.lineIn('const id = Math.random().toString(36).slice(2);\n', 'javascript')).toBeUndefined();
   });
 
   it('is nothing special for other rules: they are taught with code making the same call', () => {
