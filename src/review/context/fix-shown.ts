@@ -98,15 +98,20 @@ const PASSWORD_WORDS: Partial<Record<Language, string>> = {
   java: 'password PasswordEncoder BCrypt matches encode',
 };
 
-const HASHES_PASSWORDS: FixShown = {
-  why: 'keeps only a slow salted hash of each password and checks a login against it',
-  shown: 'instead',
-  lookFor: (language) => PASSWORD_WORDS[language],
-  lineIn(text) {
-    const index = withoutComments(text).split('\n').findIndex((line) => PASSWORD_HASHING.test(line));
-    return index === -1 ? undefined : { start: index + 1, end: index + 1 };
-  },
-};
+/** The fix shown in place of code like the learner's, wherever the golden code does `pattern` (outside comments), found by words per language. */
+function shownInstead(why: string, pattern: RegExp, words: Partial<Record<Language, string>>): FixShown {
+  return {
+    why,
+    shown: 'instead',
+    lookFor: (language) => words[language],
+    lineIn(text) {
+      const index = withoutComments(text).split('\n').findIndex((line) => pattern.test(line));
+      return index === -1 ? undefined : { start: index + 1, end: index + 1 };
+    },
+  };
+}
+
+const HASHES_PASSWORDS = shownInstead('keeps only a slow salted hash of each password and checks a login against it', PASSWORD_HASHING, PASSWORD_WORDS);
 
 /** A token, password or id made with a predictable generator (`Math.random`, `random.choice`, `math/rand`). */
 const WEAK_RANDOM = /\.pitfalls\.tree-sitter\.\w+\.weak-random-secret$/;
@@ -122,15 +127,7 @@ const CRYPTO_RANDOM_WORDS: Partial<Record<Language, string>> = {
   java: 'SecureRandom nextBytes',
 };
 
-const DRAWS_CRYPTO_RANDOM: FixShown = {
-  why: 'draws its random values from a cryptographic source',
-  shown: 'instead',
-  lookFor: (language) => CRYPTO_RANDOM_WORDS[language],
-  lineIn(text) {
-    const index = withoutComments(text).split('\n').findIndex((line) => CRYPTO_RANDOM.test(line));
-    return index === -1 ? undefined : { start: index + 1, end: index + 1 };
-  },
-};
+const DRAWS_CRYPTO_RANDOM = shownInstead('draws its random values from a cryptographic source', CRYPTO_RANDOM, CRYPTO_RANDOM_WORDS);
 
 /** What golden example a finding is best taught with, when it is the fix rather than the same call. */
 export function fixShownFor(ruleId: string): FixShown | undefined {
