@@ -251,6 +251,20 @@ describe('watch screen with more than fits', () => {
     expect(frame.split('\n')).toHaveLength(23);
   });
 
+  it('says in the golden title whether the example does what the learner\'s lines do, or is other code shown for the fix', async () => {
+    const titleOf = async (evidence: Partial<(typeof errorNote.evidence)[number]>) => {
+      const note = { ...errorNote, evidence: [{ ...errorNote.evidence[0]!, ...evidence } as (typeof errorNote.evidence)[number]] };
+      const view = open({ columns: 200, rows: 24 });
+      view.controller.push(status, ...reviewEvents(1, [note]));
+      await settle();
+      await view.type('e');
+      return view.lastFrame().split('\n').find((line) => line.includes('golden  acme/api')) ?? '';
+    };
+    expect(await titleOf({ comparable: true })).toContain('golden  acme/api src/users.ts:20-24 @1a2b3c4 · does what yours does');
+    expect(await titleOf({ comparable: false, fix: 'reads its configuration instead of holding it' })).toContain('· other code: it reads its configuration');
+    expect(await titleOf({ comparable: false })).toContain('· other code, shown for the habit');
+  });
+
   it('shows the start of a golden snippet longer than the example view', async () => {
     const snippet = Array.from({ length: 80 }, (_, index) => `line ${index}`).join('\n');
     const long = { ...errorNote, evidence: [{ ...errorNote.evidence[0]!, snippet } as (typeof errorNote.evidence)[number]] };

@@ -43,12 +43,16 @@ function yours(note: Note, files: FileChange[]): Column {
   return { title: `yours  ${placeOf(note)}`, lines: rows.length > 0 ? rows.map((row) => ({ number: row.line, text: row.text })) : [{ number: undefined, text: '(these lines are no longer in the diff)' }] };
 }
 
-/** The golden snippet the note cites, numbered from its first line; undefined without one. */
+/**
+ * The golden snippet the note cites, numbered from its first line, its title saying what it has in
+ * common with the learner's lines (as rung 3 does); undefined without one.
+ */
 function golden(note: Note): Column | undefined {
   const evidence = note.evidence.find((item) => item.kind === 'golden');
   if (evidence?.kind !== 'golden') return undefined;
   const lines = evidence.snippet.replace(/\n$/, '').split('\n');
-  return { title: `golden  ${citationLabel(evidence.citation)}`, lines: lines.map((text, index) => ({ number: evidence.citation.startLine + index, text })) };
+  const likeness = evidence.comparable === true ? ' · does what yours does' : evidence.comparable === false ? (evidence.fix ? ` · other code: it ${evidence.fix}` : ' · other code, shown for the habit') : '';
+  return { title: `golden  ${citationLabel(evidence.citation)}${likeness}`, lines: lines.map((text, index) => ({ number: evidence.citation.startLine + index, text })) };
 }
 
 /**
