@@ -33,6 +33,8 @@ const TOKEN_PATTERNS: TokenPattern[] = [
   { rule: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/dg },
   // BotFather's tokens, `<bot id>:<35 characters>`: the first thing every Telegram bot tutorial pastes in.
   { rule: 'telegram-bot-token', pattern: /\b\d{8,10}:[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/dg, valid: looksRandom },
+  // Discord's bot tokens, `<the bot's id in base64>.<timestamp>.<HMAC>`: `bot.run("...")`, `client.login("...")` in every first bot.
+  { rule: 'discord-bot-token', pattern: /\b[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}(?![A-Za-z0-9_-])/dg, valid: looksRandom },
   // A key in a URL's query, `?appid=<32 hex>`, `&api_key=...`: only when the value looks random, so `?key=name` stays.
   {
     rule: 'url-key',

@@ -58,6 +58,13 @@ describe('redactSecrets markers and positions', () => {
     );
   });
 
+  it('hides a Discord bot token, and not a dotted name of the same length', async () => {
+    // Built from pieces (the shape of the one a learner's casino bot committed), so no scanner reads a token in this file.
+    const token = ['NjkwNzAwMjQzNDMxNDU2ODM4', 'XoPMjg', 'CvJPW5q2dEiYvF1kA3xq9ZbT0Ls'].join('.');
+    const result = await redactSecrets(`bot.run("${token}")\nname = "Microsoft.Extensions.DependencyInjection.Abstractions"\n`, { path: 'bot.py' });
+    expect(result.text).toBe('bot.run("[REDACTED:discord-bot-token]")\nname = "Microsoft.Extensions.DependencyInjection.Abstractions"\n');
+  });
+
   it('hides an AWS secret key to the end of the token', async () => {
     const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCY' + 'Zx9Qw2Er4T';
     const result = await redactSecrets(`aws_secret_access_key = "${secret}"`, { path: 'aws.ini' });

@@ -15,6 +15,7 @@ const KINDS: Record<string, string> = {
   'bearer-token': 'a bearer token',
   jwt: 'a signed token (JWT)',
   'telegram-bot-token': 'a Telegram bot token',
+  'discord-bot-token': 'a Discord bot token',
   'url-key': 'an API key in a URL',
   'url-password': 'a password inside a URL',
   'connection-password': 'a database password',
