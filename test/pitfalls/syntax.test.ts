@@ -1201,3 +1201,61 @@ describe('a record reached by id alone where the file asks for its owner elsewhe
     expect((await found('typescript', ts.split('\n').filter((line) => !line.includes('update(')).join('\n'))).filter((hit) => hit.includes('owner-check'))).toEqual([]);
   });
 });
+
+describe('a query whose placeholders and values do not match', () => {
+  const only = async (language: Parameters<typeof found>[0], code: string) => (await found(language, code)).filter((hit) => hit.includes('sql-parameter'));
+
+  it('is a Java statement with a ? never set, reported at its SQL; not one bound in a loop, handed to a helper, or fully set', async () => {
+    const java = [
+      'class EmpDao {',
+      '  static int update(Emp e) throws SQLException {',
+      '    PreparedStatement ps = con.prepareStatement(',
+      '        "update emp set name=?,email=? where id=?");',
+      '    ps.setString(1, e.getName());',
+      '    ps.setString(2, e.getEmail());',
+      '    ps.setQueryTimeout(30);',
+      '    return ps.executeUpdate();',
+      '  }',
+      '  static int delete(int id) throws SQLException {',
+      "    PreparedStatement ps = con.prepareStatement(\"delete from emp where id=? and name <> '?'\");",
+      '    ps.setInt(1, id);',
+      '    ps = con.prepareStatement("delete from audit where emp=? and at=?");',
+      '    ps.setInt(1, id);',
+      '    ps.setInt(2, now);',
+      '    return ps.executeUpdate();',
+      '  }',
+      '  static void all(List<Object> values) throws SQLException {',
+      '    PreparedStatement ps = con.prepareStatement("insert into t values (?, ?, ?)");',
+      '    for (int i = 0; i < values.size(); i++) ps.setObject(i + 1, values.get(i));',
+      '    PreparedStatement other = con.prepareStatement("insert into u values (?, ?)");',
+      '    bind(other, values);',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(await only('java', java)).toEqual(['4 java/sql-parameter-unbound']);
+  });
+
+  it('is a Python execute given a bracketed value for a tuple, or the wrong number of values', async () => {
+    const python = [
+      'cur.execute("SELECT * FROM students WHERE id = ?", (student_id))',
+      'cur.execute("INSERT INTO students VALUES (?, ?, ?)", (name, age))',
+      'cur.execute("SELECT * FROM students WHERE id = ?", (student_id,))',
+      'cur.execute("INSERT INTO t (a, b) VALUES (%s, %s)", [a, b])',
+      'cur.execute("SELECT * FROM t WHERE a = :a", {"a": a})',
+      'cur.execute(f"SELECT * FROM t WHERE a = ?", (a, b))',
+      "cur.execute(\"SELECT * FROM t WHERE note = '?' AND id = ?\", (a,))",
+    ].join('\n');
+    expect(await only('python', python)).toEqual(['1 python/sql-parameter-count', '2 python/sql-parameter-count']);
+  });
+
+  it('is a JavaScript query given fewer values than its ? or $n marks; not a list expanded by IN (?), nor a map lookup', async () => {
+    const js = [
+      "db.query('INSERT INTO users (name, email, age) VALUES (?, ?, ?)', [name, email], done);",
+      "pool.query('UPDATE todos SET done = $1 WHERE id = $2', [done]);",
+      "db.query('SELECT * FROM users WHERE id IN (?)', [ids]);",
+      "pool.query('SELECT * FROM todos WHERE id = $1', [id]);",
+      "cache.get('?', [key]);",
+    ].join('\n');
+    expect(await only('javascript', js)).toEqual(['1 js/sql-parameter-count', '2 js/sql-parameter-count']);
+  });
+});

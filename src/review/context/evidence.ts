@@ -208,7 +208,8 @@ export class EvidenceList {
 
   /** The id of `item`, added if new; undefined when the list holds `limit` items already. */
   add(item: Evidence, limit = this.limit): string | undefined {
-    const key = item.kind === 'golden' ? `g:${item.citation.repo}:${item.citation.path}:${item.citation.startLine}` : `${item.kind}:${item.ruleId}`;
+    // The same golden lines can be like one note's code and only show the habit to another's: each presentation is its own piece.
+    const key = item.kind === 'golden' ? `g:${item.citation.repo}:${item.citation.path}:${item.citation.startLine}:${item.comparable === true}:${item.fix ?? ''}` : `${item.kind}:${item.ruleId}`;
     const known = this.#byKey.get(key);
     if (known) return known;
     if (this.items.length >= Math.min(limit, this.limit)) return undefined;
