@@ -479,7 +479,8 @@ describe('a signing key or password written in the code', () => {
       'jwt.sign({}, key);',
       "app.use(session({ secret: 'keyboard cat', resave: false }));",
     ].join('\n');
-    expect(await found('javascript', js)).toEqual(['4 js/hardcoded-signing-key', '5 js/hardcoded-signing-key', '8 js/hardcoded-signing-key', '9 js/hardcoded-signing-key']);
+    // A key written in a declaration is reported there, where the fix goes, not at the call that uses it.
+    expect(await found('javascript', js)).toEqual(['2 js/hardcoded-signing-key', '4 js/hardcoded-signing-key', '7 js/hardcoded-signing-key', '9 js/hardcoded-signing-key']);
     const python = [
       'import os, jwt, smtplib',
       "app.config['SECRET_KEY'] = 'change-me'",
@@ -492,6 +493,8 @@ describe('a signing key or password written in the code', () => {
     expect(await found('python', python)).toEqual(['2 python/hardcoded-signing-key', '3 python/hardcoded-signing-key', '5 python/hardcoded-signing-key', '7 python/hardcoded-signing-key']);
     const go = 'package x\n\nvar jwtKey = []byte("secret_key")\n\nfunc Issue(c Claims) (string, error) {\n\ttoken := jwt.NewWithClaims(jwt.SigningMethodHS256, c)\n\treturn token.SignedString([]byte("other"))\n}\n';
     expect(await found('go', go)).toEqual(['3 go/hardcoded-signing-key', '7 go/hardcoded-signing-key']);
+    // Named like a key and signing with it: one finding, at the key.
+    expect(await found('go', go.replace('SignedString([]byte("other"))', 'SignedString(jwtKey)'))).toEqual(['3 go/hardcoded-signing-key']);
     const java = 'class Tokens {\n  String issue(String user) throws Exception {\n    try (Connection c = DriverManager.getConnection("jdbc:mysql://localhost/bank", "root", "root123")) { audit(c, user); }\n    return Jwts.builder().setSubject(user).signWith(SignatureAlgorithm.HS256, "secret").compact();\n  }\n}\n';
     expect(await found('java', java)).toEqual(['3 java/hardcoded-signing-key', '4 java/hardcoded-signing-key']);
   });

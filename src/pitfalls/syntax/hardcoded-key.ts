@@ -97,7 +97,10 @@ function hardcodedKey(grammar: KeyGrammar): SyntaxRule {
         for (const sink of grammar.sinks) {
           if (!sink.callee.test(callee)) continue;
           const value = argumentOf(call, sink);
-          if (value && keyWrittenIn(value, index, grammar)) hits.push({ node: call, message: sink.message, ...(sink.failure ? { failure: sink.failure } : {}) });
+          const written = value && keyWrittenIn(value, index, grammar);
+          // Reported where it is written (`var secretKey = []byte("...")` above the function that signs), where the fix goes; once however many calls use it.
+          const at = written && (written.startIndex >= call.startIndex && written.endIndex <= call.endIndex ? call : written);
+          if (at && !hits.some((hit) => hit.node.id === at.id)) hits.push({ node: at, message: sink.message, ...(sink.failure ? { failure: sink.failure } : {}) });
           break;
         }
       }
@@ -106,7 +109,9 @@ function hardcodedKey(grammar: KeyGrammar): SyntaxRule {
         for (const declaration of named.types.flatMap((type) => index.of(type))) {
           const declared = named.declared(declaration);
           // The value as written, not followed through other names: the name is what says it is a key.
-          if (declared && named.name.test(declared.name.text) && keyWrittenIn(declared.value, index, grammar, MAX_HOPS)) hits.push({ node: declaration, ...SIGNING });
+          // Once per key: a call that uses it may have found its literal on this line already.
+          const seen = hits.some((hit) => hit.node.startPosition.row === declaration.startPosition.row);
+          if (declared && !seen && named.name.test(declared.name.text) && keyWrittenIn(declared.value, index, grammar, MAX_HOPS)) hits.push({ node: declaration, ...SIGNING });
         }
       }
       return hits.sort((a, b) => a.node.startIndex - b.node.startIndex);
