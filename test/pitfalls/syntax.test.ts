@@ -1132,6 +1132,35 @@ describe('a Java static collection shared between threads without a lock', () =>
   });
 });
 
+describe('a Go map the file locks in one handler and writes without the lock in another', () => {
+  it('is found at the unlocked write; not when every use takes the lock, nor in a file whose lock guards something else', async () => {
+    const go = [
+      'package main',
+      '',
+      'var (',
+      '\trooms   = make(map[string]*Pool)',
+      '\troomsMu sync.RWMutex',
+      ')',
+      '',
+      'func routes(r *chi.Mux) {',
+      '\tr.Get("/room/{id}", func(w http.ResponseWriter, r *http.Request) {',
+      '\t\troomsMu.RLock()',
+      '\t\tpool, ok := rooms[chi.URLParam(r, "id")]',
+      '\t\troomsMu.RUnlock()',
+      '\t\tserve(pool, ok, w)',
+      '\t})',
+      '\tr.Post("/room", func(w http.ResponseWriter, r *http.Request) {',
+      '\t\trooms[name(r)] = NewPool()',
+      '\t})',
+      '}',
+    ].join('\n');
+    const only = async (code: string) => (await found('go', code)).filter((hit) => hit.includes('shared-collection'));
+    expect(await only(go)).toEqual(['16 go/shared-collection-without-lock']);
+    expect(await only(go.replace('\t\trooms[name(r)] = NewPool()', '\t\troomsMu.Lock()\n\t\tdefer roomsMu.Unlock()\n\t\trooms[name(r)] = NewPool()'))).toEqual([]);
+    expect(await only(go.replace('\t\troomsMu.RLock()', '\t\tcountMu.RLock()').replace('rooms[chi.URLParam(r, "id")]', 'counts[chi.URLParam(r, "id")]'))).toEqual([]);
+  });
+});
+
 describe('an id made from the number of records', () => {
   it('is found where an id is a collection size plus one, in Python and JavaScript', async () => {
     expect((await found('python', 'id_ = len(students) + 1\nstudents.append({"id": len(students) + 1})\ncount = len(students) + 1\n')).filter((hit) => hit.includes('id-from-count'))).toEqual(['1 python/id-from-count', '2 python/id-from-count']);

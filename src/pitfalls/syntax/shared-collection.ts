@@ -7,8 +7,10 @@ import { ancestor, calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule
  * `sessions[id] = user` or `books = append(books, book)` in an HTTP handler (net/http runs each
  * request on its own goroutine). Go's maps are not safe for concurrent use: the runtime stops the
  * whole program with "fatal error: concurrent map writes"; two appends at once lose one of the
- * records. Under load, never in a quick manual test. Left alone when the file mentions `sync.` (a
- * Mutex, a sync.Map) or `atomic`, or where the write is not in a goroutine or a handler.
+ * records. Under load, never in a quick manual test. In a file that mentions `sync.` (a Mutex, a
+ * sync.Map) or `atomic`, only a collection locked in one function and written without the lock in
+ * another is reported (`roomsMu.RLock()` around the read, none around `rooms[id] = pool`); left
+ * alone where the write is not in a goroutine or a handler.
  */
 
 const TEACHING = {
@@ -28,7 +30,9 @@ const HANDLER_PARAMETER = /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Con
 function packageCollections(index: SyntaxIndex): Set<string> {
   const maps = new Set<string>();
   for (const spec of index.of('var_spec')) {
-    if (spec.parent?.parent?.type !== 'source_file') continue;
+    // `var m = ...` or one of a `var ( ... )` group, at the top of the file.
+    const declaration = spec.parent?.type === 'var_spec_list' ? spec.parent.parent : spec.parent;
+    if (declaration?.parent?.type !== 'source_file') continue;
     const value = spec.childForFieldName('value')?.text ?? '';
     const type = spec.childForFieldName('type')?.type;
     if (type !== 'map_type' && type !== 'slice_type' && !/^(?:make\(\s*)?(?:map\[|\[\])/.test(value)) continue;
@@ -46,6 +50,17 @@ function writtenCollection(node: Node): string | undefined {
   return target?.type === 'identifier' && value?.type === 'call_expression' && calleeText(value) === 'append' ? target.text : undefined;
 }
 
+/** The functions that take a lock (`mu.Lock()`, `roomsMu.RLock()`) somewhere in their body. */
+function lockingFunctions(index: SyntaxIndex): Node[] {
+  const functions = new Map<number, Node>();
+  for (const call of index.of('call_expression')) {
+    if (!/\.R?Lock$/.test(calleeText(call))) continue;
+    const fn = ancestor(call, FUNCTIONS);
+    if (fn) functions.set(fn.id, fn);
+  }
+  return [...functions.values()];
+}
+
 /** Whether `fn` runs concurrently: a handler, a literal started with `go`, or a declared function some `go` statement calls. */
 function runsConcurrently(fn: Node, started: ReadonlySet<string>): boolean {
   if (HANDLER_PARAMETER.test(fn.childForFieldName('parameters')?.text ?? '')) return true;
@@ -60,9 +75,12 @@ const sharedMap: SyntaxRule = {
   types: ['var_spec', 'go_statement', 'assignment_statement', 'inc_statement', 'dec_statement', 'call_expression'],
   mentions: /\bmap\[|\[\]/,
   find(index, file) {
-    if (/\bsync\.|\batomic\./.test(file.text)) return [];
     const maps = packageCollections(index);
     if (maps.size === 0) return [];
+    // A file that thought about concurrency (a mutex, a sync.Map, atomics) is held to its own habit:
+    // a collection it locks somewhere may not be written elsewhere without the lock.
+    const locking = /\bsync\.|\batomic\./.test(file.text);
+    const locked = lockingFunctions(index);
     const started = new Set(index.of('go_statement').map((statement) => calleeText(statement.namedChildren[0] as Node)));
     const hits: SyntaxHit[] = [];
     const reported = new Set<string>();
@@ -70,8 +88,16 @@ const sharedMap: SyntaxRule = {
       const map = writtenCollection(node);
       const fn = map && maps.has(map) && !reported.has(map) ? ancestor(node, FUNCTIONS) : undefined;
       if (!map || !fn || !runsConcurrently(fn, started)) continue;
+      if (!locking) {
+        reported.add(map);
+        hits.push({ node, message: `\`${map}\` is package-level and written here, on a goroutine of its own, with no lock: two writes at once crash the program or lose one.` });
+        continue;
+      }
+      const uses = new RegExp(`\\b${map}\\b`);
+      const guarded = locked.find((other) => other.id !== fn.id && uses.test(other.text));
+      if (locked.some((other) => other.id === fn.id) || !guarded) continue;
       reported.add(map);
-      hits.push({ node, message: `\`${map}\` is package-level and written here, on a goroutine of its own, with no lock: two writes at once crash the program or lose one.` });
+      hits.push({ node, message: `\`${map}\` is locked where line ${guarded.startPosition.row + 1}'s function uses it, but written here, on a goroutine of its own, without the lock: a read and a write at once crash the program.` });
     }
     return hits;
   },
