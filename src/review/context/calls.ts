@@ -22,8 +22,8 @@ const NOT_CALLS = new Set([
 const UBIQUITOUS = new Set([
   'len', 'str', 'int', 'float', 'bool', 'range', 'print', 'isinstance', 'sum', 'min', 'max', 'abs', 'round', 'sorted', 'list', 'dict', 'set', 'tuple', 'map', 'filter', 'zip', 'enumerate',
   'console.log', 'require', 'String', 'Number', 'Boolean', 'new Set', 'new Map', 'new Error', 'new ArrayList', 'new HashMap', 'Math.round', 'Math.max', 'Math.min', 'Math.floor', 'Date.now', 'new Date', 'time.Now', 'Object.keys', 'Array.isArray', 'push', 'append', 'toString', 'equals', 'get', 'has', 'add',
-  // Go's conversions and builtins (`[]byte(s)`, `string(b)`), and printing to the terminal in Go and Java, as `print` and `console.log` are.
-  'byte', 'string', 'rune', 'int64', 'int32', 'uint', 'uint64', 'float64', 'make', 'cap', 'copy', 'panic', 'fmt.Println', 'fmt.Printf', 'fmt.Print', 'out.println', 'out.print', 'out.printf',
+  // Go's conversions and builtins (`[]byte(s)`, `string(b)`, `strconv.Itoa`), and printing to the terminal in Go and Java, as `print` and `console.log` are.
+  'byte', 'string', 'rune', 'int64', 'int32', 'uint', 'uint64', 'float64', 'make', 'cap', 'copy', 'panic', 'fmt.Println', 'fmt.Printf', 'fmt.Print', 'strconv.Itoa', 'strconv.Atoi', 'out.println', 'out.print', 'out.printf',
 ]);
 /**
  * Methods of lists, maps and strings, and string formatting: whatever they are called on
