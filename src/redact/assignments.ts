@@ -50,7 +50,7 @@ export function findAssignments(text: string, unquoted: UnquotedMode): Finding[]
 
 /** Whether `value`, assigned to `name`, is a secret worth hiding. */
 export function isSecretValue(name: string, value: string): boolean {
-  if (/\s/.test(value) || value.length < MIN_SECRET_CHARS || isPlaceholder(value)) return false;
+  if (/\s/.test(value) || value.length < MIN_SECRET_CHARS || isPlaceholder(value) || isConcatenation(value)) return false;
   switch (nameStrength(name)) {
     case 'strong':
       return !/^\d{1,6}$/.test(value);
@@ -59,6 +59,14 @@ export function isSecretValue(name: string, value: string): boolean {
     case 'none':
       return false;
   }
+}
+
+/**
+ * `"<h2>Password = "+password+" </h2>"` read as `Password = "+password+"`: between two string
+ * literals, a variable joined in, not a value.
+ */
+function isConcatenation(value: string): boolean {
+  return /^\+[A-Za-z_$][\w$.()]*\+$/.test(value);
 }
 
 /** Long enough, mixed letters and digits, and high in entropy. */

@@ -45,4 +45,11 @@ describe('values', () => {
     expect(isSecretValue('cacheKey', 'users:list')).toBe(false);
     expect(isSecretValue('cacheKey', '9f8a7s6d5f4g3h2j1k0lQwErTy')).toBe(true);
   });
+
+  it('takes a variable joined between two strings for code, not a password', () => {
+    // out.println("<h2>Password = "+password+" </h2>") reads as Password = "+password+".
+    expect(isSecretValue('Password', '+password+')).toBe(false);
+    expect(isSecretValue('Password', '+user.getPassword()+')).toBe(false);
+    expect(isSecretValue('password', '+hunter42')).toBe(true);
+  });
 });
