@@ -1291,3 +1291,35 @@ describe('a query whose placeholders and values do not match', () => {
     expect(await only('javascript', js)).toEqual(['1 js/sql-parameter-count', '2 js/sql-parameter-count']);
   });
 });
+
+describe('a failure printed, then reported as a success', () => {
+  it('is found at the handler of a function that prints its failure, when a caller then says it worked', async () => {
+    const python = [
+      'import json',
+      'def save_data(data):',
+      '    try:',
+      '        with open("inventory.json", "w") as file:',
+      '            json.dump(data, file)',
+      '    except Exception as e:',
+      '        print(f"Error saving database: {e}")',
+      '',
+      'def load_data():',
+      '    try:',
+      '        with open("inventory.json") as file:',
+      '            return json.load(file)',
+      '    except Exception as e:',
+      '        print(f"Error loading: {e}")',
+      '',
+      'def main(inventory):',
+      '    load_data()',
+      '    print("Loaded.")',
+      '    save_data(inventory)',
+      '    print("Database saved. Goodbye!")',
+    ].join('\n');
+    const only = async (code: string) => (await found('python', code)).filter((hit) => hit.includes('told-as-success'));
+    expect(await only(python)).toEqual(['6 python/failure-told-as-success']);
+    // A handler that re-raises lets the caller know; a caller that says nothing after claims nothing.
+    expect(await only(python.replace('        print(f"Error saving database: {e}")', '        print(f"Error saving database: {e}")\n        raise'))).toEqual([]);
+    expect(await only(python.replace('    print("Database saved. Goodbye!")', '    print("Goodbye!")'))).toEqual([]);
+  });
+});
