@@ -491,6 +491,8 @@ describe('a signing key or password written in the code', () => {
       "    server.login('me@example.com', 'wgfjlcitvvykjhre')",
     ].join('\n');
     expect(await found('python', python)).toEqual(['2 python/hardcoded-signing-key', '3 python/hardcoded-signing-key', '5 python/hardcoded-signing-key', '7 python/hardcoded-signing-key']);
+    // A login's password left as a template to fill in is no leak; a key signed with is the key however plain.
+    expect(await found('python', python.replace("'wgfjlcitvvykjhre'", "'password'"))).toEqual(['2 python/hardcoded-signing-key', '3 python/hardcoded-signing-key', '5 python/hardcoded-signing-key']);
     const go = 'package x\n\nvar jwtKey = []byte("secret_key")\n\nfunc Issue(c Claims) (string, error) {\n\ttoken := jwt.NewWithClaims(jwt.SigningMethodHS256, c)\n\treturn token.SignedString([]byte("other"))\n}\n';
     expect(await found('go', go)).toEqual(['3 go/hardcoded-signing-key', '7 go/hardcoded-signing-key']);
     // Named like a key and signing with it: one finding, at the key.

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { isPlaceholder } from '../../redact/placeholder.js';
 import { literalText, localValue, type StringGrammar } from './built-string.js';
 import { ECMASCRIPT, JS_STRINGS } from './ecmascript-grammar.js';
 import { GO_STRINGS } from './go.js';
@@ -40,6 +41,12 @@ interface Sink {
   message: string;
   /** `certain` when anyone can use what is written now: a key that signs tokens, a live account's password (src/importance). */
   failure?: Failure;
+  /**
+   * A password for someone else's server is only a leak when it is real: `server.login('email',
+   * 'password')` is a template left to fill in. A key this code signs with is the key, however
+   * plain (`jwt.sign(user, 'secret')` lets anyone sign).
+   */
+  placeholdersAreTemplates?: true;
 }
 
 interface KeyGrammar {
@@ -97,7 +104,8 @@ function hardcodedKey(grammar: KeyGrammar): SyntaxRule {
         for (const sink of grammar.sinks) {
           if (!sink.callee.test(callee)) continue;
           const value = argumentOf(call, sink);
-          const written = value && keyWrittenIn(value, index, grammar);
+          const found = value && keyWrittenIn(value, index, grammar);
+          const written = found && !(sink.placeholdersAreTemplates && isPlaceholder(literalText(found))) ? found : undefined;
           // Reported where it is written (`var secretKey = []byte("...")` above the function that signs), where the fix goes; once however many calls use it.
           const at = written && (written.startIndex >= call.startIndex && written.endIndex <= call.endIndex ? call : written);
           if (at && !hits.some((hit) => hit.node.id === at.id)) hits.push({ node: at, message: sink.message, ...(sink.failure ? { failure: sink.failure } : {}) });
@@ -191,7 +199,7 @@ export const HARDCODED_KEY_RULES: readonly SyntaxRule[] = [
     sinks: [
       { callee: /^jwt\.(?:encode|decode)$/, argument: 1, ...SIGNING },
       // smtplib, ftplib, imaplib: `server.login(user, "password")`, a live account's password.
-      { callee: /\.login$/, argument: 1, message: LOGS_IN, failure: 'certain' },
+      { callee: /\.login$/, argument: 1, message: LOGS_IN, failure: 'certain', placeholdersAreTemplates: true },
     ],
     namedKeys: {
       types: ['assignment'],
@@ -235,7 +243,7 @@ export const HARDCODED_KEY_RULES: readonly SyntaxRule[] = [
       { callee: /(?:^|\.)signWith$/, argument: 1, ...SIGNING },
       { callee: /^(?:Algorithm\.HMAC(?:256|384|512)|Keys\.hmacShaKeyFor)$/, argument: 0, ...SIGNING },
       // Usually a development database's (`root`/`root`): harm that needs more than reading the code.
-      { callee: /^DriverManager\.getConnection$/, argument: 2, message: LOGS_IN },
+      { callee: /^DriverManager\.getConnection$/, argument: 2, message: LOGS_IN, placeholdersAreTemplates: true },
     ],
   }),
 ];
