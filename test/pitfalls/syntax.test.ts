@@ -1325,3 +1325,25 @@ describe('a failure printed, then reported as a success', () => {
     expect(await only(python.replace('    print("Database saved. Goodbye!")', '    print("Goodbye!")'))).toEqual([]);
   });
 });
+
+describe('a connection released before its callback runs', () => {
+  it('is found where a try makes a callback query on the client its finally releases; not an awaited one', async () => {
+    const ts = [
+      'async function list(req: Request, res: Response) {',
+      '  const client = await pool.connect();',
+      '  try {',
+      '    client.query(SELECT_MEMOS, [size, page], function (err, results) {',
+      '      if (err) return res.status(500).json({ err });',
+      '      client.query(COUNT, [], (e, count) => res.json({ rows: results.rows, count }));',
+      '    });',
+      '  } finally {',
+      '    client.release();',
+      '  }',
+      '}',
+    ].join('\n');
+    const only = async (code: string) => (await found('typescript', code)).filter((hit) => hit.includes('released-before-callback'));
+    expect(await only(ts)).toEqual(['4 js/released-before-callback']);
+    const awaited = ['async function list() {', '  const client = await pool.connect();', '  try {', '    const { rows } = await client.query(SELECT_MEMOS, [size]);', '    return rows.map((row) => row.id);', '  } finally {', '    client.release();', '  }', '}'].join('\n');
+    expect(await only(awaited)).toEqual([]);
+  });
+});

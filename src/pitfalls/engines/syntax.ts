@@ -24,6 +24,7 @@ import { PATH_FROM_REQUEST_RULES } from '../syntax/path-from-request.js';
 import { PLAINTEXT_PASSWORD_RULES } from '../syntax/plaintext-password.js';
 import { POSSIBLY_UNBOUND_RULES } from '../syntax/possibly-unbound.js';
 import { PYTHON_RULES } from '../syntax/python.js';
+import { RELEASED_BEFORE_CALLBACK_RULES } from '../syntax/released-before-callback.js';
 import { SHARED_COLLECTION_RULES } from '../syntax/shared-collection.js';
 import { SQL_PARAMETER_RULES } from '../syntax/sql-parameters.js';
 import { STALE_LOOP_RULES } from '../syntax/stale-loop.js';
@@ -31,7 +32,7 @@ import { TLS_RULES } from '../syntax/tls.js';
 import { WEAK_RANDOM_RULES } from '../syntax/weak-random.js';
 import type { Engine, Pitfall } from '../types.js';
 
-const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES, ...TLS_RULES, ...PASSWORD_HASH_RULES, ...PLAINTEXT_PASSWORD_RULES, ...PASSWORD_TO_FILE_RULES, ...OWNER_CHECK_RULES, ...LOGGED_SECRET_RULES, ...WEAK_RANDOM_RULES, ...PATH_FROM_REQUEST_RULES, ...HARDCODED_KEY_RULES, ...ERROR_LOGGED_RULES, ...ERROR_WITH_SUCCESS_RULES, ...FAILURE_TOLD_AS_SUCCESS_RULES, ...ANSWERED_THEN_CONTINUED_RULES, ...ASYNC_HANDLER_RULES, ...DROPPED_ERROR_RULES, ...BUSY_WAIT_RULES, ...BROWSER_LEFT_OPEN_RULES, ...DISCARDED_RESULT_RULES, ...IGNORED_PARAMETER_RULES, ...ID_FROM_COUNT_RULES, ...SHARED_COLLECTION_RULES, ...STALE_LOOP_RULES, ...PYTHON_RULES, ...POSSIBLY_UNBOUND_RULES, ...SQL_PARAMETER_RULES];
+const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES, ...TLS_RULES, ...PASSWORD_HASH_RULES, ...PLAINTEXT_PASSWORD_RULES, ...PASSWORD_TO_FILE_RULES, ...OWNER_CHECK_RULES, ...LOGGED_SECRET_RULES, ...WEAK_RANDOM_RULES, ...PATH_FROM_REQUEST_RULES, ...HARDCODED_KEY_RULES, ...ERROR_LOGGED_RULES, ...ERROR_WITH_SUCCESS_RULES, ...FAILURE_TOLD_AS_SUCCESS_RULES, ...ANSWERED_THEN_CONTINUED_RULES, ...ASYNC_HANDLER_RULES, ...DROPPED_ERROR_RULES, ...BUSY_WAIT_RULES, ...BROWSER_LEFT_OPEN_RULES, ...DISCARDED_RESULT_RULES, ...IGNORED_PARAMETER_RULES, ...ID_FROM_COUNT_RULES, ...SHARED_COLLECTION_RULES, ...STALE_LOOP_RULES, ...PYTHON_RULES, ...POSSIBLY_UNBOUND_RULES, ...SQL_PARAMETER_RULES, ...RELEASED_BEFORE_CALLBACK_RULES];
 
 function rulesFor(language: Language): SyntaxRule[] {
   return RULES.filter((rule) => (rule.languages as readonly Language[]).includes(language));
