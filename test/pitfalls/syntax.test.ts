@@ -1347,3 +1347,22 @@ describe('a connection released before its callback runs', () => {
     expect(await only(awaited)).toEqual([]);
   });
 });
+
+describe('a random index one past the end', () => {
+  it('is randint up to len(x) used to index x, directly, through a name or an alias; not randint up to len(x) - 1, nor a position to insert at', async () => {
+    const python = [
+      'from random import randint as randy',
+      'import random',
+      'def pick(words):',
+      '    return words[randy(1, len(words))]',
+      'def pick_two(words):',
+      '    i = random.randint(0, len(words))',
+      '    return words[i]',
+      'def fine(words, item):',
+      '    a = words[random.randint(0, len(words) - 1)]',
+      '    words.insert(random.randint(0, len(words)), item)',
+      '    return a',
+    ].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('randint'))).toEqual(['4 python/randint-index-past-end', '6 python/randint-index-past-end']);
+  });
+});

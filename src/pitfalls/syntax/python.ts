@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { calleeText, firstUseAfter, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { ancestor, calleeText, firstUseAfter, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * The Python pitfalls Ruff does not see, from the parse. Ruff runs on every Python file; these
@@ -64,4 +64,66 @@ const uncheckedMatch: SyntaxRule = {
   },
 };
 
-export const PYTHON_RULES: readonly SyntaxRule[] = [uncheckedMatch];
+/** The names `random.randint` goes by in a file: `randint` and `random.randint`, and `from random import randint as randy`'s alias. */
+function randintNames(index: SyntaxIndex): Set<string> {
+  const names = new Set(['randint', 'random.randint']);
+  for (const statement of index.of('import_from_statement')) {
+    if (statement.childForFieldName('module_name')?.text !== 'random') continue;
+    for (const name of statement.childrenForFieldName('name')) {
+      if (name?.type === 'aliased_import' && name.childForFieldName('name')?.text === 'randint') names.add(name.childForFieldName('alias')?.text ?? 'randint');
+    }
+  }
+  return names;
+}
+
+/** `len(x)`'s `x`, as written, when `node` is exactly that call. */
+function lengthOf(node: Node | null | undefined): string | undefined {
+  if (node?.type !== 'call' || calleeText(node) !== 'len') return undefined;
+  const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+  return args.length === 1 ? args[0]?.text : undefined;
+}
+
+/** Whether `node` is used as an index into `sequence`: `words[randint(...)]`, or through a name, `i = randint(...)` then `words[i]`. */
+function indexesInto(call: Node, sequence: string, index: SyntaxIndex): boolean {
+  const isIndexOf = (node: Node) => node.parent?.type === 'subscript' && node.parent.childForFieldName('value')?.text === sequence && node.parent.childForFieldName('subscript')?.id === node.id;
+  if (isIndexOf(call)) return true;
+  const assignment = call.parent?.type === 'assignment' && call.parent.childForFieldName('right')?.id === call.id ? call.parent : undefined;
+  const name = assignment?.childForFieldName('left');
+  if (name?.type !== 'identifier') return false;
+  const scope = ancestor(call, FUNCTION_OR_MODULE) ?? call.tree.rootNode;
+  return index.of('identifier', scope).some((use) => use.text === name.text && use.startIndex > call.endIndex && isIndexOf(use));
+}
+
+const FUNCTION_OR_MODULE = new Set(['function_definition', 'module']);
+
+/**
+ * A random index one past the end: `words[randint(0, len(words))]`. `random.randint` includes both
+ * ends (unlike `randrange` and slices), so once in `len(words) + 1` picks it returns `len(words)`
+ * and the lookup raises IndexError; `randint(1, len(words))` also never picks the first one.
+ */
+const randintPastEnd: SyntaxRule = {
+  id: 'python/randint-index-past-end',
+  languages: ['python'],
+  concern: 'correctness',
+  title: 'random index one past the end',
+  question: 'What is the largest number this can return, and is there an item at that index?',
+  docsUrl: 'https://docs.python.org/3/library/random.html#random.randint',
+  fix: 'Pick the item itself with `random.choice(words)`, or an index with `random.randrange(len(words))` (which leaves out the end, as `range` does)',
+  types: ['call', 'identifier', 'import_from_statement'],
+  mentions: /\brandint\b/,
+  find(index) {
+    const names = randintNames(index);
+    const hits: SyntaxHit[] = [];
+    for (const call of index.of('call')) {
+      if (!names.has(calleeText(call))) continue;
+      const [low, high] = call.childForFieldName('arguments')?.namedChildren ?? [];
+      const sequence = lengthOf(high);
+      if (!sequence || !indexesInto(call, sequence, index)) continue;
+      const skipsFirst = low?.text === '1' ? `, and \`${sequence}[0]\` is never picked` : '';
+      hits.push({ node: call, message: `randint includes both ends: \`${call.text}\` returns \`len(${sequence})\` one time in \`len(${sequence}) + 1\`, one past the last index, and the lookup raises IndexError${skipsFirst}.` });
+    }
+    return hits;
+  },
+};
+
+export const PYTHON_RULES: readonly SyntaxRule[] = [uncheckedMatch, randintPastEnd];
