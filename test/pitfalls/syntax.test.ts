@@ -1366,3 +1366,18 @@ describe('a random index one past the end', () => {
     expect((await found('python', python)).filter((hit) => hit.includes('randint'))).toEqual(['4 python/randint-index-past-end', '6 python/randint-index-past-end']);
   });
 });
+
+describe('a failure printed where it happens, then success said on the next line', () => {
+  const only = async (language: Parameters<typeof found>[0], code: string) => (await found(language, code)).filter((hit) => hit.includes('failure-then-success'));
+
+  it('is found in Go, Python and JavaScript; not when the failure branch returns, nor when what follows says no success', async () => {
+    const go = ['func checkLink(link string) {', '\t_, err := http.Get(link)', '\tif err != nil {', '\t\tfmt.Printf("%s is down\\n", link)', '\t}', '\tfmt.Printf("%s is up\\n", link)', '}'].join('\n');
+    expect(await only('go', go)).toEqual(['3 go/failure-then-success-message']);
+    expect(await only('go', go.replace('is down\\n", link)', 'is down\\n", link)\n\t\treturn'))).toEqual([]);
+    const python = ['try:', '    save(data)', 'except Exception as e:', '    print("Could not save:", e)', 'print("Saved!")', 'try:', '    n = int(text)', 'except ValueError:', '    print("not a number")', 'print("Thanks")'].join('\n');
+    expect(await only('python', python)).toEqual(['3 python/failure-then-success-message']);
+    const js = ['try {', '  await user.save();', '} catch (err) {', '  console.log(err);', '}', "console.log('User created');"].join('\n');
+    expect(await only('javascript', js)).toEqual(['3 js/failure-then-success-message']);
+    expect(await only('javascript', js.replace('  console.log(err);', '  console.log(err);\n  return;'))).toEqual([]);
+  });
+});

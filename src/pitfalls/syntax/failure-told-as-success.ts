@@ -1,6 +1,9 @@
 import type { Node } from 'web-tree-sitter';
-import { isLogStatement } from './log-calls.js';
-import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
+import type { ParsedLanguage } from '../../index/language.js';
+import { ECMASCRIPT } from './ecmascript-grammar.js';
+import { goStatements } from './go.js';
+import { isLogStatement, JS_LOG_CALL } from './log-calls.js';
+import { calleeText, code, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * A function that catches every failure, prints it and returns as if it had worked, called by code
@@ -24,7 +27,7 @@ const TEACHING = {
 const CATCH_ALL = /^(?:Exception|BaseException)$/;
 const LOGS = /^(?:print|(?:logging|(?:self\.)?(?:logger|log|LOGGER|LOG))\.(?:debug|info|warning|warn|error|exception|critical))$/;
 /** What a success message says: "saved", "Done!", "successfully", "Record added". */
-const SUCCESS = /\b(?:saved|success(?:ful(?:ly)?)?|done|complete[ds]?|updated|deleted|removed|added|created|sent|stored|written|exported|imported)\b/i;
+const SUCCESS = /\b(?:saved|success(?:ful(?:ly)?)?|done|complete[ds]?|updated|deleted|removed|added|created|sent|stored|written|exported|imported|is up|online|connected)\b/i;
 
 /** The catch-all handlers of the try statements at the top of `fn`'s body that only print or log. */
 function swallowingHandlers(fn: Node): Node[] {
@@ -81,4 +84,100 @@ const pythonFailureToldAsSuccess: SyntaxRule = {
   },
 };
 
-export const FAILURE_TOLD_AS_SUCCESS_RULES: readonly SyntaxRule[] = [pythonFailureToldAsSuccess];
+/*
+ * The same in one place: the failure branch only prints, and the next statement after it prints
+ * success, so on a failure the user reads both. `if err != nil { fmt.Printf("%s is down\n", link) }`
+ * then `fmt.Printf("%s is up\n", link)`; `except Exception as e: print(e)` then `print("Saved!")`;
+ * `catch (err) { console.log(err) }` then `console.log('done')`.
+ */
+
+interface InPlaceGrammar {
+  id: string;
+  languages: readonly ParsedLanguage[];
+  docsUrl: string;
+  types: readonly string[];
+  mentions: RegExp;
+  /** Each branch that handles a failure, and the statement that follows the construct it is part of. */
+  branches(index: SyntaxIndex): Array<{ branch: Node; statements: Node[]; construct: Node }>;
+  /** The first argument of a print or log statement, as written. */
+  printed(statement: Node): string | undefined;
+}
+
+function nextStatement(node: Node): Node | null {
+  let next = node.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  return next;
+}
+
+function failureThenSuccess(grammar: InPlaceGrammar): SyntaxRule {
+  return {
+    id: grammar.id,
+    languages: grammar.languages,
+    ...TEACHING,
+    docsUrl: grammar.docsUrl,
+    fix: 'End the failure branch where the failure is handled (`return`, `continue`, or an error passed up), or put the success message where only success reaches it: in the `try` after the call, in `else`, after the `if err != nil { ... return }`',
+    types: grammar.types,
+    mentions: grammar.mentions,
+    find(index) {
+      const hits: SyntaxHit[] = [];
+      for (const { branch, statements, construct } of grammar.branches(index)) {
+        const next = nextStatement(construct);
+        const message = next ? grammar.printed(next) : undefined;
+        if (statements.length === 0 || !statements.every((statement) => grammar.printed(statement) !== undefined) || message === undefined || !SUCCESS.test(message)) continue;
+        hits.push({ node: branch, message: `The failure is only printed here, and line ${(next?.startPosition.row ?? 0) + 1} goes on to say it worked: on a failure the user is told both.` });
+      }
+      return hits;
+    },
+  };
+}
+
+const pythonInPlace = failureThenSuccess({
+  id: 'python/failure-then-success-message',
+  languages: ['python'],
+  docsUrl: 'https://docs.python.org/3/tutorial/errors.html#handling-exceptions',
+  types: ['try_statement'],
+  mentions: /\bexcept\b/,
+  branches: (index) =>
+    index.of('try_statement').flatMap((statement) =>
+      code(statement.namedChildren)
+        .filter((child) => child.type === 'except_clause')
+        .map((branch) => ({ branch, construct: statement, statements: code(branch.namedChildren.find((child) => child?.type === 'block')?.namedChildren ?? []) })),
+    ),
+  printed,
+});
+
+const ecmascriptInPlace = failureThenSuccess({
+  id: 'js/failure-then-success-message',
+  languages: ECMASCRIPT,
+  docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Statements/try...catch',
+  types: ['try_statement'],
+  mentions: /\bcatch\b/,
+  branches: (index) =>
+    index.of('try_statement').flatMap((statement) => {
+      const branch = statement.childForFieldName('handler');
+      return branch && !statement.childForFieldName('finalizer') ? [{ branch, construct: statement, statements: code(branch.childForFieldName('body')?.namedChildren ?? []) }] : [];
+    }),
+  printed: (statement) => (isLogStatement(statement, 'call_expression', JS_LOG_CALL) ? statement.namedChildren[0]?.childForFieldName('arguments')?.namedChildren[0]?.text : undefined),
+});
+
+/** Go's printing and logging that carry on (not `log.Fatal`, which ends the program). */
+const GO_PRINT = /^(?:fmt\.Print(?:f|ln)?|log\.Print(?:f|ln)?)$/;
+/** `if err != nil {`, `if err := save(); err != nil {`. */
+const GO_ERROR_CHECK = /^(?:.+;\s*)?err\s*!=\s*nil$/;
+
+const goInPlace = failureThenSuccess({
+  id: 'go/failure-then-success-message',
+  languages: ['go'],
+  docsUrl: 'https://go.dev/blog/error-handling-and-go',
+  types: ['if_statement'],
+  mentions: /err\s*!=\s*nil/,
+  branches: (index) =>
+    index.of('if_statement').flatMap((statement) => {
+      const branch = statement.childForFieldName('consequence');
+      const condition = [statement.childForFieldName('initializer')?.text, statement.childForFieldName('condition')?.text].filter(Boolean).join('; ');
+      return branch && !statement.childForFieldName('alternative') && GO_ERROR_CHECK.test(condition) ? [{ branch: statement, construct: statement, statements: code(goStatements(branch)) }] : [];
+    }),
+  printed: (statement) => (isLogStatement(statement, 'call_expression', GO_PRINT) ? statement.namedChildren[0]?.childForFieldName('arguments')?.namedChildren[0]?.text : undefined),
+});
+
+export const FAILURE_TOLD_AS_SUCCESS_RULES: readonly SyntaxRule[] = [pythonFailureToldAsSuccess, pythonInPlace, ecmascriptInPlace, goInPlace];
