@@ -47,6 +47,13 @@ function swallowingHandlers(fn: Node): Node[] {
   return handlers;
 }
 
+/** The statement after `node` in its block, comments skipped. */
+function nextStatement(node: Node): Node | null {
+  let next = node.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  return next;
+}
+
 /** The text of a print or log statement's first argument, when it is one. */
 function printed(statement: Node | null): string | undefined {
   if (!statement || !isLogStatement(statement, 'call', LOGS)) return undefined;
@@ -73,8 +80,7 @@ const pythonFailureToldAsSuccess: SyntaxRule = {
       const call = statement.namedChildren[0];
       const name = call?.type === 'call' ? calleeText(call).replace(/^self\./, '') : undefined;
       const handler = name ? swallowing.get(name) : undefined;
-      let next = statement.nextNamedSibling;
-      while (next?.type === 'comment') next = next.nextNamedSibling;
+      const next = nextStatement(statement);
       const message = printed(next);
       if (!name || !handler || reported.has(name) || message === undefined || !SUCCESS.test(message)) continue;
       reported.add(name);
@@ -101,12 +107,6 @@ interface InPlaceGrammar {
   branches(index: SyntaxIndex): Array<{ branch: Node; statements: Node[]; construct: Node }>;
   /** The first argument of a print or log statement, as written. */
   printed(statement: Node): string | undefined;
-}
-
-function nextStatement(node: Node): Node | null {
-  let next = node.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
-  return next;
 }
 
 function failureThenSuccess(grammar: InPlaceGrammar): SyntaxRule {
