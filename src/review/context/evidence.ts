@@ -12,7 +12,7 @@ import { clean } from './file-view.js';
 import { fixShownFor } from './fix-shown.js';
 import { CONTEXT_LIMITS } from './limits.js';
 import { isPitfallRule } from './pitfall-findings.js';
-import { guardedBy, insideTry } from './try-blocks.js';
+import { firstHandlerLine, guardedBy, insideHandler, insideTry, rowsText } from './try-blocks.js';
 import type { HunkContext } from './types.js';
 
 /**
@@ -69,6 +69,7 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
     const ruleWhy = fix?.shown === 'instead' ? fix.why : finding.rule?.name ? `${finding.rule.source} finds no ${finding.rule.name} there` : finding.expected;
     const match =
       (guarded && (await golden.first(guarded, { near }))) ||
+      (convention && (await sameSituation(finding, hunk, convention, golden, language, options))) ||
       (accepts && (await golden.first(accepts, { near, ...(fix?.shown === 'instead' ? shownFix : {}) })));
     if (match) return exampleFrom(match.candidate, match.found, ownApis, { habit: convention ? `follows "${convention.statement}"` : ruleWhy, ...(fix?.shown === 'instead' ? { fix: fix.why } : {}) });
     // No golden code makes the same call without the pitfall: show the fix at work elsewhere, done to a call of the same method first (`session.get(url, timeout=5)` for a `requests.get`).
@@ -94,6 +95,24 @@ async function goldenExample(finding: Finding, hunk: HunkContext, convention: Co
   const snippet = goldenLines(options.index.db, cited.repo, cited.path, cited.startLine, end);
   if (snippet === undefined) return undefined;
   return { kind: 'golden', id: '', citation: { ...cited, endLine: end }, snippet, why: 'one of the habit\'s own golden cases (no golden code like these lines shows it)', comparable: false };
+}
+
+/** Conventions about how something is reported (the logger, not the console): their example is best one reporting the same kind of event. */
+const REPORTING = /\.idioms\.logging$/;
+
+/**
+ * For a console call in a `catch` or `except`, golden code that logs in a handler of its own: rung 2
+ * asks how the golden code reports the same kind of event, and a failure is logged differently from
+ * progress. Undefined when the learner's line handles no failure, or no golden handler logs.
+ */
+async function sameSituation(finding: Finding, hunk: HunkContext, convention: Convention, golden: ComparableGolden, language: Language, options: BuildContextOptions): Promise<{ candidate: Candidate; found: { start: number; end: number } } | undefined> {
+  if (!REPORTING.test(convention.id) || !insideHandler(rowsText(hunk.added), finding.startLine)) return undefined;
+  return golden.first(async (candidate) => {
+    const handler = firstHandlerLine(candidate.result.text);
+    if (handler === undefined) return undefined;
+    const found = await exemplifies(candidate.result.text, language, convention, options.profile?.sizes[convention.id], handler + 1);
+    return found && insideHandler(candidate.result.text, found.start) ? found : undefined;
+  });
 }
 
 /**

@@ -68,3 +68,16 @@ export function insideTry(text: string, line: number): boolean {
 export function insideHandler(text: string, line: number): boolean {
   return enclosingBlock(text, line) === 'handler';
 }
+
+/** The lines a change added as text, each at its own line number (blank elsewhere), for the readers above. */
+export function rowsText(rows: ReadonlyArray<{ line: number; text: string }>): string {
+  const lines: string[] = [];
+  for (const row of rows) lines[row.line - 1] = row.text;
+  return Array.from(lines, (line) => line ?? '').join('\n');
+}
+
+/** The first line (1-based) of `text` that opens a handler (`catch`, `except`), or undefined. */
+export function firstHandlerLine(text: string): number | undefined {
+  const index = text.split('\n').findIndex((line) => HANDLER.test(line) && !FINALLY.test(line));
+  return index === -1 ? undefined : index + 1;
+}

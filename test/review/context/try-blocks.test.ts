@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardedBy, insideHandler, insideTry } from '../../../src/review/context/try-blocks.js';
+import { firstHandlerLine, guardedBy, insideHandler, insideTry, rowsText } from '../../../src/review/context/try-blocks.js';
 
 const rows = (text: string, from = 1) => text.split('\n').map((line, index) => ({ line: from + index, text: line }));
 
@@ -36,5 +36,18 @@ describe('code handling a failure', () => {
     expect([3, 6, 8, 9].map((line) => insideHandler(python, line))).toEqual([false, true, false, false]);
     const go = 'func load(path string) {\n\tdata, err := os.ReadFile(path)\n\tif err != nil {\n\t\tfmt.Println(err)\n\t}\n\tif err := save(data); err != nil {\n\t\tfmt.Println("save failed")\n\t}\n\tfmt.Println("ok")\n}\n';
     expect([4, 7, 9].map((line) => insideHandler(go, line))).toEqual([true, true, false]);
+  });
+});
+
+describe('a change\'s lines as text', () => {
+  it('puts each added line at its own line number, so a handler around it is found', () => {
+    const text = rowsText([{ line: 3, text: '  } catch (error) {' }, { line: 4, text: "    console.log('failed', error);" }]);
+    expect(text.split('\n')).toEqual(['', '', '  } catch (error) {', "    console.log('failed', error);"]);
+    expect(insideHandler(text, 4)).toBe(true);
+  });
+
+  it('finds the first handler that is not a finally', () => {
+    expect(firstHandlerLine('try {\n  run();\n} finally {\n  done();\n}\ntry {\n  run();\n} catch (e) {\n  log.warn(e);\n}')).toBe(8);
+    expect(firstHandlerLine('run();\n')).toBeUndefined();
   });
 });
