@@ -26,14 +26,14 @@ const UBIQUITOUS = new Set([
   'byte', 'string', 'rune', 'int64', 'int32', 'uint', 'uint64', 'float64', 'make', 'cap', 'copy', 'panic', 'fmt.Println', 'fmt.Printf', 'fmt.Print', 'strconv.Itoa', 'strconv.Atoi', 'out.println', 'out.print', 'out.printf',
 ]);
 /**
- * Methods of lists, maps and strings, and string formatting: whatever they are called on
- * (`items.map`, `rows.push`, `fmt.Sprintf`), they say nothing about what the code does. `find` is
- * not one: an unchecked `.find()` is a pitfall of its own.
+ * Methods of lists, maps and strings, string formatting and an exception's accessors: whatever they
+ * are called on (`items.map`, `rows.push`, `fmt.Sprintf`, `e.getMessage`), they say nothing about
+ * what the code does. `find` is not one: an unchecked `.find()` is a pitfall of its own.
  */
 const DATA_METHODS = new Set([
   'push', 'pop', 'shift', 'append', 'extend', 'map', 'filter', 'forEach', 'reduce', 'some', 'every', 'sort', 'slice', 'splice', 'concat', 'join', 'split',
   'includes', 'indexOf', 'keys', 'values', 'entries', 'items', 'trim', 'strip', 'replace', 'startsWith', 'endsWith', 'toLowerCase', 'toUpperCase', 'lower', 'upper',
-  'format', 'Sprint', 'Sprintf', 'Sprintln',
+  'format', 'Sprint', 'Sprintf', 'Sprintln', 'getMessage', 'getLocalizedMessage', 'getCause', 'printStackTrace',
 ]);
 /** A name right after these words is being declared, not called. */
 const DECLARES = /(?:\bfunction\*?|\bdef|\bfunc(?:\s*\([^)]*\))?|\bclass|\binterface|\btype|\bget|\bset|\bstatic|\basync)\s*$/;

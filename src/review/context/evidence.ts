@@ -178,7 +178,8 @@ function exampleFrom(candidate: Candidate, at: { start: number; end: number }, o
   const from = fits ? 0 : Math.max(0, Math.min(at.start - 1 - CONTEXT_LIMITS.exampleLead, lines.length - CONTEXT_LIMITS.snippetLines));
   const shown = lines.slice(from, from + CONTEXT_LIMITS.snippetLines);
   const citation: Citation = { repo: result.repo, path: result.path, startLine: result.startLine + from, endLine: Math.min(result.endLine, result.startLine + from + shown.length - 1), commit: result.commit };
-  const shared = sharedCalls(own, candidate.calls);
+  // What the learner sees is the window, not the whole chunk: a call it shares must be in it.
+  const shared = sharedCalls(own, callsIn(shown.join('\n')));
   const alike = shared.some(isExact);
   return { kind: 'golden', id: '', citation, snippet: shown.join('\n'), symbol: result.symbol, why: whyChosen({ ...candidate, shared }, chosen.habit), comparable: alike, ...(chosen.fix ? { fix: chosen.fix } : {}) };
 }
