@@ -1381,3 +1381,35 @@ describe('a failure printed where it happens, then success said on the next line
     expect(await only('javascript', js.replace('  console.log(err);', '  console.log(err);\n  return;'))).toEqual([]);
   });
 });
+
+describe('a collection changed while a loop walks it', () => {
+  it('is found in Java, through a for-each or an iterator; not through the iterator, nor when the loop ends right after', async () => {
+    const java = [
+      'class Bank {',
+      '  void close(List<Account> accounts, Account act) {',
+      '    Iterator<Account> iterator = accounts.iterator();',
+      '    while (iterator.hasNext()) {',
+      '      Account account = iterator.next();',
+      '      if (account == act) {',
+      '        accounts.remove(account);',
+      '      }',
+      '    }',
+      '    for (Account a : accounts) {',
+      '      if (a.isEmpty()) accounts.remove(a);',
+      '    }',
+      '    for (Account a : accounts) {',
+      '      if (a == act) { accounts.remove(a); break; }',
+      '    }',
+      '    Iterator<Account> it = accounts.iterator();',
+      '    while (it.hasNext()) { if (it.next().isEmpty()) it.remove(); }',
+      '  }',
+      '}',
+    ].join('\n');
+    expect((await found('java', java)).filter((hit) => hit.includes('changed-while'))).toEqual(['7 java/collection-changed-while-iterating', '11 java/collection-changed-while-iterating']);
+  });
+
+  it('is found in Python where the loop walks the collection itself; not a copy', async () => {
+    const python = ['for item in cart:', '    if item.price == 0:', '        cart.remove(item)', 'for item in list(cart):', '    cart.remove(item)', 'for key in counts:', '    del counts[key]', 'for key in counts:', '    counts[key] = 0'].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('changed-while'))).toEqual(['3 python/collection-changed-while-iterating', '7 python/collection-changed-while-iterating']);
+  });
+});
