@@ -1413,3 +1413,26 @@ describe('a collection changed while a loop walks it', () => {
     expect((await found('python', python)).filter((hit) => hit.includes('changed-while'))).toEqual(['3 python/collection-changed-while-iterating', '7 python/collection-changed-while-iterating']);
   });
 });
+
+describe('a closed connection never noticed', () => {
+  it('is a socket read in an endless loop with no test for the empty read; not one that breaks on it, nor an accept loop reading each new connection once', async () => {
+    const python = [
+      'def handle(client):',
+      '    while True:',
+      "        message = client.recv(1024).decode('ascii')",
+      '        broadcast(message)',
+      'def echo(conn):',
+      '    while True:',
+      '        data = conn.recv(1024)',
+      '        if not data:',
+      '            break',
+      '        conn.sendall(data)',
+      'def serve(server):',
+      '    while True:',
+      '        conn, addr = server.accept()',
+      '        greeting = conn.recv(1024)',
+      '        conn.close()',
+    ].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('recv-end'))).toEqual(['3 python/recv-end-unchecked']);
+  });
+});

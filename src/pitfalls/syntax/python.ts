@@ -126,4 +126,48 @@ const randintPastEnd: SyntaxRule = {
   },
 };
 
-export const PYTHON_RULES: readonly SyntaxRule[] = [uncheckedMatch, randintPastEnd];
+/** `data = conn.recv(1024)`, `msg = client.recv(1024).decode("ascii")`: what a socket read binds. */
+const RECV = /(?:^|\.)recv\(/;
+
+/**
+ * A socket read in an endless loop that never asks whether the peer has gone: `while True:
+ * message = client.recv(1024).decode()`. When the other side closes, `recv` returns an empty
+ * string at once, every time: the loop spins at full CPU handling empty messages (broadcasting
+ * them, in a chat server), and the departed client is never cleaned up. Found where the loop has
+ * no test of the received value's emptiness (`if not data`, `== b""`, `len(data) == 0`).
+ */
+const recvEndUnchecked: SyntaxRule = {
+  id: 'python/recv-end-unchecked',
+  languages: ['python'],
+  concern: 'correctness',
+  failure: 'hidden',
+  title: 'closed connection never noticed',
+  question: 'When the other side closes the connection, what does recv() return, and what does this loop do with it, again and again?',
+  docsUrl: 'https://docs.python.org/3/library/socket.html#socket.socket.recv',
+  fix: 'Stop when the read comes back empty: `data = conn.recv(1024)` then `if not data: break` (and remove the client and close the socket there)',
+  types: ['while_statement', 'assignment'],
+  mentions: /\.recv\(/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const loop of index.of('while_statement')) {
+      if (!/^(?:True|1)$/.test(loop.childForFieldName('condition')?.text ?? '')) continue;
+      const body = loop.childForFieldName('body');
+      if (!body) continue;
+      for (const assignment of index.of('assignment', body)) {
+        const name = assignment.childForFieldName('left');
+        const read = assignment.childForFieldName('right')?.text ?? '';
+        if (name?.type !== 'identifier' || !RECV.test(read)) continue;
+        // `conn, addr = s.accept()` in the loop: each turn reads a new connection once, not one for ever.
+        const socket = /([\w.]+)\.recv\(/.exec(read)?.[1] ?? '';
+        const fresh = index.of('assignment', body).some((other) => other.startIndex < assignment.startIndex && new RegExp(`(?:^|[\\s,(])${socket.replace(/\./g, '\\.')}(?:$|[\\s,)])`).test(other.childForFieldName('left')?.text ?? ''));
+        if (fresh) break;
+        const checked = new RegExp(`\\bnot\\s+${name.text}\\b|\\b${name.text}\\s*(?:==|!=|is)\\s*(?:b?''|b?""|None)|\\blen\\(\\s*${name.text}\\s*\\)|\\bif\\s+${name.text}\\s*:|\\bwhile\\s+${name.text}\\b`);
+        if (!checked.test(body.text)) hits.push({ node: assignment, message: `\`${name.text}\` is never checked for the empty read that means the other side closed: this loop then runs for ever on empty messages.` });
+        break;
+      }
+    }
+    return hits;
+  },
+};
+
+export const PYTHON_RULES: readonly SyntaxRule[] = [uncheckedMatch, randintPastEnd, recvEndUnchecked];
