@@ -33,7 +33,7 @@ async function youngAfterBurst(mode: 'trim' | 'alone'): Promise<number> {
 }
 
 describe('trimWhenQuiet', () => {
-  it('keeps the young generation at its start size through a burst that V8 alone grows it for', async () => {
+  it('keeps the young generation at its start size through a start-up burst that V8 alone grows it for', async () => {
     const [trimmed, alone] = await Promise.all([youngAfterBurst('trim'), youngAfterBurst('alone')]);
     expect(trimmed).toBeLessThanOrEqual(4 * MB);
     expect(alone).toBeGreaterThan(8 * MB);
@@ -41,7 +41,7 @@ describe('trimWhenQuiet', () => {
 
   it('collects once after each quiet spell, and the spell starts again on activity', async () => {
     let collections = 0;
-    const trim = trimWhenQuiet({ quietMs: 60, collect: () => collections++, growthFactor: () => {} });
+    const trim = trimWhenQuiet({ quietMs: 60, collect: () => collections++, youngBytes: () => 0, growthFactor: () => {} });
     for (let i = 0; i < 5; i++) {
       trim.activity();
       await sleep(20);
@@ -58,10 +58,26 @@ describe('trimWhenQuiet', () => {
     trim.close();
   });
 
+  it('holds the young generation through start-up, then lets it grow up to the cap only', async () => {
+    let young = 2 * MB;
+    const factors: number[] = [];
+    const trim = trimWhenQuiet({ quietMs: 10, collect: () => {}, youngBytes: () => young, growthFactor: (factor) => factors.push(factor) });
+    trim.activity();
+    expect(factors).toEqual([1]);
+    await sleep(50);
+    expect(factors).toEqual([1, 2]);
+    young = 8 * MB;
+    trim.activity();
+    expect(factors).toEqual([1, 2, 1]);
+    trim.activity();
+    expect(factors).toEqual([1, 2, 1]);
+    trim.close();
+  });
+
   it('does nothing once closed, and gives V8 its growth factor back', async () => {
     let collections = 0;
     const factors: number[] = [];
-    const trim = trimWhenQuiet({ quietMs: 10, collect: () => collections++, growthFactor: (factor) => factors.push(factor) });
+    const trim = trimWhenQuiet({ quietMs: 10, collect: () => collections++, youngBytes: () => 0, growthFactor: (factor) => factors.push(factor) });
     trim.activity();
     trim.close();
     trim.activity();
