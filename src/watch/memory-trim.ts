@@ -19,11 +19,11 @@ const YOUNG_CAP_BYTES = 8 * 1024 * 1024;
  * How long a session must be quiet before it collects. A burst of work (start-up's index check,
  * first review and warm-up; later a review) leaves its garbage in the old generation (in watch on
  * a 20,000-file tree after start-up: ~8 MB of dead objects and ~5 MB of dead buffers), which V8's
- * memory reducer collects only some 8 s after the burst. One full GC once nothing has happened for
- * a second hands it back then; it takes 10-25 ms on this heap, while nobody waits. V8 favours size
- * during that GC alone (`--optimize-for-size`, read by the GC as it runs): it then also releases
- * the pages it emptied (V8 heap 27-32 -> 22-23 MB after it). Left on for the session, the flag
- * made code searches ~20% slower (18 -> 22 ms).
+ * memory reducer collects only some 8 s after the burst. Full GCs once nothing has happened for a
+ * second hand it back then (10-25 ms for the first on this heap, while nobody waits). V8 favours
+ * size during those GCs alone (`--optimize-for-size`, read by the GC as it runs): it then also
+ * releases the pages it emptied (V8 heap 27-32 -> 21-23 MB). Left on for the session, the flag made
+ * code searches ~20% slower (18 -> 22 ms).
  */
 export const QUIET_MS = 1_000;
 
@@ -104,6 +104,9 @@ function fullGc(): () => void {
     }
     v8.setFlagsFromString('--optimize-for-size');
     try {
+      gc?.();
+      // The memory outside the heap that the dead objects held (~5 MB after watch's start-up) is
+      // handed back only at the GC after the one that found them dead.
       gc?.();
     } finally {
       v8.setFlagsFromString('--no-optimize-for-size');
