@@ -43,9 +43,9 @@ const BATCH_FILES = 128;
  */
 const BATCH_BYTES = 256 * 1024;
 /**
- * SQLite's page cache while indexing, in KB. The 64 MB the store opens with serves searches; an
- * index run writes pages far more than it reads them back, and the OS caches the file anyway
- * (4 MB against 64: no slower on 22,621 files, bench/index-throughput.ts).
+ * SQLite's page cache while indexing, in KB: an index run writes pages far more than it reads them
+ * back, and the OS caches the file anyway (4 MB against 64: no slower on 22,621 files,
+ * bench/index-throughput.ts).
  */
 const INDEX_CACHE_KB = 4_000;
 

@@ -165,7 +165,7 @@ export function createTermStats(db: IndexDb): TermStats {
         for (const other of known.values()) other.clear();
         remembered = 0;
       }
-      for (const term of missing) counts.set(term, 0);
+      for (const term of missing) counts.set(ownCopy(term), 0);
       remembered += missing.length;
       const rows = (languages ? within.all(JSON.stringify(missing), JSON.stringify(languages)) : anywhere.all(JSON.stringify(missing))) as Array<{ term: string; df: number }>;
       for (const row of rows) {
@@ -175,6 +175,16 @@ export function createTermStats(db: IndexDb): TermStats {
       return out;
     },
   };
+}
+
+/**
+ * A copy of `term` that holds nothing else. A term split or matched out of a longer text (a file's
+ * stored term counts, a chunk) is a slice of that text in V8, and a remembered slice keeps the whole
+ * text alive for the session: 200 code searches of different files left 5.0 MB more heap, 3.0 MB
+ * with copies.
+ */
+function ownCopy(term: string): string {
+  return JSON.parse(JSON.stringify(term)) as string;
 }
 
 /** How many indexed files the golden repos show in each of `languages` (those with none are left out). */

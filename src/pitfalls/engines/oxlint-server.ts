@@ -5,20 +5,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isProcessAlive } from '../../fs/process-alive.js';
-import {
-  createProtocolConnection,
-  DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-  ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type Diagnostic,
-  type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node';
+import { createMessageConnection, NotificationType, NotificationType0, RequestType, RequestType0, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, DidCloseTextDocumentParams, DidOpenTextDocumentParams, InitializeParams, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+/**
+ * The messages spoken to oxlint, typed with the protocol's parameter types but built with its
+ * JSON-RPC library alone. The protocol package's runtime (its modules and the LSP types library,
+ * for seven method names) cost `watch` 0.6 MB of live heap after start-up (17.1 -> 16.5 MB); a
+ * fresh Node importing it alone grows by 21 MB of RSS, by 10 MB for the JSON-RPC library.
+ */
+const Initialize = new RequestType<InitializeParams, InitializeResult, unknown>('initialize');
+const Initialized = new NotificationType<Record<string, never>>('initialized');
+const DidOpen = new NotificationType<DidOpenTextDocumentParams>('textDocument/didOpen');
+const DidClose = new NotificationType<DidCloseTextDocumentParams>('textDocument/didClose');
+const PublishDiagnostics = new NotificationType<PublishDiagnosticsParams>('textDocument/publishDiagnostics');
+const Shutdown = new RequestType0<void, unknown>('shutdown');
+const Exit = new NotificationType0('exit');
 
 /**
  * oxlint as a long-lived language server (`oxlint --lsp`), spoken to over stdio with VS Code's
@@ -96,7 +98,7 @@ interface Pending {
 export class OxlintServer {
   private readonly workspace: string;
   private readonly child: ChildProcess;
-  private readonly connection: ProtocolConnection;
+  private readonly connection: MessageConnection;
   private readonly ready: Promise<void>;
   private readonly pipes: Refable[];
   /** Rejects when the server stops, so nothing waits on a server that will never answer. */
@@ -122,8 +124,8 @@ export class OxlintServer {
     const stdout = this.child.stdout;
     if (!stdin || !stdout) throw new Error('oxlint --lsp started without pipes');
     this.pipes = [stdin, stdout] as unknown as Refable[];
-    this.connection = createProtocolConnection(new StreamMessageReader(stdout), new StreamMessageWriter(stdin));
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    this.connection = createMessageConnection(new StreamMessageReader(stdout), new StreamMessageWriter(stdin));
+    this.connection.onNotification(PublishDiagnostics, (params) => {
       const waiting = this.pending.get(params.uri);
       if (waiting && params.version === waiting.version) {
         this.pending.delete(params.uri);
@@ -146,14 +148,14 @@ export class OxlintServer {
     this.connection.listen();
     const workspaceUri = pathToFileURL(this.workspace).href;
     this.ready = this.connection
-      .sendRequest(InitializeRequest.type, {
+      .sendRequest(Initialize, {
         processId: process.pid,
         rootUri: workspaceUri,
         workspaceFolders: [{ uri: workspaceUri, name: 'archangel' }],
         capabilities: {},
         initializationOptions: [{ workspaceUri, options: { configPath } }],
       })
-      .then(() => this.connection.sendNotification(InitializedNotification.type, {}));
+      .then(() => this.connection.sendNotification(Initialized, {}));
     // Awaited by every check; a server closed before any check must not leave it unhandled.
     this.ready.catch(() => undefined);
     this.idle();
@@ -204,11 +206,11 @@ export class OxlintServer {
       };
       this.pending.set(uri, { version, resolve: settle(resolve), reject: settle(reject) });
     });
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    await this.connection.sendNotification(DidOpen, { textDocument: { uri, languageId, version, text } });
     try {
       return await Promise.race([diagnostics, this.exited]);
     } finally {
-      if (!this.exitError) await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+      if (!this.exitError) await this.connection.sendNotification(DidClose, { textDocument: { uri } });
     }
   }
 
@@ -220,7 +222,7 @@ export class OxlintServer {
       this.busy();
       const exited = new Promise((resolve) => this.child.once('exit', resolve));
       try {
-        await within(this.connection.sendRequest(ShutdownRequest.type).then(() => this.connection.sendNotification(ExitNotification.type)), SHUTDOWN_TIMEOUT_MS);
+        await within(this.connection.sendRequest(Shutdown).then(() => this.connection.sendNotification(Exit)), SHUTDOWN_TIMEOUT_MS);
         await within(exited, SHUTDOWN_TIMEOUT_MS);
       } catch {
         // Shutting down a server that is already failing: killing it below is all that is left.
