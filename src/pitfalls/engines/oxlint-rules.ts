@@ -57,6 +57,7 @@ export const OXLINT_RULES: Readonly<Record<string, OxlintRule>> = {
   'preserve-caught-error': { concern: 'design', title: 'error rethrown without its cause', why: 'the original stack is lost', question: 'When this new error reaches the log, what will the reader know about the first one?' },
   'no-new': { concern: 'design', title: 'object made for its side effect', why: 'a constructor doing work nobody keeps' },
   'react/no-unstable-nested-components': { concern: 'design', title: 'component defined inside a component', why: 'remounted on every render: its state is lost' },
+  'typescript/no-wrapper-object-types': { concern: 'style', title: 'wrapper type (`String`, not `string`)', why: 'a type annotation that admits String objects too: it seldom changes what runs, so it waits behind the faults', question: 'What is the difference between the type `String` and the type `string`, and which one does this value have?' },
 };
 
 /**
