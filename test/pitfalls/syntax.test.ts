@@ -1436,3 +1436,14 @@ describe('a closed connection never noticed', () => {
     expect((await found('python', python)).filter((hit) => hit.includes('recv-end'))).toEqual(['3 python/recv-end-unchecked']);
   });
 });
+
+describe('a password kept in the browser storage', () => {
+  it('is setItem given a value that mentions a password, or a key that names one; not a token', async () => {
+    const ts = [
+      "localStorage.setItem('currentUser', `${loginForm.login}:${loginForm.password}`);",
+      "sessionStorage.setItem('password', pwd);",
+      "localStorage.setItem('token', response.token);",
+    ].join('\n');
+    expect((await found('typescript', ts)).filter((hit) => hit.includes('browser-storage'))).toEqual(['1 js/password-in-browser-storage', '2 js/password-in-browser-storage']);
+  });
+});

@@ -1,3 +1,4 @@
+import { ECMASCRIPT } from './ecmascript-grammar.js';
 import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
@@ -34,4 +35,37 @@ const passwordToFile: SyntaxRule = {
   },
 };
 
-export const PASSWORD_TO_FILE_RULES: readonly SyntaxRule[] = [passwordToFile];
+/** A name that holds a password: `password`, `loginForm.password`, `pwd`, `userPass`. */
+const PASSWORD_NAME = /(?:^|[^\w$])\w*(?:[Pp]ass(?:word|wd)?|PASS(?:WORD)?|pwd)\b/;
+const BROWSER_STORAGE = /^(?:window\.)?(?:localStorage|sessionStorage)\.setItem$/;
+
+/**
+ * A password kept in the browser's storage: `localStorage.setItem('currentUser',
+ * `${form.login}:${form.password}`)`. Every script the page runs can read localStorage (an
+ * injected one, a compromised dependency), it stays on the disk after the tab is closed, and the
+ * password is usually the one the user has everywhere. Found where `setItem` is given a value
+ * that mentions a password, or a key that names one.
+ */
+const passwordInBrowserStorage: SyntaxRule = {
+  id: 'js/password-in-browser-storage',
+  languages: ECMASCRIPT,
+  concern: 'security',
+  title: 'password kept in the browser\'s storage',
+  question: 'Which scripts on this page can read localStorage, and for how long does the password stay there?',
+  docsUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/HTML5_Security_Cheat_Sheet.html#local-storage',
+  fix: 'Send the password once, to log in, and keep only what the server gives back: a session cookie it sets `HttpOnly` (out of reach of scripts), or a short-lived token; never the password itself',
+  types: ['call_expression'],
+  mentions: /(?:local|session)Storage\.setItem/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const call of index.of('call_expression')) {
+      if (!BROWSER_STORAGE.test(calleeText(call))) continue;
+      const [key, value] = call.childForFieldName('arguments')?.namedChildren ?? [];
+      if (!key || !value) continue;
+      if (PASSWORD_NAME.test(value.text) || /pass(?:word|wd)?/i.test(key.type === 'string' ? key.text : '')) hits.push({ node: call, message: `\`${calleeText(call)}\` keeps a password where every script on the page can read it, on disk after the tab is closed.` });
+    }
+    return hits;
+  },
+};
+
+export const PASSWORD_TO_FILE_RULES: readonly SyntaxRule[] = [passwordToFile, passwordInBrowserStorage];
