@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic } from 'vscode-languageserver/node';
 import { QUIET_MS } from '../src/watch/memory-trim.js';
-import { buildNodeModulesCorpus, git, percentile } from './lib/corpus.js';
+import { percentile, selfGoldenRepo } from './lib/corpus.js';
 
 const BIN = new URL('../bin/archangel.js', import.meta.url).pathname;
 const FILES = Number(process.env.BENCH_FILES ?? 20_000);
@@ -22,16 +22,7 @@ const GAP_MS = 300;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // A repository that is its own golden repo, indexed first (as `watch` would on its first run).
-const corpus = process.env.BENCH_REPO ? { dir: process.env.BENCH_REPO, files: Number(git(process.env.BENCH_REPO, 'ls-files', '-z').split('\0').length - 1) } : indexedCorpus();
-function indexedCorpus(): { dir: string; files: number } {
-  const built = buildNodeModulesCorpus({ maxFiles: FILES });
-  writeFileSync(join(built.dir, 'archangel.json'), JSON.stringify({ golden: [{ path: '.', name: 'corpus' }] }));
-  writeFileSync(join(built.dir, '.gitignore'), '.archangel/\n');
-  git(built.dir, 'add', '-A');
-  git(built.dir, '-c', 'user.name=b', '-c', 'user.email=b@example.invalid', 'commit', '-qm', 'config');
-  execFileSync(process.execPath, [BIN, 'index', '--quiet'], { cwd: built.dir });
-  return built;
-}
+const corpus = selfGoldenRepo(BIN, FILES);
 
 const env: NodeJS.ProcessEnv = { ...process.env };
 delete env.ANTHROPIC_API_KEY;
@@ -108,7 +99,7 @@ const report = [
   `| RSS once quiet for ${(QUIET_MS / 1000 + 2).toFixed(0)} s | ${quietRss.toFixed(0)} MB | | <= 120 MB |`,
   `| RSS of the processes it started (oxlint --lsp), max | ${childrenRss.toFixed(0)} MB | | |`,
 ];
-if (!process.env.BENCH_REPO) execFileSync('rm', ['-rf', corpus.dir]);
+if (!corpus.reused) execFileSync('rm', ['-rf', corpus.dir]);
 // Written before leaving: process.exit would cut a piped stdout short.
 await new Promise((resolve) => process.stdout.write(`${report.join('\n')}\n`, resolve));
 process.exit(0);

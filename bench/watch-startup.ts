@@ -11,7 +11,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QUIET_MS } from '../src/watch/memory-trim.js';
 import { DEFAULT_SETTLE_MS } from '../src/watch/watcher/index.js';
-import { buildNodeModulesCorpus, git, percentile } from './lib/corpus.js';
+import { percentile, selfGoldenRepo } from './lib/corpus.js';
 
 const BIN = new URL('../bin/archangel.js', import.meta.url).pathname;
 const SESSION = 'archangel-bench';
@@ -45,16 +45,7 @@ for (let i = 0; i < 15; i++) {
 }
 
 // 2-4. A 20,000-file repository that is its own golden repo.
-const corpus = process.env.BENCH_REPO ? { dir: process.env.BENCH_REPO, files: git(process.env.BENCH_REPO, 'ls-files', '-z').split('\0').length - 1 } : indexedCorpus();
-function indexedCorpus(): { dir: string; files: number } {
-  const built = buildNodeModulesCorpus({ maxFiles: FILES });
-  writeFileSync(join(built.dir, 'archangel.json'), JSON.stringify({ golden: [{ path: '.', name: 'corpus' }] }));
-  writeFileSync(join(built.dir, '.gitignore'), '.archangel/\n');
-  git(built.dir, 'add', '-A');
-  git(built.dir, '-c', 'user.name=b', '-c', 'user.email=b@example.invalid', 'commit', '-qm', 'config');
-  execFileSync(process.execPath, [BIN, 'index', '--quiet'], { cwd: built.dir, env: { ...process.env, CI: '' } });
-  return built;
-}
+const corpus = selfGoldenRepo(BIN, FILES);
 
 const firstFrame: number[] = [];
 /** Save to diff and to first note: the first save of each session (code paths still cold), and the ones after it. */
@@ -118,4 +109,4 @@ console.log(`| save to first note, every save (includes the ${DEFAULT_SETTLE_MS}
 console.log(`| RSS of \`watch\` on the tree 1.5 s after its first review (max over sessions) | ${rssMb.toFixed(0)} MB | | ≤ 100 MB | |`);
 console.log(`| RSS of \`watch\` on the tree once quiet for ${(QUIET_MS / 1000 + 2).toFixed(0)} s (max over sessions) | ${quietRssMb.toFixed(0)} MB | | ≤ 100 MB | |`);
 console.log(`\nThe machine's load average while measuring: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores here; above 2, other work competes).`);
-if (!process.env.BENCH_REPO) execFileSync('rm', ['-rf', corpus.dir]);
+if (!corpus.reused) execFileSync('rm', ['-rf', corpus.dir]);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 
@@ -44,6 +44,23 @@ export function buildNodeModulesCorpus(options: { maxFiles?: number; maxFileByte
   git(dir, 'add', '-A');
   git(dir, '-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', 'commit', '-qm', 'corpus');
   return { dir, files, bytes };
+}
+
+/**
+ * A repository of about `maxFiles` files that is its own golden repo, indexed by the built binary
+ * `bin` as `watch` would on its first run; `BENCH_REPO` names one indexed before, reused as is.
+ */
+export function selfGoldenRepo(bin: string, maxFiles: number): { dir: string; files: number; reused: boolean } {
+  const reuse = process.env.BENCH_REPO;
+  if (reuse) return { dir: reuse, files: git(reuse, 'ls-files', '-z').split('\0').length - 1, reused: true };
+  const built = buildNodeModulesCorpus({ maxFiles });
+  writeFileSync(join(built.dir, 'archangel.json'), JSON.stringify({ golden: [{ path: '.', name: 'corpus' }] }));
+  writeFileSync(join(built.dir, '.gitignore'), '.archangel/\n');
+  git(built.dir, 'add', '-A');
+  git(built.dir, '-c', 'user.name=b', '-c', 'user.email=b@example.invalid', 'commit', '-qm', 'config');
+  // CI set makes the indexer quiet about progress; it is cleared so a run looks like a person's.
+  execFileSync(process.execPath, [bin, 'index', '--quiet'], { cwd: built.dir, env: { ...process.env, CI: '' } });
+  return { dir: built.dir, files: built.files, reused: false };
 }
 
 export function git(dir: string, ...args: string[]): string {
