@@ -181,7 +181,9 @@ function exampleFrom(candidate: Candidate, at: { start: number; end: number }, o
   // What the learner sees is the window, not the whole chunk: a call it shares must be in it.
   const shared = sharedCalls(own, callsIn(shown.join('\n')));
   const alike = shared.some(isExact);
-  return { kind: 'golden', id: '', citation, snippet: shown.join('\n'), symbol: result.symbol, why: whyChosen({ ...candidate, shared }, chosen.habit), comparable: alike, ...(chosen.fix ? { fix: chosen.fix } : {}) };
+  // Said the way rung 3 says it: as code like these lines only when it is.
+  const like = alike ? `calls ${shared.filter(isExact).slice(0, 3).join(', ')} as these lines do` : shared.length > 0 ? `other code than these lines, calling ${shared.slice(0, 3).join(', ')} on other values` : 'other code than these lines';
+  return { kind: 'golden', id: '', citation, snippet: shown.join('\n'), symbol: result.symbol, why: `${like}; ${chosen.habit}`, comparable: alike, ...(chosen.fix ? { fix: chosen.fix } : {}) };
 }
 
 /**

@@ -58,6 +58,8 @@ it('is the same for a signing key found by where it goes, whatever it looks like
   expect(golden?.why).toMatch(/reads its configuration/);
   // env.ts signs nothing: it is shown for the fix, and said to be other code than the learner's.
   expect(golden).toMatchObject({ comparable: false, fix: 'reads its configuration instead of holding it' });
+  // What --dry-run and the model are told says the same as rung 3.
+  expect(golden?.why).toMatch(/^other code than these lines/);
   expect(note?.ladder[2]?.text).toContain('(other code than yours: it reads its configuration instead of holding it)');
 });
 
