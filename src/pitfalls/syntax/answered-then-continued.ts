@@ -3,7 +3,7 @@ import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
 import { goStatements } from './go.js';
 import { isLogStatement, JS_LOG_CALL } from './log-calls.js';
-import { calleeText, code, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { calleeText, code, statementAfter, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A handler that answers a request with an error and then goes on as if it had not:
@@ -62,8 +62,7 @@ function answeredThenContinued(grammar: HandlerGrammar): SyntaxRule {
         // Setting the status alone (`w.WriteHeader(400)`) leaves the body to the lines after: only a written answer counts.
         if (!statements.some((statement) => answers(statement) && !/\.WriteHeader\(/.test(statement.text)) || !statements.every((statement) => answers(statement) || isLogStatement(statement, grammar.call, grammar.logs))) continue;
         if (!CHECKS_ERROR.test(branch.childForFieldName('condition')?.text ?? '') && !statements.some((statement) => answers(statement) && ERROR_STATUS.test(statement.text))) continue;
-        let next = branch.nextNamedSibling;
-        while (next?.type === 'comment') next = next.nextNamedSibling;
+        const next = statementAfter(branch);
         if (!next) continue;
         const answer = statements.find(answers)?.namedChildren[0];
         hits.push({ node: branch, message: `This branch answers with \`${answer ? calleeText(answer).slice(0, 40) : 'an error'}\` and does not return: line ${next.startPosition.row + 1} runs next anyway.` });

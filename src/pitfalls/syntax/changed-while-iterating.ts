@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { code, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+import { code, inFunctionWithin, statementAfter, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * A collection changed by the loop that walks it: `for (Account account : accounts) { if (...)
@@ -29,20 +29,13 @@ function endsLoopAfter(node: Node, body: Node): boolean {
   let statement = node;
   while (statement.parent && statement.parent.id !== body.id && !/block$/.test(statement.parent.type)) statement = statement.parent;
   if (ENDS_LOOP.has(statement.type)) return true;
-  let next = statement.nextNamedSibling;
-  while (next?.type === 'comment' || next?.type === 'line_comment') next = next.nextNamedSibling;
+  const next = statementAfter(statement);
   return next !== null && ENDS_LOOP.has(next.type);
-}
-
-/** Whether `node` sits in a function or class of its own inside `body` (a callback runs later, elsewhere). */
-function inNestedFunction(node: Node, body: Node): boolean {
-  for (let at = node.parent; at && at.id !== body.id; at = at.parent) if (FUNCTIONS.has(at.type)) return true;
-  return false;
 }
 
 /** The calls inside `body` that change `collection` (a method of `changes` called on it) without ending the loop. */
 function changesIn(index: SyntaxIndex, callType: string, body: Node, collection: string, receiver: (call: Node) => string | undefined, method: (call: Node) => string | undefined, changes: RegExp): Node[] {
-  return index.of(callType, body).filter((call) => receiver(call) === collection && changes.test(method(call) ?? '') && !inNestedFunction(call, body) && !endsLoopAfter(call, body));
+  return index.of(callType, body).filter((call) => receiver(call) === collection && changes.test(method(call) ?? '') && !inFunctionWithin(call, body, FUNCTIONS) && !endsLoopAfter(call, body));
 }
 
 // Names as written: `this.configFiles` (a field) and `configFiles` (a local beside it) are two collections.

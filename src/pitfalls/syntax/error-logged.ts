@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { ECMASCRIPT, FUNCTION_VALUES } from './ecmascript-grammar.js';
-import { isLogStatement, JS_LOG_CALL } from './log-calls.js';
+import { GO_LOG_CALL, isLogStatement, JS_LOG_CALL } from './log-calls.js';
 import { goStatements } from './go.js';
 import { calleeText, statementBefore, type SyntaxHit, type SyntaxRule } from './rule.js';
 
@@ -24,9 +24,6 @@ const TEACHING = {
   docsUrl: 'https://go.dev/blog/error-handling-and-go',
   fix: 'Stop after handling the error: return it to the caller (in Go wrapped, `return fmt.Errorf("opening the database: %w", err)`), or answer the request and return; logging alone lets the next lines run on a nil or undefined value',
 } as const;
-
-/** Logging and printing, never stopping: `log.Fatal` and `log.Panic` end the program, so they are handling. */
-const GO_LOG = /^(?:log\.(?:Print|Printf|Println)|fmt\.(?:Print|Printf|Println|Fprint|Fprintf|Fprintln)|slog\.(?:Debug|Info|Warn|Error)|(?:[\w.]+\.)?(?:logger|log|Logger|Log)\.(?:Debug|Info|Warn|Warning|Error|Print|Printf|Println)f?|println|print)$/;
 
 /** The statements of a branch, when all of them only log. */
 function onlyLogs(statements: Node[], log: RegExp): boolean {
@@ -69,7 +66,7 @@ function handlesSome(statements: Node[]): boolean {
   return (
     code.some((statement) => statement.type === 'if_statement') &&
     code.every((statement) => {
-      if (isLogStatement(statement, 'call_expression', GO_LOG)) return true;
+      if (isLogStatement(statement, 'call_expression', GO_LOG_CALL)) return true;
       if (statement.type !== 'if_statement' || statement.childForFieldName('alternative')) return false;
       const last = goStatements(statement.childForFieldName('consequence')).filter((inner) => inner.type !== 'comment').at(-1);
       return last !== undefined && GO_LEAVES.test(last.text);
@@ -90,7 +87,7 @@ const goErrorLogged: SyntaxRule = {
       const checked = /^(\w+)\s*!=\s*nil$/.exec(branch.childForFieldName('condition')?.text ?? '')?.[1];
       if (!checked || !/^err$|[eE]rr$|^error$/.test(checked)) continue;
       const statements = goStatements(branch.childForFieldName('consequence'));
-      const logs = onlyLogs(statements, GO_LOG);
+      const logs = onlyLogs(statements, GO_LOG_CALL);
       if (!logs && !handlesSome(statements)) continue;
       // The call that failed is the statement just before: `db, err := gorm.Open(...)`.
       const before = statementBefore(branch);

@@ -2,8 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
 import { goStatements } from './go.js';
-import { isLogStatement, JS_LOG_CALL } from './log-calls.js';
-import { calleeText, code, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+import { isLogStatement, JS_LOG_CALL, PYTHON_LOG_CALL } from './log-calls.js';
+import { calleeText, code, statementAfter, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * A function that catches every failure, prints it and returns as if it had worked, called by code
@@ -25,7 +25,6 @@ const TEACHING = {
 } as const;
 
 const CATCH_ALL = /^(?:Exception|BaseException)$/;
-const LOGS = /^(?:print|(?:logging|(?:self\.)?(?:logger|log|LOGGER|LOG))\.(?:debug|info|warning|warn|error|exception|critical))$/;
 /** What a success message says: "saved", "Done!", "successfully", "Record added". */
 const SUCCESS = /\b(?:saved|success(?:ful(?:ly)?)?|done|complete[ds]?|updated|deleted|removed|added|created|sent|stored|written|exported|imported|is up|online|connected)\b/i;
 
@@ -41,24 +40,18 @@ function swallowingHandlers(fn: Node): Node[] {
       const type = clause?.type === 'as_pattern' ? (clause.namedChildren[0]?.text ?? '') : (clause?.text ?? 'Exception');
       const block = handler.namedChildren.find((child) => child?.type === 'block');
       const statements = (block?.namedChildren ?? []).filter((child): child is Node => child !== null && child.type !== 'comment');
-      if (CATCH_ALL.test(type) && statements.length > 0 && statements.every((line) => isLogStatement(line, 'call', LOGS) || line.type === 'pass_statement')) handlers.push(handler);
+      if (CATCH_ALL.test(type) && statements.length > 0 && statements.every((line) => isLogStatement(line, 'call', PYTHON_LOG_CALL) || line.type === 'pass_statement')) handlers.push(handler);
     }
   }
   return handlers;
 }
 
-/** The statement after `node` in its block, comments skipped. */
-function nextStatement(node: Node): Node | null {
-  let next = node.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
-  return next;
+/** What a print or log statement prints first, as written, when the statement is one (a call of `type` matching `logs`). */
+function printedBy(type: string, logs: RegExp): (statement: Node | null) => string | undefined {
+  return (statement) => (statement && isLogStatement(statement, type, logs) ? statement.namedChildren[0]?.childForFieldName('arguments')?.namedChildren[0]?.text : undefined);
 }
 
-/** The text of a print or log statement's first argument, when it is one. */
-function printed(statement: Node | null): string | undefined {
-  if (!statement || !isLogStatement(statement, 'call', LOGS)) return undefined;
-  return statement.namedChildren[0]?.childForFieldName('arguments')?.namedChildren[0]?.text;
-}
+const printed = printedBy('call', PYTHON_LOG_CALL);
 
 const pythonFailureToldAsSuccess: SyntaxRule = {
   id: 'python/failure-told-as-success',
@@ -80,7 +73,7 @@ const pythonFailureToldAsSuccess: SyntaxRule = {
       const call = statement.namedChildren[0];
       const name = call?.type === 'call' ? calleeText(call).replace(/^self\./, '') : undefined;
       const handler = name ? swallowing.get(name) : undefined;
-      const next = nextStatement(statement);
+      const next = statementAfter(statement);
       const message = printed(next);
       if (!name || !handler || reported.has(name) || message === undefined || !SUCCESS.test(message)) continue;
       reported.add(name);
@@ -121,7 +114,7 @@ function failureThenSuccess(grammar: InPlaceGrammar): SyntaxRule {
     find(index) {
       const hits: SyntaxHit[] = [];
       for (const { branch, statements, construct } of grammar.branches(index)) {
-        const next = nextStatement(construct);
+        const next = statementAfter(construct);
         const message = next ? grammar.printed(next) : undefined;
         if (statements.length === 0 || !statements.every((statement) => grammar.printed(statement) !== undefined) || message === undefined || !SUCCESS.test(message)) continue;
         hits.push({ node: branch, message: `The failure is only printed here, and line ${(next?.startPosition.row ?? 0) + 1} goes on to say it worked: on a failure the user is told both.` });
@@ -157,10 +150,14 @@ const ecmascriptInPlace = failureThenSuccess({
       const branch = statement.childForFieldName('handler');
       return branch && !statement.childForFieldName('finalizer') ? [{ branch, construct: statement, statements: code(branch.childForFieldName('body')?.namedChildren ?? []) }] : [];
     }),
-  printed: (statement) => (isLogStatement(statement, 'call_expression', JS_LOG_CALL) ? statement.namedChildren[0]?.childForFieldName('arguments')?.namedChildren[0]?.text : undefined),
+  printed: printedBy('call_expression', JS_LOG_CALL),
 });
 
-/** Go's printing and logging that carry on (not `log.Fatal`, which ends the program). */
+/**
+ * What a program tells its user, narrower than logging (log-calls.ts's GO_LOG_CALL): a service's
+ * `slog.Warn` about a best-effort step followed by `slog.Info` about the request is not this fault
+ * (miniflux's WebAuthn login), a CLI's `fmt.Printf("%s is down")` then `fmt.Printf("%s is up")` is.
+ */
 const GO_PRINT = /^(?:fmt\.Print(?:f|ln)?|log\.Print(?:f|ln)?)$/;
 /** `if err != nil {`, `if err := save(); err != nil {`. */
 const GO_ERROR_CHECK = /^(?:.+;\s*)?err\s*!=\s*nil$/;
@@ -177,7 +174,7 @@ const goInPlace = failureThenSuccess({
       const condition = [statement.childForFieldName('initializer')?.text, statement.childForFieldName('condition')?.text].filter(Boolean).join('; ');
       return branch && !statement.childForFieldName('alternative') && GO_ERROR_CHECK.test(condition) ? [{ branch: statement, construct: statement, statements: code(goStatements(branch)) }] : [];
     }),
-  printed: (statement) => (isLogStatement(statement, 'call_expression', GO_PRINT) ? statement.namedChildren[0]?.childForFieldName('arguments')?.namedChildren[0]?.text : undefined),
+  printed: printedBy('call_expression', GO_PRINT),
 });
 
 export const FAILURE_TOLD_AS_SUCCESS_RULES: readonly SyntaxRule[] = [pythonFailureToldAsSuccess, pythonInPlace, ecmascriptInPlace, goInPlace];

@@ -10,6 +10,11 @@ import { calleeText } from './rule.js';
 
 export const JS_LOG_CALL = /^(?:console|(?:this\.)?(?:logger|log|LOGGER|LOG))\.(?:log|info|warn|error|debug|trace)$/;
 
+export const PYTHON_LOG_CALL = /^(?:print|(?:logging|(?:self\.)?(?:logger|log|LOGGER|LOG))\.(?:debug|info|warning|warn|error|exception|critical))$/;
+
+/** Go's logging and printing that carry on: `log.Fatal` and `log.Panic` end the program, so they are handling, not logging. */
+export const GO_LOG_CALL = /^(?:log\.(?:Print|Printf|Println)|fmt\.(?:Print|Printf|Println|Fprint|Fprintf|Fprintln)|slog\.(?:Debug|Info|Warn|Error)|(?:[\w.]+\.)?(?:logger|log|Logger|Log)\.(?:Debug|Info|Warn|Warning|Error|Print|Printf|Println)f?|println|print)$/;
+
 export const JAVA_LOG_CALL = /^(?:(?:this\.)?(?:logger|log|LOGGER|LOG)\.(?:info|debug|warn|error|trace|fine|warning|severe)|System\.(?:out|err)\.(?:println|print|printf))$/;
 
 /** A statement that is a call of `type` to a log or print function matching `logs`. */

@@ -4,7 +4,7 @@ import { localValue, type StringGrammar } from './built-string.js';
 import { ECMASCRIPT, JS_STRINGS } from './ecmascript-grammar.js';
 import { GO_STRINGS } from './go.js';
 import { JAVA_STRINGS } from './java.js';
-import { JAVA_LOG_CALL, JS_LOG_CALL } from './log-calls.js';
+import { JAVA_LOG_CALL, JS_LOG_CALL, PYTHON_LOG_CALL } from './log-calls.js';
 import { PYTHON_NAMES } from './python-grammar.js';
 import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
@@ -56,7 +56,7 @@ const JS: LogGrammar = {
 const PYTHON: LogGrammar = {
   languages: ['python'],
   calls: 'call',
-  logs: /^(?:print|(?:logging|(?:self\.)?(?:logger|log|LOGGER|LOG))\.(?:debug|info|warning|warn|error|exception|critical))$/,
+  logs: PYTHON_LOG_CALL,
   names: ['identifier'],
   members: { attribute: 'object', subscript: 'value' },
   strings: PYTHON_NAMES,

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
-import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { calleeText, inFunctionWithin, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A connection handed back before the work given to it is done: `try { client.query(sql, params,
@@ -41,12 +41,6 @@ function releasedIn(finalizer: Node): Set<string> {
   return names;
 }
 
-/** Whether `call` sits in a function inside `body` (the callback of the first query): one note on the first is enough. */
-function insideCallback(call: Node, body: Node): boolean {
-  for (let node = call.parent; node && node.id !== body.id; node = node.parent) if (FUNCTIONS.has(node.type)) return true;
-  return false;
-}
-
 const releasedBeforeCallback: SyntaxRule = {
   id: 'js/released-before-callback',
   languages: ECMASCRIPT,
@@ -66,7 +60,7 @@ const releasedBeforeCallback: SyntaxRule = {
         const object = callee?.type === 'member_expression' ? callee.childForFieldName('object') : null;
         const args = call.childForFieldName('arguments')?.namedChildren ?? [];
         const last = args.at(-1);
-        if (object?.type !== 'identifier' || !released.has(object.text) || !QUERIES.test(callee?.childForFieldName('property')?.text ?? '') || !last || !FUNCTIONS.has(last.type) || call.parent?.type === 'await_expression' || insideCallback(call, body)) continue;
+        if (object?.type !== 'identifier' || !released.has(object.text) || !QUERIES.test(callee?.childForFieldName('property')?.text ?? '') || !last || !FUNCTIONS.has(last.type) || call.parent?.type === 'await_expression' || inFunctionWithin(call, body, FUNCTIONS)) continue;
         hits.push({ node: call, message: `\`${calleeText(call)}\` takes a callback and returns at once, so the \`finally\` releases \`${object.text}\` while the query is still running on it.` });
       }
     }

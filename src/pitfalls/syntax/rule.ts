@@ -118,6 +118,19 @@ export function statementBefore(node: Node): Node | null {
   return before;
 }
 
+/** The statement just after `node` in its block, comments skipped (Java's line and block comments too). */
+export function statementAfter(node: Node): Node | null {
+  let after = node.nextNamedSibling;
+  while (after && /comment$/.test(after.type)) after = after.nextNamedSibling;
+  return after;
+}
+
+/** Whether `node` sits in a function (one of `functions`) that is itself inside `scope`: a callback, run later and elsewhere. */
+export function inFunctionWithin(node: Node, scope: Node, functions: ReadonlySet<string>): boolean {
+  for (let at = node.parent; at && at.id !== scope.id; at = at.parent) if (functions.has(at.type)) return true;
+  return false;
+}
+
 /** Whether a block holds nothing at all, not even a comment saying the emptiness is meant. */
 export function isEmptyBlock(block: Node | null): boolean {
   return block !== null && block.namedChildCount === 0;

@@ -70,7 +70,7 @@ const javaUnboundParameter: SyntaxRule = {
   ...TEACHING,
   docsUrl: 'https://docs.oracle.com/javase/tutorial/jdbc/basics/prepared.html',
   fix: 'Give every `?` its value, numbered from 1 in the order the marks appear (`ps.setInt(6, e.getId())` for the `where id=?`), or take out the mark the query does not need',
-  types: ['method_invocation'],
+  types: ['method_invocation', 'identifier'],
   mentions: /prepare(?:Statement|Call)\s*\(/,
   find(index) {
     const hits: SyntaxHit[] = [];

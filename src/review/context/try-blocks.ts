@@ -69,7 +69,7 @@ export function insideHandler(text: string, line: number): boolean {
   return enclosingBlock(text, line) === 'handler';
 }
 
-/** The lines a change added as text, each at its own line number (blank elsewhere), for the readers above. */
+/** Lines as text, each at its own line number (blank elsewhere), for the readers above: a change's added lines, or a hunk's. */
 export function rowsText(rows: ReadonlyArray<{ line: number; text: string }>): string {
   const lines: string[] = [];
   for (const row of rows) lines[row.line - 1] = row.text;

@@ -1,4 +1,5 @@
 import type { HunkContext } from '../../../review/context/types.js';
+import { rowsText } from '../../../review/context/try-blocks.js';
 import { hunkLineText } from '../../claude/review-input.js';
 import type { Change, Draft } from '../types.js';
 
@@ -25,9 +26,8 @@ export function linesIn(hunk: HunkContext, start: number, end: number): Array<{ 
 /** The hunk's new-file text with each line at its own line number (blank where the hunk shows none), for readers that go by indentation. */
 export function hunkText(hunk: HunkContext): string {
   const added = new Map(hunk.added.map((row) => [row.line, row.text]));
-  const lines: string[] = Array.from({ length: hunk.endLine }, () => '');
-  for (let line = hunk.startLine; line <= hunk.endLine; line++) lines[line - 1] = added.get(line) ?? hunkLineText([hunk], hunk.path, line, line);
-  return lines.join('\n');
+  const rows = Array.from({ length: hunk.endLine - hunk.startLine + 1 }, (_, at) => hunk.startLine + at).map((line) => ({ line, text: added.get(line) ?? hunkLineText([hunk], hunk.path, line, line) }));
+  return rowsText(rows);
 }
 
 /** A fenced unified-diff fragment: the removed lines, then the added ones. */
