@@ -35,9 +35,12 @@ export function tryLockFile(path: string): LockFile | { heldBy: LockOwner } {
       return held(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      owner = readOwner(path);
+      const read = readOwner(path);
+      // Released between the failed open and the read: free, so try again.
+      if (read === 'gone') continue;
+      owner = read;
       if (owner.host !== hostname() || isProcessAlive(owner.pid)) return { heldBy: owner };
-      unlinkSync(path);
+      removeIfThere(path);
     }
   }
   return { heldBy: owner };
@@ -58,16 +61,27 @@ function held(path: string): LockFile {
   };
 }
 
-function readOwner(path: string): LockOwner {
+/** Who the lock file names, or 'gone' when it no longer exists. */
+function readOwner(path: string): LockOwner | 'gone' {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown; host?: unknown };
     if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') return { pid: parsed.pid, host: parsed.host };
   } catch {
     // Empty or half-written: its owner is either still writing it (young file: treat as held) or
     // died while writing it (old file: treat as stale).
-    const mtime = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-    if (Date.now() - mtime < FRESH_LOCK_MS) return { pid: process.pid === 1 ? 2 : 1, host: hostname() };
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return 'gone';
+    if (Date.now() - stat.mtimeMs < FRESH_LOCK_MS) return { pid: process.pid === 1 ? 2 : 1, host: hostname() };
   }
   return { pid: -1, host: hostname() };
+}
+
+/** Removes a stale lock; another taker may have removed it first. */
+function removeIfThere(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 

@@ -48,7 +48,7 @@ describe.skipIf(!hasTmux)('pair start, three at once with one name', () => {
       const started = results.filter((result) => result.status === 0);
       expect(started, results.map((result) => result.stderr).join('\n')).toHaveLength(1);
       for (const refused of results.filter((result) => result.status !== 0)) {
-        expect(refused.status).toBe(8);
+        expect(refused.status, refused.stderr).toBe(8);
         expect(refused.stderr).toMatch(/A pair session named "same" is (being started by another command|already running)/);
       }
       const listed = JSON.parse(runCli(learner.dir, ['pair', 'list', '--json'], env).stdout) as Array<{ name: string; running: boolean }>;
