@@ -1447,3 +1447,57 @@ describe('a password kept in the browser storage', () => {
     expect((await found('typescript', ts)).filter((hit) => hit.includes('browser-storage'))).toEqual(['1 js/password-in-browser-storage', '2 js/password-in-browser-storage']);
   });
 });
+
+describe('an amount checked against the balance and never against zero', () => {
+  const hitsOf = async (language: 'javascript' | 'python' | 'java', code: string) => (await found(language, code)).filter((hit) => hit.includes('amount-not-checked'));
+
+  it('is found at the balance check of a give command and a withdrawal; not when the amount is checked to be positive, nor for a price the program supplies', async () => {
+    const js = [
+      'module.exports.run = async (bot, message, args) => {',
+      '  let sCoins = coins[message.author.id].coins;',
+      '  if (sCoins < args[1]) return message.reply("not enough");',
+      '  coins[message.author.id] = { coins: sCoins - parseInt(args[1]) };',
+      '  coins[target.id] = { coins: pCoins + parseInt(args[1]) };',
+      '};',
+      'async function give(message, [amount, user]) {',
+      '  if (amount <= 0) return message.reply("give something");',
+      '  if (amount <= wallet.get(message.author)) wallet.set(message.author, wallet.get(message.author) - amount);',
+      '}',
+    ].join('\n');
+    expect(await hitsOf('javascript', js)).toEqual(['3 js/amount-not-checked-positive']);
+    const python = [
+      'class Account:',
+      '    def withdraw(self, amount):',
+      '        if amount > self.balance:',
+      '            print("Insufficient funds")',
+      '        else:',
+      '            self.balance -= amount',
+      '    def make_payment(self, cost):',
+      '        if self.money_received >= cost:',
+      '            change = self.money_received - cost',
+      '    def take(self, amount):',
+      '        if amount <= 0 or amount > self.balance:',
+      '            raise ValueError(amount)',
+      '        self.balance -= amount',
+    ].join('\n');
+    expect(await hitsOf('python', python)).toEqual(['3 python/amount-not-checked-positive']);
+    const java = [
+      'class BankAccount {',
+      '  private double balance;',
+      '  public boolean withdraw(double amount) {',
+      '    if (balance >= amount) { balance -= amount; return true; }',
+      '    return false;',
+      '  }',
+      '  public void pay(double amount) {',
+      '    if (amount > 0 && amount <= balance) balance -= amount;',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(await hitsOf('java', java)).toEqual(['4 java/amount-not-checked-positive']);
+  });
+
+  it('leaves a token bucket alone: its capacity is no money', async () => {
+    const python = ['def acquire(self, amount=1):', '    if amount <= self._current_capacity:', '        self._current_capacity -= amount'].join('\n');
+    expect(await hitsOf('python', python)).toEqual([]);
+  });
+});
