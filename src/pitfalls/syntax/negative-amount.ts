@@ -19,7 +19,7 @@ const TEACHING = {
   concern: 'security',
   failure: 'certain',
   title: 'amount never checked to be positive',
-  question: 'This checks the amount against the balance: what happens to both balances when someone sends -1000?',
+  question: 'This checks the amount against the balance: what does the subtraction below do when the amount is -1000?',
   docsUrl: 'https://owasp.org/www-community/vulnerabilities/Improper_Data_Validation',
 } as const;
 
