@@ -1479,8 +1479,14 @@ describe('an amount checked against the balance and never against zero', () => {
       '        if amount <= 0 or amount > self.balance:',
       '            raise ValueError(amount)',
       '        self.balance -= amount',
+      'def withdraw_typed():',
+      "    cash = int(input('How much?'))",
+      '    user.balance = user.balance - cash',
+      'def deposit_fee(fee):',
+      '    user.balance = user.balance - fee',
     ].join('\n');
-    expect(await hitsOf('python', python)).toEqual(['3 python/amount-not-checked-positive']);
+    // A typed-in amount with no check at all is found at the subtraction; a parameter with none is the caller's to check.
+    expect(await hitsOf('python', python)).toEqual(['3 python/amount-not-checked-positive', '16 python/amount-not-checked-positive']);
     const java = [
       'class BankAccount {',
       '  private double balance;',

@@ -12,14 +12,16 @@ import { ancestor, calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule
  * from outside the function (a parameter named for an amount, a command's `args[1]`,
  * `req.body.amount`, `input()`, `scanner.nextDouble()`) is subtracted from something named for
  * money (a balance, coins, a wallet), and compared in that function with something other than a
- * number but never with a number (`amount <= 0`), nor passed through `abs` or `max`.
+ * number but never with a number (`amount <= 0`), nor passed through `abs` or `max`. An amount read
+ * from input right there (`cash = int(input(...))`) and not compared at all is found too, at the
+ * subtraction; a parameter with no check at all is left to its caller, which may have checked it.
  */
 
 const TEACHING = {
   concern: 'security',
   failure: 'certain',
   title: 'amount never checked to be positive',
-  question: 'This checks the amount against the balance: what does the subtraction below do when the amount is -1000?',
+  question: 'What does this subtraction do when the amount typed is -1000?',
   docsUrl: 'https://owasp.org/www-community/vulnerabilities/Improper_Data_Validation',
 } as const;
 
@@ -41,8 +43,8 @@ interface AmountGrammar {
   functions: ReadonlySet<string>;
   /** The names a function's parameters bind (not `self`). */
   parameters(fn: Node): string[];
-  /** Assignments, `name = value`, as [name, value] nodes. */
-  assignment: string;
+  /** Declarations and assignments, `name = value`, read as [name, value] nodes by `assigned`. */
+  assignments: readonly string[];
   assigned(node: Node): [Node, Node] | undefined;
   /** Calls that keep an amount's value or sign: conversions (`parseInt(x)`, `float(x)`), read through. */
   conversion: RegExp;
@@ -75,18 +77,24 @@ function isNumber(node: Node, grammar: AmountGrammar): boolean {
   return grammar.number.has(inner.type);
 }
 
+/** Whether `amount` is read from input right here (`input()`, `args[1]`, `scanner.nextInt()`), not handed in by a caller that may have checked it. */
+function typedIn(amount: string, scope: Node, index: SyntaxIndex, grammar: AmountGrammar): boolean {
+  return (
+    grammar.input.test(amount) ||
+    grammar.assignments.some((type) => index.of(type, scope).some((node) => {
+      const pair = grammar.assigned(node);
+      return pair !== undefined && pair[0].text === amount && grammar.input.test(amountText(pair[1], grammar));
+    }))
+  );
+}
+
 /**
  * Whether `amount` is typed by whoever runs the code: read from input in `scope`, or a parameter
  * named for an amount given (`amount`, `moneytogive`; not `cost` or `price`, which the program's own
  * menu supplies).
  */
 function fromOutside(amount: string, scope: Node, fn: Node | undefined, index: SyntaxIndex, grammar: AmountGrammar): boolean {
-  if (grammar.input.test(amount)) return true;
-  if (fn && AMOUNT_GIVEN.test(amount) && grammar.parameters(fn).includes(amount)) return true;
-  return index.of(grammar.assignment, scope).some((node) => {
-    const pair = grammar.assigned(node);
-    return pair !== undefined && pair[0].text === amount && grammar.input.test(amountText(pair[1], grammar));
-  });
+  return (fn !== undefined && AMOUNT_GIVEN.test(amount) && grammar.parameters(fn).includes(amount)) || typedIn(amount, scope, index, grammar);
 }
 
 function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule {
@@ -95,7 +103,7 @@ function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule
     languages: grammar.languages,
     ...TEACHING,
     fix,
-    types: [grammar.subtraction, grammar.inPlace, grammar.comparison, grammar.assignment, ...grammar.functions],
+    types: [grammar.subtraction, grammar.inPlace, grammar.comparison, ...grammar.assignments, ...grammar.functions],
     mentions: MONEY,
     find(index) {
       const hits: SyntaxHit[] = [];
@@ -115,17 +123,31 @@ function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule
         const balanceCheck = checks.find(({ other }) => !isNumber(other, grammar));
         const checkedAgainstNumber = checks.some(({ other }) => isNumber(other, grammar));
         const bounded = new RegExp(`${grammar.bounding.source}\\([^)]*${amount.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(scope.text.replace(/\s+/g, ''));
-        if (!balanceCheck || checkedAgainstNumber || bounded || !fromOutside(amount, scope, fn, index, grammar)) continue;
+        if (checkedAgainstNumber || bounded) continue;
+        const holder = from.text.slice(0, 40);
+        if (balanceCheck && fromOutside(amount, scope, fn, index, grammar)) {
+          // Reported at the check: it is where the author thought about bad amounts, and where the fix goes.
+          hits.push({
+            node: balanceCheck.comparison,
+            message: `\`${amount}\` is checked against a balance here but never against zero: a negative amount passes, and line ${node.startPosition.row + 1}'s subtraction adds to \`${holder}\` instead.`,
+          });
+        } else if (checks.length === 0 && typedIn(amount, scope, index, grammar)) {
+          hits.push({ node, message: `\`${amount}\` is typed in and comes off \`${holder}\` unchecked: nothing stops more than the balance, and a negative amount adds instead.` });
+        } else {
+          continue;
+        }
         reported.add(amount);
-        // Reported at the check: it is where the author thought about bad amounts, and where the fix goes.
-        hits.push({
-          node: balanceCheck.comparison,
-          message: `\`${amount}\` is checked against a balance here but never against zero: a negative amount passes, and line ${node.startPosition.row + 1}'s subtraction adds to \`${from.text.slice(0, 40)}\` instead.`,
-        });
       }
       return hits;
     },
   };
+}
+
+/** `const x = v` (name, value) and `x = v` (left, right), in every grammar here. */
+function declaredOrAssigned(node: Node): [Node, Node] | undefined {
+  const name = node.childForFieldName('name') ?? node.childForFieldName('left');
+  const value = node.childForFieldName('value') ?? node.childForFieldName('right');
+  return name && value && (node.type !== 'assignment_expression' || /^=$/.test(node.childForFieldName('operator')?.text ?? '=')) ? [name, value] : undefined;
 }
 
 const jsParameters = (fn: Node): string[] => {
@@ -156,11 +178,8 @@ const ecmascriptNegativeAmount = amountRule(
     },
     functions: new Set([...FUNCTIONS, ...FUNCTION_VALUES]),
     parameters: jsParameters,
-    assignment: 'variable_declarator',
-    assigned: (node) => {
-      const [name, value] = [node.childForFieldName('name'), node.childForFieldName('value')];
-      return name && value ? [name, value] : undefined;
-    },
+    assignments: ['variable_declarator', 'assignment_expression'],
+    assigned: declaredOrAssigned,
     conversion: /^(?:parseInt|parseFloat|Number|Math\.(?:floor|round|trunc|ceil)|BigInt)$/,
     bounding: /(?:Math\.abs|Math\.max)/,
     input: /^(?:args\[\d+\]|argv\[\d+\]|process\.argv\[\d+\]|req\.(?:body|query|params)\.\w+|request\.(?:body|query|params)\.\w+|interaction\.options\.\w+\(.*\))$/,
@@ -188,11 +207,8 @@ const pythonNegativeAmount = amountRule(
     },
     functions: new Set(['function_definition']),
     parameters: pythonParameters,
-    assignment: 'assignment',
-    assigned: (node) => {
-      const [name, value] = [node.childForFieldName('left'), node.childForFieldName('right')];
-      return name && value ? [name, value] : undefined;
-    },
+    assignments: ['assignment'],
+    assigned: declaredOrAssigned,
     conversion: /^(?:int|float|Decimal|round)$/,
     bounding: /(?:abs|max)/,
     input: /^(?:input\(.*\)|request\.(?:form|args|values|json)(?:\[.+\]|\.get\(.+\))|sys\.argv\[\d+\])$/,
@@ -217,11 +233,8 @@ const javaNegativeAmount = amountRule(
     },
     functions: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
     parameters: javaParameters,
-    assignment: 'variable_declarator',
-    assigned: (node) => {
-      const [name, value] = [node.childForFieldName('name'), node.childForFieldName('value')];
-      return name && value ? [name, value] : undefined;
-    },
+    assignments: ['variable_declarator', 'assignment_expression'],
+    assigned: declaredOrAssigned,
     conversion: /^(?:Integer\.parseInt|Double\.parseDouble|Float\.parseFloat|Long\.parseLong|new BigDecimal)$/,
     bounding: /(?:Math\.abs|Math\.max)/,
     input: /^(?:\w+\.next(?:Int|Double|Float|Long|BigDecimal)\(\)|\w+\.getParameter\(.+\))$/,
