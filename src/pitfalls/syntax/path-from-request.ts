@@ -29,6 +29,13 @@ interface PathGrammar {
   /** Calls and constructions that open, write or name a file. */
   calls: readonly string[];
   paths: RegExp;
+  /**
+   * Of those, the ones whose every argument is part of the path (`path.join`, `new File(dir,
+   * name)`); the others take the path as their first argument (`fs.writeFile(path, data, done)`:
+   * the data and the callback are no path), or where `pathAt` says.
+   */
+  joiners: RegExp;
+  pathAt?: Readonly<Record<string, number>>;
   /** A value from the request: a route parameter, the query, a form field. */
   request: RegExp;
   /** Calls that keep only a file name. */
@@ -50,8 +57,10 @@ function pathFromRequest(grammar: PathGrammar): SyntaxRule {
         // `Paths.get(name).getFileName()`: only the file name of what was built is kept.
         const chained = call.parent;
         if (chained && chained.text.startsWith(call.text) && grammar.sanitizers.test(chained.text.slice(call.text.length))) continue;
-        const args = call.childForFieldName('arguments')?.namedChildren.filter((arg): arg is Node => arg !== null) ?? [];
-        const tainted = args.find((arg) => {
+        const callee = calleeText(call);
+        const args = call.childForFieldName('arguments')?.namedChildren.filter((arg): arg is Node => arg !== null && arg.type !== 'comment') ?? [];
+        const pathArgs = grammar.joiners.test(callee) ? args : args.slice(grammar.pathAt?.[callee] ?? 0).slice(0, 1);
+        const tainted = pathArgs.find((arg) => {
           const values = valuesOf(arg, index, grammar.strings);
           return values.some((node) => grammar.request.test(node.text)) && !values.some((node) => grammar.sanitizers.test(node.text));
         });
@@ -87,6 +96,7 @@ export const PATH_FROM_REQUEST_RULES: readonly SyntaxRule[] = [
     languages: ECMASCRIPT,
     calls: ['call_expression'],
     paths: /^(?:path\.(?:join|resolve)|(?:fs|fsp|fs\.promises)\.(?:readFile|readFileSync|createReadStream|createWriteStream|writeFile|writeFileSync|unlink|unlinkSync|rm|rmSync|open)|res\.(?:sendFile|download))$/,
+    joiners: /^path\.(?:join|resolve)$/,
     request: /\breq(?:uest)?\.(?:params|query|body)\b/,
     sanitizers: /\bbasename\s*\(/,
     strings: JS_STRINGS,
@@ -96,6 +106,7 @@ export const PATH_FROM_REQUEST_RULES: readonly SyntaxRule[] = [
     languages: ['python'],
     calls: ['call'],
     paths: /^(?:os\.path\.join|open|send_file|flask\.send_file|Path|pathlib\.Path|os\.remove|os\.unlink|shutil\.(?:copy|copyfile|move|rmtree))$/,
+    joiners: /^(?:os\.path\.join|Path|pathlib\.Path|shutil\.\w+)$/,
     request: /\brequest\.(?:args|form|values|files|GET|POST|query_params|path_params|match_info)\b|\brequest\.get_json\(/,
     sanitizers: /\b(?:secure_filename|basename)\s*\(/,
     strings: PYTHON_NAMES,
@@ -105,6 +116,8 @@ export const PATH_FROM_REQUEST_RULES: readonly SyntaxRule[] = [
     languages: ['go'],
     calls: ['call_expression'],
     paths: /^(?:filepath\.Join|path\.Join|os\.(?:Open|OpenFile|ReadFile|Create|Remove|RemoveAll|WriteFile)|http\.ServeFile)$/,
+    joiners: /^(?:filepath|path)\.Join$/,
+    pathAt: { 'http.ServeFile': 2 },
     request: /\br\.(?:URL\.Query\(\)\.Get|FormValue|PostFormValue|PathValue)\(|\bmux\.Vars\(r\)|\bc\.(?:Param|Query)\(/,
     sanitizers: /\b(?:filepath|path)\.Base\(/,
     strings: GO_STRINGS,
@@ -114,6 +127,7 @@ export const PATH_FROM_REQUEST_RULES: readonly SyntaxRule[] = [
     languages: ['java'],
     calls: ['object_creation_expression', 'method_invocation'],
     paths: /^(?:new (?:File|FileInputStream|FileOutputStream|FileReader|FileWriter)|Paths\.get|Path\.of|\w+\.resolve|(?:[\w.]*(?:\(\))?\.)?getRealPath)$/,
+    joiners: /^(?:new File|Paths\.get|Path\.of|\w+\.resolve)$/,
     request: /\b(?:request|req|httpRequest)\.getParameter\(/,
     sanitizers: /\.getFileName\(\)|FilenameUtils\.getName\(/,
     strings: JAVA_STRINGS,
