@@ -464,6 +464,20 @@ describe('a file path from the request', () => {
     ].join('\n');
     expect(await found('java', java)).toEqual(['4 java/path-from-request']);
   });
+
+  it('reads only the path argument: the data written and the callback are no path', async () => {
+    const js = [
+      "app.post('/users', (req, res) => {",
+      '  const newUser = req.body;',
+      "  fs.readFile('users.json', 'utf8', (err, data) => {",
+      '    const users = JSON.parse(data).concat(newUser);',
+      "    fs.writeFile('users.json', JSON.stringify(users), () => res.send('ok'));",
+      "    fs.writeFile(req.body.name, 'x', () => {});",
+      '  });',
+      '});',
+    ].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('path-from-request'))).toEqual(['6 js/path-from-request']);
+  });
 });
 
 describe('a signing key or password written in the code', () => {
@@ -1505,5 +1519,71 @@ describe('an amount checked against the balance and never against zero', () => {
   it('leaves a token bucket alone: its capacity is no money', async () => {
     const python = ['def acquire(self, amount=1):', '    if amount <= self._current_capacity:', '        self._current_capacity -= amount'].join('\n');
     expect(await hitsOf('python', python)).toEqual([]);
+  });
+});
+
+describe('one request stopping the whole server', () => {
+  it('is log.Fatal or os.Exit in a Go handler and process.exit in an Express route; not in main, nor a panic', async () => {
+    const go = [
+      'package main',
+      'func GetUser(w http.ResponseWriter, r *http.Request) {',
+      '  id, err := strconv.Atoi(mux.Vars(r)["id"])',
+      '  if err != nil {',
+      '    log.Fatalf("bad id %v", err)',
+      '  }',
+      '  if id < 0 { panic("negative") }',
+      '}',
+      'func Show(c *gin.Context) { if c.Param("id") == "" { os.Exit(1) } }',
+      'func main() {',
+      '  if err := http.ListenAndServe(":8080", nil); err != nil { log.Fatal(err) }',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('exit-in-handler'))).toEqual(['5 go/exit-in-handler', '9 go/exit-in-handler']);
+    const js = [
+      "app.get('/users/:id', async (req, res) => {",
+      '  try { res.json(await User.findById(req.params.id)); } catch (err) { console.error(err); process.exit(1); }',
+      '});',
+      'function shutdown() { server.close(() => process.exit(0)); }',
+    ].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('exit-in-handler'))).toEqual(['2 js/exit-in-handler']);
+  });
+});
+
+describe('a Go error replaced before it is checked', () => {
+  it('is an err assigned again before anything reads it; not one checked between, nor one the next call reads', async () => {
+    const go = [
+      'package main',
+      'func Index(c *gin.Context) {',
+      '  page, err := util.Uint(c.Query("p"))',
+      '  limit, err := util.Uint(c.Query("l"))',
+      '  items, err := service.All(page, limit)',
+      '  if err != nil { return }',
+      '  a, err := strconv.Atoi(x)',
+      '  if err != nil { return }',
+      '  b, err := strconv.Atoi(y)',
+      '  err = wrap(err, b)',
+      '  fmt.Println(a, items, err)',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('error-overwritten'))).toEqual(['3 go/error-overwritten', '4 go/error-overwritten']);
+  });
+});
+
+describe('a name read before its declaration', () => {
+  it('is a const read by a statement that runs before it; not from a function that runs later, a type, an export list or a block declaring its own', async () => {
+    const js = [
+      "const app = require('express')();",
+      'app.listen(PORT, () => console.log(`on ${PORT}`));',
+      "app.get('/', (req, res) => res.send(String(PORT)));",
+      'function later() { return PORT; }',
+      'if (app) { const { PORT } = process.env; console.log(PORT); }',
+      'for (const [PORT, v] of pairs) console.log(PORT, v);',
+      'export { PORT as port };',
+      'const PORT = 3000;',
+      'console.log(PORT);',
+    ].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('used-before-declared'))).toEqual(['2 js/used-before-declared']);
+    const ts = ['type Options = z.infer<typeof optionsSchema>;', 'const optionsSchema = z.object({});'].join('\n');
+    expect((await found('typescript', ts)).filter((hit) => hit.includes('used-before-declared'))).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ import { DISCARDED_RESULT_RULES } from '../syntax/discarded-result.js';
 import { DROPPED_ERROR_RULES } from '../syntax/dropped-error.js';
 import { ERROR_LOGGED_RULES } from '../syntax/error-logged.js';
 import { ERROR_WITH_SUCCESS_RULES } from '../syntax/error-with-success.js';
+import { ERROR_OVERWRITTEN_RULES } from '../syntax/error-overwritten.js';
+import { EXIT_IN_HANDLER_RULES } from '../syntax/exit-in-handler.js';
 import { FAILURE_TOLD_AS_SUCCESS_RULES } from '../syntax/failure-told-as-success.js';
 import { HARDCODED_KEY_RULES } from '../syntax/hardcoded-key.js';
 import { ID_FROM_COUNT_RULES } from '../syntax/id-from-count.js';
@@ -31,10 +33,11 @@ import { SHARED_COLLECTION_RULES } from '../syntax/shared-collection.js';
 import { SQL_PARAMETER_RULES } from '../syntax/sql-parameters.js';
 import { STALE_LOOP_RULES } from '../syntax/stale-loop.js';
 import { TLS_RULES } from '../syntax/tls.js';
+import { USED_BEFORE_DECLARED_RULES } from '../syntax/used-before-declared.js';
 import { WEAK_RANDOM_RULES } from '../syntax/weak-random.js';
 import type { Engine, Pitfall } from '../types.js';
 
-const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES, ...TLS_RULES, ...PASSWORD_HASH_RULES, ...PLAINTEXT_PASSWORD_RULES, ...PASSWORD_TO_FILE_RULES, ...OWNER_CHECK_RULES, ...LOGGED_SECRET_RULES, ...WEAK_RANDOM_RULES, ...PATH_FROM_REQUEST_RULES, ...HARDCODED_KEY_RULES, ...ERROR_LOGGED_RULES, ...ERROR_WITH_SUCCESS_RULES, ...FAILURE_TOLD_AS_SUCCESS_RULES, ...ANSWERED_THEN_CONTINUED_RULES, ...ASYNC_HANDLER_RULES, ...DROPPED_ERROR_RULES, ...BUSY_WAIT_RULES, ...BROWSER_LEFT_OPEN_RULES, ...DISCARDED_RESULT_RULES, ...IGNORED_PARAMETER_RULES, ...ID_FROM_COUNT_RULES, ...SHARED_COLLECTION_RULES, ...STALE_LOOP_RULES, ...PYTHON_RULES, ...POSSIBLY_UNBOUND_RULES, ...SQL_PARAMETER_RULES, ...RELEASED_BEFORE_CALLBACK_RULES, ...CHANGED_WHILE_ITERATING_RULES, ...NEGATIVE_AMOUNT_RULES];
+const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES, ...TLS_RULES, ...PASSWORD_HASH_RULES, ...PLAINTEXT_PASSWORD_RULES, ...PASSWORD_TO_FILE_RULES, ...OWNER_CHECK_RULES, ...LOGGED_SECRET_RULES, ...WEAK_RANDOM_RULES, ...PATH_FROM_REQUEST_RULES, ...HARDCODED_KEY_RULES, ...ERROR_LOGGED_RULES, ...ERROR_WITH_SUCCESS_RULES, ...FAILURE_TOLD_AS_SUCCESS_RULES, ...ANSWERED_THEN_CONTINUED_RULES, ...ASYNC_HANDLER_RULES, ...DROPPED_ERROR_RULES, ...BUSY_WAIT_RULES, ...BROWSER_LEFT_OPEN_RULES, ...DISCARDED_RESULT_RULES, ...IGNORED_PARAMETER_RULES, ...ID_FROM_COUNT_RULES, ...SHARED_COLLECTION_RULES, ...STALE_LOOP_RULES, ...PYTHON_RULES, ...POSSIBLY_UNBOUND_RULES, ...SQL_PARAMETER_RULES, ...RELEASED_BEFORE_CALLBACK_RULES, ...CHANGED_WHILE_ITERATING_RULES, ...NEGATIVE_AMOUNT_RULES, ...EXIT_IN_HANDLER_RULES, ...ERROR_OVERWRITTEN_RULES, ...USED_BEFORE_DECLARED_RULES];
 
 function rulesFor(language: Language): SyntaxRule[] {
   return RULES.filter((rule) => (rule.languages as readonly Language[]).includes(language));
