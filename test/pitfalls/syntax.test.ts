@@ -1516,6 +1516,14 @@ describe('an amount checked against the balance and never against zero', () => {
     expect(await hitsOf('java', java)).toEqual(['4 java/amount-not-checked-positive']);
   });
 
+  it('is a security hole when the amount also goes to someone else, a bug when it only comes out of one balance', async () => {
+    const give = ['async function give(message, [amount, user]) {', '  if (amount <= wallet[message.author.id]) {', '    wallet[message.author.id] -= amount;', '    wallet[user.id] += amount;', '  }', '}'].join('\n');
+    const withdraw = ['function withdraw(amount) {', '  if (amount <= balance) balance -= amount;', '}'].join('\n');
+    const concerns = async (text: string) => (await engine.check({ path: 'x.js', language: 'javascript', text })).filter((p) => p.ruleId.includes('amount-not-checked')).map((p) => p.concern);
+    expect(await concerns(give)).toEqual(['security']);
+    expect(await concerns(withdraw)).toEqual(['correctness']);
+  });
+
   it('leaves a token bucket alone: its capacity is no money', async () => {
     const python = ['def acquire(self, amount=1):', '    if amount <= self._current_capacity:', '        self._current_capacity -= amount'].join('\n');
     expect(await hitsOf('python', python)).toEqual([]);
@@ -1585,5 +1593,48 @@ describe('a name read before its declaration', () => {
     expect((await found('javascript', js)).filter((hit) => hit.includes('used-before-declared'))).toEqual(['2 js/used-before-declared']);
     const ts = ['type Options = z.infer<typeof optionsSchema>;', 'const optionsSchema = z.object({});'].join('\n');
     expect((await found('typescript', ts)).filter((hit) => hit.includes('used-before-declared'))).toEqual([]);
+  });
+});
+
+describe('a check that stops nothing', () => {
+  const hitsOf = async (language: 'python' | 'java' | 'javascript', code: string) => (await found(language, code)).filter((hit) => hit.includes('check-stops-nothing'));
+
+  it('is an if that only prints a refusal before the next line uses what it tested, and an else that refuses then does what the if does', async () => {
+    const python = [
+      'def deposit(self, amount):',
+      '    if amount < 1:',
+      '        print("invalid amount")',
+      '    self.balance = self.balance + amount',
+      'def grade(score):',
+      '    if score < 5:',
+      '        print("too low: you fail")',
+      '    if score < 20:',
+      '        print("a few hours")',
+      'def take(amount):',
+      '    if amount < 1:',
+      '        print("invalid amount")',
+      '        return',
+      '    total.append(amount)',
+      'def warn(role):',
+      '    if role not in roles:',
+      '        print(f"Warning: invalid role {role}")',
+      '    use(role)',
+    ].join('\n');
+    expect(await hitsOf('python', python)).toEqual(['2 python/check-stops-nothing']);
+    const java = [
+      'class ATM {',
+      '  void checkPin(int entered) {',
+      '    if (entered == PIN) {',
+      '      menu();',
+      '    } else {',
+      '      System.out.println("Enter a valid pin");',
+      '      menu();',
+      '    }',
+      '    if (answer == 1) { System.out.println("Correct"); show(score); } else { System.out.println("Wrong answer"); show(score); }',
+      '  }',
+      '}',
+    ].join('\n');
+    // The second `if` shows the score on both paths, as it should; the first lets a wrong PIN in.
+    expect(await hitsOf('java', java)).toEqual(['3 java/check-stops-nothing']);
   });
 });

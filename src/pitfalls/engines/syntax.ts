@@ -11,6 +11,7 @@ import { DISCARDED_RESULT_RULES } from '../syntax/discarded-result.js';
 import { DROPPED_ERROR_RULES } from '../syntax/dropped-error.js';
 import { ERROR_LOGGED_RULES } from '../syntax/error-logged.js';
 import { ERROR_WITH_SUCCESS_RULES } from '../syntax/error-with-success.js';
+import { CHECK_STOPS_NOTHING_RULES } from '../syntax/check-stops-nothing.js';
 import { ERROR_OVERWRITTEN_RULES } from '../syntax/error-overwritten.js';
 import { EXIT_IN_HANDLER_RULES } from '../syntax/exit-in-handler.js';
 import { FAILURE_TOLD_AS_SUCCESS_RULES } from '../syntax/failure-told-as-success.js';
@@ -37,7 +38,7 @@ import { USED_BEFORE_DECLARED_RULES } from '../syntax/used-before-declared.js';
 import { WEAK_RANDOM_RULES } from '../syntax/weak-random.js';
 import type { Engine, Pitfall } from '../types.js';
 
-const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES, ...TLS_RULES, ...PASSWORD_HASH_RULES, ...PLAINTEXT_PASSWORD_RULES, ...PASSWORD_TO_FILE_RULES, ...OWNER_CHECK_RULES, ...LOGGED_SECRET_RULES, ...WEAK_RANDOM_RULES, ...PATH_FROM_REQUEST_RULES, ...HARDCODED_KEY_RULES, ...ERROR_LOGGED_RULES, ...ERROR_WITH_SUCCESS_RULES, ...FAILURE_TOLD_AS_SUCCESS_RULES, ...ANSWERED_THEN_CONTINUED_RULES, ...ASYNC_HANDLER_RULES, ...DROPPED_ERROR_RULES, ...BUSY_WAIT_RULES, ...BROWSER_LEFT_OPEN_RULES, ...DISCARDED_RESULT_RULES, ...IGNORED_PARAMETER_RULES, ...ID_FROM_COUNT_RULES, ...SHARED_COLLECTION_RULES, ...STALE_LOOP_RULES, ...PYTHON_RULES, ...POSSIBLY_UNBOUND_RULES, ...SQL_PARAMETER_RULES, ...RELEASED_BEFORE_CALLBACK_RULES, ...CHANGED_WHILE_ITERATING_RULES, ...NEGATIVE_AMOUNT_RULES, ...EXIT_IN_HANDLER_RULES, ...ERROR_OVERWRITTEN_RULES, ...USED_BEFORE_DECLARED_RULES];
+const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES, ...TLS_RULES, ...PASSWORD_HASH_RULES, ...PLAINTEXT_PASSWORD_RULES, ...PASSWORD_TO_FILE_RULES, ...OWNER_CHECK_RULES, ...LOGGED_SECRET_RULES, ...WEAK_RANDOM_RULES, ...PATH_FROM_REQUEST_RULES, ...HARDCODED_KEY_RULES, ...ERROR_LOGGED_RULES, ...ERROR_WITH_SUCCESS_RULES, ...FAILURE_TOLD_AS_SUCCESS_RULES, ...ANSWERED_THEN_CONTINUED_RULES, ...ASYNC_HANDLER_RULES, ...DROPPED_ERROR_RULES, ...BUSY_WAIT_RULES, ...BROWSER_LEFT_OPEN_RULES, ...DISCARDED_RESULT_RULES, ...IGNORED_PARAMETER_RULES, ...ID_FROM_COUNT_RULES, ...SHARED_COLLECTION_RULES, ...STALE_LOOP_RULES, ...PYTHON_RULES, ...POSSIBLY_UNBOUND_RULES, ...SQL_PARAMETER_RULES, ...RELEASED_BEFORE_CALLBACK_RULES, ...CHANGED_WHILE_ITERATING_RULES, ...NEGATIVE_AMOUNT_RULES, ...EXIT_IN_HANDLER_RULES, ...ERROR_OVERWRITTEN_RULES, ...USED_BEFORE_DECLARED_RULES, ...CHECK_STOPS_NOTHING_RULES];
 
 function rulesFor(language: Language): SyntaxRule[] {
   return RULES.filter((rule) => (rule.languages as readonly Language[]).includes(language));
@@ -59,11 +60,11 @@ export function createSyntaxEngine(): Engine {
         const index = new SyntaxIndex(tree, new Set(rules.flatMap((rule) => rule.types)));
         const found = await Promise.all(rules.map(async (rule) => ({ rule, hits: await rule.find(index, file) })));
         return found.flatMap(({ rule, hits }) =>
-          hits.map(({ node, message, failure = rule.failure }): Pitfall => ({
+          hits.map(({ node, message, failure = rule.failure, concern = rule.concern }): Pitfall => ({
             engine: 'tree-sitter',
             ruleId: `tree-sitter/${rule.id}`,
             docsUrl: rule.docsUrl,
-            concern: rule.concern,
+            concern,
             ...(failure ? { failure } : {}),
             startLine: node.startPosition.row + 1,
             endLine: node.endPosition.row + 1,

@@ -17,8 +17,9 @@ import { ancestor, calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule
  * subtraction; a parameter with no check at all is left to its caller, which may have checked it.
  */
 
+/** Correctness (a withdrawal of -50 pays in); security when the amount goes from one user to another (`!give @friend -1000` takes from the friend). */
 const TEACHING = {
-  concern: 'security',
+  concern: 'correctness',
   failure: 'certain',
   title: 'amount never checked to be positive',
   question: 'What does this subtraction do when the amount typed is -1000?',
@@ -125,14 +126,20 @@ function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule
         const bounded = new RegExp(`${grammar.bounding.source}\\([^)]*${amount.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(scope.text.replace(/\s+/g, ''));
         if (checkedAgainstNumber || bounded) continue;
         const holder = from.text.slice(0, 40);
+        // Added to someone else as well: a transfer, which anyone can turn against another user.
+        const transfer = [...index.of(grammar.subtraction, scope), ...index.of(grammar.inPlace, scope)].some(
+          (other) => /^\+=?$/.test(other.childForFieldName('operator')?.text ?? '') && [other.childForFieldName('left'), other.childForFieldName('right')].some((side) => side !== null && amountText(side, grammar) === amount),
+        );
+        const concern = transfer ? ({ concern: 'security' } as const) : {};
         if (balanceCheck && fromOutside(amount, scope, fn, index, grammar)) {
           // Reported at the check: it is where the author thought about bad amounts, and where the fix goes.
           hits.push({
+            ...concern,
             node: balanceCheck.comparison,
             message: `\`${amount}\` is checked against a balance here but never against zero: a negative amount passes, and line ${node.startPosition.row + 1}'s subtraction adds to \`${holder}\` instead.`,
           });
         } else if (checks.length === 0 && typedIn(amount, scope, index, grammar)) {
-          hits.push({ node, message: `\`${amount}\` is typed in and comes off \`${holder}\` unchecked: nothing stops more than the balance, and a negative amount adds instead.` });
+          hits.push({ ...concern, node, message: `\`${amount}\` is typed in and comes off \`${holder}\` unchecked: nothing stops more than the balance, and a negative amount adds instead.` });
         } else {
           continue;
         }

@@ -9,6 +9,8 @@ export interface SyntaxHit {
   message: string;
   /** How this hit's fault shows, when it differs from the rule's (a signing key and a database password found by one rule). */
   failure?: Failure;
+  /** What this hit is about, when it differs from the rule's (money moved between two users is a security hole, a withdrawal a bug). */
+  concern?: Concern;
 }
 
 /**
