@@ -1638,3 +1638,22 @@ describe('a check that stops nothing', () => {
     expect(await hitsOf('java', java)).toEqual(['3 java/check-stops-nothing']);
   });
 });
+
+describe('functions defined inside a loop', () => {
+  it('is a while loop whose body defines two functions or more; not one closure made in a loop', async () => {
+    const python = [
+      'while True:',
+      '    show_menu()',
+      '    def add_student():',
+      '        pass',
+      '    choice = input("> ")',
+      '    def view_students():',
+      '        pass',
+      'while running:',
+      '    def step(alpha):',
+      '        return alpha',
+      '    running = search(step)',
+    ].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('functions-in-loop'))).toEqual(['3 python/functions-in-loop']);
+  });
+});
