@@ -1146,6 +1146,27 @@ describe('a Java static collection shared between threads without a lock', () =>
     expect((await found('java', java)).filter((hit) => hit.includes('shared-collection'))).toEqual(['2 java/shared-collection-without-lock']);
     expect((await found('java', java.replace('clients.add(handler);', 'synchronized (clients) { clients.add(handler); }'))).filter((hit) => hit.includes('shared-collection'))).toEqual([]);
   });
+
+  it('is found for a server\'s field of connections, static or not, added to by its accept loop and walked by a broadcast, its threads started elsewhere', async () => {
+    const java = [
+      'public class ChatServer {',
+      '  ArrayList<Client> clients = new ArrayList<>();',
+      '  List<String> names = new ArrayList<>();',
+      '  void sendAll(String message) {',
+      '    for (Client client : clients) client.receive(message);',
+      '  }',
+      '  public void run() throws IOException {',
+      '    while (true) {',
+      '      Socket socket = serverSocket.accept();',
+      '      clients.add(new Client(socket, this));',
+      '      names.add(socket.toString());',
+      '    }',
+      '  }',
+      '}',
+    ].join('\n');
+    // `names` is only added to, never walked: nothing shows it shared.
+    expect((await found('java', java)).filter((hit) => hit.includes('shared-collection'))).toEqual(['2 java/shared-collection-without-lock']);
+  });
 });
 
 describe('a Go map the file locks in one handler and writes without the lock in another', () => {

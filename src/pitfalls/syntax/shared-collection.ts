@@ -113,9 +113,11 @@ const GUARDED = /\bsynchronized\b|\bCollections\.synchronized|\bConcurrent\w+|\b
 /**
  * Java: a static collection of java.util changed by code that runs on several threads (a chat
  * server's `static ArrayList<ClientHandler> clients` added to by the accept loop while each client's
- * thread loops over it), in a file with no lock anywhere. A thread joining mid-broadcast throws
- * ConcurrentModificationException in another; two adds at once lose one. Reported at the field,
- * where the fix goes.
+ * thread loops over it), in a file with no lock anywhere; or a server's field of its connections,
+ * static or not, added to in the loop that accepts them and walked by a for-each (the broadcast),
+ * whose threads may be started in another file. A client joining mid-broadcast throws
+ * ConcurrentModificationException in another's thread; two adds at once lose one. Reported at the
+ * field, where the fix goes.
  */
 const sharedJavaCollection: SyntaxRule = {
   id: 'java/shared-collection-without-lock',
@@ -123,18 +125,26 @@ const sharedJavaCollection: SyntaxRule = {
   ...TEACHING,
   docsUrl: 'https://docs.oracle.com/javase/tutorial/essential/concurrency/collections.html',
   fix: 'Make the field a collection built for threads (`new CopyOnWriteArrayList<>()` for a list read far more than changed, `new ConcurrentHashMap<>()` for a map), or guard every use with `synchronized (clients) { ... }`',
-  types: ['field_declaration', 'method_invocation'],
-  mentions: /\bstatic\b/,
+  types: ['field_declaration', 'method_invocation', 'while_statement', 'enhanced_for_statement'],
+  mentions: /\bstatic\b|\.accept\(\)/,
   find(index, file) {
-    if (!RUNS_THREADS.test(file.text) || GUARDED.test(file.text)) return [];
+    if (GUARDED.test(file.text)) return [];
+    const threads = RUNS_THREADS.test(file.text);
+    const acceptLoops = index.of('while_statement').filter((loop) => /\.accept\(\)/.test(loop.childForFieldName('body')?.text ?? ''));
     const hits: SyntaxHit[] = [];
     for (const field of index.of('field_declaration')) {
       const modifiers = field.namedChildren.find((child) => child?.type === 'modifiers')?.text ?? '';
-      if (!/\bstatic\b/.test(modifiers) || !UNSAFE_COLLECTION.test(field.childForFieldName('type')?.text ?? '')) continue;
+      if (!UNSAFE_COLLECTION.test(field.childForFieldName('type')?.text ?? '')) continue;
+      const isStatic = /\bstatic\b/.test(modifiers);
       for (const declarator of field.childrenForFieldName('declarator')) {
         const name = declarator?.childForFieldName('name')?.text;
-        const changed = name !== undefined && index.of('method_invocation').some((call) => call.childForFieldName('object')?.text === name && /^(?:add|addAll|remove|removeIf|put|putAll|clear|set)$/.test(call.childForFieldName('name')?.text ?? ''));
-        if (changed) hits.push({ node: field, message: `\`${name}\` is a static ${field.childForFieldName('type')?.text ?? 'collection'} changed while other threads use it, and nothing in this file locks it.` });
+        const changes = name === undefined ? [] : index.of('method_invocation').filter((call) => call.childForFieldName('object')?.text === name && /^(?:add|addAll|remove|removeIf|put|putAll|clear|set)$/.test(call.childForFieldName('name')?.text ?? ''));
+        // A server's own list of its connections: added to by the accept loop, walked by a broadcast, each connection served by a thread of its own.
+        const walked = index.of('enhanced_for_statement').some((loop) => loop.childForFieldName('value')?.text === name);
+        const byAcceptLoop = walked && changes.some((call) => acceptLoops.some((loop) => call.startIndex >= loop.startIndex && call.endIndex <= loop.endIndex));
+        if ((isStatic && threads && changes.length > 0) || byAcceptLoop) {
+          hits.push({ node: field, message: `\`${name}\`, ${isStatic ? 'a static ' : 'an '}${field.childForFieldName('type')?.text ?? 'collection'}, is changed while other threads use it, and nothing in this file locks it.` });
+        }
       }
     }
     return hits;
