@@ -13,9 +13,10 @@ import { walkTree } from './walk.js';
  * version are re-observed. Bump it whenever an observed value changes (2: test titles "state the
  * behaviour", where indexes built by 1 still said "states"; 3: functions returning JSX are
  * `naming.component`, no longer `naming.function`; 4: external calls, `api.<callee>`; 5: a print to
- * the console is `idioms.logging` only when it reports a failure).
+ * the console is `idioms.logging` only when it reports a failure; 6: not a handler's message to the
+ * user of a program that reads the terminal).
  */
-export const OBSERVATIONS_VERSION = 5;
+export const OBSERVATIONS_VERSION = 6;
 
 /**
  * All facts of one file, each with its line. Parsed with tree-sitter when the language has a spec,

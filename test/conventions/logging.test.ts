@@ -39,4 +39,20 @@ describe('what counts as logging', () => {
     const java = 'class A {\n  void run() {\n    System.out.println("total " + total);\n    try { read(); } catch (IOException e) { System.out.println("could not read"); }\n    System.err.println("slow");\n  }\n}\n';
     expect(await logging(java, 'java')).toEqual(['4 console', '5 console']);
   });
+
+  it('does not count a handler telling the user of a terminal program what went wrong, unless it prints the error itself', async () => {
+    const python = [
+      'def view():',
+      '    try:',
+      '        rows = open("students.csv").readlines()',
+      '    except FileNotFoundError:',
+      '        print("Records not found")',
+      '    except OSError as e:',
+      '        print("could not read:", e)',
+      'choice = input("Enter your choice: ")',
+    ].join('\n');
+    expect(await logging(python, 'python')).toEqual(['7 print()']);
+    const java = 'class Menu {\n  void run() {\n    Scanner in = new Scanner(System.in);\n    try { read(in.nextLine()); } catch (IOException e) { System.out.println("No such file, try again"); }\n  }\n}\n';
+    expect(await logging(java, 'java')).toEqual([]);
+  });
 });

@@ -87,11 +87,26 @@ const ERROR_VALUE = /^(?:e|err|error|ex|exc|exception)(?:\.\w+)*$/;
  * Whether a print to the console is logging rather than a program's output: it goes to the error
  * stream (`console.error`, `System.err`, `file=sys.stderr`), it is in an error handler, or it prints
  * a caught error. `print(f"Saved {city}")` at the end of a script, or a CLI printing its result, is
- * the program speaking to its user: no logger is wanted there, and no note is.
+ * the program speaking to its user: no logger is wanted there, and no note is. In a program that
+ * talks with its user through the terminal (`interactive`: it reads `input()`, a `Scanner` on
+ * `System.in`), a handler's `print("Records not found")` is such speech too; printing the caught
+ * error itself is still logging.
  */
-export function consoleIsLogging(call: Node, options: { errorStream: boolean; handlers: ReadonlySet<string>; functions: ReadonlySet<string> }): boolean {
-  if (options.errorStream || enclosing(call, options.handlers, options.functions) !== undefined) return true;
-  return (call.childForFieldName('arguments')?.namedChildren ?? []).some((arg) => arg !== null && ERROR_VALUE.test(arg.text));
+export function consoleIsLogging(call: Node, options: { errorStream: boolean; handlers: ReadonlySet<string>; functions: ReadonlySet<string>; interactive?: RegExp }): boolean {
+  const printsError = (call.childForFieldName('arguments')?.namedChildren ?? []).some((arg) => arg !== null && ERROR_VALUE.test(arg.text));
+  if (options.errorStream || printsError) return true;
+  return enclosing(call, options.handlers, options.functions) !== undefined && !(options.interactive !== undefined && readsTerminal(call, options.interactive));
+}
+
+const terminalPrograms = new WeakMap<object, boolean>();
+
+/** Whether the file `node` is in reads its user's answers from the terminal, tested once per parse. */
+function readsTerminal(node: Node, interactive: RegExp): boolean {
+  const known = terminalPrograms.get(node.tree);
+  if (known !== undefined) return known;
+  const reads = interactive.test(node.tree.rootNode.text);
+  terminalPrograms.set(node.tree, reads);
+  return reads;
 }
 
 /** Objects whose method calls are logging: `logger.info`, `this.log.warn`, `logging.error`. */

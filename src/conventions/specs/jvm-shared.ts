@@ -50,7 +50,7 @@ export function visitJvmLike(node: Node, sink: FactSink, names: JvmLikeNames, fu
   } else if (names.callTypes.has(type)) {
     const text = node.text;
     if (names.consoleCall.test(text)) {
-      if (consoleIsLogging(node, { errorStream: /^(?:System\.err|Console\.Error)\b/.test(text), handlers: CATCH, functions })) loggingFact(sink, node, 'console');
+      if (consoleIsLogging(node, { errorStream: /^(?:System\.err|Console\.Error)\b/.test(text), handlers: CATCH, functions, interactive: /\bnew\s+Scanner\s*\(\s*System\.in\b|\bSystem\.console\(\)|\bConsole\.ReadLine\(/ })) loggingFact(sink, node, 'console');
     }
     else if (/^(_?logger|_?log|LOG|LOGGER)\.(debug|info|warn|warning|error|trace|fatal|severe|fine|Log\w*)\b/i.test(text)) loggingFact(sink, node, 'logger');
   } else {

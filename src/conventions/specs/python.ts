@@ -73,7 +73,7 @@ function isFormatted(string: Node): boolean {
 function visitCall(node: Node, sink: FactSink): void {
   const fn = node.childForFieldName('function');
   if (!fn) return;
-  if (fn.type === 'identifier' && fn.text === 'print' && consoleIsLogging(node, { errorStream: /\bfile\s*=\s*sys\.stderr\b/.test(node.text), handlers: EXCEPT, functions: FUNCTIONS })) {
+  if (fn.type === 'identifier' && fn.text === 'print' && consoleIsLogging(node, { errorStream: /\bfile\s*=\s*sys\.stderr\b/.test(node.text), handlers: EXCEPT, functions: FUNCTIONS, interactive: /\binput\s*\(/ })) {
     loggingFact(sink, node, 'print()');
   }
   if (fn.type !== 'attribute') return;
