@@ -150,6 +150,12 @@ function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule
   };
 }
 
+/** JavaScript's and Java's `a < b`: a binary expression with an ordering operator. */
+function binaryOrdering(node: Node): Array<[Node, Node]> {
+  const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')];
+  return left && right && ORDERING.has(node.childForFieldName('operator')?.text ?? '') ? [[left, right]] : [];
+}
+
 /** `const x = v` (name, value) and `x = v` (left, right), in every grammar here. */
 function declaredOrAssigned(node: Node): [Node, Node] | undefined {
   const name = node.childForFieldName('name') ?? node.childForFieldName('left');
@@ -179,10 +185,7 @@ const ecmascriptNegativeAmount = amountRule(
     subtraction: 'binary_expression',
     inPlace: 'augmented_assignment_expression',
     comparison: 'binary_expression',
-    ordered: (node) => {
-      const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')];
-      return left && right && ORDERING.has(node.childForFieldName('operator')?.text ?? '') ? [[left, right]] : [];
-    },
+    ordered: binaryOrdering,
     functions: new Set([...FUNCTIONS, ...FUNCTION_VALUES]),
     parameters: jsParameters,
     assignments: ['variable_declarator', 'assignment_expression'],
@@ -234,10 +237,7 @@ const javaNegativeAmount = amountRule(
     subtraction: 'binary_expression',
     inPlace: 'assignment_expression',
     comparison: 'binary_expression',
-    ordered: (node) => {
-      const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')];
-      return left && right && ORDERING.has(node.childForFieldName('operator')?.text ?? '') ? [[left, right]] : [];
-    },
+    ordered: binaryOrdering,
     functions: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
     parameters: javaParameters,
     assignments: ['variable_declarator', 'assignment_expression'],
