@@ -848,6 +848,35 @@ describe('an error answered and the handler going on', () => {
     ].join('\n');
     expect((await found('javascript', js)).filter((hit) => hit.includes('answered-then'))).toEqual(['3 js/answered-then-continued']);
   });
+
+  it('is found where an Express branch answers, whatever the status, and the next line answers again; an if/else that both answer too', async () => {
+    const js = [
+      "app.get('/transports', (req, res) => {",
+      '  if (req.query.title) {',
+      '    const search = req.query.title.toString();',
+      '    res.send(transports.filter((t) => t.name.includes(search)));',
+      '  }',
+      '  res.send(transports);',
+      '});',
+      "app.get('/transports/:id', (req, res) => {",
+      '  if (transport) {',
+      '    res.send(transport);',
+      '  } else {',
+      '    res.send(404);',
+      '  }',
+      '  res.send(transport);',
+      '});',
+      "app.get('/ok', (req, res) => {",
+      '  if (cached) {',
+      '    res.send(cached);',
+      '  } else if (fresh) {',
+      '    res.send(fresh);',
+      '  }',
+      '  log(req.path);',
+      '});',
+    ].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('answered-then'))).toEqual(['2 js/answered-then-continued', '9 js/answered-then-continued']);
+  });
 });
 
 describe('an async Express handler with no error path', () => {

@@ -36,6 +36,12 @@ interface HandlerGrammar {
   logs: RegExp;
   /** The statements of a branch's body. */
   statements(body: Node | null): Node[];
+  /**
+   * Present when an answer is the whole response, so a second one fails (Express's `res.send` then
+   * `res.json`); net/http's writes append to one body (`fmt.Fprintf(w, ...)` twice is a page). It
+   * reads the body of a plain `else` (not an `else if`) from an `if`'s alternative.
+   */
+  answersOnce?: { elseBody(alternative: Node): Node | null };
 }
 
 /** An answer that reports a failure: a 4xx or 5xx status, by number or by name, or `http.Error`. */
@@ -56,14 +62,26 @@ function answeredThenContinued(grammar: HandlerGrammar): SyntaxRule {
     types: ['if_statement'],
     find(index) {
       const hits: SyntaxHit[] = [];
+      // Setting the status alone (`w.WriteHeader(400)`) leaves the body to the lines after: only a written answer counts.
+      const onlyAnswers = (statements: Node[]): boolean =>
+        statements.some((statement) => answers(statement) && !/\.WriteHeader\(/.test(statement.text)) && statements.every((statement) => answers(statement) || isLogStatement(statement, grammar.call, grammar.logs));
+      // A branch that ends by answering: it does not return, so what follows it runs too.
+      const endsAnswering = (statements: Node[]): boolean => {
+        const last = statements.at(-1);
+        return last !== undefined && answers(last) && !/\.WriteHeader\(/.test(last.text);
+      };
       for (const branch of index.of('if_statement')) {
-        if (branch.childForFieldName('alternative')) continue;
         const statements = grammar.statements(branch.childForFieldName('consequence'));
-        // Setting the status alone (`w.WriteHeader(400)`) leaves the body to the lines after: only a written answer counts.
-        if (!statements.some((statement) => answers(statement) && !/\.WriteHeader\(/.test(statement.text)) || !statements.every((statement) => answers(statement) || isLogStatement(statement, grammar.call, grammar.logs))) continue;
-        if (!CHECKS_ERROR.test(branch.childForFieldName('condition')?.text ?? '') && !statements.some((statement) => answers(statement) && ERROR_STATUS.test(statement.text))) continue;
         const next = statementAfter(branch);
         if (!next) continue;
+        const alternative = branch.childForFieldName('alternative');
+        if (grammar.answersOnce && answers(next)) {
+          // Answered in the branch (or in both branches of an if/else), and again on the next line: two responses, whatever the status.
+          const otherwise = alternative ? grammar.answersOnce.elseBody(alternative) : null;
+          if (!endsAnswering(statements) || (alternative && (!otherwise || !endsAnswering(grammar.statements(otherwise))))) continue;
+        } else if (alternative || !onlyAnswers(statements) || (!CHECKS_ERROR.test(branch.childForFieldName('condition')?.text ?? '') && !statements.some((statement) => answers(statement) && ERROR_STATUS.test(statement.text)))) {
+          continue;
+        }
         const answer = statements.find(answers)?.namedChildren[0];
         hits.push({ node: branch, message: `This branch answers with \`${answer ? calleeText(answer).slice(0, 40) : 'an error'}\` and does not return: line ${next.startPosition.row + 1} runs next anyway.` });
       }
@@ -139,6 +157,12 @@ export const ANSWERED_THEN_CONTINUED_RULES: readonly SyntaxRule[] = [
     answers: (call) => SENDS.test(calleeText(call)),
     logs: JS_LOG_CALL,
     statements: (body) => (body?.type === 'statement_block' ? code(body.namedChildren) : body ? [body] : []),
+    answersOnce: {
+      elseBody: (alternative) => {
+        const body = alternative.type === 'else_clause' ? code(alternative.namedChildren)[0] : alternative;
+        return body && body.type !== 'if_statement' ? body : null;
+      },
+    },
   }),
   sentTwice,
 ];
