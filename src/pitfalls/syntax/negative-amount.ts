@@ -34,8 +34,8 @@ const AMOUNT_GIVEN = /amount|amt(?![a-z])|money|coins?(?![a-z])|quantity|qty|bet
 
 interface AmountGrammar {
   languages: readonly ParsedLanguage[];
-  /** A subtraction (`a - b`) and an in-place one (`a -= b`), both with `left`, `operator` and `right` fields. */
-  subtraction: string;
+  /** Arithmetic (`a - b`, `a + b`) and its in-place form (`a -= b`), both with `left`, `operator` and `right` fields. */
+  arithmetic: string;
   inPlace: string;
   /** Comparisons: `a < b` as a binary expression (JavaScript) or a comparison chain (Python). */
   comparison: string;
@@ -104,12 +104,12 @@ function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule
     languages: grammar.languages,
     ...TEACHING,
     fix,
-    types: [grammar.subtraction, grammar.inPlace, grammar.comparison, ...grammar.assignments, ...grammar.functions],
+    types: [grammar.arithmetic, grammar.inPlace, grammar.comparison, ...grammar.assignments],
     mentions: MONEY,
     find(index) {
       const hits: SyntaxHit[] = [];
       const reported = new Set<string>();
-      const subtractions = [...index.of(grammar.subtraction), ...index.of(grammar.inPlace)].filter((node) => /^-=?$/.test(node.childForFieldName('operator')?.text ?? ''));
+      const subtractions = [...index.of(grammar.arithmetic), ...index.of(grammar.inPlace)].filter((node) => /^-=?$/.test(node.childForFieldName('operator')?.text ?? ''));
       for (const node of subtractions.sort((a, b) => a.startIndex - b.startIndex)) {
         const from = node.childForFieldName('left');
         const right = node.childForFieldName('right');
@@ -127,7 +127,7 @@ function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule
         if (checkedAgainstNumber || bounded) continue;
         const holder = from.text.slice(0, 40);
         // Added to someone else as well: a transfer, which anyone can turn against another user.
-        const transfer = [...index.of(grammar.subtraction, scope), ...index.of(grammar.inPlace, scope)].some(
+        const transfer = [...index.of(grammar.arithmetic, scope), ...index.of(grammar.inPlace, scope)].some(
           (other) => /^\+=?$/.test(other.childForFieldName('operator')?.text ?? '') && [other.childForFieldName('left'), other.childForFieldName('right')].some((side) => side !== null && amountText(side, grammar) === amount),
         );
         const concern = transfer ? ({ concern: 'security' } as const) : {};
@@ -182,7 +182,7 @@ const ecmascriptNegativeAmount = amountRule(
   'js/amount-not-checked-positive',
   {
     languages: ECMASCRIPT,
-    subtraction: 'binary_expression',
+    arithmetic: 'binary_expression',
     inPlace: 'augmented_assignment_expression',
     comparison: 'binary_expression',
     ordered: binaryOrdering,
@@ -207,7 +207,7 @@ const pythonNegativeAmount = amountRule(
   'python/amount-not-checked-positive',
   {
     languages: ['python'],
-    subtraction: 'binary_operator',
+    arithmetic: 'binary_operator',
     inPlace: 'augmented_assignment',
     comparison: 'comparison_operator',
     ordered: (node) => {
@@ -234,7 +234,7 @@ const javaNegativeAmount = amountRule(
   'java/amount-not-checked-positive',
   {
     languages: ['java'],
-    subtraction: 'binary_expression',
+    arithmetic: 'binary_expression',
     inPlace: 'assignment_expression',
     comparison: 'binary_expression',
     ordered: binaryOrdering,
