@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
-import { isLogStatement, JAVA_LOG_CALL, JS_LOG_CALL, PYTHON_LOG_CALL } from './log-calls.js';
-import { calleeText, code, statementAfter, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { isLogStatement } from './log-calls.js';
+import { code, statementAfter, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A check that says no and lets it happen anyway:
@@ -24,8 +24,14 @@ const TEACHING = {
   docsUrl: 'https://docs.python.org/3/tutorial/controlflow.html#if-statements',
 } as const;
 
-/** Log calls below the error level: what they say is news, not a refusal. */
-const WARNING_CALL = /\.(?:debug|info|warn|warning|trace|fine)$/i;
+/**
+ * What tells the user no: a print to the terminal or the browser's console (`print`, `console.log`,
+ * `alert`, `System.out.println`). A logger's line (`log.error('heartbeat failed')`) is a record for
+ * whoever runs the service, and code that logs a failure and goes on usually means to.
+ */
+const PYTHON_PRINT = /^print$/;
+const JS_PRINT = /^(?:console\.(?:log|error|warn|info)|alert|window\.alert)$/;
+const JAVA_PRINT = /^System\.(?:out|err)\.(?:println|print|printf)$/;
 /** What a refusal says. */
 const REFUSAL = /\b(?:invalid|(?:enter|provide|give|type|use) (?:a |an )?valid|wrong|incorrect|not (?:valid|allowed|enough|found|exist)|cannot|can't|must|insufficient|negative|too (?:many|much|large|small|long|short|low|high)|out of range|denied|error|failed)\b/i;
 
@@ -33,7 +39,7 @@ interface CheckGrammar {
   languages: readonly ParsedLanguage[];
   /** The node type of a call, for telling a print statement. */
   callType: string;
-  logs: RegExp;
+  prints: RegExp;
   /** The statements of a branch (a block's children, or the branch itself when it is one statement). */
   statements(branch: Node): Node[];
   /** An `else` branch's body, when the `if` has one. */
@@ -57,10 +63,10 @@ function names(node: Node | null | undefined): Set<string> {
 
 function checkRule(id: string, grammar: CheckGrammar, fix: string): SyntaxRule {
   // What the check lets through: a call that is not a print (`menu()`), not `continue` or a score printed on both paths.
-  const isAction = (statement: Node): boolean => statement.type === 'expression_statement' && statement.namedChildren[0]?.type === grammar.callType && !isLogStatement(statement, grammar.callType, grammar.logs);
-  // A warning (`logger.warning(...)`, "Warning: invalid role") is meant to let the code go on.
+  const isAction = (statement: Node): boolean => statement.type === 'expression_statement' && statement.namedChildren[0]?.type === grammar.callType && !isLogStatement(statement, grammar.callType, grammar.prints);
+  // A warning ("Warning: invalid role") is meant to let the code go on.
   const refuses = (statement: Node): boolean =>
-    isLogStatement(statement, grammar.callType, grammar.logs) && !WARNING_CALL.test(calleeText(statement.namedChildren[0]!)) && REFUSAL.test(printed(statement)) && !/^\W*warn/i.test(printed(statement).replace(/^[fbru]+(?=["'])/i, ''));
+    isLogStatement(statement, grammar.callType, grammar.prints) && REFUSAL.test(printed(statement)) && !/^\W*warn/i.test(printed(statement).replace(/^[fbru]+(?=["'])/i, ''));
   return {
     id,
     languages: grammar.languages,
@@ -87,7 +93,7 @@ function checkRule(id: string, grammar: CheckGrammar, fix: string): SyntaxRule {
         const last = body.at(-1);
         // An `else` that prints a refusal, then does what the `if` does.
         // The `if` only acts (a quiz that prints "Correct" or "Wrong" and then shows the score on both paths differs by its message, as meant).
-        const silent = !body.some((statement) => isLogStatement(statement, grammar.callType, grammar.logs));
+        const silent = !body.some((statement) => isLogStatement(statement, grammar.callType, grammar.prints));
         if (last && silent && isAction(last) && alternative.length > 1 && alternative.slice(0, -1).some(refuses) && alternative.at(-1)?.text === last.text) {
           hits.push({ node: check, message: `The \`else\` prints ${printed(alternative.find(refuses)!)} and then runs \`${last.text.slice(0, 40)}\` just as the \`if\` does: the check changes nothing.` });
         }
@@ -116,7 +122,7 @@ export const CHECK_STOPS_NOTHING_RULES: readonly SyntaxRule[] = [
     {
       languages: ['python'],
       callType: 'call',
-      logs: PYTHON_LOG_CALL,
+      prints: PYTHON_PRINT,
       statements: (branch) => code(branch.namedChildren),
       elseBody: (check) => {
         const clauses = code(check.namedChildren).filter((child) => child.type === 'else_clause' || child.type === 'elif_clause');
@@ -128,12 +134,12 @@ export const CHECK_STOPS_NOTHING_RULES: readonly SyntaxRule[] = [
   ),
   checkRule(
     'js/check-stops-nothing',
-    { languages: ECMASCRIPT, callType: 'call_expression', logs: JS_LOG_CALL, statements: braceStatements, elseBody: cElse },
+    { languages: ECMASCRIPT, callType: 'call_expression', prints: JS_PRINT, statements: braceStatements, elseBody: cElse },
     'Stop on the bad case: `return` after the message, or put the rest in an `else`',
   ),
   checkRule(
     'java/check-stops-nothing',
-    { languages: ['java'], callType: 'method_invocation', logs: JAVA_LOG_CALL, statements: braceStatements, elseBody: cElse },
+    { languages: ['java'], callType: 'method_invocation', prints: JAVA_PRINT, statements: braceStatements, elseBody: cElse },
     'Stop on the bad case: `return;` after the message (or ask again), and run the rest only when the check passes',
   ),
 ];
