@@ -877,6 +877,25 @@ describe('an error answered and the handler going on', () => {
     ].join('\n');
     expect((await found('javascript', js)).filter((hit) => hit.includes('answered-then'))).toEqual(['2 js/answered-then-continued', '9 js/answered-then-continued']);
   });
+
+  it('is found where a loop answers and the handler answers again after it; not when the loop answers and returns', async () => {
+    const js = [
+      "app.get('/products/:id', (req, res) => {",
+      '  products.forEach((p) => {',
+      '    if (p.id == req.params.id) res.send(p);',
+      '  });',
+      "  res.send('no matching item found');",
+      '});',
+      "app.post('/products', (req, res) => {",
+      '  for (const p of products) {',
+      "    if (p.id == req.body.id) { res.status(409).send('taken'); return; }",
+      '  }',
+      '  products.push(req.body);',
+      "  res.send('added');",
+      '});',
+    ].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('answered-in-loop'))).toEqual(['3 js/answered-in-loop']);
+  });
 });
 
 describe('an async Express handler with no error path', () => {
@@ -1705,5 +1724,21 @@ describe('functions defined inside a loop', () => {
       '    running = search(step)',
     ].join('\n');
     expect((await found('python', python)).filter((hit) => hit.includes('functions-in-loop'))).toEqual(['3 python/functions-in-loop']);
+  });
+});
+
+describe('a Tkinter widget kept as None', () => {
+  it('is a name given what .grid() returns and read later; not a widget kept, then placed', async () => {
+    const python = [
+      'from tkinter import *',
+      'def save():',
+      '    print(name.get(), age.get())',
+      'root = Tk()',
+      'name = Entry(root, width=40).grid(row=1, column=1)',
+      'age = Entry(root)',
+      'age.grid(row=2, column=1)',
+      'Label(root, text="Name").grid(row=1, column=0)',
+    ].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('widget-is-none'))).toEqual(['5 python/widget-is-none']);
   });
 });

@@ -129,6 +129,43 @@ const sentTwice: SyntaxRule = {
   },
 };
 
+/** Loops, and `items.forEach(...)` as a statement. */
+const LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement']);
+const ENDS = new Set(['return_statement', 'break_statement', 'throw_statement']);
+
+function isLoop(statement: Node): boolean {
+  if (LOOPS.has(statement.type)) return true;
+  const call = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
+  return call?.type === 'call_expression' && /\.forEach$/.test(calleeText(call));
+}
+
+/**
+ * A response sent inside a loop that searches, then another after the loop: `products.forEach((p) =>
+ * { if (p.id == id) res.send(p); }); res.send('no matching item found');`, or a duplicate found in
+ * the loop and the item added and answered for after it. When the loop answers, both are sent (a `return` inside `forEach`'s callback ends only the callback); the second throws
+ * "Cannot set headers after they are sent". Reported at the answer inside the loop.
+ */
+const answeredInLoop: SyntaxRule = {
+  ...sentTwice,
+  id: 'js/answered-in-loop',
+  question: 'When the loop finds what it looks for, how many responses does this request send?',
+  fix: 'Find first, then answer once: `const product = products.find((p) => p.id == id); if (!product) return res.status(404).send("not found"); res.send(product)`',
+  types: ['expression_statement', ...LOOPS],
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const loop of [...index.of('expression_statement'), ...[...LOOPS].flatMap((type) => index.of(type))]) {
+      if (!isLoop(loop)) continue;
+      // The first answer after the loop in its block, with nothing ending the handler before it.
+      let after = statementAfter(loop);
+      while (after && !sends(after) && !ENDS.has(after.type)) after = statementAfter(after);
+      if (!after || !sends(after)) continue;
+      const inside = index.of('expression_statement', loop).find((statement) => sends(statement) && !ENDS.has(statementAfter(statement)?.type ?? '') && !(statement.parent && ENDS.has(statement.parent.type)));
+      if (inside) hits.push({ node: inside, message: `This answers inside the loop and the handler goes on: line ${after.startPosition.row + 1} answers again.` });
+    }
+    return hits;
+  },
+};
+
 export const ANSWERED_THEN_CONTINUED_RULES: readonly SyntaxRule[] = [
   answeredThenContinued({
     id: 'go/answered-then-continued',
@@ -165,4 +202,5 @@ export const ANSWERED_THEN_CONTINUED_RULES: readonly SyntaxRule[] = [
     },
   }),
   sentTwice,
+  answeredInLoop,
 ];

@@ -170,4 +170,38 @@ const recvEndUnchecked: SyntaxRule = {
   },
 };
 
-export const PYTHON_RULES: readonly SyntaxRule[] = [uncheckedMatch, randintPastEnd, recvEndUnchecked];
+/** Tkinter's geometry managers: they place a widget and return None. */
+const PLACES_WIDGET = /^(?:grid|pack|place)$/;
+
+/**
+ * A Tkinter widget kept as what `.grid()` returns: `name = Entry(root).grid(row=1, column=1)`
+ * stores None, so `name.get()` in the Save button's callback raises AttributeError on every click
+ * and nothing is ever saved. Found where a name is assigned a widget's `.grid(...)`, `.pack(...)`
+ * or `.place(...)` and the file reads an attribute of that name.
+ */
+const widgetIsNone: SyntaxRule = {
+  id: 'python/widget-is-none',
+  languages: ['python'],
+  concern: 'correctness',
+  failure: 'certain',
+  title: 'widget kept as None',
+  question: 'What does .grid() return, and so what does this name hold when the button calls .get() on it?',
+  docsUrl: 'https://docs.python.org/3/library/tkinter.html#the-packer',
+  fix: 'Make the widget, keep it, then place it: `name = Entry(root, width=40)` and `name.grid(row=1, column=1)` on the next line',
+  types: ['assignment', 'attribute'],
+  mentions: /\)\s*\.\s*(?:grid|pack|place)\s*\(/,
+  find(index) {
+    const hits: SyntaxHit[] = [];
+    for (const assignment of index.of('assignment')) {
+      const name = assignment.childForFieldName('left');
+      const value = assignment.childForFieldName('right');
+      const method = value?.type === 'call' ? value.childForFieldName('function') : null;
+      if (name?.type !== 'identifier' || method?.type !== 'attribute' || !PLACES_WIDGET.test(method.childForFieldName('attribute')?.text ?? '') || method.childForFieldName('object')?.type !== 'call') continue;
+      const read = index.of('attribute').find((attribute) => attribute.childForFieldName('object')?.text === name.text);
+      if (read) hits.push({ node: assignment, message: `\`${name.text}\` holds what \`.${method.childForFieldName('attribute')?.text}()\` returns, None, and line ${read.startPosition.row + 1} reads \`${read.text.slice(0, 40)}\` from it.` });
+    }
+    return hits;
+  },
+};
+
+export const PYTHON_RULES: readonly SyntaxRule[] = [uncheckedMatch, randintPastEnd, recvEndUnchecked, widgetIsNone];
