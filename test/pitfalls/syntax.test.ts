@@ -1742,3 +1742,53 @@ describe('a Tkinter widget kept as None', () => {
     expect((await found('python', python)).filter((hit) => hit.includes('widget-is-none'))).toEqual(['5 python/widget-is-none']);
   });
 });
+
+describe('a database opened on every request', () => {
+  it('is an opener called in a Go handler, directly or through a function of the file; not in main', async () => {
+    const go = [
+      'package main',
+      'func dbConn() (db *sql.DB) {',
+      '\tdb, _ = sql.Open("mysql", dsn)',
+      '\treturn db',
+      '}',
+      'func Index(w http.ResponseWriter, r *http.Request) {',
+      '\tdb := dbConn()',
+      '\tdefer db.Close()',
+      '}',
+      'func Create(c *gin.Context) {',
+      '\tdb, _ := gorm.Open("mysql", dsn)',
+      '\t_ = db',
+      '}',
+      'func main() {',
+      '\tdb, err := sql.Open("mysql", dsn)',
+      '\t_ = dbConn()',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('db-open-per-request'))).toEqual(['7 go/db-open-per-request', '11 go/db-open-per-request']);
+  });
+});
+
+describe("a request's state kept in a servlet's fields", () => {
+  it('is found once per servlet, at its first field a request method sets; not what init() sets, nor a local of the same name', async () => {
+    const java = [
+      'public class Login extends HttpServlet {',
+      '  Connection con = null;',
+      '  PreparedStatement pstmt = null;',
+      '  PrintWriter pw = null;',
+      '  public void init() { con = DriverManager.getConnection(url, user, pass); }',
+      '  public void service(HttpServletRequest req, HttpServletResponse res) throws IOException {',
+      '    pw = res.getWriter();',
+      '    pstmt = con.prepareStatement(query);',
+      '  }',
+      '}',
+      'public class Report extends HttpServlet {',
+      '  PrintWriter pw;',
+      '  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {',
+      '    PrintWriter pw = res.getWriter();',
+      '    pw = res.getWriter();',
+      '  }',
+      '}',
+    ].join('\n');
+    expect((await found('java', java)).filter((hit) => hit.includes('servlet-request-state'))).toEqual(['3 java/servlet-request-state-in-fields']);
+  });
+});

@@ -7,6 +7,7 @@ import { ASYNC_HANDLER_RULES } from '../syntax/async-handler.js';
 import { BROWSER_LEFT_OPEN_RULES } from '../syntax/browser-left-open.js';
 import { CHANGED_WHILE_ITERATING_RULES } from '../syntax/changed-while-iterating.js';
 import { BUSY_WAIT_RULES } from '../syntax/busy-wait.js';
+import { DB_PER_REQUEST_RULES } from '../syntax/db-per-request.js';
 import { DISCARDED_RESULT_RULES } from '../syntax/discarded-result.js';
 import { DROPPED_ERROR_RULES } from '../syntax/dropped-error.js';
 import { ERROR_LOGGED_RULES } from '../syntax/error-logged.js';
@@ -31,6 +32,7 @@ import { PLAINTEXT_PASSWORD_RULES } from '../syntax/plaintext-password.js';
 import { POSSIBLY_UNBOUND_RULES } from '../syntax/possibly-unbound.js';
 import { PYTHON_RULES } from '../syntax/python.js';
 import { RELEASED_BEFORE_CALLBACK_RULES } from '../syntax/released-before-callback.js';
+import { SERVLET_SHARED_STATE_RULES } from '../syntax/servlet-shared-state.js';
 import { SHARED_COLLECTION_RULES } from '../syntax/shared-collection.js';
 import { SQL_PARAMETER_RULES } from '../syntax/sql-parameters.js';
 import { STALE_LOOP_RULES } from '../syntax/stale-loop.js';
@@ -39,7 +41,7 @@ import { USED_BEFORE_DECLARED_RULES } from '../syntax/used-before-declared.js';
 import { WEAK_RANDOM_RULES } from '../syntax/weak-random.js';
 import type { Engine, Pitfall } from '../types.js';
 
-const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES, ...TLS_RULES, ...PASSWORD_HASH_RULES, ...PLAINTEXT_PASSWORD_RULES, ...PASSWORD_TO_FILE_RULES, ...OWNER_CHECK_RULES, ...LOGGED_SECRET_RULES, ...WEAK_RANDOM_RULES, ...PATH_FROM_REQUEST_RULES, ...HARDCODED_KEY_RULES, ...ERROR_LOGGED_RULES, ...ERROR_WITH_SUCCESS_RULES, ...FAILURE_TOLD_AS_SUCCESS_RULES, ...ANSWERED_THEN_CONTINUED_RULES, ...ASYNC_HANDLER_RULES, ...DROPPED_ERROR_RULES, ...BUSY_WAIT_RULES, ...BROWSER_LEFT_OPEN_RULES, ...DISCARDED_RESULT_RULES, ...IGNORED_PARAMETER_RULES, ...ID_FROM_COUNT_RULES, ...SHARED_COLLECTION_RULES, ...STALE_LOOP_RULES, ...PYTHON_RULES, ...POSSIBLY_UNBOUND_RULES, ...SQL_PARAMETER_RULES, ...RELEASED_BEFORE_CALLBACK_RULES, ...CHANGED_WHILE_ITERATING_RULES, ...NEGATIVE_AMOUNT_RULES, ...EXIT_IN_HANDLER_RULES, ...ERROR_OVERWRITTEN_RULES, ...USED_BEFORE_DECLARED_RULES, ...CHECK_STOPS_NOTHING_RULES, ...FUNCTIONS_IN_LOOP_RULES];
+const RULES: readonly SyntaxRule[] = [...JAVA_RULES, ...GO_RULES, ...ECMASCRIPT_RULES, ...TLS_RULES, ...PASSWORD_HASH_RULES, ...PLAINTEXT_PASSWORD_RULES, ...PASSWORD_TO_FILE_RULES, ...OWNER_CHECK_RULES, ...LOGGED_SECRET_RULES, ...WEAK_RANDOM_RULES, ...PATH_FROM_REQUEST_RULES, ...HARDCODED_KEY_RULES, ...ERROR_LOGGED_RULES, ...ERROR_WITH_SUCCESS_RULES, ...FAILURE_TOLD_AS_SUCCESS_RULES, ...ANSWERED_THEN_CONTINUED_RULES, ...ASYNC_HANDLER_RULES, ...DROPPED_ERROR_RULES, ...BUSY_WAIT_RULES, ...BROWSER_LEFT_OPEN_RULES, ...DISCARDED_RESULT_RULES, ...IGNORED_PARAMETER_RULES, ...ID_FROM_COUNT_RULES, ...SHARED_COLLECTION_RULES, ...STALE_LOOP_RULES, ...PYTHON_RULES, ...POSSIBLY_UNBOUND_RULES, ...SQL_PARAMETER_RULES, ...RELEASED_BEFORE_CALLBACK_RULES, ...CHANGED_WHILE_ITERATING_RULES, ...NEGATIVE_AMOUNT_RULES, ...EXIT_IN_HANDLER_RULES, ...ERROR_OVERWRITTEN_RULES, ...USED_BEFORE_DECLARED_RULES, ...CHECK_STOPS_NOTHING_RULES, ...FUNCTIONS_IN_LOOP_RULES, ...DB_PER_REQUEST_RULES, ...SERVLET_SHARED_STATE_RULES];
 
 function rulesFor(language: Language): SyntaxRule[] {
   return RULES.filter((rule) => (rule.languages as readonly Language[]).includes(language));

@@ -20,8 +20,8 @@ const TEACHING = {
 /** Go calls that end the process. */
 const GO_EXIT = /^(?:log\.Fatal(?:f|ln)?|os\.Exit)$/;
 /** A Go handler's parameters: net/http's, gin's, echo's, fiber's. */
-const GO_HANDLER_PARAMETER = /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Context\b|\*fiber\.Ctx\b/;
-const GO_FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+export const GO_HANDLER_PARAMETER = /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Context\b|\*fiber\.Ctx\b/;
+export const GO_FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
 const goExitInHandler: SyntaxRule = {
   id: 'go/exit-in-handler',
