@@ -1792,3 +1792,23 @@ describe("a request's state kept in a servlet's fields", () => {
     expect((await found('java', java)).filter((hit) => hit.includes('servlet-request-state'))).toEqual(['3 java/servlet-request-state-in-fields']);
   });
 });
+
+describe('a name nothing declares, one letter from one the file declares', () => {
+  it('is found at the read; not a difference of case, a leading underscore, a JSX tag, a re-export or an environment name', async () => {
+    const js = [
+      "let prompEl = document.getElementById('prompt');",
+      'function show(q) {',
+      '  promptEl.textContent = q.prompt;',
+      '}',
+      'const chart = new Chart(ctx, {});',
+      'const { password: _password, ...user } = record;',
+      'console.log(password, user);',
+      "const documents = [];",
+      'document.title = documents.length;',
+      "export { prompt } from './prompt';",
+      'const footers = [];',
+      'const view = <footer>{footers}</footer>;',
+    ].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('misspelled-name'))).toEqual(['3 js/misspelled-name']);
+  });
+});

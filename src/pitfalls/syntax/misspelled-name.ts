@@ -1,0 +1,95 @@
+import type { Node } from 'web-tree-sitter';
+import { ECMASCRIPT } from './ecmascript-grammar.js';
+import type { SyntaxHit, SyntaxRule } from './rule.js';
+
+/*
+ * A name read that nothing declares, one letter away from a name the file does declare:
+ * `let prompEl = document.getElementById('prompt')` then `promptEl.textContent = q.prompt`. The
+ * read throws a ReferenceError (or, assigned to, makes a global), and the quiz shows nothing. A
+ * name declared nowhere in the file may still come from another script or the environment, so only
+ * a near miss of a declared name counts, and the environment's own names (`document` beside a
+ * `documents`) are left alone.
+ */
+
+/** Names the language, the browser and Node provide: never a misspelling of the file's own. */
+const ENVIRONMENT = new Set(
+  (
+    'undefined NaN Infinity globalThis window self document console navigator location history screen localStorage sessionStorage ' +
+    'fetch alert confirm prompt setTimeout setInterval clearTimeout clearInterval requestAnimationFrame event performance crypto ' +
+    'process require module exports global Buffer __dirname __filename URL URLSearchParams Headers Request Response FormData Blob File ' +
+    'Math JSON Date Array Object String Number Boolean Symbol BigInt Promise Map Set WeakMap WeakSet Proxy Reflect RegExp Error TypeError ' +
+    'RangeError SyntaxError ReferenceError parseInt parseFloat isNaN isFinite encodeURIComponent decodeURIComponent escape unescape eval ' +
+    'arguments structuredClone queueMicrotask atob btoa name status caches clients registration define'
+  ).split(' '),
+);
+
+/** Where a name is declared: declarators, parameters, functions, classes, imports, catch parameters. */
+const DECLARING_PARENTS = new Set(['variable_declarator', 'function_declaration', 'generator_function_declaration', 'class_declaration', 'method_definition', 'import_specifier', 'import_clause', 'namespace_import', 'catch_clause', 'required_parameter', 'optional_parameter', 'formal_parameters', 'shorthand_property_identifier_pattern', 'pair_pattern', 'array_pattern', 'object_pattern', 'rest_pattern', 'assignment_pattern', 'for_in_statement', 'function_expression', 'function', 'arrow_function', 'labeled_statement']);
+const MIN_LENGTH = 4;
+/** Identifiers that read no value of this file: JSX's tag names, and names re-exported from another module. */
+const NOT_READS = /^(?:jsx_\w+|export_specifier)$/;
+
+/** Whether `a` and `b` differ by one letter added, dropped or changed. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The field of a declaring node that is read, not declared: `const x = y`'s `y`, a default's value, a for-of's collection, an arrow's body. */
+const READ_FIELD: Readonly<Record<string, string>> = { variable_declarator: 'value', assignment_pattern: 'right', for_in_statement: 'right', arrow_function: 'body' };
+
+/** Whether this identifier declares its name (in any of the file's scopes) rather than reads it. */
+function declares(identifier: Node): boolean {
+  const parent = identifier.parent;
+  if (!parent || !DECLARING_PARENTS.has(parent.type)) return false;
+  const field = READ_FIELD[parent.type];
+  const read = field ? parent.childForFieldName(field) : null;
+  return !(read && read.startIndex <= identifier.startIndex && identifier.endIndex <= read.endIndex);
+}
+
+/**
+ * Whether `read` looks like a slip for `declared`: one letter apart, and not a difference of case
+ * (`Chart` the library, `chart` the instance) or of a leading underscore (`_password` as unused).
+ */
+function slipFor(read: string, declared: string): boolean {
+  return declared.length >= MIN_LENGTH && oneEditApart(read, declared) && read.toLowerCase() !== declared.toLowerCase() && read.replace(/^_/, '') !== declared.replace(/^_/, '');
+}
+
+const misspelledName: SyntaxRule = {
+  id: 'js/misspelled-name',
+  languages: ECMASCRIPT,
+  concern: 'correctness',
+  failure: 'certain',
+  title: 'name that nothing declares',
+  question: 'Where is this name declared, and what does JavaScript do when it reads one that is not?',
+  docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Errors/Not_defined',
+  fix: 'Use the name as it is declared (or rename the declaration so both match); an editor with TypeScript checking (`// @ts-check`) underlines such names as you type',
+  types: ['identifier', 'shorthand_property_identifier_pattern', 'class_declaration', 'assignment_expression'],
+  find(index) {
+    const identifiers = index.of('identifier');
+    const declared = new Set([
+      ...identifiers.filter(declares).map((identifier) => identifier.text),
+      // `const { promptEl } = els`, TypeScript's `class Quiz`, and sloppy script's `total = 0` (a global made by assigning).
+      ...index.of('shorthand_property_identifier_pattern').map((pattern) => pattern.text),
+      ...index.of('class_declaration').flatMap((declaration) => declaration.childForFieldName('name')?.text ?? []),
+      ...index.of('assignment_expression').flatMap((assignment) => (assignment.childForFieldName('left')?.type === 'identifier' ? [assignment.childForFieldName('left')!.text] : [])),
+    ]);
+    const hits: SyntaxHit[] = [];
+    const reported = new Set<string>();
+    for (const identifier of identifiers) {
+      const name = identifier.text;
+      // A capitalised name is a class or a namespace, most often the environment's or a library's (`FileReader`, `Chart`).
+      if (name.length < MIN_LENGTH || /^[A-Z]/.test(name) || NOT_READS.test(identifier.parent?.type ?? '') || declared.has(name) || ENVIRONMENT.has(name) || reported.has(name) || declares(identifier)) continue;
+      const meant = [...declared].find((candidate) => slipFor(name, candidate));
+      if (!meant) continue;
+      reported.add(name);
+      hits.push({ node: identifier, message: `\`${name}\` is declared nowhere in this file; \`${meant}\` is: a ReferenceError when this line runs.` });
+    }
+    return hits;
+  },
+};
+
+export const MISSPELLED_NAME_RULES: readonly SyntaxRule[] = [misspelledName];
