@@ -147,9 +147,8 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
         if (event.type === 'context') {
           context = event.context;
           const withoutRules = languagesWithoutRules(services.profile, event.context.hunks.map((hunk) => hunk.language));
+          // The view draws it with the first note if that comes at once (the offline mentor), on its own otherwise (tui/event-feed.ts).
           emit({ type: 'changes', reviewId, files: event.diff.files, withoutRules });
-          // The diff is on screen before the tutor starts writing.
-          await nextTurn();
           continue;
         }
         if (event.type === 'resolved') {
