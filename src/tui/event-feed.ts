@@ -7,11 +7,12 @@ import type { WatchController, WatchEvent } from '../watch/types.js';
 const TEXT_FLUSH_MS = 50;
 
 /**
- * How long a review's start and its diff wait for what follows before they are drawn. The offline
- * mentor's first note follows a save's diff within ~20 ms, and the diff its start within ~100:
- * held, the three are one frame instead of three. Ink draws every frame whole (10-15 ms of the
- * main thread and ~8 MB of garbage at 120x40 on a loaded 2-core machine), and the note waited for
- * each frame drawn before it. A review that takes longer shows its start, then its diff, this late.
+ * How long a review's start waits for its diff, and its diff for its first note, before they are
+ * drawn. The offline mentor's first note follows a save's diff within ~40 ms, and the diff its
+ * start within ~100 (~250 on a session's first save): held, the three are one frame instead of
+ * three. Ink draws every frame whole (10-15 ms of the main thread and ~8 MB of garbage at 120x40 on
+ * a loaded 2-core machine), and the note waited for each frame drawn before it. A review that takes
+ * longer shows its start, then its diff, this late.
  */
 export const PROGRESS_HOLD_MS = 150;
 
@@ -59,8 +60,16 @@ export function createEventFeed(controller: WatchController, flushMs = TEXT_FLUS
     queue.push(event);
     if (!deliver) return;
     const hold = holdOf(event, flushMs);
-    if (hold === undefined) soon ??= setImmediate(flush);
-    else timer ??= setTimeout(flush, hold);
+    if (hold === undefined) {
+      soon ??= setImmediate(flush);
+      return;
+    }
+    // A diff waits for its first note from when it was read, however long its review's start waited.
+    if (event.type === 'changes') {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    timer ??= setTimeout(flush, hold);
   });
 
   return {

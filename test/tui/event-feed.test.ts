@@ -53,9 +53,10 @@ describe('event feed', () => {
     const changes: WatchEvent = { type: 'changes', reviewId: 2, files: [], withoutRules: [] };
     const note: WatchEvent = { type: 'tutor', reviewId: 2, event: { type: 'note-end', note: errorNote } };
     controller.push(start);
-    vi.advanceTimersByTime(100);
+    vi.advanceTimersByTime(PROGRESS_HOLD_MS - 10);
     controller.push(changes);
-    vi.advanceTimersByTime(20);
+    // The diff waits for its note from when it came, not from the review's start.
+    vi.advanceTimersByTime(40);
     expect(batches).toEqual([]);
     controller.push(note);
     vi.runOnlyPendingTimers();
