@@ -12,7 +12,7 @@ import { currentBranch } from './branch.js';
 import { buildReviewContext } from './context/build-context.js';
 import { goldenLinterConfig } from './context/golden-linter-config.js';
 import type { ReviewContext } from './context/types.js';
-import { readDiff } from './diff/read-diff.js';
+import { readDiff, type SeenRepo } from './diff/read-diff.js';
 import { fixedNotes, reviewScope } from './resolution.js';
 import { softRecord } from './soft-record.js';
 import { atLeast } from '../tutor/severity.js';
@@ -27,6 +27,8 @@ export interface ReviewRequest {
   target: DiffTarget;
   /** Only these files (the watcher passes the file that was saved). */
   paths?: string[] | undefined;
+  /** Where the caller's previous review found the repository (see `readDiff`'s `seen`); updated by this one. */
+  seen?: SeenRepo | undefined;
   tutor: Tutor;
   /** Open once and reused by long-lived callers (watch); absent: no golden neighbours. */
   index?: GoldenIndex | undefined;
@@ -171,7 +173,7 @@ function onlyPaths(prepared: { diff: DiffResult; context: ReviewContext }, paths
 export async function prepareReview(request: Omit<ReviewRequest, 'tutor' | 'session'>): Promise<{ diff: DiffResult; context: ReviewContext; notices: string[] }> {
   const { project } = request;
   const [read, linters] = await Promise.all([
-    readDiff(request.repoDir, request.target, { ...(request.paths ? { paths: request.paths } : {}) }),
+    readDiff(request.repoDir, request.target, { ...(request.paths ? { paths: request.paths } : {}), ...(request.seen ? { seen: request.seen } : {}) }),
     request.index ? goldenLinterConfig(project, request.index) : undefined,
   ]);
   const built = await buildReviewContext({

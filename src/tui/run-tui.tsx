@@ -39,9 +39,12 @@ export async function runTui(controller: WatchController, options: RunTuiOptions
       <App controller={controller} feed={feed} focusChat={options.focusChat} onQuit={quit} />
     </ColorContext.Provider>,
     // Not `incrementalRendering`: in Ink 6.8 it left stale lines on a real terminal (tmux, 80x24).
-    // `maxFps: 60`: at Ink's default 30, a save's diff and notes often waited out the rest of a
-    // 33 ms frame behind the "reviewing" redraw; streamed text is batched apart (event-feed.ts).
-    { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
+    // `maxFps`: a frame asked for within 1000/maxFps ms of the last one waits on a timer, and that
+    // timer waits behind whatever the review does next (the record, the next note): at 60, a save's
+    // note reached the screen 6-16 ms (p50) and up to 30 ms after the mentor wrote it, at 240 5 ms
+    // and at most 8 (20k-file bench tree, load ~2). Events are batched per turn of the event loop and
+    // streamed text per 50 ms (event-feed.ts), so this limit is not what keeps the redraw rate down.
+    { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 240 },
   );
   try {
     await instance.waitUntilExit();

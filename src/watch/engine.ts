@@ -3,9 +3,10 @@ import { cacheDir, githubToken } from '../config/env.js';
 import { conventionsObserver } from '../conventions/learn.js';
 import { messageOf } from '../errors/archangel-error.js';
 import { createEmbeddingProvider } from '../index/embed/create.js';
-import { isParsedLanguage } from '../index/language.js';
+import { isParsedLanguage, type Language } from '../index/language.js';
 import { parserFor } from '../index/parse/tree-sitter.js';
 import { runIndex } from '../index/indexer/run-index.js';
+import { findPitfalls } from '../pitfalls/find-pitfalls.js';
 import type { ReviewServices } from '../review/open-services.js';
 import type { WatchEvent } from './types.js';
 
@@ -53,15 +54,27 @@ export async function updateIndex(project: Project, emit: (event: WatchEvent) =>
 /**
  * What a learner's first save would otherwise wait for, done while they read the screen: the
  * parsers of the languages the conventions judge (a grammar loads on its first parse, ~40 ms on
- * a 20,000-file repo), and one search of the golden index (its first query prepares statements,
+ * a 20,000-file repo), one search of the golden index (its first query prepares statements,
  * counts the chunks and reads the vector table: first save to note 263 -> ~150 ms, the next ones
- * ~130). A grammar or search that fails here is left to the review that needs it.
+ * ~130), and the linters of those languages but Python (oxlint's language server took 140-350 ms
+ * of the first save to start on a loaded 2-core machine). A grammar, search or linter that fails
+ * here is left to the review that needs it.
  */
 export async function warmUp(services: ReviewServices): Promise<void> {
   const languages = new Set((services.profile?.conventions ?? []).map((convention) => convention.language).filter(isParsedLanguage));
   await Promise.all([...languages].map((language) => parserFor(language).catch(() => undefined)));
   await services.index?.search({ kind: 'code', code: WARM_UP_QUERY }, { limit: 1 }).catch(() => undefined);
+  // An empty file has nothing to find; linting it starts the engine that reads its language.
+  const linted = [...languages].filter((language) => !LINTED_ON_FIRST_SAVE.has(language));
+  await Promise.all(linted.map((language) => findPitfalls({ path: 'archangel-warm-up', language, text: '' }).catch(() => undefined)));
 }
+
+/**
+ * Ruff runs inside this process and holds ~120 MB once loaded (its WebAssembly, measured after a
+ * GC): it waits for the first Python save (~0.4 s once) rather than more than double the memory
+ * of every Python learner's watch from the start. oxlint's server is a process of its own (~70 MB).
+ */
+const LINTED_ON_FIRST_SAVE: ReadonlySet<Language> = new Set(['python']);
 
 /** Any code will do: the search is run for its side effects on caches, and its results are dropped. */
 const WARM_UP_QUERY = 'function load(path) {\n  return read(path);\n}';

@@ -6,6 +6,7 @@ import { isArchangelError, messageOf, type ArchangelError } from '../errors/arch
 import { explainError } from '../errors/explain.js';
 import { currentBranch } from '../review/branch.js';
 import type { ReviewContext } from '../review/context/types.js';
+import type { SeenRepo } from '../review/diff/read-diff.js';
 import type { ReviewServices } from '../review/open-services.js';
 import type { ChatMessage } from '../tutor/claude/tutor.js';
 import type { HintLevel, Note, Usage } from '../tutor/types.js';
@@ -86,6 +87,8 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
   let dismissalPoll: NodeJS.Timeout | undefined;
   /** Quitting stops the start where it is (an index being built can take minutes). */
   const starting = new AbortController();
+  /** Where the last review found the repository: the next one diffs against its HEAD while git confirms it. */
+  const seenRepo: SeenRepo = {};
 
   const status = async (): Promise<WatchStatus> => ({
     repo: project.root.split('/').pop() ?? project.root,
@@ -140,13 +143,12 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     const reviewId = ++reviews;
     emit({ type: 'review-start', reviewId, paths: paths === 'all' ? [] : paths });
     try {
-      for await (const event of engine!.runReview({ project, repoDir: project.root, target: { kind: 'worktree' }, paths: paths === 'all' ? undefined : paths, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session, signal, share: { owner: owner! } })) {
+      for await (const event of engine!.runReview({ project, repoDir: project.root, target: { kind: 'worktree' }, paths: paths === 'all' ? undefined : paths, seen: seenRepo, tutor: services.tutor, index: services.index, profile: services.profile, session: services.session, signal, share: { owner: owner! } })) {
         if (event.type === 'context') {
           context = event.context;
           const withoutRules = languagesWithoutRules(services.profile, event.context.hunks.map((hunk) => hunk.language));
+          // The view draws it with the first note if that comes at once (the offline mentor), on its own otherwise (tui/event-feed.ts).
           emit({ type: 'changes', reviewId, files: event.diff.files, withoutRules });
-          // The diff is on screen before the tutor starts writing.
-          await nextTurn();
           continue;
         }
         if (event.type === 'resolved') {
@@ -190,7 +192,7 @@ export function createWatchSession(options: WatchSessionOptions): WatchSession {
     await sendStatus();
     const loaded = (engine = await loading);
     // Outside a working tree there is nothing to watch: said at once, before any indexing.
-    await loaded.openRepo(project.root);
+    seenRepo.repo = await loaded.openRepo(project.root);
     await loaded.updateIndex(project, emit, starting.signal);
     if (starting.signal.aborted) return;
     const opened = await loaded.openReviewServices(project, { offline: options.offline ?? false, ...(options.env ? { env: options.env } : {}), ...(options.pair ? { pair: options.pair } : {}) });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WatchEvent } from '../../src/watch/types.js';
 import { helpLines } from '../../src/tui/help-layout.js';
 import { flatScreen } from '../helpers/tmux.js';
-import { errorNote, namingNote, reviewEvents, status } from './fixtures.js';
+import { client, errorNote, namingNote, reviewEvents, status } from './fixtures.js';
 import { renderApp, settle } from './render-app.js';
 
 const ESC = '\u001b';
@@ -32,6 +32,18 @@ describe('watch screen', () => {
     expect(frame).toContain('What does a caller of get_user_data see when the request fails?');
     expect(frame).toContain('golden: acme/api src/users.ts:20-24 @1a2b3c4');
     expect(frame).toContain('○ src/user-service.ts:6  naming');
+  });
+
+  it('after a save of one file, lists every changed file and shows the saved one', async () => {
+    const view = open();
+    view.controller.push(status, ...reviewEvents(1, [errorNote]));
+    const saved = { ...client, path: 'src/retry.ts', status: 'added' as const, hunks: [{ ...client.hunks[0]!, path: 'src/retry.ts', lines: [{ kind: 'add' as const, text: 'export const attempts = 3;', newLine: 1 }] }] };
+    view.controller.push(...reviewEvents(2, [], [saved]).map((event) => (event.type === 'review-start' ? { ...event, paths: ['src/retry.ts'] } : event)));
+    await settle();
+    const frame = view.lastFrame();
+    expect(frame).toContain('Changes (3)');
+    expect(frame).toMatch(/src\/user-service\.ts\s+\+5 -1/);
+    expect(frame).toContain('export const attempts = 3;');
   });
 
   it('says in the header when saves are polled for, and why', async () => {

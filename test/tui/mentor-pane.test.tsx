@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROGRESS_HOLD_MS } from '../../src/tui/event-feed.js';
 import type { Note } from '../../src/tutor/types.js';
 import type { WatchEvent } from '../../src/watch/types.js';
 import { errorNote, namingNote, reviewEvents, status } from './fixtures.js';
@@ -119,7 +120,8 @@ describe('a rung written afresh', () => {
     await settle(80);
     expect(app.lastFrame()).toContain('HALF-WRITTEN');
     app.controller.push({ type: 'review-start', reviewId: 2, paths: [] });
-    await settle();
+    // A review's start waits a moment for its diff before it is drawn.
+    await settle(PROGRESS_HOLD_MS + 20);
     expect(app.lastFrame()).not.toContain('HALF-WRITTEN');
     expect(app.lastFrame()).toContain('An empty catch turns a timeout');
   });
@@ -142,7 +144,7 @@ describe('a rung written afresh', () => {
     await settle();
     expect(flat(app.lastFrame())).toContain(`✓ resolved: ${errorNote.title} (${errorNote.path}:${errorNote.startLine}`);
     app.controller.push({ type: 'review-start', reviewId: 2, paths: [] });
-    await settle();
+    await settle(PROGRESS_HOLD_MS + 20);
     expect(app.lastFrame()).not.toContain('✓ resolved');
   });
 });

@@ -34,4 +34,20 @@ describe('a watch session fed by an editor', () => {
     expect(events.filter((event) => event.type === 'note-dismissed')).toEqual([{ type: 'note-dismissed', noteId: notes[0]!.id }]);
     expect(session.noteState(notes[0]!.id)).toBeUndefined();
   }, 60_000);
+
+  it('diffs a save against the commit made since the last review, which nothing told it of', async () => {
+    vi.stubEnv('ARCHANGEL_CACHE_DIR', tempDir());
+    const learner = learnerRepo();
+    appendFileSync(join(learner.dir, 'src/users.ts'), SWALLOWED_ERROR);
+    const { session, events } = open({ project: await openProject(learner.dir), offline: true, saves: 'editor' });
+    await session.start();
+    const changes = () => events.flatMap((event) => (event.type === 'changes' ? [event.files] : []));
+    session.reviewFiles(['src/users.ts']);
+    await waitForEvents(events, () => changes().length === 1);
+    learner.commit('keep the loader');
+    appendFileSync(join(learner.dir, 'src/users.ts'), 'export const limit = 10;\n');
+    session.reviewFiles(['src/users.ts']);
+    await waitForEvents(events, () => changes().length === 2);
+    expect(changes()[1]).toMatchObject([{ path: 'src/users.ts', additions: 1, deletions: 0 }]);
+  }, 60_000);
 });

@@ -5,7 +5,7 @@ import { reviewGit } from './git.js';
 import { addedFileHunks, countChanges } from './hunks.js';
 import { parseGitDiff, type ParsedFile } from './parse.js';
 import { toPathspecs } from './pathspecs.js';
-import { openRepo } from './repo.js';
+import { openRepo, type RepoInfo } from './repo.js';
 import { skipReasonForBytes, skipReasonForHunks } from './skip.js';
 import { resolveTarget } from './target.js';
 import { listUntracked, readUntracked } from './untracked.js';
@@ -34,6 +34,18 @@ export interface ReadDiffOptions {
   maxFileBytes?: number;
   /** Only these files (or folders), relative to `repoDir` or absolute; the watcher passes the one saved file. */
   paths?: string[];
+  /**
+   * Where the previous read of `repoDir` found the repository, kept by a caller that reads one
+   * folder again and again (watch, between saves); each read updates it. The diff is read against
+   * that HEAD while git is asked where HEAD is now, and read again only if it moved: a save's diff
+   * waits for one round of git processes instead of two (15-25 ms on a loaded 2-core machine).
+   */
+  seen?: SeenRepo;
+}
+
+/** The repository as the last read of a folder found it (`ReadDiffOptions.seen`). */
+export interface SeenRepo {
+  repo?: RepoInfo;
 }
 
 /**
@@ -44,8 +56,19 @@ export interface ReadDiffOptions {
  * `skipped` with the reason. Throws NOT_A_WORKING_TREE, GIT_MISSING, or USAGE for a bad range or path.
  */
 export async function readDiff(repoDir: string, target: DiffTarget = { kind: 'worktree' }, options: ReadDiffOptions = {}): Promise<DiffResult> {
+  const asked = openRepo(repoDir);
+  const guess = options.seen?.repo;
+  // A read against a guess that fails (a HEAD gone since) is simply done again below.
+  const early = guess ? readIn(guess, repoDir, target, options).catch(() => undefined) : undefined;
+  const repo = await asked;
+  if (options.seen) options.seen.repo = repo;
+  const read = early && guess && sameRepo(guess, repo) ? await early : undefined;
+  return read ?? readIn(repo, repoDir, target, options);
+}
+
+/** `readDiff` once the repository is known. */
+async function readIn(repo: RepoInfo, repoDir: string, target: DiffTarget, options: ReadDiffOptions): Promise<DiffResult> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const repo = await openRepo(repoDir);
   const resolved = await resolveTarget(repo, target);
   const pathspecs = options.paths ? toPathspecs(repo, repoDir, options.paths) : [];
   if (options.paths?.length === 0) return { base: resolved.base, files: [], skipped: [] };
@@ -66,6 +89,10 @@ export async function readDiff(repoDir: string, target: DiffTarget = { kind: 'wo
   result.files.sort(byPath);
   result.skipped.sort(byPath);
   return result;
+}
+
+function sameRepo(a: RepoInfo, b: RepoInfo): boolean {
+  return a.top === b.top && a.prefix === b.prefix && a.head === b.head && a.emptyTree === b.emptyTree;
 }
 
 function trackedChange(parsed: ParsedFile, maxBytes: number): FileChange | { path: string; reason: string } {

@@ -10,7 +10,7 @@ const FOCUS_ORDER: readonly Focus[] = ['changes', 'mentor', 'chat'];
 /** The screen before any event: waiting for the first review, the mentor pane (or the chat) focused. */
 export function initialState(size: TerminalSize, options: { focusChat?: boolean } = {}): TuiState {
   return {
-    review: { id: 0, phase: 'idle', notes: [], stale: false, withoutRules: [], resolved: [] },
+    review: { id: 0, phase: 'idle', notes: [], stale: false, withoutRules: [], resolved: [], paths: [] },
     files: [],
     diffScroll: 0,
     mentorScroll: 0,

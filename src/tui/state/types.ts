@@ -35,6 +35,8 @@ export interface ReviewView {
   withoutRules: Language[];
   /** Notes of earlier saves this review found fixed. */
   resolved: ResolvedNote[];
+  /** The saved files this review reads; empty when it reads the whole diff. */
+  paths: string[];
 }
 
 export interface ChatTurn {

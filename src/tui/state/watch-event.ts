@@ -1,6 +1,7 @@
 import type { HintLevel, Note } from '../../tutor/types.js';
 import type { WatchEvent } from '../../watch/types.js';
 import { applyChatEvent } from './chat-event.js';
+import { filesAfterReview } from './changed-files.js';
 import { keepSelection, levelOf, selectedIndex } from './selection.js';
 import { applyTutorEvent } from './tutor-event.js';
 import type { Notice, TuiState } from './types.js';
@@ -41,12 +42,14 @@ export function applyWatchEvent(state: TuiState, event: WatchEvent): TuiState {
     case 'review-start': {
       // A save cancels the rung being written (the session stops it).
       const { review } = state;
-      return { ...state, freshRung: undefined, review: { id: event.reviewId, phase: 'running', notes: review.notes, stale: review.notes.length > 0, withoutRules: review.withoutRules, resolved: [] } };
+      return { ...state, freshRung: undefined, review: { id: event.reviewId, phase: 'running', notes: review.notes, stale: review.notes.length > 0, withoutRules: review.withoutRules, resolved: [], paths: event.paths } };
     }
     case 'changes': {
       if (event.reviewId !== state.review.id) return state;
-      const keepFile = event.files.some((file) => file.path === state.selectedFile);
-      return { ...state, files: event.files, selectedFile: keepFile ? state.selectedFile : event.files[0]?.path, diffScroll: keepFile ? state.diffScroll : 0, review: { ...state.review, withoutRules: event.withoutRules } };
+      const files = filesAfterReview(state.files, state.review.paths, event.files);
+      // A save shows its own diff; a whole-diff review (or a save that undid its change) keeps the file being read.
+      const shown = event.files.some((file) => file.path === state.selectedFile) || ((state.review.paths.length === 0 || event.files.length === 0) && files.some((file) => file.path === state.selectedFile));
+      return { ...state, files, selectedFile: shown ? state.selectedFile : (event.files[0] ?? files[0])?.path, diffScroll: shown ? state.diffScroll : 0, review: { ...state.review, withoutRules: event.withoutRules } };
     }
     case 'tutor':
       return event.reviewId === state.review.id ? applyTutorEvent(state, event.event) : state;

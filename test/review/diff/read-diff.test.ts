@@ -2,7 +2,7 @@ import { chmodSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchangelError } from '../../../src/errors/archangel-error.js';
-import { readDiff } from '../../../src/review/diff/read-diff.js';
+import { readDiff, type SeenRepo } from '../../../src/review/diff/read-diff.js';
 import type { DiffResult, FileChange } from '../../../src/review/types.js';
 import { createRepo, removeTempDirs, tempDir } from '../../helpers/git.js';
 
@@ -212,6 +212,25 @@ describe('readDiff (worktree)', () => {
     expect((await readDiff(repo.dir, { kind: 'worktree' }, { paths: [join(src, 'c[1].ts')] })).files.map((f) => f.path)).toEqual(['src/c[1].ts']);
     expect((await readDiff(repo.dir, { kind: 'worktree' }, { paths: [] })).files).toEqual([]);
     expect((await failure(readDiff(src, { kind: 'worktree' }, { paths: ['../../elsewhere.ts'] }))).code).toBe('USAGE');
+  });
+
+  it('reads against the HEAD seen last only while HEAD has not moved', async () => {
+    const repo = createRepo();
+    const first = repo.commit('one', { 'src/a.ts': 'a\n' });
+    const seen: SeenRepo = {};
+    repo.write({ 'src/a.ts': 'a\nb\n' });
+    expect((await readDiff(repo.dir, { kind: 'worktree' }, { paths: ['src/a.ts'], seen })).base).toBe(first);
+    expect(seen.repo?.head).toBe(first);
+    // A commit the reader did not see: the next read diffs against it, not against the HEAD it remembered.
+    const second = repo.commit('two');
+    repo.write({ 'src/a.ts': 'a\nb\nc\n' });
+    const after = await readDiff(repo.dir, { kind: 'worktree' }, { paths: ['src/a.ts'], seen });
+    expect(after.base).toBe(second);
+    expect(only(after, 'src/a.ts')).toMatchObject({ additions: 1, deletions: 0 });
+    expect(seen.repo?.head).toBe(second);
+    // A remembered HEAD git no longer has is no failure either.
+    seen.repo = { ...seen.repo!, head: '0'.repeat(40) };
+    expect((await readDiff(repo.dir, { kind: 'worktree' }, { paths: ['src/a.ts'], seen })).base).toBe(second);
   });
 });
 

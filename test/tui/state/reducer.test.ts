@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, reducer } from '../../../src/tui/state/reducer.js';
+import type { FileChange } from '../../../src/review/types.js';
 import type { Action, TuiState } from '../../../src/tui/state/types.js';
 import type { WatchEvent } from '../../../src/watch/types.js';
 import { client, errorNote, namingNote, reviewEvents, status, userService } from '../fixtures.js';
@@ -32,6 +33,30 @@ describe('tui reducer: watch events', () => {
     const state = events(start(), { type: 'review-start', reviewId: 1, paths: [] }, { type: 'changes', reviewId: 1, files: [userService, client], withoutRules: [] });
     expect(state.files.map((file) => file.path)).toEqual(['src/user-service.ts', 'src/api/client.ts']);
     expect(state.selectedFile).toBe('src/user-service.ts');
+  });
+
+  it('keeps every changed file listed when a save is reviewed alone, and shows the saved one', () => {
+    const added: FileChange = { ...client, path: 'src/new-file.ts', status: 'added' };
+    let state = events(start(), { type: 'review-start', reviewId: 1, paths: [] }, { type: 'changes', reviewId: 1, files: [client, userService], withoutRules: [] });
+    expect(state.selectedFile).toBe('src/api/client.ts');
+    // The watcher reads only the saved file: the others are still changed.
+    state = events(state, { type: 'review-start', reviewId: 2, paths: ['src/new-file.ts'] }, { type: 'changes', reviewId: 2, files: [added], withoutRules: [] });
+    expect(state.files.map((file) => file.path)).toEqual(['src/api/client.ts', 'src/new-file.ts', 'src/user-service.ts']);
+    expect(state.selectedFile).toBe('src/new-file.ts');
+    // A save of a listed file replaces its entry.
+    const edited: FileChange = { ...userService, additions: 9 };
+    state = events(state, { type: 'review-start', reviewId: 3, paths: ['src/user-service.ts'] }, { type: 'changes', reviewId: 3, files: [edited], withoutRules: [] });
+    expect(state.files).toEqual([client, added, edited]);
+  });
+
+  it('drops a file whose save undid its change, keeping the file being read', () => {
+    let state = events(start(), { type: 'review-start', reviewId: 1, paths: [] }, { type: 'changes', reviewId: 1, files: [client, userService], withoutRules: [] });
+    state = events(state, { type: 'review-start', reviewId: 2, paths: ['src/user-service.ts'] }, { type: 'changes', reviewId: 2, files: [], withoutRules: [] });
+    expect(state.files).toEqual([client]);
+    expect(state.selectedFile).toBe('src/api/client.ts');
+    // The whole diff read again lists exactly what it read.
+    state = events(state, { type: 'review-start', reviewId: 3, paths: [] }, { type: 'changes', reviewId: 3, files: [userService], withoutRules: [] });
+    expect(state.files).toEqual([userService]);
   });
 
   it('streams a live note apart from the finished ones, and note-end replaces its draft', () => {
