@@ -1806,6 +1806,7 @@ describe('a name nothing declares, one letter from one the file declares', () =>
       "const documents = [];",
       'document.title = documents.length;',
       "export { prompt } from './prompt';",
+      'orders.forEach((order) => console.log(order));',
       'const footers = [];',
       'const view = <footer>{footers}</footer>;',
     ].join('\n');

@@ -52,10 +52,12 @@ function declares(identifier: Node): boolean {
 
 /**
  * Whether `read` looks like a slip for `declared`: one letter apart, and not a difference of case
- * (`Chart` the library, `chart` the instance) or of a leading underscore (`_password` as unused).
+ * (`Chart` the library, `chart` the instance), of a leading underscore (`_password` as unused) or
+ * of a plural (`orders.forEach((order) => ...)` with `orders` from elsewhere).
  */
 function slipFor(read: string, declared: string): boolean {
-  return declared.length >= MIN_LENGTH && oneEditApart(read, declared) && read.toLowerCase() !== declared.toLowerCase() && read.replace(/^_/, '') !== declared.replace(/^_/, '');
+  const plural = read === `${declared}s` || declared === `${read}s`;
+  return declared.length >= MIN_LENGTH && oneEditApart(read, declared) && !plural && read.toLowerCase() !== declared.toLowerCase() && read.replace(/^_/, '') !== declared.replace(/^_/, '');
 }
 
 const misspelledName: SyntaxRule = {
