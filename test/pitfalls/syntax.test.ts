@@ -1813,3 +1813,36 @@ describe('a name nothing declares, one letter from one the file declares', () =>
     expect((await found('javascript', js)).filter((hit) => hit.includes('misspelled-name'))).toEqual(['3 js/misspelled-name']);
   });
 });
+
+describe('a route that changes data without the login check the others have', () => {
+  it('is found in Flask and Express where two routes or more are guarded; not sign-up or sign-in, nor a file with no habit, nor one guarded as a whole', async () => {
+    const python = [
+      "@app.route('/signup', methods=['GET', 'POST'])",
+      'def signup():',
+      '    pass',
+      "@app.route('/blog', methods=['GET', 'POST'])",
+      '@login_required',
+      'def main_page():',
+      '    pass',
+      "@app.route('/blog/<id>', methods=['GET', 'POST'])",
+      'def delete_blog(id):',
+      '    pass',
+      "@app.route('/post/<id>')",
+      '@login_required',
+      'def view_post(id):',
+      '    pass',
+    ].join('\n');
+    const hitsOf = async (language: 'python' | 'javascript', code: string) => (await found(language, code)).filter((hit) => hit.includes('login-check-forgotten'));
+    expect(await hitsOf('python', python)).toEqual(['8 python/login-check-forgotten']);
+    expect(await hitsOf('python', `@app.before_request\ndef check():\n    pass\n${python}`)).toEqual([]);
+    const js = [
+      "router.post('/login', userController.login);",
+      "router.post('/verification', verifyToken, userController.verification);",
+      "router.post('/updatePass', verifyToken, userController.changePassword);",
+      "router.patch('/update/:id', userController.update);",
+      "router.get('/getAll', userController.findAll);",
+    ].join('\n');
+    expect(await hitsOf('javascript', js)).toEqual(['4 js/login-check-forgotten']);
+    expect(await hitsOf('javascript', `router.use(verifyToken);\n${js}`)).toEqual([]);
+  });
+});
