@@ -22,7 +22,7 @@ const TEACHING = {
   concern: 'correctness',
   failure: 'certain',
   title: 'amount never checked to be positive',
-  question: 'What does this subtraction do when the amount typed is -1000?',
+  question: 'What happens to the balance when the amount typed is -1000?',
   docsUrl: 'https://owasp.org/www-community/vulnerabilities/Improper_Data_Validation',
 } as const;
 

@@ -129,11 +129,26 @@ const CRYPTO_RANDOM_WORDS: Partial<Record<Language, string>> = {
 
 const DRAWS_CRYPTO_RANDOM = shownInstead('draws its random values from a cryptographic source', CRYPTO_RANDOM, CRYPTO_RANDOM_WORDS);
 
+/** One request that stops the whole server (`log.Fatalf` in a handler, `process.exit` in a route). */
+const EXIT_IN_HANDLER = /\.pitfalls\.tree-sitter\.\w+\.exit-in-handler$/;
+
+/** Answers one request with its error and carries on serving: net/http's `http.Error`, a JSON error helper given the writer, gin's status answers, Express's 4xx/5xx or `next(err)`. */
+const ANSWERS_WITH_ERROR = /\bhttp\.Error\s*\(|\b\w+\.(?:ServerError|BadRequest|NotFound|Forbidden|Unauthorized)\s*\(\s*w\b|\bc\.(?:JSON|AbortWithStatusJSON|AbortWithError|String)\s*\(\s*http\.Status(?:Bad|Not|Internal|Unauthorized|Forbidden)|\bres\.status\s*\(\s*[45]\d\d\s*\)|\bnext\s*\(\s*err(?:or)?\s*\)/;
+const ANSWER_WORDS: Partial<Record<Language, string>> = {
+  go: 'http Error ServerError BadRequest StatusInternalServerError',
+  javascript: 'res status 500 error next err',
+  typescript: 'res status 500 error next err',
+  tsx: 'res status 500 error next err',
+};
+
+const ANSWERS_THE_REQUEST = shownInstead('answers the one request with its error and goes on serving the others', ANSWERS_WITH_ERROR, ANSWER_WORDS);
+
 /** What golden example a finding is best taught with, when it is the fix rather than the same call. */
 export function fixShownFor(ruleId: string): FixShown | undefined {
   if (holdsCredential(ruleId)) return READS_CONFIGURATION;
   if (PLAINTEXT_PASSWORD.test(ruleId)) return HASHES_PASSWORDS;
   if (WEAK_RANDOM.test(ruleId)) return DRAWS_CRYPTO_RANDOM;
   if (NO_TIMEOUT.test(ruleId)) return SETS_A_TIMEOUT;
+  if (EXIT_IN_HANDLER.test(ruleId)) return ANSWERS_THE_REQUEST;
   return undefined;
 }

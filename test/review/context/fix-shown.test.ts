@@ -52,6 +52,15 @@ describe('the fix a finding is taught with', () => {
     expect(fixShownFor('js.pitfalls.tree-sitter.js.weak-random-secret')?.lineIn('const id = Math.random().toString(36).slice(2);\n', 'javascript')).toBeUndefined();
   });
 
+  it('is golden code answering one request with its error for a handler that stops the whole server', () => {
+    const go = fixShownFor('go.pitfalls.tree-sitter.go.exit-in-handler');
+    expect(go?.shown).toBe('instead');
+    expect(go?.lineIn('func show(w http.ResponseWriter, r *http.Request) {\n\tif err != nil {\n\t\tjson.ServerError(w, r, err)\n', 'go')).toEqual({ start: 3, end: 3 });
+    expect(go?.lineIn('func TestX(t *testing.T) {\n\tlog.Fatalf("bad: %v", err)\n', 'go')).toBeUndefined();
+    const js = fixShownFor('ts.pitfalls.tree-sitter.js.exit-in-handler');
+    expect(js?.lineIn('} catch (err) {\n  res.status(500).json({ error: "failed" });\n', 'typescript')).toEqual({ start: 2, end: 2 });
+  });
+
   it('is nothing special for other rules: they are taught with code making the same call', () => {
     expect(fixShownFor('py.pitfalls.ruff.E722')).toBeUndefined();
     expect(fixShownFor('ts.naming.function')).toBeUndefined();
