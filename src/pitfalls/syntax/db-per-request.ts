@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { GO_FUNCTIONS, GO_HANDLER_PARAMETER } from './exit-in-handler.js';
+import { GO_FUNCTIONS, GO_HANDLER_PARAMETER } from './go.js';
 import { ancestor, calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*

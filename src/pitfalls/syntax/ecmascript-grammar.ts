@@ -5,6 +5,8 @@ export const ECMASCRIPT = ['typescript', 'tsx', 'javascript'] as const;
 
 /** Declared functions and methods. */
 export const FUNCTIONS = ['function_declaration', 'generator_function_declaration', 'method_definition'];
+/** An Express-like route or middleware registration, `router.delete(path, ...handlers)`, its method captured. */
+export const EXPRESS_ROUTE = /^(?:app|router|api|server|routes?)\.(get|post|put|patch|delete|all|use)$/;
 /** Functions written as values. */
 export const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function']);
 

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { ECMASCRIPT, FUNCTIONS, FUNCTION_VALUES } from './ecmascript-grammar.js';
+import { ECMASCRIPT, EXPRESS_ROUTE, FUNCTIONS, FUNCTION_VALUES } from './ecmascript-grammar.js';
+import { GO_FUNCTIONS, GO_HANDLER_PARAMETER } from './go.js';
 import { ancestor, calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
@@ -19,9 +20,6 @@ const TEACHING = {
 
 /** Go calls that end the process. */
 const GO_EXIT = /^(?:log\.Fatal(?:f|ln)?|os\.Exit)$/;
-/** A Go handler's parameters: net/http's, gin's, echo's, fiber's. */
-export const GO_HANDLER_PARAMETER = /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Context\b|\*fiber\.Ctx\b/;
-export const GO_FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
 const goExitInHandler: SyntaxRule = {
   id: 'go/exit-in-handler',
@@ -44,14 +42,12 @@ const goExitInHandler: SyntaxRule = {
   },
 };
 
-/** `app.get('/x', (req, res) => ...)`, `router.post(...)`: the callee of a route registration. */
-const JS_ROUTE = /^(?:app|router|server|api|route)\.(?:get|post|put|patch|delete|all|use)$/;
 const JS_FUNCTIONS = new Set([...FUNCTIONS, ...FUNCTION_VALUES]);
 
 /** Whether `fn` is a route's handler: given to `app.get(...)`-like calls, or taking `(req, res)`. */
 function isRouteHandler(fn: Node): boolean {
   const call = fn.parent?.type === 'arguments' ? fn.parent.parent : null;
-  if (call?.type === 'call_expression' && JS_ROUTE.test(calleeText(call))) return true;
+  if (call?.type === 'call_expression' && EXPRESS_ROUTE.test(calleeText(call))) return true;
   const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).map((param) => param?.text.replace(/[:?].*$/s, '').trim());
   return params[0] === 'req' && (params[1] === 'res' || params[1] === 'response');
 }

@@ -5,7 +5,10 @@ import { runsShell, SHELL_TEACHING, shellHit, sqlBuiltFromStrings } from './inje
 import { ancestor, calleeText, code, isEmptyBlock, statementBefore, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 const ASSIGNMENTS = ['assignment_statement', 'short_var_declaration'];
-const FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+/** Go's functions: declared, methods, and literals. */
+export const GO_FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+/** A Go handler's parameters: net/http's, gin's, echo's, fiber's. */
+export const GO_HANDLER_PARAMETER = /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Context\b|\*fiber\.Ctx\b/;
 
 /** Calls whose results are ignored by long custom: printing to a terminal or a buffer. */
 const CONVENTIONALLY_IGNORED = /^fmt\.(Print|Fprint)/;
@@ -46,7 +49,7 @@ export const GO_STRINGS: StringGrammar = {
   declared(node) {
     return node.type === 'var_spec' ? declaredOne(node.childForFieldName('name'), node.childForFieldName('value')) : declaredOne(node.childForFieldName('left'), node.childForFieldName('right'));
   },
-  functions: FUNCTIONS,
+  functions: GO_FUNCTIONS,
 };
 
 /** The statements of a Go block, comments among them (`{ ... }` holds a statement list). */
@@ -191,7 +194,7 @@ const successOnlyCheck: SyntaxRule = {
 };
 
 /** A `for` and the function bodies a `defer` or a `continue` can belong to, nearest first. */
-const LOOP_OR_FUNCTION = new Set(['for_statement', ...FUNCTIONS]);
+const LOOP_OR_FUNCTION = new Set(['for_statement', ...GO_FUNCTIONS]);
 
 /** Reads from a stream that fail the same way for ever once it has ended: EOF comes back on every call. */
 const STREAM_READ = /^(?:[\w.]+\.(?:ReadString|ReadLine|ReadBytes|ReadRune)|fmt\.(?:Scan|Scanln|Scanf))$/;
@@ -247,7 +250,7 @@ const missingDeferClose: SyntaxRule = {
       const close = call && OPENERS.get(calleeText(call));
       const name = assignment.childForFieldName('left')?.namedChildren[0]?.text;
       if (!close || !name || name === '_') continue;
-      const body = ancestor(assignment, FUNCTIONS);
+      const body = ancestor(assignment, GO_FUNCTIONS);
       if (!body) continue;
       const deferred = index.of('defer_statement', body).some((statement) => statement.text.includes(`${name}.${close}(`));
       // Returned to the caller: closing it is the caller's job.

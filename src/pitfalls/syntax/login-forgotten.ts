@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { ECMASCRIPT } from './ecmascript-grammar.js';
+import { ECMASCRIPT, EXPRESS_ROUTE } from './ecmascript-grammar.js';
 import { calleeText, code, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
@@ -66,8 +66,6 @@ const pythonLoginForgotten: SyntaxRule = {
   },
 };
 
-/** `router.delete('/posts/:id', auth, handler)`: an Express-like registration of a route. */
-const JS_ROUTE = /^(?:app|router|api|server|routes?)\.(get|post|put|patch|delete|all)$/;
 
 const jsLoginForgotten: SyntaxRule = {
   id: 'js/login-check-forgotten',
@@ -81,7 +79,7 @@ const jsLoginForgotten: SyntaxRule = {
     // `router.use(auth)` guards every route after it.
     if (calls.some((call) => /\.use$/.test(calleeText(call)) && code(call.childForFieldName('arguments')?.namedChildren ?? []).some((arg) => GUARD.test(arg.type === 'call_expression' ? calleeText(arg) : arg.text)))) return [];
     const routes = calls.flatMap((call) => {
-      const method = JS_ROUTE.exec(calleeText(call))?.[1];
+      const method = EXPRESS_ROUTE.exec(calleeText(call))?.[1];
       const args = code(call.childForFieldName('arguments')?.namedChildren ?? []);
       const [path, ...handlers] = args;
       if (!method || path?.type !== 'string' || handlers.length === 0) return [];

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { GO_HANDLER_PARAMETER } from './go.js';
 import { ancestor, calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
@@ -23,8 +24,6 @@ const TEACHING = {
 } as const;
 
 const FUNCTIONS = new Set(['function_declaration', 'func_literal']);
-/** Parameters that make a function a request handler, run on a goroutine per request. */
-const HANDLER_PARAMETER = /\bhttp\.ResponseWriter\b|\*gin\.Context\b|\becho\.Context\b|\*fiber\.Ctx\b/;
 
 /** The names of package-level variables declared as maps or slices. */
 function packageCollections(index: SyntaxIndex): Set<string> {
@@ -63,7 +62,7 @@ function lockingFunctions(index: SyntaxIndex): Node[] {
 
 /** Whether `fn` runs concurrently: a handler, a literal started with `go`, or a declared function some `go` statement calls. */
 function runsConcurrently(fn: Node, started: ReadonlySet<string>): boolean {
-  if (HANDLER_PARAMETER.test(fn.childForFieldName('parameters')?.text ?? '')) return true;
+  if (GO_HANDLER_PARAMETER.test(fn.childForFieldName('parameters')?.text ?? '')) return true;
   if (fn.type === 'func_literal') return fn.parent?.type === 'call_expression' && fn.parent.parent?.type === 'go_statement';
   return started.has(fn.childForFieldName('name')?.text ?? '');
 }

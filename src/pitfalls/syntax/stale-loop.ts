@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
+import { GO_FUNCTIONS } from './go.js';
 import { ancestor, calleeText, code, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
@@ -159,7 +160,7 @@ export const STALE_LOOP_RULES: readonly SyntaxRule[] = [
     id: 'go/stale-loop-condition',
     languages: ['go'],
     loops: ['for_statement'],
-    functions: new Set(['function_declaration', 'method_declaration', 'func_literal']),
+    functions: GO_FUNCTIONS,
     // `for cond { ... }`: a condition and a body, no clause.
     condition: (loop) => {
       const parts = code(loop.namedChildren);

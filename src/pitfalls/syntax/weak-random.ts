@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
+import { GO_FUNCTIONS } from './go.js';
 import { calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
@@ -101,7 +102,7 @@ const GO: RandomGrammar = {
   calls: ['call_expression'],
   predictable: (call) => /^rand\.(?:Int|Intn|Int31|Int31n|Int63|Int63n|IntN|Uint32|Uint64|Read|Perm|Float64|N)$/.test(calleeText(call)),
   namers: { short_var_declaration: 'left', assignment_statement: 'left', var_spec: 'name', function_declaration: 'name', method_declaration: 'name' },
-  functions: new Set(['function_declaration', 'method_declaration', 'func_literal']),
+  functions: GO_FUNCTIONS,
   mentions: /"math\/rand(?:\/v2)?"/,
   applies: (index) => {
     const paths = index.of('import_spec').map((spec) => spec.childForFieldName('path')?.text ?? '');
