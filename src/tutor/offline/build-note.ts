@@ -88,7 +88,7 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
     support: count(support),
     followed: count(Math.round(support * confidence)),
     percent: percent(confidence, 0),
-    rule: first?.rule?.name ? `${first.rule.source}'s ${first.rule.name}` : grounds.kind === 'rule' ? grounds.source : grounds.ruleId,
+    rule: first?.rule?.name ? `${ruleOwner(first.rule.source)} ${first.rule.name}` : grounds.kind === 'rule' ? grounds.source : grounds.ruleId,
     docs: grounds.kind === 'rule' && grounds.docsUrl ? grounds.docsUrl : '',
     ruleQuestion: first?.rule?.question ?? '',
     golden: citation ? `${citationLabel(citation)}${shownFor(draft.golden[0])}` : '',
@@ -96,6 +96,11 @@ function templateVars(draft: Draft, change: Change, citation: Citation | undefin
     goldenName: draft.golden[0]?.symbol ? `\`${draft.golden[0].symbol}\`` : 'the golden code',
     change: change.text,
   };
+}
+
+/** Whose rule it is: a maintained linter's ("ruff's E722"), or ArchAngel's own check read from the tree-sitter parse (tree-sitter is only the parser). */
+function ruleOwner(source: string): string {
+  return source === 'tree-sitter' ? "ArchAngel's" : `${source}'s`;
 }
 
 type GoldenEvidence = Extract<Evidence, { kind: 'golden' }>;

@@ -76,7 +76,12 @@ describe('createOfflineTutor', () => {
       hunks: [hunk('src/user-service.ts', USER_SERVICE, { findings: findings.map((f, i) => ({ finding: f, evidence: [`E${i + 1}`] })) })],
       evidence: [rule('E1', findings[0]!.ruleId, 'read it from the environment'), rule('E2', findings[1]!.ruleId, 'bind parameters'), convention('E3', 'ts.idioms.logging', 'Logging goes through a logger', 900, 1)],
     });
-    expect((await notes(context)).map((note) => note.topic)).toEqual(['java.pitfalls.tree-sitter.java.hardcoded-signing-key', 'java.pitfalls.tree-sitter.java.sql-built-from-strings']);
+    const written = await notes(context);
+    expect(written.map((note) => note.topic)).toEqual(['java.pitfalls.tree-sitter.java.hardcoded-signing-key', 'java.pitfalls.tree-sitter.java.sql-built-from-strings']);
+    // Our own checks read the tree-sitter parse; tree-sitter is the parser, not whose rule it is.
+    const explained = written[0]?.ladder.find((rung) => rung.level === 2)?.text ?? '';
+    expect(explained).toContain("ArchAngel's java/hardcoded-signing-key rule");
+    expect(explained).not.toContain("tree-sitter's");
   });
 
   it('keeps at most maxNotes', async () => {
