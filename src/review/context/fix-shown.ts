@@ -98,15 +98,25 @@ const PASSWORD_WORDS: Partial<Record<Language, string>> = {
   java: 'password PasswordEncoder BCrypt matches encode',
 };
 
-/** The fix shown in place of code like the learner's, wherever the golden code does `pattern` (outside comments), found by words per language. */
-function shownInstead(why: string, pattern: RegExp, words: Partial<Record<Language, string>>): FixShown {
+/**
+ * The fix shown in place of code like the learner's, wherever the golden code does `pattern`
+ * (outside comments), found by words per language; with `then`, only where that line or one of the
+ * next two does it too (`if n < 0:` then `raise`), and the example spans both.
+ */
+function shownInstead(why: string, pattern: RegExp, words: Partial<Record<Language, string>>, then?: RegExp): FixShown {
   return {
     why,
     shown: 'instead',
     lookFor: (language) => words[language],
     lineIn(text) {
-      const index = withoutComments(text).split('\n').findIndex((line) => pattern.test(line));
-      return index === -1 ? undefined : { start: index + 1, end: index + 1 };
+      const lines = withoutComments(text).split('\n');
+      for (let index = 0; index < lines.length; index++) {
+        if (!pattern.test(lines[index] ?? '')) continue;
+        if (!then) return { start: index + 1, end: index + 1 };
+        const after = [0, 1, 2].find((step) => then.test(lines[index + step] ?? ''));
+        if (after !== undefined) return { start: index + 1, end: index + 1 + after };
+      }
+      return undefined;
     },
   };
 }
@@ -143,6 +153,41 @@ const ANSWER_WORDS: Partial<Record<Language, string>> = {
 
 const ANSWERS_THE_REQUEST = shownInstead('answers the one request with its error and goes on serving the others', ANSWERS_WITH_ERROR, ANSWER_WORDS);
 
+/** An amount someone types, checked against the balance but never against zero. */
+const NEGATIVE_AMOUNT = /\.pitfalls\.tree-sitter\.\w+\.amount-not-checked-positive$/;
+const REFUSES_BELOW_ZERO = shownInstead(
+  'refuses a value below zero before using it',
+  /\bif\b.*[\w.\])]\s*(?:<|<=)\s*0\b|\bif\b.*\b0\s*(?:>|>=)\s*[\w.]/,
+  { python: 'if < 0 raise ValueError', javascript: 'if < 0 throw RangeError', typescript: 'if < 0 throw RangeError', tsx: 'if < 0 throw RangeError', java: 'if < 0 throw IllegalArgumentException' },
+  /\b(?:raise|throw)\b/,
+);
+
+/** A check that prints its refusal and lets the code go on. */
+const CHECK_STOPS_NOTHING = /\.pitfalls\.tree-sitter\.\w+\.check-stops-nothing$/;
+const STOPS_ON_THE_BAD_CASE = shownInstead(
+  'stops on the bad case: the branch that refuses returns or raises',
+  /^\s*(?:if\b|}?\s*else\b)/,
+  { python: 'if not return raise ValueError', javascript: 'if return throw', typescript: 'if return throw', tsx: 'if return throw', java: 'if return throw IllegalArgumentException' },
+  /^\s*(?:return|raise|throw)\b/,
+);
+
+/** A Go error assigned again before anything reads it. */
+const ERROR_OVERWRITTEN = /\.pitfalls\.tree-sitter\.go\.error-overwritten$/;
+const CHECKS_EACH_ERROR = shownInstead('checks each error before the next call reuses the name', /\berr\s*:?=\s*[\w.]+\(|,\s*err\s*:?=\s*[\w.]+\(/, { go: 'err := if err != nil return' }, /^\s*if err != nil\b/);
+
+/** A Go handler opening the database on every request. */
+const DB_PER_REQUEST = /\.pitfalls\.tree-sitter\.go\.db-open-per-request$/;
+const OPENS_THE_DATABASE_ONCE: FixShown = {
+  why: 'opens the database in a function of its own, not in a request handler',
+  shown: 'instead',
+  lookFor: () => 'sql Open database connection pool',
+  lineIn(text) {
+    if (/\bhttp\.ResponseWriter\b|\*gin\.Context\b/.test(text)) return undefined;
+    const index = withoutComments(text).split('\n').findIndex((line) => /\b(?:sql|sqlx|gorm)\.Open\s*\(|\bpgxpool\.New\s*\(/.test(line));
+    return index === -1 ? undefined : { start: index + 1, end: index + 1 };
+  },
+};
+
 /** What golden example a finding is best taught with, when it is the fix rather than the same call. */
 export function fixShownFor(ruleId: string): FixShown | undefined {
   if (holdsCredential(ruleId)) return READS_CONFIGURATION;
@@ -150,5 +195,9 @@ export function fixShownFor(ruleId: string): FixShown | undefined {
   if (WEAK_RANDOM.test(ruleId)) return DRAWS_CRYPTO_RANDOM;
   if (NO_TIMEOUT.test(ruleId)) return SETS_A_TIMEOUT;
   if (EXIT_IN_HANDLER.test(ruleId)) return ANSWERS_THE_REQUEST;
+  if (NEGATIVE_AMOUNT.test(ruleId)) return REFUSES_BELOW_ZERO;
+  if (CHECK_STOPS_NOTHING.test(ruleId)) return STOPS_ON_THE_BAD_CASE;
+  if (ERROR_OVERWRITTEN.test(ruleId)) return CHECKS_EACH_ERROR;
+  if (DB_PER_REQUEST.test(ruleId)) return OPENS_THE_DATABASE_ONCE;
   return undefined;
 }

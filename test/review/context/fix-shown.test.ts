@@ -61,6 +61,20 @@ describe('the fix a finding is taught with', () => {
     expect(js?.lineIn('} catch (err) {\n  res.status(500).json({ error: "failed" });\n', 'typescript')).toEqual({ start: 2, end: 2 });
   });
 
+  it('is golden code that refuses a value below zero, stops on the bad case, checks each error, or opens the database outside a handler', () => {
+    const refuses = fixShownFor('js.pitfalls.tree-sitter.js.amount-not-checked-positive');
+    expect(refuses?.lineIn("if (!Number.isInteger(timeout) || timeout < 0) throw new TypeError('positive');\n", 'javascript')).toEqual({ start: 1, end: 1 });
+    expect(refuses?.lineIn('if amount < 0:\n    raise ValueError(amount)\n', 'python')).toEqual({ start: 1, end: 2 });
+    expect(refuses?.lineIn('if (timeout < 0) {\n  log(timeout);\n}\n', 'javascript')).toBeUndefined();
+    const stops = fixShownFor('py.pitfalls.tree-sitter.python.check-stops-nothing');
+    expect(stops?.lineIn('def f(x):\n    if not x:\n        return\n', 'python')).toEqual({ start: 2, end: 3 });
+    const checks = fixShownFor('go.pitfalls.tree-sitter.go.error-overwritten');
+    expect(checks?.lineIn('\tpage, err := strconv.Atoi(p)\n\tif err != nil {\n', 'go')).toEqual({ start: 1, end: 2 });
+    const opens = fixShownFor('go.pitfalls.tree-sitter.go.db-open-per-request');
+    expect(opens?.lineIn('func NewPool(dsn string) (*sql.DB, error) {\n\tdb, err := sql.Open("postgres", dsn)\n', 'go')).toEqual({ start: 2, end: 2 });
+    expect(opens?.lineIn('func Show(w http.ResponseWriter, r *http.Request) {\n\tdb, _ := sql.Open("mysql", dsn)\n', 'go')).toBeUndefined();
+  });
+
   it('is nothing special for other rules: they are taught with code making the same call', () => {
     expect(fixShownFor('py.pitfalls.ruff.E722')).toBeUndefined();
     expect(fixShownFor('ts.naming.function')).toBeUndefined();
