@@ -19,12 +19,11 @@ function taker(lock: string): Promise<{ held: number; thrown: string[]; thrownCo
 describe('one lock file, four processes taking and releasing it at once', () => {
   // A lock released between another's failed open and its read of the owner was taken for stale and
   // unlinked, which threw ENOENT: `pair start` raced by three died with exit 1 instead of a refusal.
-  it('never throws, and each process holds it at some point', async () => {
+  // Which process wins how often is the scheduler's business (under CI's load one may never win); that none throws is ours.
+  it('never throws, and is taken and released throughout', async () => {
     const lock = join(tempDir(), 'race.lock');
     const results = await Promise.all([0, 1, 2, 3].map(() => taker(lock)));
-    for (const result of results) {
-      expect(result.thrown, `${result.thrownCount} attempts threw`).toEqual([]);
-      expect(result.held).toBeGreaterThan(0);
-    }
+    for (const result of results) expect(result.thrown, `${result.thrownCount} attempts threw`).toEqual([]);
+    expect(results.reduce((sum, result) => sum + result.held, 0)).toBeGreaterThan(0);
   }, 60_000);
 });
