@@ -10,8 +10,9 @@ import vm from 'node:vm';
  * portable); `--semi-space-growth-factor` is read each time V8 would grow it. So it is 1 (no growth)
  * through start-up, where the young generation stays at 2-4 MB; after that V8 may grow it until it
  * reaches YOUNG_CAP_BYTES. The cap is looked at on activity (a save, a key), not at each scavenge,
- * so one burst below it can still double it past (16 MB was seen during saves). Held that small for the whole session, reviews promoted and
- * collected far more: save to diagnostics p50 +12 ms in lsp, save to diff +45 ms in watch.
+ * so one burst below it can still double it past (16 MB was seen during saves). Held that small
+ * for the whole session, reviews promoted and collected far more: save to diagnostics p50 +12 ms
+ * in lsp, save to diff +45 ms in watch.
  */
 /** The young generation's size past which it is held (both semi-spaces). */
 const YOUNG_CAP_BYTES = 8 * 1024 * 1024;
