@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { ECMASCRIPT, FUNCTION_VALUES, FUNCTIONS } from './ecmascript-grammar.js';
+import { ECMASCRIPT, FUNCTION_VALUES, FUNCTIONS, takesRequestAndResponse } from './ecmascript-grammar.js';
 import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
 
 /*
@@ -27,22 +27,10 @@ const TEACHING = {
 
 const HANDLERS = [...FUNCTIONS, ...FUNCTION_VALUES];
 const NESTED = new Set(HANDLERS);
-const REQUEST = /^req(?:uest)?$/;
-const RESPONSE = /^res(?:ponse)?$/;
-
-function parameterName(parameter: Node | null | undefined): string {
-  if (!parameter) return '';
-  if (parameter.type === 'identifier') return parameter.text;
-  return parameter.childForFieldName('pattern')?.text ?? '';
-}
-
 /** An async function taking `(req, res)` or `(req, res, next)` that is not handed straight to a call. */
 function isStandaloneHandler(fn: Node): boolean {
   if (!fn.children.some((child) => child?.type === 'async')) return false;
-  const parameters = fn.childForFieldName('parameters')?.namedChildren.filter((child) => child !== null && child.type !== 'comment') ?? [];
-  const [request, response] = parameters;
-  if (!REQUEST.test(parameterName(request)) || !RESPONSE.test(parameterName(response))) return false;
-  return fn.parent?.type !== 'arguments';
+  return takesRequestAndResponse(fn) && fn.parent?.type !== 'arguments';
 }
 
 /** The nodes of `type` inside `fn` but not inside a function nested in it. */

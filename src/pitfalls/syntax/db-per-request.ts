@@ -11,7 +11,7 @@ import { ancestor, calleeText, type SyntaxHit, type SyntaxRule } from './rule.js
  */
 
 /** Calls that make a connection pool or client: made once at start-up, shared by every request. */
-const OPENS = /^(?:sql\.Open|sqlx\.(?:Open|Connect)|gorm\.Open|pgxpool\.(?:New|Connect)|pgx\.Connect|mongo\.(?:Connect|NewClient))$/;
+export const OPENS_DATABASE = /^(?:sql\.Open|sqlx\.(?:Open|Connect)|gorm\.Open|pgxpool\.(?:New|Connect)|pgx\.Connect|mongo\.(?:Connect|NewClient))$/;
 
 const goDbPerRequest: SyntaxRule = {
   id: 'go/db-open-per-request',
@@ -28,7 +28,7 @@ const goDbPerRequest: SyntaxRule = {
     const calls = index.of('call_expression');
     // The file's own functions that open (`func dbConn() *sql.DB { db, _ := sql.Open(...) }`), by name, with what they call.
     const openers = new Map<string, string>();
-    for (const call of calls.filter((candidate) => OPENS.test(calleeText(candidate)))) {
+    for (const call of calls.filter((candidate) => OPENS_DATABASE.test(calleeText(candidate)))) {
       const fn = ancestor(call, GO_FUNCTIONS);
       const name = fn?.type === 'function_declaration' ? fn.childForFieldName('name')?.text : undefined;
       if (name && name !== 'main' && name !== 'init') openers.set(name, calleeText(call));
@@ -37,7 +37,7 @@ const goDbPerRequest: SyntaxRule = {
     for (const call of calls) {
       const callee = calleeText(call);
       const through = openers.get(callee);
-      if (!(OPENS.test(callee) || through) || !isHandler(ancestor(call, GO_FUNCTIONS))) continue;
+      if (!(OPENS_DATABASE.test(callee) || through) || !isHandler(ancestor(call, GO_FUNCTIONS))) continue;
       hits.push({ node: call, message: through ? `\`${callee}()\` calls \`${through}\`: a new connection pool each time this handler runs.` : `\`${callee}\` makes a new connection pool each time this handler runs.` });
     }
     return hits;

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
+import { PYTHON_ROUTE_DECORATOR } from './python-grammar.js';
 import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
@@ -35,7 +36,7 @@ function hasErrorKey(literal: Node | null | undefined): boolean {
 /** A Python function decorated as a route: `@app.get(...)`, `@router.post(...)`, `@app.route(...)`, `@bp.route(...)`. */
 function isRoute(fn: Node): boolean {
   const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
-  return decorated?.namedChildren.some((child) => child?.type === 'decorator' && /^@\w+\.(?:route|get|post|put|patch|delete)\s*\(/.test(child.text)) ?? false;
+  return decorated?.namedChildren.some((child) => child?.type === 'decorator' && PYTHON_ROUTE_DECORATOR.test(child.text)) ?? false;
 }
 
 const pythonRoute: SyntaxRule = {

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { ECMASCRIPT, EXPRESS_ROUTE, FUNCTIONS, FUNCTION_VALUES } from './ecmascript-grammar.js';
+import { ECMASCRIPT, EXPRESS_ROUTE, FUNCTIONS, FUNCTION_VALUES, takesRequestAndResponse } from './ecmascript-grammar.js';
 import { GO_FUNCTIONS, GO_HANDLER_PARAMETER } from './go.js';
 import { ancestor, calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
 
@@ -48,8 +48,7 @@ const JS_FUNCTIONS = new Set([...FUNCTIONS, ...FUNCTION_VALUES]);
 function isRouteHandler(fn: Node): boolean {
   const call = fn.parent?.type === 'arguments' ? fn.parent.parent : null;
   if (call?.type === 'call_expression' && EXPRESS_ROUTE.test(calleeText(call))) return true;
-  const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).map((param) => param?.text.replace(/[:?].*$/s, '').trim());
-  return params[0] === 'req' && (params[1] === 'res' || params[1] === 'response');
+  return takesRequestAndResponse(fn);
 }
 
 const jsExitInHandler: SyntaxRule = {

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { ECMASCRIPT, EXPRESS_ROUTE } from './ecmascript-grammar.js';
+import { PYTHON_ROUTE_DECORATOR } from './python-grammar.js';
 import { calleeText, code, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
@@ -29,13 +30,11 @@ const CHANGES = /delete|remove|destroy|drop|edit|update|modify/i;
 /** Routes that are open by design. */
 const OPEN = /log_?in|sign_?in|sign_?up|register|log_?out|forgot|reset|recover|verify|callback|health|public|home|index/i;
 
-const ROUTE_DECORATOR = /^@\s*\w+\.(?:route|get|post|put|patch|delete)\s*\(/;
-
 /** A Python view: its route decorator's text, whether it is guarded, its name. */
 function pythonViews(definitions: Node[]): Array<{ node: Node; route: string; guarded: boolean; name: string }> {
   return definitions.flatMap((definition) => {
     const decorators = code(definition.namedChildren).filter((child) => child.type === 'decorator');
-    const route = decorators.find((decorator) => ROUTE_DECORATOR.test(decorator.text));
+    const route = decorators.find((decorator) => PYTHON_ROUTE_DECORATOR.test(decorator.text));
     if (!route) return [];
     const guarded = decorators.some((decorator) => GUARD.test(decorator.text.replace(/^@\s*/, '').replace(/\(.*$/s, '').trim()));
     const name = definition.childForFieldName('definition')?.childForFieldName('name')?.text ?? '';

@@ -1,5 +1,4 @@
-import type { Node } from 'web-tree-sitter';
-import { ECMASCRIPT } from './ecmascript-grammar.js';
+import { declaresName, ECMASCRIPT } from './ecmascript-grammar.js';
 import type { SyntaxHit, SyntaxRule } from './rule.js';
 
 /*
@@ -23,8 +22,6 @@ const ENVIRONMENT = new Set(
   ).split(' '),
 );
 
-/** Where a name is declared: declarators, parameters, functions, classes, imports, catch parameters. */
-const DECLARING_PARENTS = new Set(['variable_declarator', 'function_declaration', 'generator_function_declaration', 'class_declaration', 'method_definition', 'import_specifier', 'import_clause', 'namespace_import', 'catch_clause', 'required_parameter', 'optional_parameter', 'formal_parameters', 'shorthand_property_identifier_pattern', 'pair_pattern', 'array_pattern', 'object_pattern', 'rest_pattern', 'assignment_pattern', 'for_in_statement', 'function_expression', 'function', 'arrow_function', 'labeled_statement']);
 const MIN_LENGTH = 4;
 /** Identifiers that read no value of this file: JSX's tag names, and names re-exported from another module. */
 const NOT_READS = /^(?:jsx_\w+|export_specifier)$/;
@@ -36,18 +33,6 @@ function oneEditApart(a: string, b: string): boolean {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
-/** The field of a declaring node that is read, not declared: `const x = y`'s `y`, a default's value, a for-of's collection, an arrow's body. */
-const READ_FIELD: Readonly<Record<string, string>> = { variable_declarator: 'value', assignment_pattern: 'right', for_in_statement: 'right', arrow_function: 'body' };
-
-/** Whether this identifier declares its name (in any of the file's scopes) rather than reads it. */
-function declares(identifier: Node): boolean {
-  const parent = identifier.parent;
-  if (!parent || !DECLARING_PARENTS.has(parent.type)) return false;
-  const field = READ_FIELD[parent.type];
-  const read = field ? parent.childForFieldName(field) : null;
-  return !(read && read.startIndex <= identifier.startIndex && identifier.endIndex <= read.endIndex);
 }
 
 /**
@@ -73,7 +58,7 @@ const misspelledName: SyntaxRule = {
   find(index) {
     const identifiers = index.of('identifier');
     const declared = new Set([
-      ...identifiers.filter(declares).map((identifier) => identifier.text),
+      ...identifiers.filter(declaresName).map((identifier) => identifier.text),
       // `const { promptEl } = els`, TypeScript's `class Quiz`, and sloppy script's `total = 0` (a global made by assigning).
       ...index.of('shorthand_property_identifier_pattern').map((pattern) => pattern.text),
       ...index.of('class_declaration').flatMap((declaration) => declaration.childForFieldName('name')?.text ?? []),
@@ -84,7 +69,7 @@ const misspelledName: SyntaxRule = {
     for (const identifier of identifiers) {
       const name = identifier.text;
       // A capitalised name is a class or a namespace, most often the environment's or a library's (`FileReader`, `Chart`).
-      if (name.length < MIN_LENGTH || /^[A-Z]/.test(name) || NOT_READS.test(identifier.parent?.type ?? '') || declared.has(name) || ENVIRONMENT.has(name) || reported.has(name) || declares(identifier)) continue;
+      if (name.length < MIN_LENGTH || /^[A-Z]/.test(name) || NOT_READS.test(identifier.parent?.type ?? '') || declared.has(name) || ENVIRONMENT.has(name) || reported.has(name) || declaresName(identifier)) continue;
       const meant = [...declared].find((candidate) => slipFor(name, candidate));
       if (!meant) continue;
       reported.add(name);

@@ -9,3 +9,6 @@ export const PYTHON_NAMES: StringGrammar = {
   declared: identifierAnd('left', 'right'),
   functions: new Set(['function_definition', 'lambda']),
 };
+
+/** A web framework's route decorator: `@app.route(...)`, `@bp.get(...)`, `@router.post(...)`. */
+export const PYTHON_ROUTE_DECORATOR = /^@\s*\w+\.(?:route|get|post|put|patch|delete)\s*\(/;

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { ECMASCRIPT, FUNCTIONS, FUNCTION_VALUES } from './ecmascript-grammar.js';
+import { declaresName, ECMASCRIPT, FUNCTIONS, FUNCTION_VALUES } from './ecmascript-grammar.js';
 import type { SyntaxHit, SyntaxRule } from './rule.js';
 
 /*
@@ -13,12 +13,6 @@ import type { SyntaxHit, SyntaxRule } from './rule.js';
 const SCOPES = new Set(['program', 'statement_block']);
 /** What does not run where it is written: functions (run when called) and TypeScript's types (erased). */
 const LATER = new Set([...FUNCTIONS, ...FUNCTION_VALUES, 'class_body', 'type_annotation', 'type_arguments', 'type_alias_declaration', 'interface_declaration', 'import_statement', 'export_clause']);
-/** Where a name is declared rather than read: a declarator's name (a pattern too), a for-of's binding, a catch's parameter. */
-const BINDING_FIELDS: ReadonlyArray<[string, string]> = [
-  ['variable_declarator', 'name'],
-  ['for_in_statement', 'left'],
-  ['catch_clause', 'parameter'],
-];
 const READS = new Set(['identifier', 'shorthand_property_identifier']);
 
 /** The names a `const`/`let` statement declares (plain names only; patterns are left alone). */
@@ -29,10 +23,9 @@ function declaredNames(statement: Node): string[] {
 
 /** Whether `statement` declares `name` itself somewhere inside (a block of its own shadowing the later declaration). */
 function declaresWithin(statement: Node, name: string): boolean {
-  const names = (node: Node | null): boolean => node !== null && (node.type === 'identifier' || node.type === 'shorthand_property_identifier_pattern' ? node.text === name : node.namedChildren.some(names));
   const visit = (node: Node): boolean =>
-    BINDING_FIELDS.some(([type, field]) => node.type === type && names(node.childForFieldName(field))) ||
-    (/^(?:function|class|generator_function)_declaration$/.test(node.type) && node.childForFieldName('name')?.text === name) ||
+    (node.text === name && (node.type === 'shorthand_property_identifier_pattern' || (node.type === 'identifier' && declaresName(node)))) ||
+    (/^(?:class|abstract_class)_declaration$/.test(node.type) && node.childForFieldName('name')?.text === name) ||
     node.namedChildren.some((child) => child !== null && visit(child));
   return visit(statement);
 }

@@ -1,6 +1,8 @@
 import type { Language } from '../../index/language.js';
 import { configReadIn, configReadWords } from '../secrets/config-reads.js';
 import { holdsCredential } from '../secrets/findings.js';
+import { OPENS_DATABASE } from '../../pitfalls/syntax/db-per-request.js';
+import { GO_HANDLER_PARAMETER } from '../../pitfalls/syntax/go.js';
 import { withoutComments } from './calls.js';
 
 /**
@@ -182,8 +184,8 @@ const OPENS_THE_DATABASE_ONCE: FixShown = {
   shown: 'instead',
   lookFor: () => 'sql Open database connection pool',
   lineIn(text) {
-    if (/\bhttp\.ResponseWriter\b|\*gin\.Context\b/.test(text)) return undefined;
-    const index = withoutComments(text).split('\n').findIndex((line) => /\b(?:sql|sqlx|gorm)\.Open\s*\(|\bpgxpool\.New\s*\(/.test(line));
+    if (GO_HANDLER_PARAMETER.test(text)) return undefined;
+    const index = withoutComments(text).split('\n').findIndex((line) => [...line.matchAll(/([\w.]+)\s*\(/g)].some((call) => OPENS_DATABASE.test(call[1] ?? '')));
     return index === -1 ? undefined : { start: index + 1, end: index + 1 };
   },
 };
