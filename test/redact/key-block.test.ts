@@ -23,6 +23,16 @@ describe('key-shaped base64 blocks', () => {
     expect(findKeyBlocks(`signing:\n  ${line}\n`)).toHaveLength(1);
   });
 
+  it('keeps a key line that starts with + or / whole: only a marker in the first column, or followed by a space, is a diff marker', () => {
+    // Lines from 200,000 random keys that were sent unredacted: the leading '+' was taken for a diff marker.
+    for (const line of ['+z9yimM441KI6DzAikbE9fCWqO45Hga8Iaos49aPWI28XL07XD4OFP+SoFe7C5gC', '/H5RsjK7poVsDYIU5IIJoU7FrxK5+LoS5NjBBvgO79d3CB4M30bTc4om3GMmyPIS']) {
+      const [block] = findKeyBlocks(`signing:\n  ${line}\n`);
+      expect(block && `signing:\n  ${line}\n`.slice(block.start, block.end)).toBe(line);
+    }
+    // A key with no digit at all (about one random line in 50,000) still counts by its + and /.
+    expect(findKeyBlocks('  tY++qb+JJpsvVSWRqZJxNTwFY+mIBHEVPAekMxfozopyW+GWVCockNsnetpdFsrC\n')).toHaveLength(1);
+  });
+
   it('leaves code alone: long identifiers, import paths, minified-looking words and short hashes', () => {
     const code = [
       'const AbstractSingletonProxyFactoryBeanConfigurationProvider2 = 1;',
