@@ -1,13 +1,18 @@
 import type { Finding } from './types.js';
 
-/** Findings sorted by position with overlaps merged; the earliest (then longest) names the merged secret. */
+/**
+ * Findings sorted by position with overlaps merged; the earliest (then longest) names the merged
+ * secret, which counts as chosen by a person only when every finding merged into it does.
+ */
 export function mergeFindings(findings: readonly Finding[]): Finding[] {
   const sorted = findings.filter((f) => f.end > f.start).sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Finding[] = [];
   for (const finding of sorted) {
     const last = merged.at(-1);
-    if (last && finding.start < last.end) last.end = Math.max(last.end, finding.end);
-    else merged.push({ ...finding });
+    if (last && finding.start < last.end) {
+      last.end = Math.max(last.end, finding.end);
+      if (!finding.chosen) delete last.chosen;
+    } else merged.push({ ...finding });
   }
   return merged;
 }

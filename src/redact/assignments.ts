@@ -35,7 +35,7 @@ export function findAssignments(text: string, unquoted: UnquotedMode): Finding[]
   const consider = (match: RegExpMatchArray, rule: string): void => {
     const span = secretSpan(match);
     const name = match.groups?.name ?? '';
-    if (span && isSecretValue(name, span.secret)) findings.push({ start: span.start, end: span.end, rule });
+    if (span && isSecretValue(name, span.secret)) findings.push({ start: span.start, end: span.end, rule, ...(looksRandom(span.secret) ? {} : { chosen: true as const }) });
   };
   for (const match of text.matchAll(QUOTED)) consider(match, 'assigned-secret');
   if (unquoted === 'off') return findings;

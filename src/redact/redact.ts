@@ -23,6 +23,8 @@ export interface Redaction {
   rule: string;
   /** 1-based line of the text where the secret starts. */
   line: number;
+  /** A value a person chose rather than a random token (`Finding.chosen`). */
+  chosen?: true;
 }
 
 export interface RedactResult {
@@ -59,7 +61,7 @@ export async function redactSecrets(text: string, options: RedactOptions = {}): 
   const lines = lineNumbers(text, findings);
   return {
     text: applyFindings(text, findings, diff),
-    redactions: findings.map(({ rule }, i) => ({ rule, line: lines[i] ?? 1 })),
+    redactions: findings.map(({ rule, chosen }, i) => ({ rule, line: lines[i] ?? 1, ...(chosen ? { chosen } : {}) })),
   };
 }
 

@@ -4,6 +4,11 @@ export interface Finding {
   end: number;
   /** Names the kind of secret in the marker, e.g. `github-token` gives `[REDACTED:github-token]`. */
   rule: string;
+  /**
+   * A value a person chose (`password = "root"`: a word, not random), which harms only with more
+   * than this text (the database it opens, an account's name); a random token harms as it stands.
+   */
+  chosen?: true;
 }
 
 /**

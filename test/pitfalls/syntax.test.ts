@@ -1708,6 +1708,49 @@ describe('a check that stops nothing', () => {
   });
 });
 
+describe('an error made but not thrown', () => {
+  const hitsOf = async (language: 'typescript' | 'java' | 'javascript', code: string) => (await found(language, code)).filter((hit) => hit.includes('error-not-thrown'));
+
+  it('is a statement that only builds an error class: told by its name, a throw of it, its module or its parent; not other objects, nor minified names', async () => {
+    const ts = [
+      'import Forbidden from "@/services/Exception.ts/Forbidden";',
+      'import { Gone as GoneNow } from "../errors";',
+      'import Widget from "./widget";',
+      'class Teapot extends HttpError {}',
+      'export const update = async (req: Request) => {',
+      '  if (!user) {',
+      '    throw new NotFound("User not found");',
+      '  }',
+      '  if (password) {',
+      '    new Forbidden("Password cannot be updated directly");',
+      '  }',
+      '  new NotFound("again");',
+      '  new GoneNow();',
+      '  new Teapot();',
+      '  new Widget(document.body);',
+      '  new TypeError("bad");',
+      '  throw new Forbidden("kept");',
+      '};',
+    ].join('\n');
+    expect(await hitsOf('typescript', ts)).toEqual(['10 js/error-not-thrown', '12 js/error-not-thrown', '13 js/error-not-thrown', '14 js/error-not-thrown', '16 js/error-not-thrown']);
+    // Minified code reuses one-letter names for anything: `throw new n(...)` says nothing about the next `new n`.
+    expect(await hitsOf('javascript', 'function f(t){if(t)throw new n("x");new n(1);new s(2)}')).toEqual([]);
+    const java = [
+      'class Account {',
+      '  void withdraw(int amount) {',
+      '    if (amount < 0) {',
+      '      new IllegalArgumentException("negative amount");',
+      '    }',
+      '    new Thread(this::audit).start();',
+      '    new AuditLog(amount);',
+      '    balance -= amount;',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(await hitsOf('java', java)).toEqual(['4 java/error-not-thrown']);
+  });
+});
+
 describe('functions defined inside a loop', () => {
   it('is a while loop whose body defines two functions or more; not one closure made in a loop', async () => {
     const python = [

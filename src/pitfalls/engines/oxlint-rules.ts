@@ -48,6 +48,8 @@ export const OXLINT_RULES: Readonly<Record<string, OxlintRule>> = {
   'no-unsafe-finally': { concern: 'correctness', failure: 'hidden', title: 'return in finally', why: 'overrides the try block’s return or throw', question: 'What happens to an error thrown in the try block when finally returns?' },
   'use-isnan': { concern: 'correctness', failure: 'certain', title: 'comparison with NaN', why: 'always false', question: 'What does NaN === NaN evaluate to?' },
   'valid-typeof': { concern: 'correctness', failure: 'certain', title: 'typeof compared with a typo', why: 'always false' },
+  'oxc/bad-comparison-sequence': { concern: 'correctness', failure: 'certain', title: 'comparison chained as in maths', why: '`a <= b <= c` compares the boolean `a <= b` with c: the same answer whatever b is', question: 'What does the first comparison give, and what is that value compared with next?' },
+  'oxc/const-comparisons': { concern: 'correctness', failure: 'certain', title: 'comparison that cannot change', why: 'two bounds on one value that can never both hold (or always do)' },
   'no-async-promise-executor': { concern: 'correctness', failure: 'hidden', title: 'async Promise executor', why: 'its errors never reject the promise', question: 'Where does an error thrown inside this executor go?' },
   'no-constant-binary-expression': { concern: 'correctness', title: 'condition that cannot change', why: 'usually an operator-precedence slip' },
   'no-unsafe-optional-chaining': { concern: 'correctness', title: 'optional chain used unsafely', why: 'short-circuits to undefined where a value is required' },

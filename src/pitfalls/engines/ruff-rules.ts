@@ -80,7 +80,7 @@ export const RUFF_RULES: readonly RuffRule[] = [
   { code: 'PLW0120', name: 'useless-else-on-loop', concern: 'correctness', title: 'loop else without break', why: 'the else always runs' },
   { code: 'PLW0127', name: 'self-assigning-variable', concern: 'correctness', title: 'variable assigned to itself', why: 'usually a typo for another name' },
   { code: 'PLW0129', name: 'assert-on-string-literal', concern: 'correctness', failure: 'certain', title: 'assert on a string', why: 'always true' },
-  { code: 'PLW0133', name: 'useless-exception-statement', concern: 'correctness', failure: 'hidden', title: 'exception built but not raised', why: 'the missing raise lets the error pass', question: 'What happens after this line when the error condition holds?' },
+  { code: 'PLW0133', name: 'useless-exception-statement', concern: 'correctness', failure: 'certain', title: 'exception built but not raised', why: 'the missing raise lets the error pass', question: 'What happens after this line when the error condition holds?' },
   { code: 'PLW0177', name: 'nan-comparison', concern: 'correctness', failure: 'certain', title: 'comparison with NaN', why: 'always false' },
   { code: 'PLW0642', name: 'self-or-cls-assignment', concern: 'correctness', title: 'self reassigned', why: 'changes a local name, not the object' },
   { code: 'PLW0711', name: 'binary-op-exception', concern: 'correctness', failure: 'certain', title: 'except A or B', why: 'catches only A' },

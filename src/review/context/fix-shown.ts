@@ -173,6 +173,15 @@ const STOPS_ON_THE_BAD_CASE = shownInstead(
   /^\s*(?:return|raise|throw)\b/,
 );
 
+/** An error built and dropped (`new Forbidden(...)` with no `throw`, Ruff's PLW0133). */
+const ERROR_NOT_THROWN = /\.pitfalls\.(?:tree-sitter\.\w+\.error-not-thrown|ruff\.PLW0133)$/;
+const THROWS_WHAT_IT_BUILDS = shownInstead(
+  'throws the error it builds when a check fails, so nothing after the check runs',
+  /^\s*(?:if\b|}?\s*else\b)/,
+  { python: 'if raise Error', javascript: 'if throw new Error', typescript: 'if throw new Error', tsx: 'if throw new Error', java: 'if throw new IllegalArgumentException' },
+  /^\s*(?:throw\s+new|raise)\b/,
+);
+
 /** A Go error assigned again before anything reads it. */
 const ERROR_OVERWRITTEN = /\.pitfalls\.tree-sitter\.go\.error-overwritten$/;
 const CHECKS_EACH_ERROR = shownInstead('checks each error before the next call reuses the name', /\berr\s*:?=\s*[\w.]+\(|,\s*err\s*:?=\s*[\w.]+\(/, { go: 'err := if err != nil return' }, /^\s*if err != nil\b/);
@@ -199,6 +208,7 @@ export function fixShownFor(ruleId: string): FixShown | undefined {
   if (EXIT_IN_HANDLER.test(ruleId)) return ANSWERS_THE_REQUEST;
   if (NEGATIVE_AMOUNT.test(ruleId)) return REFUSES_BELOW_ZERO;
   if (CHECK_STOPS_NOTHING.test(ruleId)) return STOPS_ON_THE_BAD_CASE;
+  if (ERROR_NOT_THROWN.test(ruleId)) return THROWS_WHAT_IT_BUILDS;
   if (ERROR_OVERWRITTEN.test(ruleId)) return CHECKS_EACH_ERROR;
   if (DB_PER_REQUEST.test(ruleId)) return OPENS_THE_DATABASE_ONCE;
   return undefined;

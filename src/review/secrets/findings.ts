@@ -45,7 +45,7 @@ export function secretFindings(file: { path: string; language: Language | undefi
   const inTests = TEST_PATH.test(path);
   const seen = new Set<number>();
   const findings: Finding[] = [];
-  for (const { rule, line } of redactions) {
+  for (const { rule, line, chosen } of redactions) {
     if (seen.has(line) || !changed.some((range) => range.start <= line && line <= range.end)) continue;
     seen.add(line);
     if (ALLOWED.test(lines[line - 1] ?? '') || ALLOWED.test(lines[line - 2] ?? '')) continue;
@@ -53,8 +53,9 @@ export function secretFindings(file: { path: string; language: Language | undefi
     findings.push({
       ruleId: `${prefix}.${SECRETS}.${rule}`,
       concern: 'security',
-      // A live credential: whoever reads the repository can use it now (src/importance).
-      failure: 'certain',
+      // A token: whoever reads the repository can use it now. A password a person chose (`root`
+      // for a local database) harms only with more, so a SQL injection beside it comes first (src/importance).
+      ...(chosen ? {} : { failure: 'certain' as const }),
       severity: inTests ? 'warn' : 'error',
       path,
       startLine: line,

@@ -68,6 +68,13 @@ describe('the fix a finding is taught with', () => {
     expect(refuses?.lineIn('if (timeout < 0) {\n  log(timeout);\n}\n', 'javascript')).toBeUndefined();
     const stops = fixShownFor('py.pitfalls.tree-sitter.python.check-stops-nothing');
     expect(stops?.lineIn('def f(x):\n    if not x:\n        return\n', 'python')).toEqual({ start: 2, end: 3 });
+    // An error built and dropped is shown a check that throws what it builds.
+    for (const rule of ['ts.pitfalls.tree-sitter.js.error-not-thrown', 'py.pitfalls.ruff.PLW0133']) {
+      const throws = fixShownFor(rule);
+      expect(throws?.lineIn('if (!user) {\n  throw new NotFound("no user");\n}\n', 'typescript')).toEqual({ start: 1, end: 2 });
+      expect(throws?.lineIn('if not user:\n    raise LookupError(user_id)\n', 'python')).toEqual({ start: 1, end: 2 });
+      expect(throws?.lineIn('if (!user) {\n  new NotFound("no user");\n}\n', 'typescript')).toBeUndefined();
+    }
     const checks = fixShownFor('go.pitfalls.tree-sitter.go.error-overwritten');
     expect(checks?.lineIn('\tpage, err := strconv.Atoi(p)\n\tif err != nil {\n', 'go')).toEqual({ start: 1, end: 2 });
     const opens = fixShownFor('go.pitfalls.tree-sitter.go.db-open-per-request');

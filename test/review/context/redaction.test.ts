@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReviewContext } from '../../../src/review/context/build-context.js';
+import { raisedFirst } from '../../../src/tutor/severity.js';
 import { readDiff } from '../../../src/review/diff/read-diff.js';
 import { createRepo, removeTempDirs } from '../../helpers/git.js';
 
@@ -39,5 +40,33 @@ describe('the review context', () => {
     const text = await contextText(repo.dir);
     expect(text).toContain('[REDACTED:github-token]');
     expect(text).not.toContain('a1B2a1B2');
+  });
+});
+
+describe('a credential in the code, by who can use it', () => {
+  it('raises a SQL injection before a password a person chose, and a random token before the injection', async () => {
+    const token = 'sk_' + 'live_' + 'q8Zr1Wm4Xv7Tn2Lp9Yb3Kc6D';
+    const repo = createRepo();
+    repo.commit('start', { 'src/Users.java': 'class Users {}\n' });
+    writeFileSync(
+      join(repo.dir, 'src/Users.java'),
+      [
+        'import java.sql.*;',
+        'class Users {',
+        '  private final String password = "root";',
+        `  private final String stripeKey = "${token}";`,
+        '  ResultSet find(Connection connection, String login) throws SQLException {',
+        '    Statement statement = connection.createStatement();',
+        '    return statement.executeQuery("SELECT * FROM users WHERE login = \'" + login + "\'");',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const diff = await readDiff(repo.dir);
+    const built = await buildReviewContext({ repoRoot: repo.dir, target: { kind: 'worktree' }, diff, level: 'junior', maxNotes: 3, redact: true });
+    const findings = built.context.hunks.flatMap((hunk) => hunk.findings.map((entry) => entry.finding)).filter((finding) => finding.concern === 'security');
+    const order = [...findings].sort(raisedFirst).map((finding) => `${finding.startLine} ${finding.ruleId.split('.').at(-1)}`);
+    expect(order).toEqual(['4 stripe-key', '7 sql-built-from-strings', '3 assigned-secret']);
   });
 });
