@@ -784,6 +784,50 @@ describe('a Go error checked only for success', () => {
   });
 });
 
+describe('one failure handled, the others let through', () => {
+  it('is an if that tests the error for one value and leaves, with nothing reading the error after it', async () => {
+    const go = [
+      'package main',
+      '',
+      'func show(w http.ResponseWriter, id int) {',
+      '\tdata, err := db.Get(id)',
+      '\tif err != nil && err.Error() == "record not found" {',
+      '\t\trespond(w, 404)',
+      '\t\treturn',
+      '\t}',
+      '\trespond(w, data)',
+      '\tuser, err := db.User(id)',
+      '\tif errors.Is(err, sql.ErrNoRows) {',
+      '\t\treturn',
+      '\t}',
+      '\tif err != nil {',
+      '\t\treturn',
+      '\t}',
+      '\tc, err := r.Cookie("token")',
+      '\tif err != nil {',
+      '\t\tif err == http.ErrNoCookie {',
+      '\t\t\treturn',
+      '\t\t}',
+      '\t\tw.WriteHeader(400)',
+      '\t\treturn',
+      '\t}',
+      '\tnext, err := p.UpByOne(ctx)',
+      '\trequire.NoError(t, err)',
+      '\tif errors.Is(err, ErrNoNextVersion) {',
+      '\t\treturn',
+      '\t}',
+      '\tuse(user, c, next)',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('one-failure'))).toEqual(['5 go/one-failure-handled']);
+  });
+
+  it('leaves an if err == nil that refuses and returns to the success-only rule, which no longer reads it as a success path', async () => {
+    const go = ['package main', '', 'func register(c *gin.Context, email string) {', '\t_, err := store.UserByEmail(email)', '\tif err == nil {', '\t\tlog.Println("checked")', '\t\twriteError(c, 400, "user exists")', '\t\treturn', '\t}', '\tcreate(email)', '}'].join('\n');
+    expect((await found('go', go)).filter((hit) => /success-only|one-failure/.test(hit))).toEqual([]);
+  });
+});
+
 describe('a password kept as plain text', () => {
   it('is found where a login compares the password itself or asks SQL for it, and left alone for confirmations and hashes', async () => {
     const ts = [
@@ -798,6 +842,18 @@ describe('a password kept as plain text', () => {
     expect((await found('java', java)).filter((hit) => hit.includes('plaintext-password'))).toEqual(['3 java/plaintext-password']);
     const python = ['if row["password"] == password:', '    login()', 'if bcrypt.checkpw(password, row["password_hash"]):', '    login()', 'cur.execute(f"SELECT id FROM users WHERE name = %s AND pwd = %s", (n, p))'].join('\n');
     expect((await found('python', python)).filter((hit) => hit.includes('plaintext-password'))).toEqual(['1 python/plaintext-password', '5 python/plaintext-password']);
+    // Go's `strings.Compare(a, b) == 0` and `strings.EqualFold` are equality too; `psw` is a password's name.
+    const go = [
+      'package main',
+      '',
+      'func login(email, psw, username, password string) bool {',
+      '\tif strings.Compare(email, username) == 0 && strings.Compare(psw, password) == 0 {',
+      '\t\treturn true',
+      '\t}',
+      '\treturn strings.EqualFold(password, confirmPassword)',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('plaintext-password'))).toEqual(['4 go/plaintext-password']);
   });
 });
 

@@ -34,7 +34,7 @@ const TEACHING = {
 } as const;
 
 /** A value named like a password. */
-const PASSWORD = /pass(?:word|wd)|\bpwd?\b|\bpass\b/i;
+const PASSWORD = /pass(?:word|wd)|\bp(?:wd?|sw)\b|\bpass\b/i;
 /** Names that make it a different value: a second entry to confirm, a hash, a new or old password in a change form. */
 const NOT_THE_STORED_ONE = /hash|confirm|repeat|retype|again|verif|digest|encrypt|crypt|salt|new|old|length|\bre_?pass|\bc_?pass|pass(?:word)?_?2\b/i;
 /** A character or a slice of a password (`password[0] == "$"`): a format check, not the password. */
@@ -194,8 +194,13 @@ const GRAMMARS: readonly PasswordGrammar[] = [
     prefix: 'go',
     languages: ['go'],
     strings: GO_STRINGS,
-    comparisons: ['binary_expression'],
-    equality: binaryEquality,
+    comparisons: ['binary_expression', 'call_expression'],
+    equality(node) {
+      if (node.type === 'binary_expression') return binaryEquality(node);
+      // `strings.Compare(psw, password) == 0` and `strings.EqualFold(a, b)` compare as `==` does.
+      const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+      return /^strings\.(?:Compare|EqualFold)$/.test(node.childForFieldName('function')?.text ?? '') && args.length === 2 ? [args[0] ?? null, args[1] ?? null] : undefined;
+    },
   },
   {
     prefix: 'java',
