@@ -1183,6 +1183,51 @@ describe('a database query used before it is awaited', () => {
     ].join('\n');
     expect((await found('typescript', ts)).filter((hit) => hit.includes('unawaited-query'))).toEqual(['3 js/unawaited-query-used', '9 js/unawaited-query-used']);
   });
+
+  it('is found where the call itself is tested against null or negated, and left alone when awaited or compared with a value', async () => {
+    const js = [
+      'async function stats(req, res) {',
+      '  if (prisma.user.findUnique({ where: { id } }) === null) return res.sendStatus(404);',
+      '  if (!User.findOne({ email })) return res.sendStatus(404);',
+      '  if ((await prisma.user.findUnique({ where: { id } })) === null) return res.sendStatus(404);',
+      '  if (!(await User.findOne({ email }))) return res.sendStatus(404);',
+      '  if (cache.findOne(key) === null) return;',
+      '  if (Post.count() === 0) return;',
+      '}',
+    ].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('unawaited-query'))).toEqual(['2 js/unawaited-query-used', '3 js/unawaited-query-used']);
+  });
+});
+
+describe('a transaction that holds no query', () => {
+  it('is a transaction only ever committed or rolled back; not one given to a query, a managed one, nor a file using CLS', async () => {
+    const ts = [
+      'async function addUsers(groupId: string, userIds: string[]) {',
+      '  const transaction = await connection.transaction();',
+      '  try {',
+      '    for (const userId of userIds) await UserGroup.create({ userId, groupId });',
+      '    await transaction.commit();',
+      '  } catch (e) {',
+      '    await transaction.rollback();',
+      '  }',
+      '}',
+      'async function moveUsers(groupId: string, userIds: string[]) {',
+      '  const transaction = await sequelize.transaction();',
+      '  try {',
+      '    await UserGroup.destroy({ where: { groupId }, transaction });',
+      '    await transaction.commit();',
+      '  } catch (e) {',
+      '    await transaction.rollback();',
+      '  }',
+      '}',
+      'async function managed() {',
+      '  const result = await sequelize.transaction(async (t) => UserGroup.create({}, { transaction: t }));',
+      '}',
+    ].join('\n');
+    const hitsOf = async (code: string) => (await found('typescript', code)).filter((hit) => hit.includes('transaction-holds-no-query'));
+    expect(await hitsOf(ts)).toEqual(['2 js/transaction-holds-no-query']);
+    expect(await hitsOf(`Sequelize.useCLS(namespace);\n${ts}`)).toEqual([]);
+  });
 });
 
 describe('a Go read error retried for ever', () => {

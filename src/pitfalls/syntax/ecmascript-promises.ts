@@ -265,7 +265,7 @@ function unawaitedQuery(value: Node | null): Node | undefined {
  * models.User.findById(id); if (!user) ...` or `user.active`. The name holds the pending query
  * (a promise), never the row: `!user` is always false and `user.active` is undefined, so a missing
  * record passes every check. Left alone when what is read is the query's own builder (`.populate`,
- * `.exec`, `.then`).
+ * `.exec`, `.then`). The same test written on the call itself (`findUnique(...) === null`) is as wrong.
  */
 export const unawaitedQueryUsed: SyntaxRule = {
   id: 'js/unawaited-query-used',
@@ -276,10 +276,20 @@ export const unawaitedQueryUsed: SyntaxRule = {
   question: 'What does this name hold before the query has run: the record, or a promise of it, and what does the check on the next line see?',
   docsUrl: 'https://mongoosejs.com/docs/promises.html',
   fix: '`await` the query where it is made (`const user = await User.findById(id);`), then check what it found',
-  types: ['variable_declarator', 'identifier'],
+  types: ['variable_declarator', 'identifier', 'binary_expression', 'unary_expression'],
   mentions: /\.(?:findById|findOne|findByPk|findUnique|findFirst|findOneBy|findAll|countDocuments|count|exists)\s*\(/,
   find(index) {
     const hits: SyntaxHit[] = [];
+    // Tested where it is made: `if (prisma.user.findUnique(...) === null)`, `if (!User.findOne(...))`.
+    for (const test of [...index.of('binary_expression'), ...index.of('unary_expression')]) {
+      const operator = test.childForFieldName('operator')?.text ?? '';
+      const sides = test.type === 'unary_expression' ? (operator === '!' ? [test.childForFieldName('argument')] : []) : /^[!=]==?$/.test(operator) ? [test.childForFieldName('left'), test.childForFieldName('right')] : [];
+      const query = sides.map(unawaitedQuery).find(Boolean);
+      const other = sides.find((side) => side && side.id !== query?.id);
+      if (!query || (test.type === 'binary_expression' && !/^(?:null|undefined)$/.test(other?.text ?? ''))) continue;
+      const call = `${query.childForFieldName('function')?.text ?? ''}(...)`;
+      hits.push({ node: test, message: `\`${call}\` is not awaited: the test sees its promise, which is never ${test.type === 'unary_expression' ? 'falsy' : other?.text}, and never the record.` });
+    }
     for (const declarator of index.of('variable_declarator')) {
       const name = declarator.childForFieldName('name');
       const query = unawaitedQuery(declarator.childForFieldName('value'));
