@@ -1852,6 +1852,38 @@ describe('an error made but not thrown', () => {
   });
 });
 
+describe('a function that loops by calling itself', () => {
+  it('is a function reading input() that calls itself last, in a loop or in a branch that ends it; not a returned retry, nor one that reads nothing', async () => {
+    const python = [
+      'def menu():',
+      '    choice = input("> ")',
+      '    if choice == "1":',
+      '        add()',
+      '    else:',
+      '        show()',
+      '    menu()',
+      'def scan():',
+      '    sku = input()',
+      '    while sku != "EXPORT":',
+      '        count(sku)',
+      '        scan()',
+      'def ask():',
+      '    answer = input("age? ")',
+      '    if not answer.isdigit():',
+      '        return ask()',
+      '    return int(answer)',
+      'def walk(node):',
+      '    for child in node.children:',
+      '        walk(child)',
+      'def again():',
+      '    if input("again? ") == "y":',
+      '        again()',
+      '    print("bye")',
+    ].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('recursion-as-loop'))).toEqual(['7 python/recursion-as-loop', '12 python/recursion-as-loop']);
+  });
+});
+
 describe('functions defined inside a loop', () => {
   it('is a while loop whose body defines two functions or more; not one closure made in a loop', async () => {
     const python = [
