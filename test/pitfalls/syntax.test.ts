@@ -828,6 +828,35 @@ describe('one failure handled, the others let through', () => {
   });
 });
 
+describe('a read buffer handed on, then read into again', () => {
+  it('is a slice of a buffer made before the loop, sent on a channel or to a goroutine; not a copy, nor a buffer made on each pass', async () => {
+    const go = [
+      'package main',
+      '',
+      'func (c *Client) start() {',
+      '\tbuffer := make([]byte, 1024)',
+      '\tfor {',
+      '\t\tn, err := c.conn.Read(buffer)',
+      '\t\tif err != nil {',
+      '\t\t\treturn',
+      '\t\t}',
+      '\t\tc.pipe <- Payload{Message: buffer[:n]}',
+      '\t\tc.text <- string(buffer[:n])',
+      '\t\tgo handle(buffer[:n])',
+      '\t}',
+      '}',
+      'func (c *Client) fresh() {',
+      '\tfor {',
+      '\t\tbuffer := make([]byte, 1024)',
+      '\t\tn, _ := c.conn.Read(buffer)',
+      '\t\tc.pipe <- Payload{Message: buffer[:n]}',
+      '\t}',
+      '}',
+    ].join('\n');
+    expect((await found('go', go)).filter((hit) => hit.includes('buffer-handed-on'))).toEqual(['10 go/buffer-handed-on', '12 go/buffer-handed-on']);
+  });
+});
+
 describe('a password kept as plain text', () => {
   it('is found where a login compares the password itself or asks SQL for it, and left alone for confirmations and hashes', async () => {
     const ts = [
