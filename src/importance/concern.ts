@@ -34,15 +34,17 @@ export const CONCERN_SEVERITY: Readonly<Record<Concern, Severity>> = { security:
  *
  * For `security` the same word orders by who can do harm: `certain`, anyone, now (a live key in the
  * change, an injection, a key that signs tokens, the one password a login accepts); unset, harm
- * that needs more (a development database's password in the code, a fast hash, a password stored
- * as typed, waiting for a leak). A servlet's SQL injection comes before its `root`/`root`
- * connection password.
+ * that waits for one more event (a password stored as typed or under a fast hash, waiting for a
+ * leak of the table); `remote`, harm that needs what the code does not give: a password a person
+ * chose for a service named elsewhere (`root` for the database on the same machine), which opens
+ * nothing without access to it. A servlet's SQL injection, then its plain-text user passwords,
+ * come before its `root`/`root` connection password.
  */
-export type Failure = 'certain' | 'hidden';
+export type Failure = 'certain' | 'hidden' | 'remote';
 
-const FAILURE_ORDER: readonly (Failure | undefined)[] = ['certain', 'hidden', undefined];
+const FAILURE_ORDER: readonly (Failure | undefined)[] = ['certain', 'hidden', undefined, 'remote'];
 
-/** Sort order within a concern: a certain fault, then a hidden one, then a risk. */
+/** Sort order within a concern: a certain fault, then a hidden one, then a risk, then a remote one. */
 export function surestFailureFirst(a: { failure?: Failure }, b: { failure?: Failure }): number {
   return FAILURE_ORDER.indexOf(a.failure) - FAILURE_ORDER.indexOf(b.failure);
 }

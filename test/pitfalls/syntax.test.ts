@@ -1047,7 +1047,7 @@ describe('a Go map or slice shared between goroutines without a lock', () => {
 });
 
 describe('security findings, by who can do harm', () => {
-  it('marks an injection and a signing key as open to anyone now, and a development database password as not', async () => {
+  it('marks an injection and a signing key as open to anyone now, and a development database password as needing that database too', async () => {
     const java = [
       'class LoginServlet {',
       '  void login(String username) throws Exception {',
@@ -1059,7 +1059,7 @@ describe('security findings, by who can do harm', () => {
     ].join('\n');
     const pitfalls = await engine.check({ path: 'LoginServlet.java', language: 'java', text: java });
     const failures = pitfalls.filter((p) => p.concern === 'security').map((p) => `${p.startLine} ${p.failure ?? 'risk'}`);
-    expect(failures).toEqual(expect.arrayContaining(['3 risk', '4 certain', '5 certain']));
+    expect(failures).toEqual(expect.arrayContaining(['3 remote', '4 certain', '5 certain']));
   });
 });
 

@@ -175,7 +175,16 @@ export function localValue(use: Node, index: SyntaxIndex, grammar: StringGrammar
   const before = declarationsNamed(use.text, index, grammar).filter(
     ({ node, scope }) => node.endIndex <= use.startIndex && (!scope || (scope.startIndex <= use.startIndex && use.endIndex <= scope.endIndex)),
   );
-  return before.sort((a, b) => a.node.endIndex - b.node.endIndex).at(-1)?.value;
+  const nearest = before.sort((a, b) => a.node.endIndex - b.node.endIndex).at(-1);
+  return nearest && !shadowedByParameter(use, nearest.node) ? nearest.value : undefined;
+}
+
+/** Whether a function between `use` and `declaration` takes a parameter of the same name (`addUser(String password)` under a field `password`). */
+function shadowedByParameter(use: Node, declaration: Node): boolean {
+  for (let at = use.parent; at && !(at.startIndex <= declaration.startIndex && declaration.endIndex <= at.endIndex); at = at.parent) {
+    if (at.childForFieldName('parameters')?.descendantsOfType(['identifier']).some((name) => name?.text === use.text)) return true;
+  }
+  return false;
 }
 
 /** The built string an argument is, or names: `exec("ls " + dir)`, or `cmd := "ls " + dir; exec(cmd)`. */

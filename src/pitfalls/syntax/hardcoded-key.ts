@@ -242,8 +242,8 @@ export const HARDCODED_KEY_RULES: readonly SyntaxRule[] = [
     sinks: [
       { callee: /(?:^|\.)signWith$/, argument: 1, ...SIGNING },
       { callee: /^(?:Algorithm\.HMAC(?:256|384|512)|Keys\.hmacShaKeyFor)$/, argument: 0, ...SIGNING },
-      // Usually a development database's (`root`/`root`): harm that needs more than reading the code.
-      { callee: /^DriverManager\.getConnection$/, argument: 2, message: LOGS_IN, placeholdersAreTemplates: true },
+      // Usually a development database's (`root`/`root`): harm that needs access to that database too.
+      { callee: /^DriverManager\.getConnection$/, argument: 2, message: LOGS_IN, failure: 'remote', placeholdersAreTemplates: true },
     ],
   }),
 ];

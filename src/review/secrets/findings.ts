@@ -54,8 +54,8 @@ export function secretFindings(file: { path: string; language: Language | undefi
       ruleId: `${prefix}.${SECRETS}.${rule}`,
       concern: 'security',
       // A token: whoever reads the repository can use it now. A password a person chose (`root`
-      // for a local database) harms only with more, so a SQL injection beside it comes first (src/importance).
-      ...(chosen ? {} : { failure: 'certain' as const }),
+      // for a local database) harms only with access to what it opens, so it comes last (src/importance).
+      failure: chosen ? 'remote' : 'certain',
       severity: inTests ? 'warn' : 'error',
       path,
       startLine: line,

@@ -44,7 +44,7 @@ describe('the review context', () => {
 });
 
 describe('a credential in the code, by who can use it', () => {
-  it('raises a SQL injection before a password a person chose, and a random token before the injection', async () => {
+  it('raises a token first, then a SQL injection, then users\' passwords kept as typed, and a password a person chose for a database last', async () => {
     const token = 'sk_' + 'live_' + 'q8Zr1Wm4Xv7Tn2Lp9Yb3Kc6D';
     const repo = createRepo();
     repo.commit('start', { 'src/Users.java': 'class Users {}\n' });
@@ -59,6 +59,9 @@ describe('a credential in the code, by who can use it', () => {
         '    Statement statement = connection.createStatement();',
         '    return statement.executeQuery("SELECT * FROM users WHERE login = \'" + login + "\'");',
         '  }',
+        '  boolean check(User user, String password) {',
+        '    return user.getPassword().equals(password);',
+        '  }',
         '}',
         '',
       ].join('\n'),
@@ -67,6 +70,6 @@ describe('a credential in the code, by who can use it', () => {
     const built = await buildReviewContext({ repoRoot: repo.dir, target: { kind: 'worktree' }, diff, level: 'junior', maxNotes: 3, redact: true });
     const findings = built.context.hunks.flatMap((hunk) => hunk.findings.map((entry) => entry.finding)).filter((finding) => finding.concern === 'security');
     const order = [...findings].sort(raisedFirst).map((finding) => `${finding.startLine} ${finding.ruleId.split('.').at(-1)}`);
-    expect(order).toEqual(['4 stripe-key', '7 sql-built-from-strings', '3 assigned-secret']);
+    expect(order).toEqual(['4 stripe-key', '7 sql-built-from-strings', '10 plaintext-password', '3 assigned-secret']);
   });
 });
