@@ -214,14 +214,14 @@ const ONE_FAILURE = [
   /^(\w*err\w*)\.Error\(\)\s*==\s*"[^"]*"$/,
 ];
 
+const IF = new Set(['if_statement']);
+
 /** Whether `statement` sits in the body of an `if <name> != nil` (first or part of the condition). */
 function insideFailureCheck(statement: Node, name: string): boolean {
   const failed = new RegExp(`\\b${name}\\s*!=\\s*nil\\b`);
   for (let at = ancestor(statement, IF); at; at = ancestor(at, IF)) if (failed.test(at.childForFieldName('condition')?.text ?? '')) return true;
   return false;
 }
-
-const IF = new Set(['if_statement']);
 
 /** Whether the statement just before reads `name` rather than assigns it (`require.NoError(t, err)`): the error was handled there. */
 function checkedBefore(statement: Node, name: string): boolean {
@@ -238,7 +238,7 @@ const oneFailureHandled: SyntaxRule = {
   title: 'one failure handled, the others let through',
   question: 'When this call fails for any other reason than the one tested here, which line runs next?',
   docsUrl: 'https://go.dev/blog/go1.13-errors',
-  fix: 'After the case you handle, check every other failure too: `if err != nil { http.Error(w, "could not load the student", http.StatusInternalServerError); return }`',
+  fix: 'After the case you handle, check every other failure too: `if err != nil { http.Error(w, "could not load it", http.StatusInternalServerError); return }` in a handler, `return fmt.Errorf("loading %d: %w", id, err)` elsewhere',
   types: ['if_statement'],
   mentions: /\berr/,
   find(index) {
