@@ -1875,8 +1875,15 @@ describe('an error made but not thrown', () => {
       '    new AuditLog(amount);',
       '    balance -= amount;',
       '  }',
+      '  IOException failure(int code) {',
+      '    return switch (code) {',
+      '      case 91 -> new SocketException("request rejected");',
+      '      default -> new SocketException("bad status");',
+      '    };',
+      '  }',
       '}',
     ].join('\n');
+    // A switch expression's arms are its values (the JDK's SocksSocketImpl).
     expect(await hitsOf('java', java)).toEqual(['4 java/error-not-thrown']);
   });
 });

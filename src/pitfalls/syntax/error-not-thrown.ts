@@ -67,6 +67,8 @@ function errorNotThrownRule(id: string, languages: SyntaxRule['languages'], gram
       }
       const hits: SyntaxHit[] = [];
       for (const statement of index.of('expression_statement')) {
+        // A switch expression's arm (`case 91 -> new SocketException(...)`) is its value, not a statement.
+        if (statement.parent?.type === 'switch_rule') continue;
         const name = constructed(statement.namedChildren[0]);
         if (name && (ERROR_NAME.test(name) || errors.has(name))) hits.push({ node: statement, message: `This builds a \`${name}\` and drops it: nothing throws it, so the code after it runs anyway.` });
       }
