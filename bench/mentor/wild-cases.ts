@@ -46,6 +46,7 @@ export const BATCHES: Readonly<Record<WildBatch, string>> = {
   ninth: 'ninth batch (held out until measured at 0af3fe3: top1 6/21, hit@3 6/21; improved on since)',
   tenth: 'tenth batch (held out until measured at f48e236: top1 8/21, hit@3 8/21; improved on since)',
   eleventh: 'eleventh batch (held out until measured at 3ed3448: top1 5/21, hit@3 10/21; improved on since)',
+  twelfth: 'twelfth batch (held out until measured at 9293bca: top1 4/21, hit@3 8/21; improved on since)',
 };
 
 export interface WildCases {
