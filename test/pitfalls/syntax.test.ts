@@ -857,6 +857,45 @@ describe('a read buffer handed on, then read into again', () => {
   });
 });
 
+describe('every user sent, passwords included', () => {
+  it('is a handler answering with a whole users table in a file that handles passwords; not named columns, one user, nor a file with no password', async () => {
+    const ts = [
+      'export async function getAll(req: Request, res: Response) {',
+      '  const { name, email, password } = req.query;',
+      '  const result = await connection.raw("SELECT * FROM labecommerce_users");',
+      '  res.send(result[0]);',
+      '  res.json(await User.findAll());',
+      '  res.json(await User.findAll({ attributes: ["id", "name"] }));',
+      '  const named = await connection.raw("SELECT id, name FROM users");',
+      '  res.send(named[0]);',
+      '  const one = await connection.raw("SELECT * FROM users WHERE id = ?", [req.params.id]);',
+      '  res.send(one[0]);',
+      '  res.json(await Product.find());',
+      '}',
+    ].join('\n');
+    const hitsOf = async (language: 'typescript' | 'java', code: string) => (await found(language, code)).filter((hit) => hit.includes('users-sent-whole'));
+    expect(await hitsOf('typescript', ts)).toEqual(['4 js/users-sent-whole', '5 js/users-sent-whole']);
+    expect(await hitsOf('typescript', ts.replace('const { name, email, password } = req.query;', ''))).toEqual([]);
+    // Behind login middleware it takes an account to read them: still raised, after what anyone can do.
+    const routes = ['const { password } = req.body;', 'router.get("/", authenticate, async (req, res) => {', '  res.json(await User.findAll());', '});', 'router.get("/all", async (req, res) => res.json(await User.find()));'].join('\n');
+    const pitfalls = await engine.check({ path: 'routes.ts', language: 'typescript', text: routes });
+    expect(pitfalls.filter((p) => p.ruleId.endsWith('users-sent-whole')).map((p) => `${p.startLine} ${p.failure ?? 'risk'}`)).toEqual(['3 risk', '5 certain']);
+    const java = [
+      '@RestController',
+      'class UserController {',
+      '  @RequestMapping("/reg")',
+      '  String reg(User user) { return user.getPassword() == null ? "no" : "ok"; }',
+      '  @GetMapping("/findAll")',
+      '  String findAll() throws Exception {',
+      '    return objectMapper.writeValueAsString(userRepository.findAll());',
+      '  }',
+      '  int count() { return userRepository.findAll().size(); }',
+      '}',
+    ].join('\n');
+    expect(await hitsOf('java', java)).toEqual(['7 java/users-sent-whole']);
+  });
+});
+
 describe('a password kept as plain text', () => {
   it('is found where a login compares the password itself or asks SQL for it, and left alone for confirmations and hashes', async () => {
     const ts = [
