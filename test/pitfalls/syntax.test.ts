@@ -1717,6 +1717,16 @@ describe('an amount checked against the balance and never against zero', () => {
       '}',
     ].join('\n');
     expect(await hitsOf('javascript', js)).toEqual(['3 js/amount-not-checked-positive']);
+    // An inquirer answer typed in counts as input; one picked from the program's own choices does not.
+    const atm = [
+      'async function withdraw() {',
+      '  const fast = await inquirer.prompt([{ name: "cash", type: "list", choices: [5000, 10000] }]);',
+      '  if (fast.cash > myBalance) console.log("Insufficient balance"); else myBalance -= fast.cash;',
+      '  const custom = await inquirer.prompt([{ name: "amount", type: "number" }]);',
+      '  if (custom.amount > myBalance) console.log("Insufficient balance"); else myBalance -= custom.amount;',
+      '}',
+    ].join('\n');
+    expect(await hitsOf('javascript', atm)).toEqual(['5 js/amount-not-checked-positive']);
     const python = [
       'class Account:',
       '    def withdraw(self, amount):',

@@ -84,7 +84,9 @@ function typedIn(amount: string, scope: Node, index: SyntaxIndex, grammar: Amoun
     grammar.input.test(amount) ||
     grammar.assignments.some((type) => index.of(type, scope).some((node) => {
       const pair = grammar.assigned(node);
-      return pair !== undefined && pair[0].text === amount && grammar.input.test(amountText(pair[1], grammar));
+      // `answers.amount` where `answers = await inquirer.prompt(...)`: a field of what was typed in
+      // (not picked from the program's own `choices: [5000, 10000]`).
+      return pair !== undefined && (pair[0].text === amount || amount.startsWith(`${pair[0].text}.`)) && grammar.input.test(amountText(pair[1], grammar)) && !/\bchoices\s*:/.test(pair[1].text);
     }))
   );
 }
@@ -192,7 +194,7 @@ const ecmascriptNegativeAmount = amountRule(
     assigned: declaredOrAssigned,
     conversion: /^(?:parseInt|parseFloat|Number|Math\.(?:floor|round|trunc|ceil)|BigInt)$/,
     bounding: /(?:Math\.abs|Math\.max)/,
-    input: /^(?:args\[\d+\]|argv\[\d+\]|process\.argv\[\d+\]|req\.(?:body|query|params)\.\w+|request\.(?:body|query|params)\.\w+|interaction\.options\.\w+\(.*\))$/,
+    input: /^(?:args\[\d+\]|argv\[\d+\]|process\.argv\[\d+\]|req\.(?:body|query|params)\.\w+|request\.(?:body|query|params)\.\w+|interaction\.options\.\w+\(.*\)|(?:await)?(?:inquirer\.prompt|prompts?|readlineSync\.question\w*)\(.*\))$/s,
     number: new Set(['number']),
   },
   'Refuse amounts that are not positive whole numbers before the balance check: `const amount = Number(args[1]); if (!Number.isInteger(amount) || amount <= 0) return message.reply(...)`',
