@@ -1384,6 +1384,30 @@ describe('a Java static collection shared between threads without a lock', () =>
     // `names` is only added to, never walked: nothing shows it shared.
     expect((await found('java', java)).filter((hit) => hit.includes('shared-collection'))).toEqual(['2 java/shared-collection-without-lock']);
   });
+
+  it('is found at the one change made without the lock the collection\'s other uses hold; not for a collection handed in, nor one every use locks', async () => {
+    const java = [
+      'public class Server {',
+      '  private static ArrayList<Handler> clients = new ArrayList<>();',
+      '  private static ArrayList<String> log = new ArrayList<>();',
+      '  private final List<String> base;',
+      '  public static void main(String[] args) throws IOException {',
+      '    while (true) {',
+      '      Handler handler = new Handler(serverSocket.accept());',
+      '      clients.add(handler);',
+      '      synchronized (log) { log.add("joined"); }',
+      '      base.add("x");',
+      '    }',
+      '  }',
+      '  public static synchronized void broadcast(String message) {',
+      '    for (Handler client : clients) client.send(message);',
+      '    for (String line : log) client.send(line);',
+      '    base.clear();',
+      '  }',
+      '}',
+    ].join('\n');
+    expect((await found('java', java)).filter((hit) => hit.includes('shared-collection'))).toEqual(['8 java/shared-collection-without-lock']);
+  });
 });
 
 describe('a Go map the file locks in one handler and writes without the lock in another', () => {

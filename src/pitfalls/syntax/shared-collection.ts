@@ -106,6 +106,8 @@ const sharedMap: SyntaxRule = {
 const UNSAFE_COLLECTION = /^(?:ArrayList|LinkedList|HashMap|LinkedHashMap|TreeMap|HashSet|LinkedHashSet|TreeSet|List|Map|Set)\b/;
 /** A file whose code runs on several threads: its own threads, a pool, or a servlet (one thread per request). */
 const RUNS_THREADS = /\bextends\s+(?:Thread|HttpServlet)\b|\bimplements\s+[\w\s,]*\bRunnable\b|\bnew\s+Thread\s*\(|\bExecutorService\b|\bExecutors\./;
+/** Calls that change a collection. */
+const CHANGES = /^(?:add|addAll|remove|removeIf|put|putAll|clear|set)$/;
 /** Any sign the author thought about threads: a lock, a synchronized block or method, a concurrent collection. */
 const GUARDED = /\bsynchronized\b|\bCollections\.synchronized|\bConcurrent\w+|\bCopyOnWrite\w+|\bLock\b|\bReentrantLock\b|\bAtomic\w+|\bvolatile\b/;
 
@@ -127,7 +129,7 @@ const sharedJavaCollection: SyntaxRule = {
   types: ['field_declaration', 'method_invocation', 'while_statement', 'enhanced_for_statement'],
   mentions: /\bstatic\b|\.accept\(\)/,
   find(index, file) {
-    if (GUARDED.test(file.text)) return [];
+    if (GUARDED.test(file.text)) return lockedAllButOnce(index, file.text);
     const threads = RUNS_THREADS.test(file.text);
     const acceptLoops = index.of('while_statement').filter((loop) => /\.accept\(\)/.test(loop.childForFieldName('body')?.text ?? ''));
     const hits: SyntaxHit[] = [];
@@ -137,7 +139,7 @@ const sharedJavaCollection: SyntaxRule = {
       const isStatic = /\bstatic\b/.test(modifiers);
       for (const declarator of field.childrenForFieldName('declarator')) {
         const name = declarator?.childForFieldName('name')?.text;
-        const changes = name === undefined ? [] : index.of('method_invocation').filter((call) => call.childForFieldName('object')?.text === name && /^(?:add|addAll|remove|removeIf|put|putAll|clear|set)$/.test(call.childForFieldName('name')?.text ?? ''));
+        const changes = name === undefined ? [] : index.of('method_invocation').filter((call) => call.childForFieldName('object')?.text === name && CHANGES.test(call.childForFieldName('name')?.text ?? ''));
         // A server's own list of its connections: added to by the accept loop, walked by a broadcast, each connection served by a thread of its own.
         const walked = index.of('enhanced_for_statement').some((loop) => loop.childForFieldName('value')?.text === name);
         const byAcceptLoop = walked && changes.some((call) => acceptLoops.some((loop) => call.startIndex >= loop.startIndex && call.endIndex <= loop.endIndex));
@@ -149,5 +151,36 @@ const sharedJavaCollection: SyntaxRule = {
     return hits;
   },
 };
+
+/** Whether `node` runs holding a lock: in a `synchronized` block or method. */
+function holdsLock(node: Node): boolean {
+  for (let at = node.parent; at; at = at.parent) {
+    if (at.type === 'synchronized_statement') return true;
+    if (at.type === 'method_declaration') return /\bsynchronized\b/.test(at.namedChildren.find((child) => child?.type === 'modifiers')?.text ?? '');
+  }
+  return false;
+}
+
+/**
+ * A collection whose uses hold a lock (`synchronized broadcast`, `synchronized removeClient`) but
+ * which one change makes without it: the accept loop's `clients.add(handler)`. The author knew the
+ * list is shared; this call slipped past. Reported at that call.
+ */
+function lockedAllButOnce(index: SyntaxIndex, text: string): SyntaxHit[] {
+  const hits: SyntaxHit[] = [];
+  for (const field of index.of('field_declaration')) {
+    if (!UNSAFE_COLLECTION.test(field.childForFieldName('type')?.text ?? '')) continue;
+    for (const declarator of field.childrenForFieldName('declarator')) {
+      const name = declarator?.childForFieldName('name')?.text;
+      // Made here as a plain java.util collection (a `List<E> base` handed in may be a thread-safe one), and not wrapped or replaced by one later.
+      if (!name || !/^new\s+(?:ArrayList|LinkedList|HashMap|LinkedHashMap|TreeMap|HashSet|LinkedHashSet|TreeSet)\b/.test(declarator?.childForFieldName('value')?.text ?? '') || new RegExp(`\\b${name}\\s*=\\s*(?:new\\s+(?:Concurrent|CopyOnWrite)|Collections\\.synchronized)`).test(text)) continue;
+      const uses = [...index.of('method_invocation').filter((call) => call.childForFieldName('object')?.text === name), ...index.of('enhanced_for_statement').filter((loop) => loop.childForFieldName('value')?.text === name)];
+      const unlocked = uses.find((use) => use.type === 'method_invocation' && CHANGES.test(use.childForFieldName('name')?.text ?? '') && !holdsLock(use));
+      const locked = uses.filter(holdsLock);
+      if (unlocked && locked.length > 0) hits.push({ node: unlocked, message: `\`${unlocked.text.slice(0, 40)}\` changes \`${name}\` without the lock its other ${locked.length === 1 ? 'use holds' : `${locked.length} uses hold`}: a change here can land in the middle of one of them.` });
+    }
+  }
+  return hits;
+}
 
 export const SHARED_COLLECTION_RULES: readonly SyntaxRule[] = [sharedMap, sharedJavaCollection];
