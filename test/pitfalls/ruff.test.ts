@@ -51,6 +51,18 @@ describe('ruff pitfalls', () => {
     expect(mutable?.question).toMatch(/second time/);
   });
 
+  it('says nothing of a shell given a fixed command (`os.system("cls")`), which Ruff itself calls safe, and still warns of a built one', async () => {
+    const text = 'import os\nimport subprocess\n\n\ndef clear(name):\n    os.system("cls")\n    subprocess.run("ls -l", shell=True)\n    os.system("rm " + name)\n';
+    const { pitfalls } = await finder.find({ path: 'menu.py', language: 'python', text });
+    expect(pitfalls.map((p) => `${p.startLine} ${p.ruleId}`)).toEqual(['8 ruff/S605']);
+  });
+
+  it('marks pickle of the program\'s own file as needing someone who can write it, and of bytes from a socket as certain', async () => {
+    const text = 'import pickle\n\n\ndef load(conn):\n    accounts = pickle.load(open("accounts.pkl", "rb"))\n    message = pickle.loads(conn.recv(4096))\n    return accounts, message\n';
+    const { pitfalls } = await finder.find({ path: 'bank.py', language: 'python', text });
+    expect(pitfalls.filter((p) => p.ruleId === 'ruff/S301').map((p) => `${p.startLine} ${p.failure ?? 'risk'}`)).toEqual(['6 certain', '5 remote']);
+  });
+
   it('says nothing about sound code, or about a file that does not parse yet', async () => {
     const sound = 'def add(item, items=None):\n    return [*(items or []), item]\n';
     expect((await finder.find({ path: 'a.py', language: 'python', text: sound })).pitfalls).toEqual([]);

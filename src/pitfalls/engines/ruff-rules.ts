@@ -17,7 +17,14 @@ export interface RuffRule {
   why: string;
   /** The note's first question, when the concern's generic one would be vague. */
   question?: string;
+  /** Ruff's own words for a case it finds harmless (a shell given a fixed string): no pitfall then. */
+  harmlessWhen?: RegExp;
+  /** A flagged line that makes the fault certain whatever `failure` says (bytes from a socket or a request). */
+  certainWhen?: RegExp;
 }
+
+/** Ruff's shell rules on a command that is a fixed string (`os.system("cls")`): "seems safe, but may be changed in the future". */
+const FIXED_COMMAND = /seems safe/;
 
 /**
  * The Ruff rules we select, by code. Only correctness, suspicious and security rules: style belongs
@@ -33,14 +40,15 @@ export const RUFF_RULES: readonly RuffRule[] = [
   { code: 'S106', name: 'hardcoded-password-func-arg', concern: 'security', title: 'password in the source', why: 'a literal password argument ends up in git history' },
   { code: 'S107', name: 'hardcoded-password-default', concern: 'security', title: 'password as a default', why: 'a literal password default ends up in git history' },
   { code: 'S202', name: 'tarfile-unsafe-members', concern: 'security', title: 'tar extracted without a filter', why: 'a member named ../../x writes outside the target folder', question: 'Where does a tar member named "../../.bashrc" end up?' },
-  { code: 'S301', name: 'suspicious-pickle-usage', concern: 'security', title: 'pickle from outside', why: 'unpickling runs code chosen by whoever wrote the bytes', question: 'Who wrote the bytes this unpickles, and what could they make it run?' },
+  // The program's own save file takes someone who can write it; bytes from the network, anyone.
+  { code: 'S301', name: 'suspicious-pickle-usage', concern: 'security', failure: 'remote', certainWhen: /\b(?:recv|request|body|socket|conn|client|urlopen|requests)\b/, title: 'pickle from outside', why: 'unpickling runs code chosen by whoever wrote the bytes', question: 'Who wrote the bytes this unpickles, and what could they make it run?' },
   { code: 'S307', name: 'suspicious-eval-usage', concern: 'security', title: 'eval() on a string', why: 'runs any expression the string holds' },
   { code: 'S324', name: 'hashlib-insecure-hash-function', concern: 'security', title: 'broken hash', why: 'md5/sha1 collide: unsafe for anything security-related' },
   { code: 'S501', name: 'request-with-no-cert-validation', concern: 'security', title: 'TLS check turned off', why: 'verify=False lets anyone on the path read and change the traffic', question: 'Who else on the network could answer this request now?' },
   { code: 'S506', name: 'unsafe-yaml-load', concern: 'security', title: 'yaml.load without a safe loader', why: 'full YAML builds arbitrary Python objects' },
-  { code: 'S602', name: 'subprocess-popen-with-shell-equals-true', concern: 'security', failure: 'certain', title: 'shell=True with a built command', why: 'shell injection', question: 'What would a value containing "; rm -rf ~" do to this command?' },
-  { code: 'S604', name: 'call-with-shell-equals-true', concern: 'security', failure: 'certain', title: 'shell=True with a built command', why: 'shell injection through any function taking shell=True', question: 'What would a value containing "; rm -rf ~" do to this command?' },
-  { code: 'S605', name: 'start-process-with-a-shell', concern: 'security', failure: 'certain', title: 'command run through a shell', why: 'os.system and friends pass the string to a shell', question: 'What would a value containing "; rm -rf ~" do to this command?' },
+  { code: 'S602', name: 'subprocess-popen-with-shell-equals-true', concern: 'security', failure: 'certain', title: 'shell=True with a built command', why: 'shell injection', question: 'What would a value containing "; rm -rf ~" do to this command?', harmlessWhen: FIXED_COMMAND },
+  { code: 'S604', name: 'call-with-shell-equals-true', concern: 'security', failure: 'certain', title: 'shell=True with a built command', why: 'shell injection through any function taking shell=True', question: 'What would a value containing "; rm -rf ~" do to this command?', harmlessWhen: FIXED_COMMAND },
+  { code: 'S605', name: 'start-process-with-a-shell', concern: 'security', failure: 'certain', title: 'command run through a shell', why: 'os.system and friends pass the string to a shell', question: 'What would a value containing "; rm -rf ~" do to this command?', harmlessWhen: FIXED_COMMAND },
   { code: 'S608', name: 'hardcoded-sql-expression', concern: 'security', failure: 'certain', title: 'SQL built from strings', why: 'SQL injection', question: 'What happens to this query when the value contains a quote?' },
   { code: 'S701', name: 'jinja2-autoescape-false', concern: 'security', title: 'templates without escaping', why: 'cross-site scripting through every rendered value' },
   { code: 'PLE2502', name: 'bidirectional-unicode', concern: 'security', title: 'hidden bidirectional text', why: 'code that reads differently from how it runs (Trojan Source)' },

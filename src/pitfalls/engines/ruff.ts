@@ -22,10 +22,13 @@ export function createRuffEngine(select: readonly string[] = RUFF_RULES.map((rul
     handles: (language) => language === 'python',
     async check(file: PitfallFile): Promise<Pitfall[]> {
       const diagnostics = (await load()).check(file.text) as Diagnostic[];
+      const lines = file.text.split('\n');
       const pitfalls = diagnostics.flatMap((diagnostic) => {
         // A syntax error has no code: the editor already shows it, and it is no pitfall to teach.
         const rule = diagnostic.code === null ? undefined : RULES.get(diagnostic.code);
-        return rule ? [toPitfall(rule, diagnostic)] : [];
+        if (!rule || rule.harmlessWhen?.test(diagnostic.message)) return [];
+        const pitfall = toPitfall(rule, diagnostic);
+        return [rule.certainWhen?.test(lines[pitfall.startLine - 1] ?? '') ? { ...pitfall, failure: 'certain' as const } : pitfall];
       });
       return withReadOnlyDefaultsDemoted(pitfalls, file.text);
     },
