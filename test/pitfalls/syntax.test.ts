@@ -1993,6 +1993,30 @@ describe('a function that loops by calling itself', () => {
   });
 });
 
+describe('typed text compared with a number', () => {
+  it('is a name last set by input() compared with an integer; not after int(), nor text with text, nor a value set in an earlier branch only', async () => {
+    const python = [
+      'ch = int(input("choice: "))',
+      'if ch == 1:',
+      '    while True:',
+      '        ch = input("choice: ")',
+      '        if ch == 1:',
+      '            withdraw()',
+      '        elif ch in (2, 3):',
+      '            deposit()',
+      '        elif ch == "4":',
+      '            break',
+      'elif ch == 2:',
+      '    print("bye")',
+      'def again():',
+      '    answer = input("again? 0/1 ")',
+      '    while answer != 0:',
+      '        answer = input("again? ")',
+    ].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('input-compared'))).toEqual(['5 python/input-compared-with-number', '7 python/input-compared-with-number', '15 python/input-compared-with-number']);
+  });
+});
+
 describe('functions defined inside a loop', () => {
   it('is a while loop whose body defines two functions or more; not one closure made in a loop', async () => {
     const python = [

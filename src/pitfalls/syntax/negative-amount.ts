@@ -128,10 +128,15 @@ function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule
         const bounded = new RegExp(`${grammar.bounding.source}\\([^)]*${amount.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(scope.text.replace(/\s+/g, ''));
         if (checkedAgainstNumber || bounded) continue;
         const holder = from.text.slice(0, 40);
-        // Added to someone else as well: a transfer, which anyone can turn against another user.
-        const transfer = [...index.of(grammar.arithmetic, scope), ...index.of(grammar.inPlace, scope)].some(
-          (other) => /^\+=?$/.test(other.childForFieldName('operator')?.text ?? '') && [other.childForFieldName('left'), other.childForFieldName('right')].some((side) => side !== null && amountText(side, grammar) === amount),
-        );
+        // Added to someone else as well: a transfer, which anyone can turn against another user (a
+        // deposit into the same balance, elsewhere in a menu, is not one).
+        const transfer = [...index.of(grammar.arithmetic, scope), ...index.of(grammar.inPlace, scope)].some((other) => {
+          if (!/^\+=?$/.test(other.childForFieldName('operator')?.text ?? '')) return false;
+          const sides = [other.childForFieldName('left'), other.childForFieldName('right')];
+          const added = sides.find((side) => side !== null && amountText(side, grammar) === amount);
+          const to = other.type === grammar.inPlace ? other.childForFieldName('left') : sides.find((side) => side !== added);
+          return added !== undefined && to?.text !== from.text;
+        });
         const concern = transfer ? ({ concern: 'security' } as const) : {};
         if (balanceCheck && fromOutside(amount, scope, fn, index, grammar)) {
           // Reported at the check: it is where the author thought about bad amounts, and where the fix goes.
