@@ -896,6 +896,35 @@ describe('every user sent, passwords included', () => {
   });
 });
 
+describe('a Go password sent with its struct', () => {
+  it('is an exported password field a JSON answer carries; not one tagged out or blanked, nor a request\'s, nor an anonymous struct', async () => {
+    const go = [
+      'package main',
+      '',
+      'type User struct {',
+      '\tName     string `json:"name"`',
+      '\tPassword string `json:"password"`',
+      '}',
+      'type Account struct {',
+      '\tPassword string `json:"-"`',
+      '\tHash     string `json:"hash,omitempty"`',
+      '}',
+      'type LoginRequest struct {',
+      '\tPassword string `json:"password"`',
+      '}',
+      'func list(w http.ResponseWriter, r *http.Request) {',
+      '\tvar login struct {',
+      '\t\tPassword string `json:"password"`',
+      '\t}',
+      '\tjson.NewEncoder(w).Encode(users)',
+      '}',
+    ].join('\n');
+    const hitsOf = async (code: string) => (await found('go', code)).filter((hit) => hit.includes('password-in-json'));
+    expect(await hitsOf(go)).toEqual(['5 go/password-in-json']);
+    expect(await hitsOf(go.replace('\tjson.NewEncoder(w).Encode(users)', '\tuser.Password = ""\n\tjson.NewEncoder(w).Encode(user)'))).toEqual([]);
+  });
+});
+
 describe('a password kept as plain text', () => {
   it('is found where a login compares the password itself or asks SQL for it, and left alone for confirmations and hashes', async () => {
     const ts = [
