@@ -62,7 +62,7 @@ function baseName(node: Node): Node | undefined {
   return at?.type === 'identifier' ? at : undefined;
 }
 
-/** Whether `name` was declared in its function from a whole users query. */
+/** Whether `name` was declared, above it in the file, from a whole users query. */
 function fromWholeUsers(name: Node, index: SyntaxIndex): boolean {
   return index.of('variable_declarator').some((declarator) => declarator.endIndex <= name.startIndex && declarator.childForFieldName('name')?.text === name.text && wholeUsersQuery(declarator.childForFieldName('value')));
 }
