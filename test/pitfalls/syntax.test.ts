@@ -1355,6 +1355,9 @@ describe('a Go read error retried for ever', () => {
       '}',
     ].join('\n');
     expect((await found('go', go)).filter((hit) => hit.includes('retried-forever'))).toEqual(['7 go/read-error-retried-forever']);
+    // A check that does nothing goes round just as `continue` does: a chat server spinning on a client gone.
+    const server = ['package main', '', 'func handle(conn net.Conn) {', '\tfor {', '\t\tstatus, err := bufio.NewReader(conn).ReadString(\'\\n\')', '\t\tif err != nil {', '\t\t}', '\t\tgo sendAll(status)', '\t}', '}'].join('\n');
+    expect((await found('go', server)).filter((hit) => hit.includes('retried-forever'))).toEqual(['6 go/read-error-retried-forever']);
   });
 });
 

@@ -261,13 +261,13 @@ const oneFailureHandled: SyntaxRule = {
 const LOOP_OR_FUNCTION = new Set(['for_statement', ...GO_FUNCTIONS]);
 
 /** Reads from a stream that fail the same way for ever once it has ended: EOF comes back on every call. */
-const STREAM_READ = /^(?:[\w.]+\.(?:ReadString|ReadLine|ReadBytes|ReadRune)|fmt\.(?:Scan|Scanln|Scanf))$/;
+const STREAM_READ = /^(?:.+\.(?:ReadString|ReadLine|ReadBytes|ReadRune|Read)|fmt\.(?:Scan|Scanln|Scanf))$/;
 
 /**
- * An endless loop that answers a failed read with `continue`: `for { line, err :=
- * reader.ReadString('\n'); if err != nil { fmt.Println("try again"); continue } ... }`. Once the
- * input has ended (Ctrl-D, a closed pipe, a file fed to the program), every read fails with io.EOF
- * at once, so the loop spins for ever printing its message at full speed.
+ * An endless loop that answers a failed read with `continue`, or with nothing at all: `for { line,
+ * err := reader.ReadString('\n'); if err != nil { fmt.Println("try again"); continue } ... }`. Once
+ * the input has ended (Ctrl-D, a closed pipe, a client gone), every read fails with io.EOF at once,
+ * so the loop spins for ever at full speed.
  */
 const retriedEndOfInput: SyntaxRule = {
   id: 'go/read-error-retried-forever',
@@ -284,14 +284,15 @@ const retriedEndOfInput: SyntaxRule = {
     const hits: SyntaxHit[] = [];
     for (const branch of index.of('if_statement')) {
       const checked = /^(\w+)\s*!=\s*nil$/.exec(branch.childForFieldName('condition')?.text ?? '')?.[1];
-      const last = code(goStatements(branch.childForFieldName('consequence'))).at(-1);
+      const body = code(goStatements(branch.childForFieldName('consequence')));
+      const last = body.at(-1);
       const loop = ancestor(branch, LOOP_OR_FUNCTION);
-      // `for { ... }`: a loop with nothing but its body.
-      if (!checked || last?.type !== 'continue_statement' || loop?.type !== 'for_statement' || code(loop.namedChildren).length !== 1) continue;
+      // `for { ... }`: a loop with nothing but its body. An empty check goes round just as `continue` does.
+      if (!checked || (body.length > 0 && last?.type !== 'continue_statement') || branch.childForFieldName('alternative') || loop?.type !== 'for_statement' || code(loop.namedChildren).length !== 1) continue;
       const before = statementBefore(branch);
       const call = before && ASSIGNMENTS.includes(before.type) ? soleCall(before) : undefined;
       const assigned = before?.childForFieldName('left')?.namedChildren.some((name) => name?.text === checked);
-      if (call && assigned && STREAM_READ.test(calleeText(call)) && !/\bEOF\b/.test(branch.text)) hits.push({ node: branch, message: `When the input ends, \`${calleeText(call)}\` fails at once on every turn, and this \`continue\` asks again for ever.` });
+      if (call && assigned && STREAM_READ.test(calleeText(call)) && !/\bEOF\b/.test(branch.text)) hits.push({ node: branch, message: `When the input ends, \`${calleeText(call)}\` fails at once on every turn, and ${body.length > 0 ? 'this `continue` asks' : 'this empty check lets the loop ask'} again for ever.` });
     }
     return hits;
   },
