@@ -7,7 +7,7 @@ import { citationLabel } from '../../src/tutor/claude/prompt-data.js';
 import { CATEGORIES, isClean, type BenchCase } from './cases.js';
 import type { GoldenRepo, MissingGolden } from './golden.js';
 import { BATCHES } from './wild-cases.js';
-import { COMPARABLE_GOAL, GOALS, ratio, tally, type CaseResult, type ScoredNote, type Share, type Tally } from './score.js';
+import { COMPARABLE_GOAL, GOALS, ratio, STRICT, tally, type CaseResult, type ScoredNote, type Share, type Tally } from './score.js';
 
 export interface LanguageRun {
   golden: GoldenRepo | MissingGolden;
@@ -185,6 +185,10 @@ function renderWild(info: RunInfo, wild: CaseResult[]): string[] {
     const b = tally(mine);
     out.push(`| ${about} | ${mine.length} | ${share(b.top1, GOALS.top1)} | ${share(b.hit3, GOALS.hit3)} | ${comparableShare(b)} | ${misclaimed(b.misclaimed)} | ${share(b.noExample)} |`);
   }
+  out.push(
+    '',
+    `Counted strictly, the first note starting within ${STRICT.near} lines of the key lines or spanning at most ${STRICT.span} lines over them (not a handler-long note, or places merged from far above, that merely covers them): top1 **${share(t.top1Strict)}** (${t.top1.count - t.top1Strict.count} of the ${t.top1.count} top1 hits are by covering only). The held-out figures as measured were counted the loose way.`,
+  );
   out.push('', '| case | batch | from | key problem | why first | top1 | hit@3 |', '|---|---|---|---|---|---|---|');
   for (const result of wild) {
     const { benchCase } = result;
@@ -205,7 +209,7 @@ function code(names: string[]): string {
 export function renderSummary(info: RunInfo): string[] {
   const line = (name: string, results: CaseResult[]): string => {
     const t = tally(results);
-    return `${name.padEnd(11)} top1 ${share(t.top1, GOALS.top1)}  hit@3 ${share(t.hit3, GOALS.hit3)}  clean ${share(t.clean, GOALS.clean)}  comparable example ${comparableShare(t)}  unrelated shown as alike ${misclaimed(t.misclaimed)}`;
+    return `${name.padEnd(11)} top1 ${share(t.top1, GOALS.top1)} (strictly ${share(t.top1Strict)})  hit@3 ${share(t.hit3, GOALS.hit3)}  clean ${share(t.clean, GOALS.clean)}  comparable example ${comparableShare(t)}  unrelated shown as alike ${misclaimed(t.misclaimed)}`;
   };
   const results = info.runs.flatMap((run) => run.results ?? []);
   const wild = results.filter(isWild);

@@ -37,6 +37,8 @@ export interface CaseResult {
   errors: string[];
   /** Problem cases: the first note is on the key lines. */
   top1?: boolean;
+  /** Problem cases: the first note is on them strictly (`onKeyLinesStrictly`), not merely covering them. */
+  top1Strict?: boolean;
   /** Problem cases: one of the first three notes is. */
   hit3?: boolean;
   /** Clean cases: no note at warn or error. */
@@ -48,11 +50,25 @@ export function onKeyLines(note: Pick<Note, 'path' | 'startLine' | 'endLine'>, p
   return note.path === path && note.startLine <= end && note.endLine >= start;
 }
 
+/** How near the key lines a long note must start to count strictly, and how long a note covering them may be. */
+export const STRICT = { near: 3, span: 15 } as const;
+
+/**
+ * Whether a note points at the key lines and not merely over them: it starts within `STRICT.near`
+ * lines of them, or covers them while spanning at most `STRICT.span` lines. A handler-long note that
+ * names another problem, or places merged from far above, cover the key lines without pointing there.
+ */
+export function onKeyLinesStrictly(note: Pick<Note, 'path' | 'startLine' | 'endLine'>, path: string, [start, end]: readonly [number, number]): boolean {
+  if (!onKeyLines(note, path, [start, end])) return false;
+  return (note.startLine >= start - STRICT.near && note.startLine <= end + STRICT.near) || note.endLine - note.startLine + 1 <= STRICT.span;
+}
+
 export function scoreCase(benchCase: BenchCase, notes: ScoredNote[], errors: string[] = []): CaseResult {
   const { label } = benchCase;
   if (isClean(label)) return { benchCase, notes, errors, clean: notes.every(({ note }) => note.severity === 'info') };
   const hits = notes.map(({ note }) => onKeyLines(note, label.path, label.keyLines));
-  return { benchCase, notes, errors, top1: hits[0] === true, hit3: hits.slice(0, HIT_AT).some(Boolean) };
+  const first = notes[0]?.note;
+  return { benchCase, notes, errors, top1: hits[0] === true, top1Strict: first !== undefined && onKeyLinesStrictly(first, label.path, label.keyLines), hit3: hits.slice(0, HIT_AT).some(Boolean) };
 }
 
 export interface Share {
@@ -62,6 +78,8 @@ export interface Share {
 
 export interface Tally {
   top1: Share;
+  /** top1 counted strictly (`onKeyLinesStrictly`). */
+  top1Strict: Share;
   hit3: Share;
   clean: Share;
   /** Notes whose golden example was compared and whose learner code makes calls: how many are comparable. */
@@ -86,6 +104,7 @@ export function tally(results: CaseResult[]): Tally {
   const claimed = notes.flatMap(({ example }) => (example.kind === 'compared' && example.presented === 'alike' ? [example] : []));
   return {
     top1: { count: problems.filter((result) => result.top1).length, of: problems.length },
+    top1Strict: { count: problems.filter((result) => result.top1Strict).length, of: problems.length },
     hit3: { count: problems.filter((result) => result.hit3).length, of: problems.length },
     clean: { count: cleans.filter((result) => result.clean).length, of: cleans.length },
     comparable: { count: withCalls.filter((example) => example.comparison.comparable).length, of: withCalls.length },

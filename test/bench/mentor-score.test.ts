@@ -15,6 +15,14 @@ describe('scoreCase', () => {
     expect(scoreCase(problem, [note(5, 7), note(1)])).toMatchObject({ top1: true, hit3: true });
   });
 
+  it('counts strictly only a first note that starts near the key lines or is short: a handler-long note covering them is top1 only loosely', () => {
+    expect(scoreCase(problem, [note(5, 7)])).toMatchObject({ top1: true, top1Strict: true });
+    expect(scoreCase(problem, [note(1, 40)])).toMatchObject({ top1: true, top1Strict: false });
+    expect(scoreCase(problem, [note(4, 60)])).toMatchObject({ top1: true, top1Strict: true });
+    expect(scoreCase(problem, [note(1, 12)])).toMatchObject({ top1: true, top1Strict: true });
+    expect(scoreCase(problem, [note(1)])).toMatchObject({ top1: false, top1Strict: false });
+  });
+
   it('counts a key-line note in second or third place as hit@3 only, and in fourth place as neither', () => {
     expect(scoreCase(problem, [note(1), note(2), note(8)])).toMatchObject({ top1: false, hit3: true });
     expect(scoreCase(problem, [note(1), note(2), note(3), note(8)])).toMatchObject({ top1: false, hit3: false });
@@ -32,6 +40,6 @@ describe('scoreCase', () => {
 
   it('tallies each measure over the cases it applies to', () => {
     const t = tally([scoreCase(problem, [note(7)]), scoreCase(problem, [note(1)]), scoreCase(clean, [note(1, 1, 'error')])]);
-    expect(t).toMatchObject({ top1: { count: 1, of: 2 }, hit3: { count: 1, of: 2 }, clean: { count: 0, of: 1 }, comparable: { count: 0, of: 0 }, noExample: { count: 3, of: 3 } });
+    expect(t).toMatchObject({ top1: { count: 1, of: 2 }, top1Strict: { count: 1, of: 2 }, hit3: { count: 1, of: 2 }, clean: { count: 0, of: 1 }, comparable: { count: 0, of: 0 }, noExample: { count: 3, of: 3 } });
   });
 });
