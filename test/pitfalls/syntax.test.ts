@@ -2049,6 +2049,30 @@ describe('typed text compared with a number', () => {
   });
 });
 
+describe('a file rewritten without truncate', () => {
+  it('is a with open(..., "r+") block written over from its start with no truncate(); not one that truncates, writes at an offset, or appends after a read', async () => {
+    const python = [
+      'with open("save.json", "r+") as f:',
+      '    json.dump(save, f)',
+      'with open("save.json", "r+") as f:',
+      '    f.seek(0)',
+      '    json.dump(save, f)',
+      '    f.truncate()',
+      'with open(name, "rb+") as f:',
+      '    f.seek(offset)',
+      '    f.write(chunk)',
+      'with open(name, "r+") as f:',
+      '    old = f.read()',
+      '    f.write("more")',
+      'with open(name, mode="r+") as f:',
+      '    data = json.load(f)',
+      '    f.seek(0)',
+      '    json.dump(data, f)',
+    ].join('\n');
+    expect((await found('python', python)).filter((hit) => hit.includes('truncate'))).toEqual(['1 python/rewrite-without-truncate', '13 python/rewrite-without-truncate']);
+  });
+});
+
 describe('functions defined inside a loop', () => {
   it('is a while loop whose body defines two functions or more; not one closure made in a loop', async () => {
     const python = [
