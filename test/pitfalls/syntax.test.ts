@@ -925,6 +925,40 @@ describe('a Go password sent with its struct', () => {
   });
 });
 
+describe('an Express response method assigned, and a random draw made in each branch', () => {
+  it('is res.status assigned a value; not a mock or wrapper function, nor Koa\'s response.status setter', async () => {
+    const ts = [
+      'app.use((err: Error, req: Request, res: Response, next: NextFunction) => {',
+      '  res.status = res.status || 500;',
+      '  return res.json({ msg: err.message });',
+      '});',
+      'res.cookie = (name, value) => { cookies[name] = value; };',
+      'res.end = function (content) { cache(content); };',
+      'res.json = jest.fn();',
+      'module.exports = async ({ request, response }) => { response.status = 400; };',
+    ].join('\n');
+    expect((await found('typescript', ts)).filter((hit) => hit.includes('response-method'))).toEqual(['2 js/response-method-replaced']);
+  });
+
+  it('is an if/else-if chain whose conditions each call Math.random or a function that does; not one draw tested twice', async () => {
+    const js = [
+      'function randomNum() { return Math.floor(Math.random() * 3) + 1; }',
+      'function pick() {',
+      '  if (randomNum() === 1) return "rock";',
+      '  else if (randomNum() === 2) return "paper";',
+      '  else return "scissors";',
+      '}',
+      'function fair() {',
+      '  const n = randomNum();',
+      '  if (n === 1) return "rock";',
+      '  else if (n === 2) return "paper";',
+      '  return Math.random() < 0.5 ? "a" : "b";',
+      '}',
+    ].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('rerolled'))).toEqual(['3 js/random-rerolled']);
+  });
+});
+
 describe('a password kept as plain text', () => {
   it('is found where a login compares the password itself or asks SQL for it, and left alone for confirmations and hashes', async () => {
     const ts = [
