@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { ancestor, calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A file rewritten in place without cutting it to the new length:
@@ -9,13 +9,16 @@ import { calleeText, type SyntaxHit, type SyntaxRule } from './rule.js';
  *
  * `r+` opens at the start and keeps every byte; a save shorter than the last one leaves the old
  * tail behind it, so the JSON no longer parses and the program cannot start again. Found where a
- * `with open(..., 'r+')` block writes the file over from its start (`json.dump`, `.write`; not at an
- * offset, nor after a read that left the position at the end) and never calls `truncate()` on it.
+ * `with open(..., 'r+')` block writes the text file over from its start (`json.dump`, `.write`; not
+ * at an offset, nor after a read that left the position at the end) and never calls `truncate()`
+ * on it. Binary `r+b` is how a header or a checksum is patched in place, and is left alone.
  */
 
-const READ_WRITE = /^['"](?:r\+b?|rb\+)['"]$/;
+/** Text opened for reading and writing. Binary `r+b` is how a few bytes are patched in place (a header, a checksum): left alone. */
+const READ_WRITE = /^['"]r\+['"]$/;
 const WRITES = /^(?:json\.dump|pickle\.dump|yaml\.dump|csv\.writer)$/;
 const LOADS = /^(?:json|pickle|yaml)\.(?:load|safe_load)$/;
+const WITH = new Set(['with_statement']);
 
 /** The mode an `open(...)` call is given, positionally or as `mode=`. */
 function modeOf(call: Node): string | undefined {
@@ -34,11 +37,12 @@ export const REWRITE_WITHOUT_TRUNCATE_RULES: readonly SyntaxRule[] = [
     docsUrl: 'https://docs.python.org/3/library/io.html#io.IOBase.truncate',
     fix: 'Open it with `"w"` to replace the content, or after writing in `r+` call `f.truncate()` (after `f.seek(0)` if you read it first)',
     types: ['with_statement'],
-    mentions: /['"](?:r\+b?|rb\+)['"]/,
+    mentions: /['"]r\+['"]/,
     find(index) {
       const hits: SyntaxHit[] = [];
       for (const statement of index.of('with_statement')) {
-        for (const item of statement.descendantsOfType('as_pattern')) {
+        // This statement's own items: a `with` nested in its body is looked at on its own.
+        for (const item of statement.descendantsOfType('as_pattern').filter((pattern) => pattern !== null && ancestor(pattern, WITH)?.id === statement.id)) {
           const call = item?.namedChildren[0];
           const alias = item?.childForFieldName('alias')?.text;
           if (!item || call?.type !== 'call' || calleeText(call) !== 'open' || !READ_WRITE.test(modeOf(call) ?? '') || !alias) continue;
