@@ -14,7 +14,7 @@ import { ancestor, calleeText, type SyntaxHit, type SyntaxRule } from './rule.js
  * on it. Binary `r+b` is how a header or a checksum is patched in place, and is left alone.
  */
 
-/** Text opened for reading and writing. Binary `r+b` is how a few bytes are patched in place (a header, a checksum): left alone. */
+/** Text opened for reading and writing (`r+`). */
 const READ_WRITE = /^['"]r\+['"]$/;
 const WRITES = /^(?:json\.dump|pickle\.dump|yaml\.dump|csv\.writer)$/;
 const LOADS = /^(?:json|pickle|yaml)\.(?:load|safe_load)$/;
