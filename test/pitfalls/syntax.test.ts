@@ -445,6 +445,18 @@ describe('a file path from the request', () => {
     expect(await found('javascript', js)).toEqual(['2 js/path-from-request', '6 js/path-from-request']);
     const python = 'import os\nfrom flask import request, send_file\n\ndef download():\n    name = request.args["name"]\n    return send_file(os.path.join(UPLOADS, name))\n\ndef upload():\n    f = request.files["file"]\n    f.save(os.path.join(UPLOADS, secure_filename(f.filename)))\n';
     expect(await found('python', python)).toEqual(['6 python/path-from-request']);
+    // http.server's `self.path` is the request too, through either branch of an if/else; its own `translate_path` keeps it inside the folder.
+    const server = [
+      'class Handler(BaseHTTPRequestHandler):',
+      '    def do_GET(self):',
+      '        if self.path.startswith("/src/"): file_path = self.path.lstrip("/")',
+      '        else: file_path = "public/index.html"',
+      '        with open(file_path, "rb") as f: content = f.read()',
+      '        with open(self.translate_path(self.path), "rb") as f: other = f.read()',
+    ].join('\n');
+    expect((await found('python', server)).filter((hit) => hit.includes('path-from'))).toEqual(['5 python/path-from-request']);
+    const notAServer = 'class Config:\n    def load(self):\n        with open(self.path) as f:\n            return f.read()\n';
+    expect((await found('python', notAServer)).filter((hit) => hit.includes('path-from'))).toEqual([]);
     const go = 'package x\n\nfunc serve(w http.ResponseWriter, r *http.Request) {\n\tname := r.URL.Query().Get("name")\n\thttp.ServeFile(w, r, filepath.Join(dir, name))\n\tsafe := filepath.Base(r.URL.Query().Get("other"))\n\tos.Open(filepath.Join(dir, safe))\n}\n';
     expect(await found('go', go)).toEqual(['5 go/path-from-request']);
     const java = 'class Files {\n  byte[] read(HttpServletRequest request) throws IOException {\n    return java.nio.file.Files.readAllBytes(Paths.get(UPLOADS, request.getParameter("name")));\n  }\n}\n';

@@ -179,6 +179,18 @@ export function localValue(use: Node, index: SyntaxIndex, grammar: StringGrammar
   return nearest && !shadowedByParameter(use, nearest.node) ? nearest.value : undefined;
 }
 
+/**
+ * Every value a name may hold at `use`: the values of all its declarations before it, in a function
+ * around it or at the top of the file, unless a parameter shadows them. For taint, where one branch's
+ * value is enough (`if ...: path = self.path` / `else: path = "index.html"`).
+ */
+export function reachingValues(use: Node, index: SyntaxIndex, grammar: StringGrammar): Node[] {
+  if (use.type !== 'identifier') return [];
+  return declarationsNamed(use.text, index, grammar)
+    .filter(({ node, scope }) => node.endIndex <= use.startIndex && (!scope || (scope.startIndex <= use.startIndex && use.endIndex <= scope.endIndex)) && !shadowedByParameter(use, node))
+    .map(({ value }) => value);
+}
+
 /** Whether a function between `use` and `declaration` takes a parameter of the same name (`addUser(String password)` under a field `password`). */
 function shadowedByParameter(use: Node, declaration: Node): boolean {
   for (let at = use.parent; at && !(at.startIndex <= declaration.startIndex && declaration.endIndex <= at.endIndex); at = at.parent) {

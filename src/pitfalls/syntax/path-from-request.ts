@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
-import { localValue, type StringGrammar } from './built-string.js';
+import { reachingValues, type StringGrammar } from './built-string.js';
 import { ECMASCRIPT, JS_STRINGS } from './ecmascript-grammar.js';
 import { GO_STRINGS } from './go.js';
 import { JAVA_STRINGS } from './java.js';
@@ -38,6 +38,8 @@ interface PathGrammar {
   pathAt?: Readonly<Record<string, number>>;
   /** A value from the request: a route parameter, the query, a form field. */
   request: RegExp;
+  /** More of the request in a file that defines a handler class (`self.path` in http.server's `BaseHTTPRequestHandler`). */
+  handlerRequest?: { handler: RegExp; request: RegExp };
   /** Calls that keep only a file name. */
   sanitizers: RegExp;
   strings: StringGrammar;
@@ -49,8 +51,10 @@ function pathFromRequest(grammar: PathGrammar): SyntaxRule {
     languages: grammar.languages,
     ...TEACHING,
     types: [...grammar.calls, ...grammar.strings.declarations],
-    mentions: grammar.request,
-    find(index) {
+    mentions: grammar.handlerRequest ? new RegExp(`${grammar.request.source}|${grammar.handlerRequest.request.source}`) : grammar.request,
+    find(index, file) {
+      const extra = grammar.handlerRequest;
+      const request = extra?.handler.test(file.text) ? new RegExp(`${grammar.request.source}|${extra.request.source}`) : grammar.request;
       const hits: SyntaxHit[] = [];
       for (const call of grammar.calls.flatMap((type) => index.of(type))) {
         if (!grammar.paths.test(calleeText(call))) continue;
@@ -62,7 +66,7 @@ function pathFromRequest(grammar: PathGrammar): SyntaxRule {
         const pathArgs = grammar.joiners.test(callee) ? args : args.slice(grammar.pathAt?.[callee] ?? 0).slice(0, 1);
         const tainted = pathArgs.find((arg) => {
           const values = valuesOf(arg, index, grammar.strings);
-          return values.some((node) => grammar.request.test(node.text)) && !values.some((node) => grammar.sanitizers.test(node.text));
+          return values.some((node) => request.test(node.text)) && !values.some((node) => grammar.sanitizers.test(node.text));
         });
         if (tainted) hits.push({ node: call, message: `\`${tainted.text.slice(0, 60)}\` comes from the request and goes into a file path as it is.` });
       }
@@ -77,14 +81,15 @@ const MAX_HOPS = 2;
 
 /**
  * An argument and what the names in it were declared from, to `MAX_HOPS` steps: `"download/" + filename`
- * where `filename = request.getParameter("filename")`.
+ * where `filename = request.getParameter("filename")`; every declaration that may reach it, since one
+ * branch's value from the request is enough.
  */
 function valuesOf(arg: Node, index: SyntaxIndex, strings: StringGrammar): Node[] {
   const values = [arg];
   let frontier = [arg];
   for (let hop = 0; hop < MAX_HOPS && frontier.length > 0; hop++) {
     const names = frontier.flatMap((node) => (node.type === 'identifier' ? [node] : node.descendantsOfType('identifier').filter((name): name is Node => name !== null)));
-    frontier = names.map((name) => localValue(name, index, strings)).filter((value): value is Node => value !== undefined && !values.some((seen) => seen.id === value.id));
+    frontier = names.flatMap((name) => reachingValues(name, index, strings)).filter((value) => !values.some((seen) => seen.id === value.id));
     values.push(...frontier);
   }
   return values;
@@ -108,7 +113,9 @@ export const PATH_FROM_REQUEST_RULES: readonly SyntaxRule[] = [
     paths: /^(?:os\.path\.join|open|send_file|flask\.send_file|Path|pathlib\.Path|os\.remove|os\.unlink|shutil\.(?:copy|copyfile|move|rmtree))$/,
     joiners: /^(?:os\.path\.join|Path|pathlib\.Path|shutil\.\w+)$/,
     request: /\brequest\.(?:args|form|values|files|GET|POST|query_params|path_params|match_info)\b|\brequest\.get_json\(/,
-    sanitizers: /\b(?:secure_filename|basename)\s*\(/,
+    handlerRequest: { handler: /\bBase(?:HTTP)?RequestHandler\b|\bSimpleHTTPRequestHandler\b/, request: /\bself\.path\b/ },
+    // http.server's own `translate_path` drops `..` and drive parts.
+    sanitizers: /\b(?:secure_filename|basename|translate_path)\s*\(/,
     strings: PYTHON_NAMES,
   }),
   pathFromRequest({
