@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedLanguage } from '../../index/language.js';
-import { ECMASCRIPT } from './ecmascript-grammar.js';
+import { ECMASCRIPT, EXPRESS_SENDS } from './ecmascript-grammar.js';
 import { goStatements } from './go.js';
 import { isLogStatement, JS_LOG_CALL } from './log-calls.js';
 import { calleeText, code, statementAfter, type SyntaxHit, type SyntaxRule } from './rule.js';
@@ -93,12 +93,9 @@ function answeredThenContinued(grammar: HandlerGrammar): SyntaxRule {
 /** What a Go handler names its `http.ResponseWriter`. */
 const RESPONSE_WRITER = /^(?:w|rw|wr|writer|resp|response|res)$/;
 
-/** `res.send(...)`, `res.status(500).json(...)`: a statement that sends an Express response (setting the status alone does not). */
-const SENDS = /^(?:res|response)(?:\.status\([^)]*\))?\.(?:send|json|end|sendStatus|render|redirect|sendFile)$/;
-
 function sends(statement: Node): boolean {
   const call = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
-  return call?.type === 'call_expression' && SENDS.test(calleeText(call));
+  return call?.type === 'call_expression' && EXPRESS_SENDS.test(calleeText(call));
 }
 
 /**
@@ -191,7 +188,7 @@ export const ANSWERED_THEN_CONTINUED_RULES: readonly SyntaxRule[] = [
     docsUrl: 'https://expressjs.com/en/api.html#res.send',
     call: 'call_expression',
     // Express and its likes: `res.send(...)`, `res.status(500).json(...)`, `res.sendStatus(404)`.
-    answers: (call) => SENDS.test(calleeText(call)),
+    answers: (call) => EXPRESS_SENDS.test(calleeText(call)),
     logs: JS_LOG_CALL,
     statements: (body) => (body?.type === 'statement_block' ? code(body.namedChildren) : body ? [body] : []),
     answersOnce: {

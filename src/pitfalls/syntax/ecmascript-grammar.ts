@@ -8,6 +8,8 @@ export const ECMASCRIPT = ['typescript', 'tsx', 'javascript'] as const;
 export const FUNCTIONS = ['function_declaration', 'generator_function_declaration', 'method_definition'];
 /** An Express-like route or middleware registration, `router.delete(path, ...handlers)`, its method captured. */
 export const EXPRESS_ROUTE = /^(?:app|router|api|server|routes?)\.(get|post|put|patch|delete|all|use)$/;
+/** `res.send(...)`, `res.status(500).json(...)`: a call that sends an Express response (setting the status alone does not). */
+export const EXPRESS_SENDS = /^(?:res|response)(?:\.status\([^)]*\))?\.(?:send|json|end|sendStatus|render|redirect|sendFile)$/;
 /** Functions written as values. */
 export const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function']);
 

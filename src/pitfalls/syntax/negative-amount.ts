@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { PYTHON_FUNCTIONS } from './python-grammar.js';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT, FUNCTIONS, FUNCTION_VALUES } from './ecmascript-grammar.js';
 import { ancestor, calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
@@ -222,7 +223,7 @@ const pythonNegativeAmount = amountRule(
       const operators = node.children.filter((child): child is Node => child !== null && !child.isNamed).map((child) => child.text);
       return operands.slice(1).flatMap((right, i) => (ORDERING.has(operators[i] ?? '') ? [[operands[i]!, right] as [Node, Node]] : []));
     },
-    functions: new Set(['function_definition']),
+    functions: PYTHON_FUNCTIONS,
     parameters: pythonParameters,
     assignments: ['assignment'],
     assigned: declaredOrAssigned,

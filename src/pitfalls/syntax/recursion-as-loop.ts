@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { PYTHON_FUNCTIONS } from './python-grammar.js';
 import { ancestor, calleeText, code, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
@@ -16,8 +17,6 @@ import { ancestor, calleeText, code, type SyntaxHit, type SyntaxRule } from './r
  * as its last statement, or the last of a loop or of a branch that ends it. A retry that returns the
  * new call's answer (`return ask()`) is left alone: it recurses only as often as the user errs.
  */
-
-const FUNCTIONS = new Set(['function_definition']);
 
 /**
  * Whether `call` is a statement that ends a pass: the last of the function's body, of a loop's body,
@@ -52,10 +51,10 @@ export const RECURSION_AS_LOOP_RULES: readonly SyntaxRule[] = [
     find(index) {
       const hits: SyntaxHit[] = [];
       for (const call of index.of('call')) {
-        const fn = ancestor(call, FUNCTIONS);
+        const fn = ancestor(call, PYTHON_FUNCTIONS);
         const name = fn?.childForFieldName('name')?.text;
         if (!fn || !name || calleeText(call) !== name || !endsAPass(call, fn)) continue;
-        const readsKeyboard = index.of('call', fn).some((inner) => calleeText(inner) === 'input' && ancestor(inner, FUNCTIONS)?.id === fn.id);
+        const readsKeyboard = index.of('call', fn).some((inner) => calleeText(inner) === 'input' && ancestor(inner, PYTHON_FUNCTIONS)?.id === fn.id);
         if (readsKeyboard) hits.push({ node: call, message: `\`${name}()\` calls itself to go round again: each pass stays on the stack, and after about a thousand Python stops with RecursionError.` });
       }
       return hits;

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { PYTHON_FUNCTIONS } from './python-grammar.js';
 import type { ParsedLanguage } from '../../index/language.js';
 import { ECMASCRIPT } from './ecmascript-grammar.js';
 import { GO_FUNCTIONS } from './go.js';
@@ -146,7 +147,7 @@ export const STALE_LOOP_RULES: readonly SyntaxRule[] = [
     id: 'python/stale-loop-condition',
     languages: ['python'],
     loops: ['while_statement'],
-    functions: new Set(['function_definition']),
+    functions: PYTHON_FUNCTIONS,
     condition: (loop) => loop.childForFieldName('condition') ?? undefined,
     declaredType(name, fn, index) {
       const assigned = index.of('assignment', fn).some((node) => node.childForFieldName('left')?.text === name);

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { PYTHON_FUNCTIONS } from './python-grammar.js';
 import { ancestor, code, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
@@ -14,8 +15,6 @@ import { ancestor, code, type SyntaxHit, type SyntaxRule } from './rule.js';
  * tested with `in` against integers.
  */
 
-const FUNCTIONS = new Set(['function_definition']);
-
 /** Whether `node` is an integer literal, or a tuple, list or set of them. */
 function integers(node: Node | null | undefined): boolean {
   if (!node) return false;
@@ -30,12 +29,12 @@ function integers(node: Node | null | undefined): boolean {
  * earlier branch does not reach the branches after it).
  */
 function lastSetByInput(name: Node, at: Node, assignments: readonly Node[]): boolean {
-  const scope = ancestor(at, FUNCTIONS)?.id;
+  const scope = ancestor(at, PYTHON_FUNCTIONS)?.id;
   const holdsAt = (assignment: Node) => {
     const block = assignment.parent?.parent;
     return block !== null && block !== undefined && block.startIndex <= at.startIndex && at.endIndex <= block.endIndex;
   };
-  const last = assignments.filter((assignment) => assignment.endIndex <= at.startIndex && assignment.childForFieldName('left')?.text === name.text && ancestor(assignment, FUNCTIONS)?.id === scope && holdsAt(assignment)).at(-1);
+  const last = assignments.filter((assignment) => assignment.endIndex <= at.startIndex && assignment.childForFieldName('left')?.text === name.text && ancestor(assignment, PYTHON_FUNCTIONS)?.id === scope && holdsAt(assignment)).at(-1);
   const value = last?.childForFieldName('right');
   return value?.type === 'call' && value.childForFieldName('function')?.text === 'input';
 }

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { ECMASCRIPT } from './ecmascript-grammar.js';
+import { ECMASCRIPT, EXPRESS_SENDS } from './ecmascript-grammar.js';
 import { ancestor, calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
@@ -67,7 +67,6 @@ function fromWholeUsers(name: Node, index: SyntaxIndex): boolean {
   return index.of('variable_declarator').some((declarator) => declarator.endIndex <= name.startIndex && declarator.childForFieldName('name')?.text === name.text && wholeUsersQuery(declarator.childForFieldName('value')));
 }
 
-const RESPONSE = /^res(?:ponse)?(?:\.status\([^)]*\))?\.(?:send|json)$/;
 /** Middleware that asks for a login, by its name. */
 const LOGIN_MIDDLEWARE = /auth|protect|verify|guard|login|jwt|token|session|passport/i;
 
@@ -95,7 +94,7 @@ export const USERS_SENT_WHOLE_RULES: readonly SyntaxRule[] = [
     find(index) {
       const hits: SyntaxHit[] = [];
       for (const call of index.of('call_expression')) {
-        if (!RESPONSE.test(calleeText(call))) continue;
+        if (!EXPRESS_SENDS.test(calleeText(call))) continue;
         const sent = call.childForFieldName('arguments')?.namedChildren[0];
         const name = sent && baseName(sent);
         if (!sent || !(wholeUsersQuery(sent) || (name && fromWholeUsers(name, index)))) continue;
