@@ -4,7 +4,7 @@ import { builtArgument, type StringGrammar } from './built-string.js';
 import { runsShell, SHELL_TEACHING, shellHit, sqlBuiltFromStrings } from './injection.js';
 import { ancestor, calleeText, code, isEmptyBlock, statementBefore, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
-const ASSIGNMENTS = ['assignment_statement', 'short_var_declaration'];
+export const ASSIGNMENTS = ['assignment_statement', 'short_var_declaration'];
 /** Go's functions: declared, methods, and literals. */
 export const GO_FUNCTIONS = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 /** A Go handler's parameters: net/http's, gin's, echo's, fiber's. */
@@ -148,10 +148,10 @@ const emptyErrorCheck: SyntaxRule = {
 const SUCCESS_CHECK = /^(\w*err\w*)\s*==\s*nil$/i;
 /** A test saying the call should have failed: `if err == nil { t.Fatal("expected an error") }`. */
 const EXPECTED_FAILURE = /\b(?:t|b|tb|f|s|suite)\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\s*\(|\b(?:require|assert)\.\w+\s*\(/;
-const LEAVES = /^(?:return|break|continue|goto|panic\(|log\.Fatal|os\.Exit)/;
+export const LEAVES = /^(?:return|break|continue|goto|panic\(|log\.Fatal|os\.Exit)/;
 
 /** Whether the statements after `statement` read `name` before giving it a new value. */
-function readAfter(statement: Node, name: string): boolean {
+export function readAfter(statement: Node, name: string): boolean {
   const mentions = new RegExp(`\\b${name}\\b`);
   for (let next = statement.nextNamedSibling; next; next = next.nextNamedSibling) {
     if (!mentions.test(next.text)) continue;
@@ -188,70 +188,6 @@ const successOnlyCheck: SyntaxRule = {
       const last = goStatements(body).at(-1);
       if (!last || LEAVES.test(last.text) || EXPECTED_FAILURE.test(body.text) || new RegExp(`\\b${name}\\b`).test(body.text) || readAfter(statement, name)) continue;
       hits.push({ node: statement, message: `\`if ${name} == nil\` has no else: when the call fails, nothing happens and nobody is told.` });
-    }
-    return hits;
-  },
-};
-
-/**
- * A check for one failure that lets every other one through:
- *
- *   data, err := database.GetStudentById(id)
- *   if err != nil && err.Error() == "record not found" {
- *       respond(w, "not found", 404)
- *       return
- *   }
- *   respond(w, data, 200)        // a lost connection answers 200 with an empty student
- *
- * Found where an `if` with no else tests the error for one value (`err == sql.ErrNoRows`,
- * `errors.Is(err, ...)`, its message), leaves, and nothing reads the error after it. A test for
- * one value that is then followed by `if err != nil` is the usual, sound order.
- */
-const ONE_FAILURE = [
-  /^(\w*err\w*)\s*!=\s*nil\s*&&\s*(?:\1\s*==\s*[\w.]+|errors\.(?:Is|As)\(\s*\1\b[^)]*\)|\1\.Error\(\)\s*==\s*"[^"]*"|strings\.Contains\(\s*\1\.Error\(\)[^)]*\))$/,
-  /^(\w*err\w*)\s*==\s*(?!nil$)[\w.]+$/,
-  /^errors\.(?:Is|As)\(\s*(\w*err\w*)\s*,[^)]*\)$/,
-  /^(\w*err\w*)\.Error\(\)\s*==\s*"[^"]*"$/,
-];
-
-const IF = new Set(['if_statement']);
-
-/** Whether `statement` sits in the body of an `if <name> != nil` (first or part of the condition). */
-function insideFailureCheck(statement: Node, name: string): boolean {
-  const failed = new RegExp(`\\b${name}\\s*!=\\s*nil\\b`);
-  for (let at = ancestor(statement, IF); at; at = ancestor(at, IF)) if (failed.test(at.childForFieldName('condition')?.text ?? '')) return true;
-  return false;
-}
-
-/** Whether the statement just before reads `name` rather than assigns it (`require.NoError(t, err)`): the error was handled there. */
-function checkedBefore(statement: Node, name: string): boolean {
-  const before = statementBefore(statement);
-  if (!before || !new RegExp(`\\b${name}\\b`).test(before.text)) return false;
-  return !(ASSIGNMENTS.includes(before.type) && (before.childForFieldName('left')?.namedChildren ?? []).some((target) => target?.text === name));
-}
-
-const oneFailureHandled: SyntaxRule = {
-  id: 'go/one-failure-handled',
-  failure: 'hidden',
-  languages: ['go'],
-  concern: 'correctness',
-  title: 'one failure handled, the others let through',
-  question: 'When this call fails for any other reason than the one tested here, which line runs next?',
-  docsUrl: 'https://go.dev/blog/go1.13-errors',
-  fix: 'After the case you handle, check every other failure too: `if err != nil { http.Error(w, "could not load it", http.StatusInternalServerError); return }` in a handler, `return fmt.Errorf("loading %d: %w", id, err)` elsewhere',
-  types: ['if_statement'],
-  mentions: /\berr/,
-  find(index) {
-    const hits: SyntaxHit[] = [];
-    for (const statement of index.of('if_statement')) {
-      const condition = (statement.childForFieldName('condition')?.text ?? '').replace(/\s+/g, ' ').trim();
-      const name = ONE_FAILURE.map((pattern) => pattern.exec(condition)?.[1]).find(Boolean);
-      const last = goStatements(statement.childForFieldName('consequence')).at(-1);
-      if (!name || statement.childForFieldName('alternative') || statement.childForFieldName('initializer') || !last || !LEAVES.test(last.text) || readAfter(statement, name)) continue;
-      // Only the code after it matters: at a function's end (or a loop's), nothing goes on with the
-      // result; inside `if err != nil { ... }` (the JWT tutorials' `if err == http.ErrNoCookie`), what follows handles the rest.
-      if (!code([statement.nextNamedSibling]).length || insideFailureCheck(statement, name) || checkedBefore(statement, name)) continue;
-      hits.push({ node: statement, message: `Only \`${condition}\` is handled: any other failure of the call goes on as if it had worked.` });
     }
     return hits;
   },
@@ -403,7 +339,6 @@ export const GO_RULES: readonly SyntaxRule[] = [
   uncheckedError,
   emptyErrorCheck,
   successOnlyCheck,
-  oneFailureHandled,
   retriedEndOfInput,
   missingDeferClose,
   deferInLoop,
