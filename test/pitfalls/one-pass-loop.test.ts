@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { ParsedLanguage } from '../../src/index/language.js';
 import { found } from './syntax-hits.js';
 
-const onePass = async (language: string, code: string): Promise<string[]> => (await found(language, code)).filter((hit) => hit.includes('one-pass-loop'));
+const onePass = async (language: ParsedLanguage, code: string): Promise<string[]> => (await found(language, code)).filter((hit) => hit.includes('one-pass-loop'));
 
 describe('a loop that stops after its first pass', () => {
   it('is a search whose match and miss branches both leave, in Python, Java, Go and JavaScript', async () => {
