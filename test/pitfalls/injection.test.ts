@@ -50,6 +50,25 @@ func Orders(db *sql.DB, userID int64, status string) {
     expect(await found('go', go)).toEqual(['4 go/sql-built-from-strings', '5 go/sql-built-from-strings']);
   });
 
+  it('finds a clause piece built apart with its value quoted, in a file that writes SQL, and not in one that does not', async () => {
+    const update = [
+      'package handlers',
+      '',
+      'func UpdateTodo(c *gin.Context) {',
+      '\tsetClauses := []string{}',
+      '\tif payload.Title != nil {',
+      '\t\tupdateTitleStmt := fmt.Sprintf("title = \'%s\'", *payload.Title)',
+      '\t\tsetClauses = append(setClauses, updateTitleStmt)',
+      '\t}',
+      '\tstmt := fmt.Sprintf("UPDATE todos SET %s WHERE id = $1", strings.Join(setClauses, ", "))',
+      '\tdb.QueryRow(stmt, id)',
+      '}',
+    ].join('\n');
+    expect((await found('go', update)).filter((hit) => hit.includes('sql-built'))).toEqual(['6 go/sql-built-from-strings']);
+    const message = ['package config', '', 'func check(name string) error {', '\treturn errors.New(fmt.Sprintf("name = \'%s\'", name))', '}'].join('\n');
+    expect((await found('go', message)).filter((hit) => hit.includes('sql-built'))).toEqual([]);
+  });
+
   it('leaves parameterised queries, names and clauses joined in, constants, numbers, placeholder lists and prose alone', async () => {
     const typescript = `const COLUMNS = 'id, name';
 const OPEN = 'resolved_at IS NULL';

@@ -49,6 +49,15 @@ function looksLikeSql(text: string): boolean {
 }
 
 /**
+ * A piece of a WHERE or SET clause built on its own, its value quoted: `fmt.Sprintf("title = '%s'",
+ * t)` appended to the SET list of an `UPDATE todos SET %s` elsewhere in the file. Only the piece
+ * alone counts (a column, a comparison, a quoted hole), and only in a file that writes SQL.
+ */
+const QUOTED_CONDITION = new RegExp(`^\\s*[\\w.]+\\s*(?:=|<>|!=|<=?|>=?|like)\\s*'${HOLE}'\\s*$`, 'i');
+/** A SQL statement anywhere in a file, its keywords in SQL's case. */
+const SQL_IN_FILE = /\b(?:SELECT\s[^;]*?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|select\s[^;]*?\sfrom|insert\s+into|update\s+\w+\s+set|delete\s+from)\s/;
+
+/**
  * Where SQL expects a value, as the text before a hole ends: inside a quoted string (an odd number
  * of quotes so far, single or double: MySQL and SQLite take `"text"` as a string), after a comparison, in an `IN (` or a `VALUES (` list. Elsewhere a hole holds
  * SQL itself: a column list, a table name, a clause made elsewhere (often with its own placeholders).
@@ -77,8 +86,9 @@ function quote(built: BuiltString): string {
 
 /**
  * A SQL statement with a value pasted where SQL expects data: `"... WHERE id = '" + id + "'"`,
- * `` `... = ${id}` ``, `fmt.Sprintf("... = '%s'", id)`. Constants, numbers and placeholder lists are
- * not data; clauses and names joined in are left alone.
+ * `` `... = ${id}` ``, `fmt.Sprintf("... = '%s'", id)`, or a clause's piece built apart with its
+ * value quoted. Constants, numbers and placeholder lists are not data; clauses and names joined in
+ * are left alone.
  */
 export function sqlBuiltFromStrings(id: string, languages: readonly ParsedLanguage[], grammar: StringGrammar): SyntaxRule {
   return {
@@ -87,15 +97,16 @@ export function sqlBuiltFromStrings(id: string, languages: readonly ParsedLangua
     ...SQL_TEACHING,
     types: [...grammar.builders, ...grammar.declarations],
     mentions: SQL_KEYWORD,
-    find(index) {
+    find(index, file) {
       const hits: SyntaxHit[] = [];
+      const writesSql = SQL_IN_FILE.test(file.text);
       const builders = grammar.builders.flatMap((type) => index.of(type)).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
       let reported: Node | undefined;
       for (const node of builders) {
         // A template inside a reported concatenation is the same string.
         if (reported && node.startIndex < reported.endIndex) continue;
         const built = builtString(node, grammar);
-        if (!built || !looksLikeSql(built.text)) continue;
+        if (!built || !(looksLikeSql(built.text) || (writesSql && QUOTED_CONDITION.test(built.text)))) continue;
         const data = valuesInData(built).filter((value) => !isConstantValue(value, index, grammar));
         if (data.length === 0) continue;
         reported = node;
