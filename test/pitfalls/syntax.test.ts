@@ -972,6 +972,14 @@ describe('an Express response method assigned, and a random draw made in each br
 });
 
 describe('a password kept as plain text', () => {
+  it('is an INSERT with a password column in a file that reads a form and hashes nothing', async () => {
+    const servlet = (extra: string) => ['class Register extends HttpServlet {', '  protected void doPost(HttpServletRequest req, HttpServletResponse resp) {', '    String password = req.getParameter("password");', `    String sql = "insert into student(username,email,password) values (?,?,?)";${extra}`, '  }', '}'].join('\n');
+    expect((await found('java', servlet(''))).filter((hit) => hit.includes('plaintext-password'))).toEqual(['4 java/plaintext-password']);
+    expect((await found('java', servlet(' String h = BCrypt.hashpw(password, BCrypt.gensalt());'))).filter((hit) => hit.includes('plaintext-password'))).toEqual([]);
+    const dao = ['class UserDao {', '  void add(User u) {', '    String sql = "INSERT INTO users (name, password) VALUES (?, ?)";', '  }', '}'].join('\n');
+    expect((await found('java', dao)).filter((hit) => hit.includes('plaintext-password'))).toEqual([]);
+  });
+
   it('is found where a login compares the password itself or asks SQL for it, and left alone for confirmations and hashes', async () => {
     const ts = [
       "if (!user || user.password !== password) throw new Error('UNAUTHORIZED');",

@@ -13,7 +13,8 @@ import type { SyntaxHit, SyntaxIndex, SyntaxRule } from './rule.js';
  * password with the given one (`user.password !== password`, `u.getPassword().equals(pw)`), or asks
  * the database for the row whose password column equals it (`WHERE email = ? AND password = ?`,
  * `User.findOne({ username, password })`), or one stored as given (`User.create({ email, password
- * })` in a file that hashes nothing).
+ * })`, or `INSERT INTO users (email, password) VALUES (?, ?)` in a file that reads a form, in a file
+ * that hashes nothing).
  * Either works only if the table holds every password in plain text, so one leak (a backup, an
  * injection, a curious admin) gives away every user's password, for this site and every other one
  * they reuse it on. Comparisons of two entered passwords (`password !== confirmPassword`) and of
@@ -43,6 +44,12 @@ const PART_OF = /\[\s*-?\d*\s*:?\s*-?\d*\s*\]$/;
 const SHORTEST_PASSWORD = 3;
 /** SQL asking for the row whose password column equals a value (a placeholder or a pasted one). */
 const SQL_PASSWORD_MATCH = /\bwhere\b[^;]*?\b(?:pass(?:word|wd)?|pwd)["`\]]?\s*=\s*(?:\?|\$\d+|:\w+|@\w+|%s|'|"|\{)/i;
+
+/** SQL storing a row with a password column: `INSERT INTO student(username, email, password) VALUES (?, ?, ?)`. */
+const SQL_PASSWORD_INSERT = /\binsert\s+into\s+[\w.`"[\]]+\s*\(([^)]*)\)\s*values\b/i;
+const PASSWORD_COLUMN = /(?:^|[\s,`"[])(?:pass(?:word|wd)?|pwd)(?:$|[\s,`"\]])/i;
+/** Where a program takes what a person typed: a form, a request body, the keyboard, a text field. */
+const READS_INPUT = /\.getParameter\s*\(|\brequest\.(?:form|json|get_json|POST|values)\b|\breq\.body\b|\binput\s*\(|\.getText\s*\(|\bc\.(?:PostForm|ShouldBind\w*|BindJSON)\s*\(|\.(?:FormValue|PostFormValue)\s*\(|\.Decode\s*\(/;
 
 /** A password as a program holds it: named like one, not a hash or a second entry, not computed by a call. */
 function isPassword(side: Node | null | undefined): side is Node {
@@ -117,6 +124,12 @@ function sqlTexts(grammar: PasswordGrammar): string[] {
   return [...grammar.strings.literals, 'template_string'];
 }
 
+/** An INSERT with a password column, in a file that takes a person's input and hashes nothing: the password is stored as typed. */
+function storesTypedPassword(sql: string, file: string): boolean {
+  const columns = SQL_PASSWORD_INSERT.exec(sql)?.[1];
+  return columns !== undefined && PASSWORD_COLUMN.test(columns) && READS_INPUT.test(file) && !HASHES.test(file);
+}
+
 function types(grammar: PasswordGrammar): string[] {
   return [...sqlTexts(grammar), ...grammar.strings.declarations, ...grammar.comparisons];
 }
@@ -132,6 +145,7 @@ function plaintextPassword(grammar: PasswordGrammar): SyntaxRule {
       const hits: SyntaxHit[] = [];
       for (const literal of sqlTexts(grammar).flatMap((type) => index.of(type))) {
         if (SQL_PASSWORD_MATCH.test(literal.text)) hits.push({ node: literal, message: 'This query finds the user whose stored password equals the one given: that only works when passwords are kept as plain text.' });
+        else if (storesTypedPassword(literal.text, file.text)) hits.push({ node: literal, message: 'This stores the password the user typed in its own column, and nothing in this file hashes it.' });
       }
       for (const { node, literal } of passwordComparisons(index, grammar)) {
         if (!literal) hits.push({ node, message: `\`${node.text.slice(0, 60)}\` compares the password itself with the stored one: it is kept as plain text.` });
