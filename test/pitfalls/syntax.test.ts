@@ -1837,6 +1837,20 @@ describe('an amount checked against the balance and never against zero', () => {
       '}',
     ].join('\n');
     expect(await hitsOf('javascript', atm)).toEqual(['5 js/amount-not-checked-positive']);
+    // A balance shortened to `bal` (`authorBal.bal`) holds money too; a `global` does not.
+    const bal = [
+      'async function execute(message, args) {',
+      '  const amount = parseInt(args[1]);',
+      '  if (amount > authorBal.bal) return message.channel.send("not enough");',
+      '  authorBal.bal -= amount;',
+      '}',
+      'function spend(args) {',
+      '  const points = parseInt(args[1]);',
+      '  if (points > global) return;',
+      '  global -= points;',
+      '}',
+    ].join('\n');
+    expect(await hitsOf('javascript', bal)).toEqual(['3 js/amount-not-checked-positive']);
     const python = [
       'class Account:',
       '    def withdraw(self, amount):',

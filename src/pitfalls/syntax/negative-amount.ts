@@ -29,6 +29,9 @@ const TEACHING = {
 
 /** Names and keys of what holds money: a balance, a wallet, a user's coins (not a token bucket's capacity). */
 const MONEY = /money|coins?(?![a-z])|credit|balance|fund|cash|wallet|gold|bank|["']won["']|dollar|gems?(?![a-z])|saldo|points(?![a-z])/i;
+/** A balance shortened to `bal` (`authorBal.bal`, `user_bal`), as a word or a camelCase part: not `global`. */
+const BAL = /\bbal\b|[a-z]Bal\b|_bal\b/
+const holdsMoney = (text: string): boolean => MONEY.test(text) || BAL.test(text);
 
 /** Names of an amount someone gives, sends, bets or takes out. */
 const AMOUNT_GIVEN = /amount|amt(?![a-z])|money|coins?(?![a-z])|quantity|qty|bet(?![a-z])|wager|stake|withdraw|deposit|transfer|give|points(?![a-z])|credits?(?![a-z])/i;
@@ -108,7 +111,8 @@ function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule
     ...TEACHING,
     fix,
     types: [grammar.arithmetic, grammar.inPlace, grammar.comparison, ...grammar.assignments],
-    mentions: MONEY,
+    // A first sieve only: `holdsMoney` decides.
+    mentions: new RegExp(`${MONEY.source}|bal\\b`, 'i'),
     find(index) {
       const hits: SyntaxHit[] = [];
       const reported = new Set<string>();
@@ -118,7 +122,7 @@ function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule
         const right = node.childForFieldName('right');
         if (!from || !right || isNumber(right, grammar)) continue;
         const amount = amountText(right, grammar);
-        if (reported.has(amount) || !MONEY.test(from.text)) continue;
+        if (reported.has(amount) || !holdsMoney(from.text)) continue;
         const fn = ancestor(node, grammar.functions);
         const scope = fn ?? node.tree.rootNode;
         const checks = index.of(grammar.comparison, scope).flatMap((comparison) =>
