@@ -1837,7 +1837,7 @@ describe('an amount checked against the balance and never against zero', () => {
       '}',
     ].join('\n');
     expect(await hitsOf('javascript', atm)).toEqual(['5 js/amount-not-checked-positive']);
-    // A balance shortened to `bal` (`authorBal.bal`) holds money too; a `global` does not.
+    // A balance shortened to `bal` (`authorBal.bal`) holds money too; a `global` does not (each function's `amount` is its own).
     const bal = [
       'async function execute(message, args) {',
       '  const amount = parseInt(args[1]);',
@@ -1845,9 +1845,9 @@ describe('an amount checked against the balance and never against zero', () => {
       '  authorBal.bal -= amount;',
       '}',
       'function spend(args) {',
-      '  const points = parseInt(args[1]);',
-      '  if (points > global) return;',
-      '  global -= points;',
+      '  const amount = parseInt(args[1]);',
+      '  if (amount > global) return;',
+      '  global -= amount;',
       '}',
     ].join('\n');
     expect(await hitsOf('javascript', bal)).toEqual(['3 js/amount-not-checked-positive']);

@@ -115,6 +115,7 @@ function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule
     mentions: new RegExp(`${MONEY.source}|bal\\b`, 'i'),
     find(index) {
       const hits: SyntaxHit[] = [];
+      /** Amounts reported, per function: the same `amount` in a withdrawal and in a transfer is two faults. */
       const reported = new Set<string>();
       const subtractions = [...index.of(grammar.arithmetic), ...index.of(grammar.inPlace)].filter((node) => /^-=?$/.test(node.childForFieldName('operator')?.text ?? ''));
       for (const node of subtractions.sort((a, b) => a.startIndex - b.startIndex)) {
@@ -122,9 +123,10 @@ function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule
         const right = node.childForFieldName('right');
         if (!from || !right || isNumber(right, grammar)) continue;
         const amount = amountText(right, grammar);
-        if (reported.has(amount) || !holdsMoney(from.text)) continue;
         const fn = ancestor(node, grammar.functions);
         const scope = fn ?? node.tree.rootNode;
+        const key = `${scope.id}:${amount}`;
+        if (reported.has(key) || !holdsMoney(from.text)) continue;
         const checks = index.of(grammar.comparison, scope).flatMap((comparison) =>
           grammar.ordered(comparison).flatMap(([a, b]) => (amountText(a, grammar) === amount ? [{ comparison, other: b }] : amountText(b, grammar) === amount ? [{ comparison, other: a }] : [])),
         );
@@ -155,7 +157,7 @@ function amountRule(id: string, grammar: AmountGrammar, fix: string): SyntaxRule
         } else {
           continue;
         }
-        reported.add(amount);
+        reported.add(key);
       }
       return hits;
     },
