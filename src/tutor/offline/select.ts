@@ -104,9 +104,11 @@ function hunkDrafts(hunk: HunkContext, evidence: ReadonlyMap<string, Evidence>):
     const grounds = cited.find((item): item is ConventionEvidence | RuleEvidence => (item?.kind === 'convention' || item?.kind === 'rule') && item.ruleId === ruleId) ?? cited.find((item): item is ConventionEvidence => item?.kind === 'convention');
     if (grounds === undefined) continue;
     const golden = [...new Set(cited.filter((item): item is GoldenEvidence => item?.kind === 'golden'))];
-    const findings = items.map((item) => item.finding).sort(worstMeasureFirst);
-    // A size note is about its worst case: it points there, and only names the others.
-    const located = findings[0]?.measured === undefined ? findings : findings.slice(0, 1);
+    const findings = items.map((item) => item.finding).sort((a, b) => costliestFirst(a, b) || worstMeasureFirst(a, b));
+    // A size note is about its worst case: it points there, and only names the others. A note whose
+    // findings cost differently (a transfer that moves money between users, a withdrawal) points at
+    // the costliest, which its first rung is about.
+    const located = findings[0]?.measured === undefined ? findings.filter((finding) => costliestFirst(finding, findings[0] as Finding) === 0) : findings.slice(0, 1);
     const key = ruleId.split('.').slice(1).join('.');
     drafts.push({
       ruleId,
@@ -125,6 +127,11 @@ function hunkDrafts(hunk: HunkContext, evidence: ReadonlyMap<string, Evidence>):
     });
   }
   return drafts;
+}
+
+/** What a finding costs first, then how surely its fault shows (src/importance). */
+function costliestFirst(a: Finding, b: Finding): number {
+  return mostImportantFirst(a, b) || surestFailureFirst(a, b);
 }
 
 /** The largest measure first (the longest function of several), then by line. */

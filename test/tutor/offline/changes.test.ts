@@ -272,6 +272,18 @@ describe('selectDrafts', () => {
     expect(text).toContain('`load_user` → `loadUser`, `save_user` → `saveUser`');
   });
 
+  it('points a note at its costliest finding when one rule found faults that cost differently', () => {
+    const lines = ['String db = "root";', '', '', 'String key = "hunter2";'];
+    const rule = { source: 'tree-sitter', name: 'java/hardcoded-signing-key' } as const;
+    const found = [
+      finding('java.pitfalls.tree-sitter.java.hardcoded-signing-key', { startLine: 1, concern: 'security', failure: 'remote', observed: 'a database password', expected: 'configuration', rule }),
+      finding('java.pitfalls.tree-sitter.java.hardcoded-signing-key', { startLine: 4, concern: 'security', failure: 'certain', observed: 'a signing key', expected: 'configuration', rule }),
+    ];
+    const [draft] = selectDrafts(reviewOf('src/Keys.java', lines, found, { language: 'java' }));
+    expect(draft).toMatchObject({ startLine: 4, endLine: 4, lines: [4] });
+    expect(draft?.findings.map((item) => item.startLine)).toEqual([4, 1]);
+  });
+
   it('raises one rule once per save, at its best-ranked place', () => {
     const context = reviewOf('src/a.ts', ['function load_user() {}'], [finding('ts.naming.function', { startLine: 1, symbol: 'load_user', observed: 'snake_case', expected: 'camelCase' })]);
     const second = hunk('src/b.ts', ['function save_user() {}'], { findings: [{ finding: finding('ts.naming.function', { path: 'src/b.ts', startLine: 1, symbol: 'save_user', observed: 'snake_case', expected: 'camelCase' }), evidence: ['E1'] }] });
