@@ -24,6 +24,20 @@ describe('Java pitfalls from the parse', () => {
     ]);
   });
 
+  it("finds a String parameter compared with == against an object's field or getter, typed in its own method", async () => {
+    const code = [
+      'class Library {',
+      '  void borrow(String booktitle) {',
+      '    if (booktitle == book[x].title) lend(x);',
+      '    if (u.getPassword() == booktitle) lend(x);',
+      '  }',
+      '  boolean same(Item that, String s) { return s == that.KEY || type != that.type; }',
+      '  void walk(Node s) { if (pred.next == s) return; }',
+      '}',
+    ].join('\n');
+    expect((await found('java', code)).filter((hit) => hit.includes('string-reference'))).toEqual(['3 java/string-reference-equality', '4 java/string-reference-equality']);
+  });
+
   it('leaves sound Java alone: null checks, ints, a commented catch, try-with-resources, a closing finally', async () => {
     const code = `class Orders {
   boolean same(String a, int n, int m) throws Exception {

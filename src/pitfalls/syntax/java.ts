@@ -71,6 +71,27 @@ function stringNames(index: SyntaxIndex): Set<string> {
   return names;
 }
 
+/**
+ * A String parameter or local of the method compared with an object's field or getter
+ * (`booktitle == book[x].title`, `u.getPassword() == pass`). The name's type is read in its own
+ * method, so a `Node s` there is not the `String s` of another method; a constant
+ * (`SecurityConstants.FILE_READ_ACTION`, interned on purpose) and `type != other.type` (an equals()
+ * comparing one field of two objects, whose type this file may not say) are left alone.
+ */
+function stringAgainstField(name: Node | null, member: Node | null, expression: Node, index: SyntaxIndex): boolean {
+  if (name?.type !== 'identifier' || !member) return false;
+  const field = member.type === 'field_access' ? member.childForFieldName('field')?.text : undefined;
+  const getter = member.type === 'method_invocation' && /^get[A-Z]/.test(member.childForFieldName('name')?.text ?? '');
+  const plainField = field !== undefined && field !== name.text && !/^[A-Z0-9_]+$/.test(field) && !/^[A-Z]/.test(member.childForFieldName('object')?.text ?? '');
+  if (!getter && !plainField) return false;
+  const method = ancestor(expression, METHOD);
+  if (!method) return false;
+  const declared = ['formal_parameter', 'local_variable_declaration'].flatMap((type) => index.of(type, method)).find((declaration) =>
+    declaration.type === 'formal_parameter' ? declaration.childForFieldName('name')?.text === name.text : declaration.childrenForFieldName('declarator').some((declarator) => declarator?.childForFieldName('name')?.text === name.text),
+  );
+  return declared?.childForFieldName('type')?.text === 'String';
+}
+
 const stringEquality: SyntaxRule = {
   id: 'java/string-reference-equality',
   failure: 'certain',
@@ -92,7 +113,7 @@ const stringEquality: SyntaxRule = {
       const right = expression.childForFieldName('right');
       // A literal on one side makes it a String comparison; two names must both be known Strings.
       const literal = left?.type === 'string_literal' || right?.type === 'string_literal';
-      if ((literal && left?.type !== 'null_literal' && right?.type !== 'null_literal') || (isString(left) && isString(right))) {
+      if ((literal && left?.type !== 'null_literal' && right?.type !== 'null_literal') || (isString(left) && isString(right)) || stringAgainstField(left, right, expression, index) || stringAgainstField(right, left, expression, index)) {
         hits.push({ node: expression, message: `\`${expression.text}\` compares String references, not their text.` });
       }
     }
