@@ -1179,6 +1179,21 @@ describe('a Go map or slice shared between goroutines without a lock', () => {
     expect((await found('go', go.replace('package main', 'package main\n\nvar mu sync.Mutex'))).filter((hit) => hit.includes('shared-collection'))).toEqual([]);
     const slice = ['package main', '', 'var books = []Book{}', '', 'func create(w http.ResponseWriter, r *http.Request) {', '\tbooks = append(books, Book{})', '}', '', 'func main() {', '\tbooks = append(books, Book{})', '}'].join('\n');
     expect((await found('go', slice)).filter((hit) => hit.includes('shared-collection'))).toEqual(['6 go/shared-collection-without-lock']);
+    // Declared in another file of the package (written here, declared nowhere in the handler); a
+    // WaitGroup guards nothing; a local's field and a local slice are not shared.
+    const elsewhere = [
+      'package main',
+      '',
+      'func wsHandler(w http.ResponseWriter, r *http.Request) {',
+      '	var wg sync.WaitGroup',
+      '	clients = append(clients, conn)',
+      '	sess.Values["id"] = name',
+      '	seen := []string{}',
+      '	seen = append(seen, name)',
+      '	wg.Wait()',
+      '}',
+    ].join('\n');
+    expect((await found('go', elsewhere)).filter((hit) => hit.includes('shared-collection'))).toEqual(['5 go/shared-collection-without-lock']);
   });
 });
 

@@ -3,8 +3,9 @@ import { GO_HANDLER_PARAMETER } from './go.js';
 import { ancestor, calleeText, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
- * A package-level Go map or slice written from code that runs concurrently, with no lock anywhere
- * in the file: `delete(ConnMap, addr)` in a function started with `go handleConn(conn)`,
+ * A package-level Go map or slice (declared in this file, or written by a function that declares
+ * it nowhere: another file of the package does) written from code that runs concurrently, with no
+ * lock anywhere in the file: `delete(ConnMap, addr)` in a function started with `go handleConn(conn)`,
  * `sessions[id] = user` or `books = append(books, book)` in an HTTP handler (net/http runs each
  * request on its own goroutine). Go's maps are not safe for concurrent use: the runtime stops the
  * whole program with "fatal error: concurrent map writes"; two appends at once lose one of the
@@ -49,6 +50,13 @@ function writtenCollection(node: Node): string | undefined {
   return target?.type === 'identifier' && value?.type === 'call_expression' && calleeText(value) === 'append' ? target.text : undefined;
 }
 
+/** Whether `name` is a parameter of `fn` or declared in it (`name :=`, `a, name :=`, `var name`): a local, not shared. */
+function declaredIn(fn: Node, name: string): boolean {
+  const word = new RegExp(`\\b${name}\\b`);
+  const declared = new RegExp(`\\b${name}\\b(?:\\s*,\\s*[\\w.]+)*\\s*:=|\\bvar\\s+${name}\\b`);
+  return word.test(fn.childForFieldName('parameters')?.text ?? '') || declared.test(fn.childForFieldName('body')?.text ?? '');
+}
+
 /** The functions that take a lock (`mu.Lock()`, `roomsMu.RLock()`) somewhere in their body. */
 function lockingFunctions(index: SyntaxIndex): Node[] {
   const functions = new Map<number, Node>();
@@ -72,20 +80,23 @@ const sharedMap: SyntaxRule = {
   languages: ['go'],
   ...TEACHING,
   types: ['var_spec', 'go_statement', 'assignment_statement', 'inc_statement', 'dec_statement', 'call_expression'],
-  mentions: /\bmap\[|\[\]/,
+  mentions: /\bmap\[|\[\]|\bappend\(|\bdelete\(/,
   find(index, file) {
     const maps = packageCollections(index);
-    if (maps.size === 0) return [];
     // A file that thought about concurrency (a mutex, a sync.Map, atomics) is held to its own habit:
-    // a collection it locks somewhere may not be written elsewhere without the lock.
-    const locking = /\bsync\.|\batomic\./.test(file.text);
+    // a collection it locks somewhere may not be written elsewhere without the lock. A WaitGroup
+    // waits for goroutines; it guards nothing.
+    const locking = /\bsync\.(?:Mutex|RWMutex|Map)\b|\.R?Lock\(\)|\batomic\./.test(file.text);
     const locked = lockingFunctions(index);
     const started = new Set(index.of('go_statement').map((statement) => calleeText(statement.namedChildren[0] as Node)));
     const hits: SyntaxHit[] = [];
     const reported = new Set<string>();
     for (const node of ['assignment_statement', 'inc_statement', 'dec_statement', 'call_expression'].flatMap((type) => index.of(type)).sort((a, b) => a.startIndex - b.startIndex)) {
       const map = writtenCollection(node);
-      const fn = map && maps.has(map) && !reported.has(map) ? ancestor(node, FUNCTIONS) : undefined;
+      const fn = map && !reported.has(map) ? ancestor(node, FUNCTIONS) : undefined;
+      // Declared at the top of this file, or of another file of the package: written here and declared nowhere in the function.
+      // (A plain name: `sess.Values[k]` writes a field of a local.)
+      if (map && fn && !maps.has(map) && !(fn.type === 'function_declaration' && /^\w+$/.test(map) && !declaredIn(fn, map))) continue;
       if (!map || !fn || !runsConcurrently(fn, started)) continue;
       if (!locking) {
         reported.add(map);
