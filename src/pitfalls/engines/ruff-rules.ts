@@ -19,12 +19,16 @@ export interface RuffRule {
   question?: string;
   /** Ruff's own words for a case it finds harmless (a shell given a fixed string): no pitfall then. */
   harmlessWhen?: RegExp;
+  /** A flagged line that is harmless whatever Ruff could tell (a shell given one of two fixed strings). */
+  harmlessLine?: RegExp;
   /** A flagged line that makes the fault certain whatever `failure` says (bytes from a socket or a request). */
   certainWhen?: RegExp;
 }
 
 /** Ruff's shell rules on a command that is a fixed string (`os.system("cls")`): "seems safe, but may be changed in the future". */
 const FIXED_COMMAND = /seems safe/;
+/** One of two fixed strings, which Ruff cannot tell from a built one: `os.system('cls' if os.name == 'nt' else 'clear')`. */
+const ONE_OF_TWO_COMMANDS = /\(\s*(["'])[^"'\\]*\1\s+if\s+[^()]*?\s+else\s+(["'])[^"'\\]*\2\s*\)/;
 
 /**
  * The Ruff rules we select, by code. Only correctness, suspicious and security rules: style belongs
@@ -48,7 +52,7 @@ export const RUFF_RULES: readonly RuffRule[] = [
   { code: 'S506', name: 'unsafe-yaml-load', concern: 'security', title: 'yaml.load without a safe loader', why: 'full YAML builds arbitrary Python objects' },
   { code: 'S602', name: 'subprocess-popen-with-shell-equals-true', concern: 'security', failure: 'certain', title: 'shell=True with a built command', why: 'shell injection', question: 'What would a value containing "; rm -rf ~" do to this command?', harmlessWhen: FIXED_COMMAND },
   { code: 'S604', name: 'call-with-shell-equals-true', concern: 'security', failure: 'certain', title: 'shell=True with a built command', why: 'shell injection through any function taking shell=True', question: 'What would a value containing "; rm -rf ~" do to this command?', harmlessWhen: FIXED_COMMAND },
-  { code: 'S605', name: 'start-process-with-a-shell', concern: 'security', failure: 'certain', title: 'command run through a shell', why: 'os.system and friends pass the string to a shell', question: 'What would a value containing "; rm -rf ~" do to this command?', harmlessWhen: FIXED_COMMAND },
+  { code: 'S605', name: 'start-process-with-a-shell', concern: 'security', failure: 'certain', title: 'command run through a shell', why: 'os.system and friends pass the string to a shell', question: 'What would a value containing "; rm -rf ~" do to this command?', harmlessWhen: FIXED_COMMAND, harmlessLine: ONE_OF_TWO_COMMANDS },
   { code: 'S608', name: 'hardcoded-sql-expression', concern: 'security', failure: 'certain', title: 'SQL built from strings', why: 'SQL injection', question: 'What happens to this query when the value contains a quote?' },
   { code: 'S701', name: 'jinja2-autoescape-false', concern: 'security', title: 'templates without escaping', why: 'cross-site scripting through every rendered value' },
   { code: 'PLE2502', name: 'bidirectional-unicode', concern: 'security', title: 'hidden bidirectional text', why: 'code that reads differently from how it runs (Trojan Source)' },

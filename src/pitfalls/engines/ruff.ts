@@ -28,6 +28,7 @@ export function createRuffEngine(select: readonly string[] = RUFF_RULES.map((rul
         const rule = diagnostic.code === null ? undefined : RULES.get(diagnostic.code);
         if (!rule || rule.harmlessWhen?.test(diagnostic.message)) return [];
         const pitfall = toPitfall(rule, diagnostic);
+        if (rule.harmlessLine?.test(lines[pitfall.startLine - 1] ?? '')) return [];
         return [rule.certainWhen?.test(lines[pitfall.startLine - 1] ?? '') ? { ...pitfall, failure: 'certain' as const } : pitfall];
       });
       return withReadOnlyDefaultsDemoted(pitfalls, file.text);
