@@ -1,5 +1,6 @@
-import { declaresName, ECMASCRIPT } from './ecmascript-grammar.js';
-import type { SyntaxHit, SyntaxRule } from './rule.js';
+import type { Node } from 'web-tree-sitter';
+import { declaresName, ECMASCRIPT, FUNCTION_VALUES, FUNCTIONS } from './ecmascript-grammar.js';
+import { ancestor, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A name read that nothing declares, one letter away from a name the file does declare:
@@ -79,4 +80,72 @@ const misspelledName: SyntaxRule = {
   },
 };
 
-export const MISSPELLED_NAME_RULES: readonly SyntaxRule[] = [misspelledName];
+const SCOPES = new Set([...FUNCTIONS, ...FUNCTION_VALUES, 'program']);
+const CATCH = new Set(['catch_clause']);
+
+/**
+ * Where a declaration can be read: the function (or the file) around it. A function's own name
+ * belongs to the scope around the function. Blocks are not told apart, so a `let` counts for its
+ * whole function: a name is found undeclared only where no reading of it could be right.
+ */
+function scopeOf(declaration: Node): Node | undefined {
+  const parent = declaration.parent;
+  const owner = parent && FUNCTIONS.includes(parent.type) && parent.childForFieldName('name')?.id === declaration.id ? parent : declaration;
+  return ancestor(owner, SCOPES);
+}
+
+/*
+ * A name declared in one function and read in another that declares nothing of the kind:
+ *
+ *   const getSingleProduct = async (req, res) => {
+ *     const product = await Product.findById(id);     // `id` is never taken from req.params here
+ *   ...
+ *   const updateProduct = async (req, res) => {
+ *     const { id } = req.params;
+ *
+ * The read throws a ReferenceError every time the function runs (in the handler above, every
+ * request answers 500). The usual slip of a function written by copying another and leaving out
+ * its first line. Found where every declaration of the name sits inside a function none of whose
+ * scopes holds the read, and nothing assigns it as a global; only in a module (one that imports,
+ * exports or requires), since a browser script may read what another script left global.
+ */
+const declaredElsewhere: SyntaxRule = {
+  id: 'js/declared-in-another-function',
+  languages: ECMASCRIPT,
+  concern: 'correctness',
+  failure: 'certain',
+  title: 'name declared only in another function',
+  question: 'Where does this function get this name from, and what does JavaScript do when it reads a name this function never declared?',
+  docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Errors/Not_defined',
+  fix: 'Declare the name in this function too, the way the other function does (`const { id } = req.params;`), or pass it in as a parameter',
+  types: ['identifier', 'type_identifier', 'shorthand_property_identifier_pattern', 'assignment_expression'],
+  mentions: /\brequire\s*\(|^\s*(?:import|export)\b/m,
+  find(index) {
+    const identifiers = index.of('identifier');
+    // A node's own name (a named function value, an enum, a class: TypeScript writes its name as a
+    // type identifier) and an index signature's key are declarations too.
+    const names = (node: Node): boolean => declaresName(node) || node.parent?.childForFieldName('name')?.id === node.id || node.parent?.type === 'index_signature';
+    const declarations = new Map<string, Node[]>();
+    const declaring = [...identifiers.filter(names), ...index.of('shorthand_property_identifier_pattern'), ...index.of('type_identifier').filter(names)];
+    for (const node of declaring) declarations.set(node.text, [...(declarations.get(node.text) ?? []), node]);
+    const globals = new Set(index.of('assignment_expression').flatMap((assignment) => (assignment.childForFieldName('left')?.type === 'identifier' ? [assignment.childForFieldName('left')!.text] : [])));
+    const hits: SyntaxHit[] = [];
+    const reported = new Set<string>();
+    for (const identifier of identifiers) {
+      const name = identifier.text;
+      const declared = declarations.get(name);
+      // `typeof value` of a name declared nowhere is 'undefined', not an error.
+      const typeOf = identifier.parent?.type === 'unary_expression' && identifier.parent.text.startsWith('typeof');
+      if (!declared || reported.has(name) || globals.has(name) || ENVIRONMENT.has(name) || NOT_READS.test(identifier.parent?.type ?? '') || names(identifier) || typeOf) continue;
+      const scopes = declared.map(scopeOf);
+      if (scopes.some((scope) => !scope || scope.type === 'program' || (scope.startIndex <= identifier.startIndex && identifier.endIndex <= scope.endIndex))) continue;
+      reported.add(name);
+      // In a catch block it throws only when something else failed first.
+      const onFailure = ancestor(identifier, CATCH) !== undefined;
+      hits.push({ node: identifier, ...(onFailure ? { failure: 'hidden' as const } : {}), message: `\`${name}\` is declared on line ${(declared[0]?.startPosition.row ?? 0) + 1}, in another function, and nowhere in this one: a ReferenceError when this line runs.` });
+    }
+    return hits;
+  },
+};
+
+export const MISSPELLED_NAME_RULES: readonly SyntaxRule[] = [misspelledName, declaredElsewhere];
