@@ -88,7 +88,9 @@ describe('readBlobs', () => {
 
   it.runIf(process.platform === 'linux')('stops git when the caller stops reading early', async () => {
     const repo = createRepo();
-    repo.commit('many', Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`f${i}`, `${i}`])));
+    // 800 KB of blobs, far more than the pipe and the stream buffer hold: git is still writing when
+    // the third arrives (tiny blobs all fit in the pipe, and a fast git had exited by then).
+    repo.commit('many', Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`f${i}`, `${i}\n${'x'.repeat(4096)}`])));
     const shas = (await listTree(repo.dir, 'HEAD')).map((e) => e.sha);
     let read = 0;
     for await (const _blob of readBlobs(repo.dir, shas)) {
