@@ -43,14 +43,19 @@ const ACCESSED: Record<string, string> = { selector_expression: 'operand', index
  */
 function dereferencedAfter(node: Node, names: ReadonlySet<string>): string | undefined {
   for (let next = node.nextNamedSibling; next; next = next.nextNamedSibling) {
-    const used = next.descendantsOfType('identifier').find((identifier) => {
-      if (identifier === null || !names.has(identifier.text)) return false;
-      const field = identifier.parent ? ACCESSED[identifier.parent.type] : undefined;
-      return field !== undefined && identifier.parent?.childForFieldName(field)?.id === identifier.id;
-    });
+    const used = reachedInto(next, names);
     if (used) return used.text;
   }
   return undefined;
+}
+
+/** The first place `statement` reaches into one of `names` (`db.AutoMigrate`, `res.rows`, `x[i]`), if it does. */
+export function reachedInto(statement: Node, names: ReadonlySet<string>): Node | undefined {
+  return statement.descendantsOfType('identifier').find((identifier): identifier is Node => {
+    if (identifier === null || !names.has(identifier.text) || !identifier.parent) return false;
+    const field = ACCESSED[identifier.parent.type];
+    return field !== undefined && identifier.parent.childForFieldName(field)?.id === identifier.id;
+  });
 }
 
 /** Ends the function or the loop: what makes an error branch a handling of it. */
