@@ -2278,6 +2278,11 @@ describe('a name nothing declares, one letter from one the file declares', () =>
     ].join('\n');
     expect((await found('javascript', js)).filter((hit) => hit.includes('misspelled-name'))).toEqual(['3 js/misspelled-name']);
   });
+
+  it("counts a class expression's own name as declared, and reads no keyword as a name (both seen in node_modules)", async () => {
+    const js = ['var Tree = class _Tree {', '  constructor() { this._free = false; }', '  copy() { return new _Tree(); }', '};', 'function _free() {}', 'function later(wait) { return wait; }', 'await (0, sleep)(later(1));'].join('\n');
+    expect((await found('javascript', js)).filter((hit) => hit.includes('misspelled-name'))).toEqual([]);
+  });
 });
 
 describe('a route that changes data without the login check the others have', () => {

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { declaresName, ECMASCRIPT, FUNCTION_VALUES, FUNCTIONS } from './ecmascript-grammar.js';
-import { ancestor, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { ancestor, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * A name read that nothing declares, one letter away from a name the file does declare:
@@ -27,6 +27,14 @@ const MIN_LENGTH = 4;
 /** Identifiers that read no value of this file: JSX's tag names, and names re-exported from another module. */
 const NOT_READS = /^(?:jsx_\w+|export_specifier)$/;
 
+/** Each file's identifiers that declare a name, found once for both rules here (the engine gives every rule of a file one index). */
+const declaringOf = new WeakMap<SyntaxIndex, ReadonlySet<Node>>();
+function declaringIdentifiers(index: SyntaxIndex): ReadonlySet<Node> {
+  let found = declaringOf.get(index);
+  if (!found) declaringOf.set(index, (found = new Set(index.of('identifier').filter(declaresName))));
+  return found;
+}
+
 /** Whether `a` and `b` differ by one letter added, dropped or changed. */
 function oneEditApart(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;
@@ -46,6 +54,16 @@ function slipFor(read: string, declared: string): boolean {
   return declared.length >= MIN_LENGTH && oneEditApart(read, declared) && !plural && read.toLowerCase() !== declared.toLowerCase() && read.replace(/^_/, '') !== declared.replace(/^_/, '');
 }
 
+/**
+ * Nodes whose own name is a declaration the ecmascript grammar does not list: a named function
+ * value (`function* fix() {}`), a class and an enum (TypeScript writes a class's name as a type
+ * identifier), and an index signature's key (`[key: string]: unknown`).
+ */
+const OWN_NAMES = [...FUNCTION_VALUES, 'generator_function', 'class', 'class_declaration', 'enum_declaration', 'index_signature'];
+
+/** Keywords the parser may read as names where it recovers from an error (`await` outside an async function). */
+const KEYWORDS = new Set(['await', 'yield', 'async', 'let', 'static', 'of', 'get', 'set']);
+
 const misspelledName: SyntaxRule = {
   id: 'js/misspelled-name',
   languages: ECMASCRIPT,
@@ -55,14 +73,15 @@ const misspelledName: SyntaxRule = {
   question: 'Where is this name declared, and what does JavaScript do when it reads one that is not?',
   docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Errors/Not_defined',
   fix: 'Use the name as it is declared (or rename the declaration so both match); an editor with TypeScript checking (`// @ts-check`) underlines such names as you type',
-  types: ['identifier', 'shorthand_property_identifier_pattern', 'class_declaration', 'assignment_expression'],
+  types: ['identifier', 'shorthand_property_identifier_pattern', 'assignment_expression', ...OWN_NAMES],
   find(index) {
     const identifiers = index.of('identifier');
+    const declaresHere = declaringIdentifiers(index);
     const declared = new Set([
-      ...identifiers.filter(declaresName).map((identifier) => identifier.text),
+      ...[...declaresHere].map((identifier) => identifier.text),
       // `const { promptEl } = els`, TypeScript's `class Quiz`, and sloppy script's `total = 0` (a global made by assigning).
       ...index.of('shorthand_property_identifier_pattern').map((pattern) => pattern.text),
-      ...index.of('class_declaration').flatMap((declaration) => declaration.childForFieldName('name')?.text ?? []),
+      ...OWN_NAMES.flatMap((type) => index.of(type)).flatMap((node) => node.childForFieldName('name')?.text ?? []),
       ...index.of('assignment_expression').flatMap((assignment) => (assignment.childForFieldName('left')?.type === 'identifier' ? [assignment.childForFieldName('left')!.text] : [])),
     ]);
     const hits: SyntaxHit[] = [];
@@ -70,7 +89,7 @@ const misspelledName: SyntaxRule = {
     for (const identifier of identifiers) {
       const name = identifier.text;
       // A capitalised name is a class or a namespace, most often the environment's or a library's (`FileReader`, `Chart`).
-      if (name.length < MIN_LENGTH || /^[A-Z]/.test(name) || NOT_READS.test(identifier.parent?.type ?? '') || declared.has(name) || ENVIRONMENT.has(name) || reported.has(name) || declaresName(identifier)) continue;
+      if (name.length < MIN_LENGTH || /^[A-Z]/.test(name) || KEYWORDS.has(name) || NOT_READS.test(identifier.parent?.type ?? '') || declared.has(name) || ENVIRONMENT.has(name) || reported.has(name) || declaresHere.has(identifier)) continue;
       const meant = [...declared].find((candidate) => slipFor(name, candidate));
       if (!meant) continue;
       reported.add(name);
@@ -118,15 +137,16 @@ const declaredElsewhere: SyntaxRule = {
   question: 'Where does this function get this name from, and what does JavaScript do when it reads a name this function never declared?',
   docsUrl: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Errors/Not_defined',
   fix: 'Declare the name in this function too, the way the other function does (`const { id } = req.params;`), or pass it in as a parameter',
-  types: ['identifier', 'type_identifier', 'shorthand_property_identifier_pattern', 'assignment_expression'],
+  types: ['identifier', 'shorthand_property_identifier_pattern', 'assignment_expression', ...OWN_NAMES],
   mentions: /\brequire\s*\(|^\s*(?:import|export)\b/m,
   find(index) {
     const identifiers = index.of('identifier');
-    // A node's own name (a named function value, an enum, a class: TypeScript writes its name as a
-    // type identifier) and an index signature's key are declarations too.
-    const names = (node: Node): boolean => declaresName(node) || node.parent?.childForFieldName('name')?.id === node.id || node.parent?.type === 'index_signature';
+    const declaresHere = declaringIdentifiers(index);
+    const ownNames = OWN_NAMES.flatMap((type) => index.of(type)).flatMap((node) => node.childForFieldName('name') ?? []);
+    const ownNameIds = new Set(ownNames.map((name) => name.id));
+    const names = (node: Node): boolean => declaresHere.has(node) || ownNameIds.has(node.id);
     const declarations = new Map<string, Node[]>();
-    const declaring = [...identifiers.filter(names), ...index.of('shorthand_property_identifier_pattern'), ...index.of('type_identifier').filter(names)];
+    const declaring = [...declaresHere, ...ownNames, ...index.of('shorthand_property_identifier_pattern')];
     for (const node of declaring) declarations.set(node.text, [...(declarations.get(node.text) ?? []), node]);
     const globals = new Set(index.of('assignment_expression').flatMap((assignment) => (assignment.childForFieldName('left')?.type === 'identifier' ? [assignment.childForFieldName('left')!.text] : [])));
     const hits: SyntaxHit[] = [];
