@@ -12,7 +12,7 @@ export const CASES_DIR = new URL('./cases/', import.meta.url).pathname;
 /** The order of importance a senior reviewer uses (issue 13): the first note should be the most important. */
 export const CATEGORIES = ['security', 'correctness', 'design', 'naming', 'style'] as const;
 /** The batches real junior files came in, each held out until measured once (wild-cases.ts). */
-export const WILD_BATCHES = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth'] as const;
+export const WILD_BATCHES = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth'] as const;
 export type WildBatch = (typeof WILD_BATCHES)[number];
 
 const relativePath = z.string().regex(/^(?!\/)(?!.*\.\.)[\w./-]+$/, 'a relative path inside the learner repo');
