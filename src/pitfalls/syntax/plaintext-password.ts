@@ -124,10 +124,10 @@ function sqlTexts(grammar: PasswordGrammar): string[] {
   return [...grammar.strings.literals, 'template_string'];
 }
 
-/** An INSERT with a password column, in a file that takes a person's input and hashes nothing: the password is stored as typed. */
-function storesTypedPassword(sql: string, file: string): boolean {
+/** An INSERT with a password column: in a file that takes a person's input and hashes nothing, the password is stored as typed. */
+function insertsPassword(sql: string): boolean {
   const columns = SQL_PASSWORD_INSERT.exec(sql)?.[1];
-  return columns !== undefined && PASSWORD_COLUMN.test(columns) && READS_INPUT.test(file) && !HASHES.test(file);
+  return columns !== undefined && PASSWORD_COLUMN.test(columns);
 }
 
 function types(grammar: PasswordGrammar): string[] {
@@ -143,15 +143,16 @@ function plaintextPassword(grammar: PasswordGrammar): SyntaxRule {
     mentions: PASSWORD,
     find(index, file) {
       const hits: SyntaxHit[] = [];
+      const hashesNothing = !HASHES.test(file.text);
       for (const literal of sqlTexts(grammar).flatMap((type) => index.of(type))) {
         if (SQL_PASSWORD_MATCH.test(literal.text)) hits.push({ node: literal, message: 'This query finds the user whose stored password equals the one given: that only works when passwords are kept as plain text.' });
-        else if (storesTypedPassword(literal.text, file.text)) hits.push({ node: literal, message: 'This stores the password the user typed in its own column, and nothing in this file hashes it.' });
+        else if (hashesNothing && insertsPassword(literal.text) && READS_INPUT.test(file.text)) hits.push({ node: literal, message: 'This stores the password the user typed in its own column, and nothing in this file hashes it.' });
       }
       for (const { node, literal } of passwordComparisons(index, grammar)) {
         if (!literal) hits.push({ node, message: `\`${node.text.slice(0, 60)}\` compares the password itself with the stored one: it is kept as plain text.` });
       }
       const records = grammar.records;
-      if (records && !HASHES.test(file.text)) {
+      if (records && hashesNothing) {
         for (const property of records.types.flatMap((type) => index.of(type)).filter(records.storedAsGiven)) {
           hits.push({ node: property, message: 'The password goes into the record (or the lookup) as the user typed it, and nothing in this file hashes it.' });
         }
