@@ -148,6 +148,8 @@ const declaredElsewhere: SyntaxRule = {
     const declarations = new Map<string, Node[]>();
     const declaring = [...declaresHere, ...ownNames, ...index.of('shorthand_property_identifier_pattern')];
     for (const node of declaring) declarations.set(node.text, [...(declarations.get(node.text) ?? []), node]);
+    /** Each declared name's scopes, found at its first read: every read of a local asks. */
+    const scopesOf = new Map<string, Array<Node | undefined>>();
     const globals = new Set(index.of('assignment_expression').flatMap((assignment) => (assignment.childForFieldName('left')?.type === 'identifier' ? [assignment.childForFieldName('left')!.text] : [])));
     const hits: SyntaxHit[] = [];
     const reported = new Set<string>();
@@ -157,8 +159,8 @@ const declaredElsewhere: SyntaxRule = {
       // `typeof value` of a name declared nowhere is 'undefined', not an error.
       const typeOf = identifier.parent?.type === 'unary_expression' && identifier.parent.text.startsWith('typeof');
       if (!declared || reported.has(name) || globals.has(name) || ENVIRONMENT.has(name) || NOT_READS.test(identifier.parent?.type ?? '') || names(identifier) || typeOf) continue;
-      const scopes = declared.map(scopeOf);
-      if (scopes.some((scope) => !scope || scope.type === 'program' || (scope.startIndex <= identifier.startIndex && identifier.endIndex <= scope.endIndex))) continue;
+      if (!scopesOf.has(name)) scopesOf.set(name, declared.map(scopeOf));
+      if ((scopesOf.get(name) ?? []).some((scope) => !scope || scope.type === 'program' || (scope.startIndex <= identifier.startIndex && identifier.endIndex <= scope.endIndex))) continue;
       reported.add(name);
       // In a catch block it throws only when something else failed first.
       const onFailure = ancestor(identifier, CATCH) !== undefined;
