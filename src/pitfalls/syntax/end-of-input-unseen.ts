@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { methodCalledOn } from './java.js';
 import { firstUseAfter, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
@@ -51,9 +52,7 @@ const endOfInputUnseen: SyntaxRule = {
           const name = node.childForFieldName(binding.name);
           if (name?.type !== 'identifier' || !READ_LINE.test(node.childForFieldName(binding.value)?.text ?? '')) continue;
           const endTest = new RegExp(`\\b${name.text}\\s*[!=]=\\s*null\\b|\\bnull\\s*[!=]=\\s*${name.text}\\b|Objects\\.(?:isNull|nonNull)\\(\\s*${name.text}\\s*\\)`);
-          const use = firstUseAfter(index, name, node, loop);
-          const methodCalled = use?.parent?.type === 'method_invocation' && use.parent.childForFieldName('object')?.id === use.id;
-          if (endTest.test(loop.text) || methodCalled) continue;
+          if (endTest.test(loop.text) || methodCalledOn(firstUseAfter(index, name, node, loop))) continue;
           hits.push({ node, message: `\`${name.text}\` is never tested against null: once the other side closes, readLine() returns null at once, every time, and the loop never stops.` });
         }
       }

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { ECMASCRIPT, FUNCTION_VALUES } from './ecmascript-grammar.js';
 import { GO_LOG_CALL, isLogStatement, JS_LOG_CALL } from './log-calls.js';
 import { goStatements } from './go.js';
-import { calleeText, statementBefore, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { calleeText, reachedInto, statementBefore, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * An error that is only logged, after which the code goes on with the result of the call that
@@ -33,9 +33,6 @@ function onlyLogs(statements: Node[], log: RegExp): boolean {
   );
 }
 
-/** Member and index accesses, by the field holding what is accessed: where a nil or undefined value fails. */
-const ACCESSED: Record<string, string> = { selector_expression: 'operand', index_expression: 'operand', member_expression: 'object', subscript_expression: 'object' };
-
 /**
  * Whether a statement after `node` among its siblings reaches into one of `names` (`db.AutoMigrate`,
  * `res.rows`): what fails on the value a failed call leaves. Handing the value on (`return re`,
@@ -47,15 +44,6 @@ function dereferencedAfter(node: Node, names: ReadonlySet<string>): string | und
     if (used) return used.text;
   }
   return undefined;
-}
-
-/** The first place `statement` reaches into one of `names` (`db.AutoMigrate`, `res.rows`, `x[i]`), if it does. */
-export function reachedInto(statement: Node, names: ReadonlySet<string>): Node | undefined {
-  return statement.descendantsOfType('identifier').find((identifier): identifier is Node => {
-    if (identifier === null || !names.has(identifier.text) || !identifier.parent) return false;
-    const field = ACCESSED[identifier.parent.type];
-    return field !== undefined && identifier.parent.childForFieldName(field)?.id === identifier.id;
-  });
 }
 
 /** Ends the function or the loop: what makes an error branch a handling of it. */

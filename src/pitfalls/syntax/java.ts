@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { NO_TIMEOUT_QUESTION } from '../teach.js';
 import { builtArgument, localValue, type StringGrammar } from './built-string.js';
 import { runsShell, SHELL_TEACHING, shellHit, sqlBuiltFromStrings } from './injection.js';
-import { ancestor, firstUseAfter, isEmptyBlock, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+import { ancestor, firstUseAfter, isEmptyBlock, isReachedInto, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 const DECLARATIONS = ['formal_parameter', 'local_variable_declaration', 'field_declaration'];
 const METHOD = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
@@ -280,6 +280,11 @@ const httpRequestWithoutTimeout: SyntaxRule = {
   },
 };
 
+/** The method call made on a name, when that is what this use of it is: `line.equals("exit")`. */
+export function methodCalledOn(use: Node | undefined): Node | undefined {
+  return use?.parent?.type === 'method_invocation' && isReachedInto(use) ? use.parent : undefined;
+}
+
 /** The name a `readLine()` result is kept in: `String line = in.readLine()` or `line = in.readLine()`. */
 function readLineTarget(node: Node): Node | undefined {
   const [name, value] = node.type === 'variable_declarator' ? [node.childForFieldName('name'), node.childForFieldName('value')] : [node.childForFieldName('left'), node.childForFieldName('right')];
@@ -310,9 +315,8 @@ const uncheckedReadLine: SyntaxRule = {
       const name = readLineTarget(node);
       const method = name ? ancestor(node, METHOD) : undefined;
       if (!name || !method) continue;
-      const firstUse = firstUseAfter(index, name, node, method);
-      const use = firstUse?.parent;
-      if (use?.type === 'method_invocation' && use.childForFieldName('object')?.id === firstUse?.id) hits.push({ node: use, message: `\`${name.text}\` is null when the input ends, and \`${use.text.slice(0, 60)}\` calls a method on it first.` });
+      const use = methodCalledOn(firstUseAfter(index, name, node, method));
+      if (use) hits.push({ node: use, message: `\`${name.text}\` is null when the input ends, and \`${use.text.slice(0, 60)}\` calls a method on it first.` });
     }
     return hits;
   },

@@ -1,5 +1,5 @@
 import type { ParsedLanguage } from '../../index/language.js';
-import { ancestor, firstUseAfter, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { ancestor, firstUseAfter, isReachedInto, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A lookup that finds nothing, used as if it had found something:
@@ -26,8 +26,6 @@ interface LookupGrammar {
   binding: { type: string; name: string; value: string };
   /** A lookup that gives None or null when nothing matches, as written. */
   lookup: RegExp;
-  /** The node types that reach into a value, by the field holding it. */
-  reaches: Readonly<Record<string, string>>;
   /** Calls that fail when handed the missing value (`db.session.delete(todo)`). */
   failsOn?: RegExp;
   functions: ReadonlySet<string>;
@@ -59,8 +57,7 @@ function missingRecordRule(id: string, grammar: LookupGrammar): SyntaxRule {
         const use = firstUseAfter(index, name, node, scope);
         const parent = use?.parent;
         if (!use || !parent) continue;
-        const field = grammar.reaches[parent.type];
-        const reached = field !== undefined && parent.childForFieldName(field)?.id === use.id;
+        const reached = isReachedInto(use);
         const call = parent.type === 'argument_list' ? parent.parent : null;
         const handedOn = call !== null && grammar.failsOn !== undefined && grammar.failsOn.test(call.childForFieldName('function')?.text ?? '');
         // Inside a `try`, the failure is caught and answered (flyway's `catch (Exception e)` around `field.getType()`).
@@ -78,7 +75,6 @@ export const MISSING_RECORD_USED_RULES: readonly SyntaxRule[] = [
     binding: { type: 'assignment', name: 'left', value: 'right' },
     // Flask-SQLAlchemy's `Todo.query.get(id)` and `Todo.query.filter_by(...).first()`.
     lookup: /\.query\.(?:get\(.*\)|.*\.first\(\))$/,
-    reaches: { attribute: 'object' },
     failsOn: /\.session\.(?:delete|add)$/,
     functions: new Set(['function_definition']),
     docsUrl: 'https://flask-sqlalchemy.readthedocs.io/en/stable/queries/#queries-for-views',
@@ -90,7 +86,6 @@ export const MISSING_RECORD_USED_RULES: readonly SyntaxRule[] = [
     missing: 'null',
     binding: { type: 'variable_declarator', name: 'name', value: 'value' },
     lookup: /\.orElse\(null\)$/,
-    reaches: { method_invocation: 'object', field_access: 'object' },
     functions: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
     docsUrl: 'https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/util/Optional.html',
     fix: 'Keep the Optional and say what happens when it is empty: `.orElseThrow(() -> new IllegalArgumentException("no such account"))`, or `if (holder == null) { ...; return; }` before using it',

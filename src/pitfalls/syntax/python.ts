@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { ancestor, calleeText, firstUseAfter, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
+import { ancestor, calleeText, firstUseAfter, isReachedInto, type SyntaxHit, type SyntaxIndex, type SyntaxRule } from './rule.js';
 
 /*
  * The Python pitfalls Ruff does not see, from the parse. Ruff runs on every Python file; these
@@ -11,11 +11,6 @@ const MATCH_CALL = /^(?:re|regex|[\w.]*(?:pattern|regexp?|_re|_rx)|[\w.]*[A-Z_]*
 
 function isMatchCall(node: Node | null | undefined): boolean {
   return node?.type === 'call' && MATCH_CALL.test(calleeText(node));
-}
-
-/** `m.group(1)`: an attribute read on `node` itself. */
-function readsAttributeOf(use: Node | null, node: Node): boolean {
-  return use?.type === 'attribute' && use.childForFieldName('object')?.id === node.id;
 }
 
 /** `m.group(0) if m else None`, `m and m.group(0)`: the read is guarded by the expression around it. */
@@ -56,7 +51,7 @@ const uncheckedMatch: SyntaxRule = {
       const scope = assignment.parent?.parent;
       if (name?.type !== 'identifier' || !scope || !isMatchCall(assignment.childForFieldName('right'))) continue;
       const firstUse = firstUseAfter(index, name, assignment, scope);
-      if (firstUse && readsAttributeOf(firstUse.parent, firstUse) && !guardedInPlace(firstUse.parent as Node, name.text)) {
+      if (firstUse && isReachedInto(firstUse) && !guardedInPlace(firstUse.parent as Node, name.text)) {
         hits.push({ node: firstUse.parent as Node, message: `\`${name.text}\` is None when the text does not match, and \`${(firstUse.parent as Node).text.slice(0, 60)}\` reads it unchecked.` });
       }
     }

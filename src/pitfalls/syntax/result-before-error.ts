@@ -1,7 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { reachedInto } from './error-logged.js';
 import { ASSIGNMENTS } from './go.js';
-import { statementAfter, type SyntaxHit, type SyntaxRule } from './rule.js';
+import { reachedInto, statementAfter, type SyntaxHit, type SyntaxRule } from './rule.js';
 
 /*
  * A result used before its error is looked at:

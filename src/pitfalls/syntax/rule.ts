@@ -91,6 +91,32 @@ export function firstUseAfter(index: SyntaxIndex, name: Node, binding: Node, sco
   return index.of('identifier', scope).find((identifier) => identifier.text === name.text && identifier.startIndex > binding.endIndex);
 }
 
+/** Where a value is reached into, by node type and the field holding the value: `x.f`, `x.m()`, `x[i]`, in each grammar. */
+const REACHED_THROUGH: Readonly<Record<string, string>> = {
+  selector_expression: 'operand',
+  index_expression: 'operand',
+  member_expression: 'object',
+  subscript_expression: 'object',
+  attribute: 'object',
+  method_invocation: 'object',
+  field_access: 'object',
+};
+
+/**
+ * Whether `node` is the value its parent reaches into (`db` of `db.AutoMigrate()`, `user` of
+ * `user.name`, `rows` of `rows[0]`): where a nil, null, None or undefined value fails.
+ */
+export function isReachedInto(node: Node): boolean {
+  const parent = node.parent;
+  const field = parent ? REACHED_THROUGH[parent.type] : undefined;
+  return field !== undefined && parent?.childForFieldName(field)?.id === node.id;
+}
+
+/** The first place `statement` reaches into one of `names` (`db.AutoMigrate`, `res.rows`, `x[i]`), if it does. */
+export function reachedInto(statement: Node, names: ReadonlySet<string>): Node | undefined {
+  return statement.descendantsOfType('identifier').find((identifier): identifier is Node => identifier !== null && names.has(identifier.text) && isReachedInto(identifier));
+}
+
 /** The nearest ancestor of `node` whose type is in `types`. */
 export function ancestor(node: Node, types: ReadonlySet<string>): Node | undefined {
   for (let current = node.parent; current; current = current.parent) if (types.has(current.type)) return current;
