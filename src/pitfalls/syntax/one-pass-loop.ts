@@ -162,17 +162,6 @@ function declaredName(part: Node | null): Node | null {
   return declared.at(-1) ?? null;
 }
 
-const ECMASCRIPT_LOOPS = {
-  languages: ECMASCRIPT,
-  loops: ['for_in_statement', 'for_statement', 'while_statement'],
-  item: (loop: Node) => (loop.type === 'while_statement' ? null : declaredName(loop.childForFieldName('left') ?? loop.childForFieldName('initializer'))),
-  equality: /===?/,
-  idle: /^(?:continue)?$/,
-  exits: new Set(['return_statement', 'throw_statement', 'break_statement']),
-  sequences: new Set(['statement_block']),
-  branches: ifElseBranches,
-  docsUrl: 'https://eslint.org/docs/latest/rules/no-unreachable-loop',
-};
 
 export const ONE_PASS_LOOP_RULES: readonly SyntaxRule[] = [
   onePassLoopRule('python/one-pass-loop', {
@@ -209,5 +198,15 @@ export const ONE_PASS_LOOP_RULES: readonly SyntaxRule[] = [
     leaves: (statement) => /^panic\s*\(/.test(statement.text),
     docsUrl: 'https://eslint.org/docs/latest/rules/no-unreachable-loop',
   }),
-  onePassLoopRule('js/one-pass-loop', ECMASCRIPT_LOOPS),
+  onePassLoopRule('js/one-pass-loop', {
+    languages: ECMASCRIPT,
+    loops: ['for_in_statement', 'for_statement', 'while_statement'],
+    item: (loop) => (loop.type === 'while_statement' ? null : declaredName(loop.childForFieldName('left') ?? loop.childForFieldName('initializer'))),
+    equality: /===?/,
+    idle: /^(?:continue)?$/,
+    exits: new Set(['return_statement', 'throw_statement', 'break_statement']),
+    sequences: new Set(['statement_block']),
+    branches: ifElseBranches,
+    docsUrl: 'https://eslint.org/docs/latest/rules/no-unreachable-loop',
+  }),
 ];
